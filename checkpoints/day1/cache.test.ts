@@ -1,0 +1,109 @@
+// Day 1 checkpoint: the Cache stores, returns and deletes string values, and each instance owns its data.
+import { describe, it } from 'vitest';
+import { expectEqual } from '../support/check.ts';
+import { learnerModule, shown } from '../support/learner.ts';
+import { makeRandom, randomWords } from '../support/seed.ts';
+
+type CacheModule = typeof import('@learner/01-cache/cache.ts');
+const file = '01-cache/cache.ts';
+const where = (method: string) => `Cache.${method} in ${shown(file)}`;
+
+async function newCache() {
+  const { Cache } = await learnerModule<CacheModule>(file, ['Cache']);
+  return new Cache();
+}
+
+describe('Cache', () => {
+  const random = makeRandom();
+  const keys = randomWords(random, 10);
+  const valueOf = (key: string) => `value-of-${key}`;
+
+  it('returns each of ten stored keys', async () => {
+    const cache = await newCache();
+    for (const key of keys) cache.set(key, valueOf(key));
+    for (const key of keys) {
+      expectEqual(cache.get(key), valueOf(key), `cache.get(${JSON.stringify(key)}) did not return the value set for it.`, {
+        where: where('get'),
+        fix: 'Make set store the value and get read it back from the same store.',
+      });
+    }
+  });
+
+  it('forgets five deleted keys and keeps the other five', async () => {
+    const cache = await newCache();
+    for (const key of keys) cache.set(key, valueOf(key));
+    for (const key of keys.slice(0, 5)) cache.delete(key);
+    for (const key of keys.slice(0, 5)) {
+      expectEqual(cache.get(key), undefined, `After cache.delete(${JSON.stringify(key)}), get still found it.`, {
+        where: where('delete'),
+        fix: 'Remove the key from the store, not just its value.',
+      });
+    }
+    for (const key of keys.slice(5)) {
+      expectEqual(cache.get(key), valueOf(key), `Deleting other keys also changed ${JSON.stringify(key)}.`, {
+        where: where('delete'),
+        fix: 'Delete only the key you were given.',
+      });
+    }
+  });
+
+  it('replaces the value when a key is set again', async () => {
+    const cache = await newCache();
+    const [key] = keys as [string];
+    cache.set(key, 'first');
+    cache.set(key, 'second');
+    expectEqual(cache.get(key), 'second', `set(${JSON.stringify(key)}, "second") after "first" did not replace the value.`, {
+      where: where('set'),
+    });
+  });
+
+  it('returns undefined for a key that was never set', async () => {
+    const cache = await newCache();
+    expectEqual(cache.get('never-set'), undefined, 'get of a missing key must return undefined (not null, not "").', {
+      where: where('get'),
+      fix: 'Return undefined so callers can tell "missing" from an empty string.',
+    });
+  });
+
+  it('tells an empty-string value apart from a missing key', async () => {
+    const cache = await newCache();
+    cache.set('empty', '');
+    expectEqual(cache.get('empty'), '', 'A key set to "" must come back as "", not as missing.', {
+      where: where('get'),
+      fix: 'Check whether the key exists (Map.has / Map.get !== undefined), not whether the value is truthy.',
+    });
+  });
+
+  it('delete returns true for a key that existed and false for one that did not', async () => {
+    const cache = await newCache();
+    cache.set('present', 'yes');
+    expectEqual(cache.delete('present'), true, 'delete of an existing key must return true.', { where: where('delete') });
+    expectEqual(cache.delete('present'), false, 'delete of a key that is already gone must return false.', {
+      where: where('delete'),
+      fix: 'Map.prototype.delete already returns whether the key was there.',
+    });
+    expectEqual(cache.delete('never-set'), false, 'delete of a key that never existed must return false.', { where: where('delete') });
+  });
+
+  it('keeps two caches apart', async () => {
+    const first = await newCache();
+    const second = await newCache();
+    first.set('shared?', 'from first');
+    expectEqual(second.get('shared?'), undefined, 'A key set in one Cache showed up in another.', {
+      where: `the field that holds the data in ${shown(file)}`,
+      fix: 'Create the Map inside the class (a field), not at the top of the module, so each instance owns one.',
+    });
+  });
+
+  it('stores unicode and property-like keys exactly', async () => {
+    const cache = await newCache();
+    const pairs: [string, string][] = [['ключ', 'значение'], ['🐣', 'hatch'], ['日本', '東京'], ['__proto__', 'plain key'], ['constructor', 'also plain']];
+    for (const [key, value] of pairs) cache.set(key, value);
+    for (const [key, value] of pairs) {
+      expectEqual(cache.get(key), value, `cache.get(${JSON.stringify(key)}) did not return what was stored.`, {
+        where: where('get'),
+        fix: 'Use a Map: a plain object treats keys like "__proto__" and "constructor" specially.',
+      });
+    }
+  });
+});

@@ -1,0 +1,161 @@
+// Day 1 race-stress: the RWLock shares among readers, isolates writers, is fair, and survives throwing functions.
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { deferred, settle, tick, withTimeout } from '../support/async.ts';
+import { CheckError, expectEqual, expectTrue } from '../support/check.ts';
+import { learnerModule, shown } from '../support/learner.ts';
+import { seed } from '../support/seed.ts';
+
+type LockModule = typeof import('@learner/01-cache/rwlock.ts');
+type CacheModule = typeof import('@learner/01-cache/cache.ts');
+const file = '01-cache/rwlock.ts';
+const where = (method: string) => `RWLock.${method} in ${shown(file)}`;
+
+async function newLock() {
+  const { RWLock } = await learnerModule<LockModule>(file, ['RWLock']);
+  return new RWLock();
+}
+
+/** Thrown inside the property when a writer finds company. */
+class Overlap extends Error {}
+
+describe('RWLock (race-stress)', () => {
+  it('read and write resolve to what the function returns', async () => {
+    const lock = await newLock();
+    const read = await withTimeout(lock.read(() => 'from read'), 1_000, 'read(fn) never resolved.', { where: where('read') });
+    expectEqual(read, 'from read', 'read(() => "from read") must resolve to "from read".', { where: where('read') });
+    const written = await withTimeout(lock.write(async () => 42), 1_000, 'write(fn) never resolved.', { where: where('write') });
+    expectEqual(written, 42, 'write(async () => 42) must resolve to 42.', { where: where('write'), fix: 'Return `await fn()`.' });
+  });
+
+  it('lets two readers inside at the same time', async () => {
+    const lock = await newLock();
+    const gate = deferred();
+    let inside = 0;
+    let most = 0;
+    const reader = () => lock.read(async () => {
+      inside += 1;
+      most = Math.max(most, inside);
+      await gate.promise;
+      inside -= 1;
+    });
+    const both = settle(Promise.all([reader(), reader()]));
+    for (let i = 0; i < 5 && most < 2; i += 1) await tick();
+    gate.resolve();
+    await withTimeout(both, 1_000, 'Two readers never finished.', { where: where('read') });
+    expectEqual(most, 2, 'Readers must share the lock: the second reader waited for the first.', {
+      where: where('read'),
+      fix: 'A reader may enter whenever no writer is inside (or waiting); count readers instead of using one flag.',
+    });
+  });
+
+  it('keeps a writer alone: no reader or writer is inside with it', async () => {
+    const { RWLock } = await learnerModule<LockModule>(file, ['RWLock']);
+    const modes = fc.array(fc.constantFrom('read' as const, 'write' as const), { minLength: 2, maxLength: 7 });
+    const result = await fc.check(
+      fc.asyncProperty(fc.scheduler(), modes, async (s, ops) => {
+        const lock = new RWLock();
+        let readers = 0;
+        let writers = 0;
+        const inside = (label: string) => {
+          if (writers > 1 || (writers === 1 && readers > 0)) {
+            throw new Overlap(`${label} found ${writers} writer(s) and ${readers} reader(s) inside together`);
+          }
+        };
+        const tasks = ops.map((mode, i) =>
+          s.schedule(Promise.resolve(), `${mode}#${i} arrives`).then(() =>
+            lock[mode](async () => {
+              if (mode === 'write') writers += 1;
+              else readers += 1;
+              inside(`${mode}#${i}`);
+              await s.schedule(Promise.resolve(), `${mode}#${i} leaves`);
+              inside(`${mode}#${i}`);
+              if (mode === 'write') writers -= 1;
+              else readers -= 1;
+            }),
+          ),
+        );
+        const all = settle(Promise.all(tasks));
+        // Tasks schedule more tasks after a few microtask hops inside the lock: keep releasing until none are left.
+        for (let round = 0; round < 50; round += 1) {
+          await s.waitAll();
+          await tick();
+          if (s.count() === 0) break;
+        }
+        await withTimeout(all, 500, 'some task never got the lock (a deadlock)');
+      }),
+      { seed, numRuns: 150 },
+    );
+    if (!result.failed) return;
+    const [schedule, ops] = result.counterexample ?? [];
+    const failure = result.errorInstance as Error;
+    const deadlock = failure instanceof CheckError;
+    if (!deadlock && !(failure instanceof Overlap)) throw failure; // e.g. "not implemented yet"
+    const problem = failure.message.split('\n')[0];
+    throw new CheckError(deadlock ? 'Some task never got the lock: a deadlock.' : 'A writer shared the lock with another task.', {
+      expected: 'a writer inside the lock alone, and every task eventually inside',
+      received: `${problem}, with tasks ${JSON.stringify(ops)}`,
+      where: where('write'),
+      fix: `A writer may enter only when readers === 0 and no writer is inside.\nShortest schedule that broke it:\n${String(schedule)}`,
+    });
+  });
+
+  it('lets a waiting writer go before readers that arrive after it', async () => {
+    const lock = await newLock();
+    const order: string[] = [];
+    const gate = deferred();
+    const first = settle(lock.read(async () => {
+      order.push('reader 1 in');
+      await gate.promise;
+    }));
+    await tick();
+    const writer = settle(lock.write(() => void order.push('writer in')));
+    await tick();
+    const late = settle(lock.read(() => void order.push('reader 2 in')));
+    await tick();
+    gate.resolve();
+    await withTimeout(Promise.all([first, writer, late]), 1_000, 'The reader, writer and late reader never all finished.', { where: where('read') });
+    expectTrue(order.indexOf('writer in') < order.indexOf('reader 2 in'), 'A reader that arrived after a waiting writer went in first: a stream of readers could starve that writer.', {
+      expected: '["reader 1 in","writer in","reader 2 in"]',
+      received: JSON.stringify(order),
+      where: where('read'),
+      fix: 'While a writer is waiting, make new readers queue behind it.',
+    });
+  });
+
+  it('releases the lock when the function throws, and passes the error on', async () => {
+    const lock = await newLock();
+    for (const mode of ['write', 'read'] as const) {
+      const boom = new Error(`boom from ${mode} (seed ${seed})`);
+      const outcome = await withTimeout(
+        lock[mode](() => { throw boom; }).then(() => 'resolved', (error: unknown) => error),
+        1_000,
+        `${mode}(fn) with a throwing fn never settled.`,
+        { where: where(mode) },
+      );
+      expectEqual(outcome, boom, `${mode}(fn) must reject with the error fn threw.`, { where: where(mode), fix: 'Do not catch the error: use try/finally, not try/catch.' });
+      await withTimeout(lock.write(() => 'next'), 1_000, `After ${mode}(fn) threw, the next write never got the lock.`, {
+        where: where(mode),
+        fix: 'Release in a `finally` block so a throwing fn still lets the next waiter in.',
+      });
+    }
+  });
+
+  it('loses no update when 100 tasks increment through write with an await inside', async () => {
+    const lock = await newLock();
+    const { Cache } = await learnerModule<CacheModule>('01-cache/cache.ts', ['Cache']);
+    const cache = new Cache();
+    cache.set('counter', '0');
+    const increment = () => lock.write(async () => {
+      const current = Number(cache.get('counter'));
+      await tick();
+      cache.set('counter', String(current + 1));
+    });
+    await withTimeout(Promise.all(Array.from({ length: 100 }, increment)), 3_000, '100 increments never finished.', { where: where('write') });
+    expectEqual(cache.get('counter'), '100', '100 read-modify-write increments lost updates.', {
+      where: where('write'),
+      fix: 'Only one writer may be between its read and its write: the next writer must wait until the previous fn has finished, await included.',
+    });
+  });
+});
+

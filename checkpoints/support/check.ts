@@ -1,0 +1,44 @@
+// Assertions whose failures read as instructions: what was expected, what came back, where to look.
+import { inspect, isDeepStrictEqual } from 'node:util';
+
+/** What a failure says beyond its headline. */
+export interface Advice {
+  expected?: string;
+  received?: string;
+  /** The file and function to look at. */
+  where?: string;
+  /** What to try next. */
+  fix?: string;
+}
+
+/** A failed requirement. The grader prints its message as is, without a stack trace. */
+export class CheckError extends Error {
+  constructor(headline: string, advice: Advice = {}) {
+    const lines = [headline];
+    if (advice.expected !== undefined) lines.push(`Expected: ${advice.expected}`);
+    if (advice.received !== undefined) lines.push(`Received: ${advice.received}`);
+    if (advice.where) lines.push(`Look at:  ${advice.where}`);
+    if (advice.fix) lines.push(`Try:      ${advice.fix}`);
+    super(lines.join('\n'));
+    this.name = 'CheckError';
+  }
+}
+
+/** A value as the learner would type it: strings quoted and escaped, undefined as undefined. */
+export function show(value: unknown): string {
+  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  return inspect(value, { depth: 3, breakLength: Infinity });
+}
+
+/** Fails with `headline` unless `received` deep-equals `expected`. */
+export function expectEqual<T>(received: T, expected: T, headline: string, advice: Omit<Advice, 'expected' | 'received'> = {}): void {
+  if (isDeepStrictEqual(received, expected)) return;
+  throw new CheckError(headline, { ...advice, expected: show(expected), received: show(received) });
+}
+
+/** Fails with `headline` unless `condition` holds. */
+export function expectTrue(condition: boolean, headline: string, advice: Advice = {}): void {
+  if (condition) return;
+  throw new CheckError(headline, advice);
+}
+

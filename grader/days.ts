@@ -1,0 +1,59 @@
+// The manifest: every day of the workbook, in order. The CLI, the tests, CI and the docs read only this.
+
+/** One day of the workbook. Paths are relative to a tree laid out like days/ (or to the repo for checkpoints). */
+export interface Day {
+  /** Short id used on the command line: `day1`. `1` and `01-cache` are accepted too. */
+  id: string;
+  /** Folder name inside days/ and solutions/. */
+  slug: string;
+  /** Title shown in reports. */
+  title: string;
+  /** Files the learner edits, relative to the tree (e.g. `01-cache/cache.ts`). */
+  files: string[];
+  /** Checkpoint suites run by the grader, relative to the repo root. */
+  checkpoints: string[];
+  /** Time one checkpoint test may take before it is called stuck, in milliseconds. */
+  testTimeoutMs: number;
+  /** Time the whole day may take before the grader stops it, in seconds. */
+  timeLimitSec: number;
+  /** Question-style hints, revealed one at a time by `npm run hint`. */
+  hints: string[];
+}
+
+export const days: Day[] = [
+  {
+    id: 'day1',
+    slug: '01-cache',
+    title: 'Core cache data structure',
+    files: ['01-cache/cache.ts', '01-cache/rwlock.ts'],
+    checkpoints: ['checkpoints/day1/cache.test.ts', 'checkpoints/day1/rwlock.race.test.ts'],
+    testTimeoutMs: 5_000,
+    timeLimitSec: 60,
+    hints: [
+      'Which data structure? JavaScript has a built-in hash table made for this: `Map<string, string>`. Prefer it to a plain object, where a key such as "__proto__" or "constructor" is not an ordinary key. Keep it in a private field so each `new Cache()` owns its own.',
+      'Why is a Map not "thread-safe"? Go crashes with "fatal error: concurrent map writes"; JavaScript never will, because only one callback runs at a time and a single `map.set` cannot be interrupted. The danger is a read-modify-write that contains an `await`: read, await, write, and another task changed the value in between. That lost update is what the lock is for.',
+      'Which primitive? Go has `sync.RWMutex`: many readers OR one writer, never both. Build the same for async code: `read(fn)` (Go\'s `RLock`) lets readers share; `write(fn)` (Go\'s `Lock`) waits until it is alone. Keep a count of readers inside, a flag for a writer inside, and a queue of waiters; while a writer waits, new readers queue behind it so it is not starved.',
+      'How to structure it? A class wraps the Map; its methods are the only way in. In RWLock, run the caller\'s function as `try { return await fn(); } finally { release(); }` so a throwing `fn` still lets the next waiter in, and its error still reaches the caller.',
+    ],
+  },
+  // Later days are appended here, in order, as they are built.
+];
+
+/** Finds a day by `day1`, `1`, `01` or `01-cache`; undefined when nothing matches. */
+export function findDay(name: string): Day | undefined {
+  const wanted = name.trim().toLowerCase();
+  return days.find((day, index) => {
+    const number = String(index + 1);
+    return [day.id, day.slug, number, number.padStart(2, '0')].includes(wanted);
+  });
+}
+
+/** The day after `day`, if any. */
+export function nextDay(day: Day): Day | undefined {
+  return days[days.indexOf(day) + 1];
+}
+
+/** The day's position, counting from 1. */
+export function dayNumber(day: Day): number {
+  return days.indexOf(day) + 1;
+}

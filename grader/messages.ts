@@ -1,0 +1,37 @@
+// Turns what vitest reports into learner-facing text: no stack traces as headlines, always a next step.
+import { sep } from 'node:path';
+import type { ErrorInfo } from './reporter.ts';
+import { display } from './paths.ts';
+
+/** The text shown when a test or the whole run did not finish in time. */
+export function stuckMessage(seconds: number): string {
+  return [
+    `did not finish within ${seconds} s — an infinite loop or a promise that never settles?`,
+    'Try:      look for a loop whose condition never changes, or an `await` on a promise nobody resolves.',
+  ].join('\n');
+}
+
+/** The first stack frame inside the learner's tree, shown as `days/01-cache/cache.ts:12:5`. */
+function learnerFrame(stack: string, target: string): string | undefined {
+  for (const line of stack.split('\n')) {
+    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+    if (!match) continue;
+    const file = match[1]!.replace(/^file:\/\//, '');
+    if (file.startsWith(target + sep)) return `${display(file)}:${match[2]}:${match[3]}`;
+  }
+  return undefined;
+}
+
+/** The learner-facing message for one error of a checkpoint test. */
+export function explainError(error: ErrorInfo, target: string, testTimeoutMs: number): string {
+  if (error.name === 'CheckError') return error.message;
+  const timedOut = /^(Test|Hook) timed out in (\d+)ms/.exec(error.message);
+  if (timedOut) return stuckMessage(Math.round(Number(timedOut[2]) / 1000) || testTimeoutMs / 1000);
+  const frame = learnerFrame(error.stack, target);
+  if (error.message.startsWith('not implemented yet')) {
+    return `${error.message}\nTry:      fill in the TODO there; the day's guide shows what it should do.`;
+  }
+  const lines = [`Your code threw ${error.name}: ${error.message}`];
+  if (frame) lines.push(`Look at:  ${frame}`);
+  return lines.join('\n');
+}

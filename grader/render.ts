@@ -1,0 +1,63 @@
+// Prints a graded day for people: one line per requirement, advice under each failure, then the next step.
+import chalk from 'chalk';
+import { dayNumber, nextDay, type Day } from './days.ts';
+import { display } from './paths.ts';
+import type { DayResult, MetricResult } from './results.ts';
+
+/** Indents every line of `text` by `spaces`. */
+export function indent(text: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return text.split('\n').map((line) => pad + line).join('\n');
+}
+
+/** A metric as `123,456 (gate > 100,000)`. */
+export function formatMetric(metric: MetricResult): string {
+  const value = metric.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (!metric.gate) return value;
+  return `${value} (gate ${metric.gate.op} ${metric.gate.value.toLocaleString('en-US')})`;
+}
+
+/** The requirement lines of one day, grouped by describe block. */
+export function renderTests(result: DayResult): string {
+  const out: string[] = [];
+  let group: string | undefined;
+  let lastMessage = '';
+  for (const test of result.tests) {
+    if (test.group !== group) {
+      group = test.group;
+      if (group) out.push('', `  ${chalk.bold(group)}`);
+    }
+    if (test.status === 'passed') out.push(`  ${chalk.green('✓')} ${test.name}`);
+    if (test.status === 'skipped') out.push(`  ${chalk.dim(`- ${test.name} (${test.message})`)}`);
+    if (test.status !== 'failed') continue;
+    out.push(`  ${chalk.red('✗')} ${test.name}`);
+    out.push(chalk.dim(indent(test.message === lastMessage ? '(same as above)' : test.message, 6)));
+    lastMessage = test.message;
+  }
+  return out.join('\n');
+}
+
+/** The full text of `check`: header, requirements, figures, and what to do next. */
+export function renderDay(day: Day, result: DayResult, context: { target: string; seed: number }): string {
+  const number = dayNumber(day);
+  const passedCount = result.tests.filter((test) => test.status === 'passed').length;
+  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}`), renderTests(result), ''];
+  const metrics = Object.entries(result.metrics);
+  if (metrics.length > 0) {
+    out.push(chalk.bold('  Measured'));
+    for (const [name, metric] of metrics) out.push(`    ${name.padEnd(24)} ${formatMetric(metric)}`);
+    out.push('');
+  }
+  if (result.passed) {
+    const next = nextDay(day);
+    out.push(chalk.green.bold(`✓ day ${number} passed`) + ` — ${passedCount} of ${result.tests.length} requirements hold.`);
+    out.push(`  Solution for comparison: solutions/${day.slug}/`);
+    out.push(next ? `  Next: day ${dayNumber(next)} — ${next.title}. Read days/${next.slug}/README.md, then run npm run check ${next.id}` : '  That was the last day. Run npm run grade for the report card.');
+    return out.join('\n');
+  }
+  out.push(chalk.red.bold(`✗ day ${number} is not done yet`) + ` — ${passedCount} of ${result.tests.length} requirements hold.`);
+  out.push(`  Next: fix the first ✗ above, then run npm run check ${day.id} again.`);
+  out.push(`  Stuck? npm run hint ${day.id} · guide: days/${day.slug}/README.md`);
+  out.push(chalk.dim(`  Same random data again: GRADER_SEED=${context.seed} npm run check ${day.id}`));
+  return out.join('\n');
+}

@@ -1,0 +1,14 @@
+// Writes the JSON report of DESIGN.md.
+import { writeFileSync } from 'node:fs';
+import { display } from './paths.ts';
+import type { DayResult, Report } from './results.ts';
+
+/** The report for `results` graded on `target` with `seed`. */
+export function buildReport(target: string, seed: number, results: DayResult[]): Report {
+  return { version: 1, target: display(target), seed, passed: results.every((result) => result.passed), days: results };
+}
+
+/** Writes `report` to `file` as pretty JSON. */
+export function writeReport(file: string, report: Report): void {
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}

@@ -1,0 +1,72 @@
+// A vitest reporter that streams one JSON line per event to the grader (file descriptor CACHELINGS_EVENTS_FD).
+import { writeSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+
+/** One line of the event stream the grader reads. */
+export type GraderEvent =
+  | { type: 'collected'; module: string; tests: { group: string; name: string }[] }
+  | { type: 'ready'; module: string; name: string }
+  | { type: 'result'; module: string; group: string; name: string; state: string; errors: ErrorInfo[]; durationMs: number; meta: Record<string, unknown> }
+  | { type: 'moduleEnd'; module: string; errors: ErrorInfo[] }
+  | { type: 'end'; errors: ErrorInfo[] };
+
+/** The parts of a vitest error the grader shows. */
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  stack: string;
+}
+
+function errorInfo(error: { name?: string; message?: string; stack?: string }): ErrorInfo {
+  return { name: error.name ?? 'Error', message: error.message ?? String(error), stack: error.stack ?? '' };
+}
+
+function groupOf(test: TestCase): string {
+  return test.parent.type === 'suite' ? test.parent.fullName : '';
+}
+
+/** Streams events as JSON lines; the grader turns them into the learner's report. */
+export default class GraderReporter implements Reporter {
+  #fd = Number(process.env.CACHELINGS_EVENTS_FD ?? -1);
+
+  #send(event: GraderEvent): void {
+    if (this.#fd < 0) return;
+    writeSync(this.#fd, `${JSON.stringify(event)}\n`);
+  }
+
+  #module(module: TestModule): string {
+    return relative(process.cwd(), module.moduleId);
+  }
+
+  onTestModuleCollected(module: TestModule): void {
+    const tests = [...module.children.allTests()].map((test) => ({ group: groupOf(test), name: test.name }));
+    this.#send({ type: 'collected', module: this.#module(module), tests });
+  }
+
+  onTestCaseReady(test: TestCase): void {
+    this.#send({ type: 'ready', module: this.#module(test.module), name: test.name });
+  }
+
+  onTestCaseResult(test: TestCase): void {
+    const result = test.result();
+    this.#send({
+      type: 'result',
+      module: this.#module(test.module),
+      group: groupOf(test),
+      name: test.name,
+      state: result.state,
+      errors: (result.errors ?? []).map(errorInfo),
+      durationMs: Math.round(test.diagnostic()?.duration ?? 0),
+      meta: { ...test.meta() },
+    });
+  }
+
+  onTestModuleEnd(module: TestModule): void {
+    this.#send({ type: 'moduleEnd', module: this.#module(module), errors: module.errors().map(errorInfo) });
+  }
+
+  onTestRunEnd(_modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<{ name?: string; message?: string; stack?: string }>): void {
+    this.#send({ type: 'end', errors: errors.map(errorInfo) });
+  }
+}

@@ -1,0 +1,38 @@
+// The shapes of a graded run: what `--json` writes and what the renderers print (see DESIGN.md).
+
+/** One requirement of a day, as graded. */
+export interface TestResult {
+  /** The `describe` block it belongs to, e.g. "Cache". */
+  group: string;
+  /** The requirement as a sentence. */
+  name: string;
+  status: 'passed' | 'failed' | 'skipped';
+  /** Learner-facing explanation of a failure (empty when passed). */
+  message: string;
+  durationMs: number;
+}
+
+/** A measured figure and the gate it was held against, if any. */
+export interface MetricResult {
+  value: number;
+  gate?: { op: '>' | '<'; value: number };
+}
+
+/** One day, as graded. */
+export interface DayResult {
+  id: string;
+  title: string;
+  passed: boolean;
+  tests: TestResult[];
+  metrics: Record<string, MetricResult>;
+  durationMs: number;
+}
+
+/** The JSON report of `check --json` and `grade --json`. */
+export interface Report {
+  version: 1;
+  target: string;
+  seed: number;
+  passed: boolean;
+  days: DayResult[];
+}

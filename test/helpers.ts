@@ -1,0 +1,59 @@
+// Helpers for the workbook's own tests: run the grader as a learner would, and build trees with planted bugs.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { expect } from 'vitest';
+import { root } from '../grader/paths.ts';
+import type { DayResult, Report } from '../grader/results.ts';
+
+/** What one grader run printed and returned. */
+export interface GraderRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node --import tsx grader/cli.ts ...args` from the repo root, without colours. */
+export async function runGrader(args: string[], env: Record<string, string> = {}): Promise<GraderRun> {
+  const result = await execa(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
+    cwd: root,
+    env: { FORCE_COLOR: '0', INIT_CWD: root, ...env },
+    reject: false,
+    timeout: 240_000,
+  });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+const scratch = resolve(root, '.tmp');
+
+/** A fresh folder under .tmp/ (ignored by git), removed by the caller with `rmSync` or left for inspection. */
+export function scratchDir(prefix: string): string {
+  mkdirSync(scratch, { recursive: true });
+  return mkdtempSync(join(scratch, `${prefix}-`));
+}
+
+/** Copies `base` (default solutions/) to a scratch tree, then lays the files of `fixture` (a folder laid out like days/) over it. */
+export function treeWith(fixture: string | undefined, base = 'solutions'): string {
+  const tree = scratchDir('tree');
+  cpSync(resolve(root, base), tree, { recursive: true });
+  if (fixture) cpSync(resolve(root, 'test/fixtures', fixture), tree, { recursive: true });
+  return tree;
+}
+
+/** Grades `day` on `tree` with a JSON report and returns the day's result, removing the tree afterwards. */
+export async function gradeDay(day: string, tree: string): Promise<{ run: GraderRun; result: DayResult }> {
+  const json = join(tree, 'report.json');
+  const run = await runGrader(['check', day, '--target', tree, '--json', json]);
+  const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+  rmSync(tree, { recursive: true, force: true });
+  return { run, result: report.days[0]! };
+}
+
+/** Asserts that the planted bug in `fixture` makes `testName` of `day` fail (and the day with it). */
+export async function expectCaught(day: string, fixture: string, testName: string): Promise<DayResult> {
+  const { run, result } = await gradeDay(day, treeWith(fixture));
+  const failed = result.tests.filter((test) => test.status === 'failed').map((test) => test.name);
+  expect(run.exitCode, `${fixture} should fail ${day}; the grader printed:\n${run.stdout}`).toBe(1);
+  expect(failed, `${fixture} should be caught by "${testName}"; failing tests were: ${JSON.stringify(failed)}`).toContain(testName);
+  return result;
+}
