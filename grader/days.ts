@@ -36,14 +36,18 @@ export const days: Day[] = [
       'How to structure it? A class wraps the Map; its methods are the only way in. In RWLock, run the caller\'s function as `try { return await fn(); } finally { release(); }` so a throwing `fn` still lets the next waiter in, and its error still reaches the caller.',
     ],
   },
-  // Later days are appended here, in order, as they are built.
+  // @day2 (each later day replaces its marker with its entry, keeping the order)
+  // @day3
+  // @day4
+  // @day5
+  // @day6
 ];
 
 /** Finds a day by `day1`, `1`, `01` or `01-cache`; undefined when nothing matches. */
 export function findDay(name: string): Day | undefined {
   const wanted = name.trim().toLowerCase();
-  return days.find((day, index) => {
-    const number = String(index + 1);
+  return days.find((day) => {
+    const number = String(dayNumber(day));
     return [day.id, day.slug, number, number.padStart(2, '0')].includes(wanted);
   });
 }
@@ -53,7 +57,7 @@ export function nextDay(day: Day): Day | undefined {
   return days[days.indexOf(day) + 1];
 }
 
-/** The day's position, counting from 1. */
+/** The day's number, read from its folder name (`01-cache` is day 1). */
 export function dayNumber(day: Day): number {
-  return days.indexOf(day) + 1;
+  return Number.parseInt(day.slug, 10);
 }
