@@ -79,7 +79,7 @@ export function expectNoCrash(doing: string): void {
   const [first] = crashes.splice(0);
   if (!first) return;
   throw new CheckError(`Your server threw while ${doing}; a real server process would have died.`, {
-    received: `${first.name}: ${first.message}`,
+    received: `${first.name}: ${JSON.stringify(first.message).slice(1, -1)}`,
     where: `${look.framing} and ${look.protocol}`,
     fix: "Never throw for bad input: answer with an \"ERR …\" line, and listen for 'error' on every socket.",
   });

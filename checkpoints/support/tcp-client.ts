@@ -36,6 +36,23 @@ export class NetworkCheckError extends CheckError {
 
 const open = new Set<TcpClient>();
 
+// Errors the code under test let escape while clients were connected: in a real server process they are fatal.
+const crashes: { at: number; error: Error }[] = [];
+let watching = false;
+
+function watchCrashes(): void {
+  if (watching) return;
+  watching = true;
+  process.on('uncaughtException', (error) => crashes.push({ at: Date.now(), error }));
+}
+
+/** The first uncaught exception since `since` (ms), as a sentence for a Hint line. */
+export function crashSince(since: number): string | undefined {
+  const crash = crashes.find((entry) => entry.at >= since);
+  if (!crash) return undefined;
+  return `the server's code threw ${crash.error.name}: ${JSON.stringify(crash.error.message).slice(1, -1)} — an exception nobody catches ends a real server process. Answer bad input with an "ERR …" line instead.`;
+}
+
 /** Destroys every client still open (call it in afterEach). */
 export function destroyAllClients(): void {
   for (const client of open) client.destroy();
@@ -68,6 +85,7 @@ export class TcpClient {
   #lines: Buffer[] = [];
   #wake: () => void = () => {};
   #lastSent = '';
+  #since = Date.now();
 
   private constructor(socket: Socket, options: ConnectOptions) {
     this.#socket = socket;
@@ -80,6 +98,7 @@ export class TcpClient {
     socket.on('error', (error: NodeJS.ErrnoException) => this.#stop(error.code ?? error.message));
     this.closed = new Promise((done) => socket.once('close', () => done()));
     open.add(this);
+    watchCrashes();
     void this.closed.then(() => open.delete(this));
   }
 
@@ -227,7 +246,8 @@ export class TcpClient {
     const what = this.#lastSent ? `a reply to ${JSON.stringify(this.#lastSent)}` : 'a reply';
     const received = trouble === 'timeout' ? `nothing within ${timeoutMs} ms` : trouble === 'EOF' ? 'the connection was closed (EOF)' : trouble;
     if (trouble === 'timeout') this.transcript.note(this.name, `(no reply within ${timeoutMs} ms)`);
-    return this.fail(`Waited for ${what}, but ${trouble === 'timeout' ? 'none came' : 'the connection ended'}.`, { expected: 'one line ending in "\\n"', received }, hintFor(trouble, timeoutMs));
+    const hint = crashSince(this.#since) ?? hintFor(trouble, timeoutMs);
+    return this.fail(`Waited for ${what}, but ${trouble === 'timeout' ? 'none came' : 'the connection ended'}.`, { expected: 'one line ending in "\\n"', received }, hint);
   }
 }
 
