@@ -11,6 +11,7 @@ const planted: [fixture: string, caughtBy: string][] = [
   ['close-waits', 'close() resolves while clients are still connected, and disconnects them'],
   ['no-line-limit', 'answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on'],
   ['all-interfaces', 'listens on 127.0.0.1 by default, not on every interface'],
+  ['timer-leak', 'close() leaves no open sockets or timers behind'],
 ];
 
 describe('day 2 catches planted bugs', () => {
