@@ -16,14 +16,14 @@ function randomCuts(length: number, count: number): number[] {
   return range(count).map(() => 1 + Math.floor(random() * (length - 1)));
 }
 
-/** Sends `lines` pipelined, cut at random byte boundaries, and returns their replies in order. */
-async function pipeline(client: TcpClient, lines: string[]): Promise<string[]> {
+/** Sends `lines` pipelined, cut at random byte boundaries, and checks each reply as it arrives. */
+async function pipeline(client: TcpClient, lines: string[], check: (reply: string, index: number) => void): Promise<void> {
   const payload = lines.map((line) => `${line}\n`).join('');
   await client.sendInPieces(payload, randomCuts(Buffer.byteLength(payload), 6), 1);
-  const replies: string[] = [];
-  for (const _ of lines) replies.push(await client.readLine(5000));
-  return replies;
+  for (let i = 0; i < lines.length; i += 1) check(await client.readLine(5000), i);
 }
+
+const framingFix = 'Each pipelined line gets its own reply, in order. The writes were cut at random byte offsets (see "sends" in the transcript): keep the bytes after the last "\\n" for the next chunk.';
 
 function connectMany(server: Running, names: string[]): Promise<TcpClient[]> {
   return Promise.all(names.map((name) => connectTo(server, name)));
@@ -37,15 +37,15 @@ describe('Race-stress over TCP', () => {
     const valueOf = (c: number, i: number) => `value-of-${keyOf(c, i)}`;
     await Promise.all(
       clients.map(async (client, c) => {
-        const replies = await pipeline(client, range(100).map((i) => `SET ${keyOf(c, i)} ${valueOf(c, i)}`));
-        replies.forEach((reply, i) => client.expectLine(reply, 'OK', `SET number ${i + 1} of ${client.name} (100 pipelined, 100 connections at once) was not answered OK.`));
+        await pipeline(client, range(100).map((i) => `SET ${keyOf(c, i)} ${valueOf(c, i)}`), (reply, i) =>
+          client.expectLine(reply, 'OK', `SET number ${i + 1} of ${client.name} (100 pipelined, 100 connections at once) was not answered OK.`, { fix: framingFix }),
+        );
       }),
     );
     await Promise.all(
       clients.map(async (client, c) => {
         const owner = (c + 1) % clients.length; // read what another connection wrote
-        const replies = await pipeline(client, range(100).map((i) => `GET ${keyOf(owner, i)}`));
-        replies.forEach((reply, i) =>
+        await pipeline(client, range(100).map((i) => `GET ${keyOf(owner, i)}`), (reply, i) =>
           client.expectLine(reply, valueOf(owner, i), `GET ${keyOf(owner, i)} did not return the value client ${owner} stored.`, {
             fix: 'Every connection must share one cache, and each reply must belong to its own line: keep each connection\'s pending bytes separate.',
           }),
@@ -75,15 +75,15 @@ describe('Race-stress over TCP', () => {
     const writing = writers.map(async (client, w) => {
       for (const batch of range(4)) {
         const ops = plans[w]!.slice(batch * 10, batch * 10 + 10);
-        const replies = await pipeline(client, ops.map(({ key, value }) => `SET ${key} ${value}`));
-        replies.forEach((reply) => client.expectLine(reply, 'OK', `A SET of ${client.name} was not answered OK.`));
+        await pipeline(client, ops.map(({ key, value }) => `SET ${key} ${value}`), (reply, i) =>
+          client.expectLine(reply, 'OK', `SET number ${batch * 10 + i + 1} of ${client.name} was not answered OK.`, { fix: framingFix }),
+        );
       }
     });
     const reading = readers.map(async (client) => {
       for (const _ of range(4)) {
         const asked = range(10).map(() => keys[Math.floor(random() * keys.length)]!);
-        const replies = await pipeline(client, asked.map((key) => `GET ${key}`));
-        replies.forEach((reply, i) => {
+        await pipeline(client, asked.map((key) => `GET ${key}`), (reply, i) => {
           if (reply === '(nil)' || written.get(asked[i]!)!.has(reply)) return;
           throw client.fail(`GET ${asked[i]} returned a value no writer wrote for that key.`, {
             expected: `(nil) or a value of the form "${asked[i]}|writer-N|vM"`,

@@ -34,11 +34,15 @@ function decodeStrict(bytes: Buffer): string | undefined {
 /** The lines of one conversation (or of several clients talking to the same server), oldest first. */
 export class Transcript {
   readonly lines: string[] = [];
+  /** Who last sent bytes that did not end a line: their next bytes continue it, so they are shown escaped. */
+  readonly #midLine = new Set<string>();
 
-  /** Records that `who` sent `bytes`: one `[who] LINE` per plain text line, otherwise the escaped bytes. */
+  /** Records that `who` sent `bytes`: one `[who] LINE` per whole plain text line, otherwise the escaped bytes. */
   sent(who: string, bytes: Buffer | string): void {
     const text = Buffer.from(bytes).toString('utf8');
-    const plain = /^([\x20-\x7e\u00a0-\uffff]{1,200}\n)+$/.test(text) && !text.includes('\ufffd');
+    const plain = !this.#midLine.has(who) && /^([\x20-\x7e\u00a0-\uffff]{1,200}\n)+$/.test(text) && !text.includes('\ufffd');
+    if (text.endsWith('\n')) this.#midLine.delete(who);
+    else if (text.length > 0) this.#midLine.add(who);
     if (plain) {
       for (const line of text.slice(0, -1).split('\n')) this.lines.push(`[${who}] ${line}`);
     } else {
@@ -56,11 +60,23 @@ export class Transcript {
     this.lines.push(`[${who}] ${text}`);
   }
 
-  /** The last `max` lines, with a count of the ones left out. */
+  /** The last `max` lines, runs of identical lines folded into one (`(×43)`), with a count of the ones left out. */
   render(max = 40): string {
     if (this.lines.length === 0) return '(nothing was sent or received)';
-    const shownLines = this.lines.slice(-max);
-    const skipped = this.lines.length - shownLines.length;
+    const folded: string[] = [];
+    let previous: string | undefined;
+    let repeats = 0;
+    for (const line of [...this.lines, undefined]) {
+      if (line === previous) {
+        repeats += 1;
+        continue;
+      }
+      if (previous !== undefined) folded.push(repeats > 1 ? `${previous} (×${repeats})` : previous);
+      previous = line;
+      repeats = 1;
+    }
+    const shownLines = folded.slice(-max);
+    const skipped = folded.length - shownLines.length;
     return [...(skipped > 0 ? [`… ${skipped} earlier lines`] : []), ...shownLines].join('\n');
   }
 }
