@@ -42,7 +42,7 @@ describe('Many clients', () => {
     const quick = await connectTo(server, 'quick client', transcript);
     for (let i = 0; i < 20; i += 1) {
       await quick.send(`SET ${key1} ${i}\n`);
-      const reply = await quick.readLine(1000);
+      const reply = await quick.readLine(2000);
       quick.expectLine(reply, 'OK', 'A client was kept waiting while another had sent only half a line.', {
         fix: 'Keep each connection\'s unfinished line in that connection\'s handler; never wait for one client\'s newline before serving others.',
       });
