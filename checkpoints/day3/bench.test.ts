@@ -31,7 +31,9 @@ describe('Your benchmarks', () => {
       });
     }
     const errors = done.results?.fileErrors.flatMap((entry) => entry.errors) ?? [];
-    if (errors.length > 0) throw new CheckError(`Your benchmarks stopped with an error: ${errors[0]}`, { where: shown(file) });
+    if (errors.length > 0) {
+      throw new CheckError(`Your benchmarks stopped with an error: ${errors[0]!.trim().split('\n').slice(0, 10).join('\n')}`, { where: shown(file) });
+    }
     if (!done.results) throw new CheckError(`vitest bench could not run ${shown(file)}.`, { received: done.output.trim().split('\n').slice(-12).join('\n') });
     const benches = done.results.tests;
     for (const { name, metric, matches } of wanted) {

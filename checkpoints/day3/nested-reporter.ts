@@ -22,7 +22,9 @@ export interface NestedResults {
   fileErrors: { project: string; errors: string[] }[];
 }
 
-const message = (error: { message?: string }) => error.message ?? String(error);
+/** An error's message without terminal colours (some transform errors colour their text regardless of NO_COLOR). */
+// eslint-disable-next-line no-control-regex
+const message = (error: { message?: string }) => (error.message ?? String(error)).replace(/\x1b\[[0-9;]*m/g, '');
 
 export default class NestedReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {

@@ -40,12 +40,17 @@ async function nestedRun(): Promise<NestedRun> {
   return done;
 }
 
+function firstLines(text: string, count: number): string {
+  return text.trim().split('\n').slice(0, count).join('\n');
+}
+
 function lastLines(text: string, count: number): string {
   return text.trim().split('\n').slice(-count).join('\n');
 }
 
+/** Every test of the learner's file (the three required ones and any extra) in one project of the nested run. */
 function testsOf(done: NestedRun, project: string): NestedTest[] {
-  return done.results!.tests.filter((test) => test.project === project && required.includes(test.name));
+  return done.results!.tests.filter((test) => test.project === project);
 }
 
 /** The learner's tests ran and passed against their own code; otherwise mutation results mean nothing. */
@@ -53,7 +58,8 @@ async function ownRunPassed(): Promise<NestedRun> {
   const done = await nestedRun();
   const own = testsOf(done, 'own');
   const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');
-  if (loadError || own.length < required.length || own.some((test) => test.state !== 'passed')) {
+  const names = new Set(own.map((test) => test.name));
+  if (loadError || required.some((name) => !names.has(name)) || own.some((test) => test.state !== 'passed')) {
     throw new CheckError('Not judged yet: your race tests must first load and pass against your own Cache and RWLock (see above).');
   }
   return done;
@@ -64,7 +70,7 @@ describe('Your race tests', () => {
     const done = await nestedRun();
     const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');
     if (loadError) {
-      throw new CheckError(`${shown(file)} did not load: ${loadError.errors[0]}`, { fix: 'Fix that error first; npm run typecheck shows type errors with line numbers.' });
+      throw new CheckError(`${shown(file)} did not load: ${firstLines(loadError.errors[0]!, 10)}`, { fix: 'Fix that error first; npm run typecheck shows type errors with line numbers.' });
     }
     const names = new Map(done.results!.tests.filter((test) => test.project === 'own').map((test) => [test.name, test]));
     const missing = required.filter((name) => !names.has(name));
@@ -87,11 +93,13 @@ describe('Your race tests', () => {
   it('pass against your own Cache and RWLock', async () => {
     const done = await nestedRun();
     const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');
-    if (loadError) throw new CheckError(`${shown(file)} did not load: ${loadError.errors[0]}`);
+    if (loadError) throw new CheckError(`${shown(file)} did not load (see above).`);
     const failed = testsOf(done, 'own').filter((test) => test.state === 'failed');
+    const idle = testsOf(done, 'own').filter((test) => required.includes(test.name) && test.state !== 'passed' && test.state !== 'failed');
+    if (failed.length === 0 && idle.length > 0) throw new CheckError(`Your test '${idle[0]!.name}' did not run (it is ${idle[0]!.state}).`, { where: shown(file) });
     if (failed.length === 0) return;
     const first = failed[0]!;
-    throw new CheckError(`Your test '${first.name}' failed against your own code:\n${first.errors.map((error) => lastLines(error, 6)).join('\n') || '(no message)'}`, {
+    throw new CheckError(`Your test '${first.name}' failed against your own code:\n${first.errors.map((error) => firstLines(error, 6)).join('\n') || '(no message)'}`, {
       where: shown(file),
       fix:
         failed.length > 1
