@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     dir: target,
     watch: false,
+    pool: 'threads', // one process: stopping it stops the learner's code (see nested.ts)
     benchmark: { include: [resolve(target, '03-testing/cache.bench.ts')] },
   },
 });
