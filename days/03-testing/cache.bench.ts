@@ -30,6 +30,3 @@ describe(`Cache with ${size} keys, ${batch} operations per call (ops/s = hz × $
     throw new Error('not implemented yet: bench.mixed in days/03-testing/cache.bench.ts');
   }, options);
 });
-
-// These names are here for the benchmarks you write; delete this line once you use them.
-void [keys, values, found];
