@@ -31,8 +31,11 @@ describe('day 3 judges the learner’s tests by mutation', () => {
 describe('day 3 gates the cache’s own throughput', () => {
   it('linear-get: an O(n) get fails the GET gate at 10,000 keys, and the failure names the cause', async () => {
     const result = await expectCaught('day3', 'day3/linear-get', 'GET runs faster than 100,000 ops/s');
-    expect(failedNames(result)).toEqual(['GET runs faster than 100,000 ops/s']);
-    const message = result.tests.find((test) => test.status === 'failed')!.message;
+    // SET and the mixed load's correctness still hold. (The race tests may also run out of time on a loaded
+    // machine: they read 10,000 keys through this slow get, five times over; that is not what this fixture checks.)
+    expect(failedNames(result)).not.toContain('SET runs faster than 50,000 ops/s');
+    expect(failedNames(result)).not.toContain('keeps every value right under a mixed 80/20 load (figure and heap bytes per op reported)');
+    const message = result.tests.find((test) => test.name === 'GET runs faster than 100,000 ops/s')!.message;
     expect(message).toMatch(/short of the gate of 100,000 ops\/s/);
     expect(message).toMatch(/slows down as the cache grows/);
     const get = result.metrics['cache.get.opsPerSec']!;
