@@ -11,6 +11,10 @@ export interface CountingServerOptions {
   errorEvery?: number;
   /** Close each connection, without answering, when its Nth command arrives. */
   dropEvery?: number;
+  /** Hold the reply to every command that arrives this long after the server started… */
+  holdFromMs?: number;
+  /** …for this much longer (a reply that comes late, after the client's deadline). */
+  holdForMs?: number;
 }
 
 /** What the server counted. Commands are counted when their reply is written. */
@@ -43,6 +47,8 @@ export interface CountingServer {
   stats: CountingStats;
   /** Replies answered (real or ERR) at or after `since` (a performance.now() time). */
   answeredSince(since: number): number;
+  /** Real replies written at or before `until` (a performance.now() time). */
+  answeredBefore(until: number): number;
   /** Stops listening and closes every connection. */
   close(): Promise<void>;
 }
@@ -62,6 +68,8 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
   const sockets = new Set<Socket>();
   const errorTimes: number[] = [];
   let seen = 0;
+  const startedAt = performance.now();
+  const held = (receivedAt: number) => (options.holdFromMs !== undefined && receivedAt - startedAt >= options.holdFromMs ? (options.holdForMs ?? 0) : 0);
 
   function reply(line: string): string {
     const [name = '', key, ...rest] = line.trim().split(' ');
@@ -130,7 +138,7 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
           socket.destroy();
           return;
         }
-        const latency = options.latencyMs ?? 0;
+        const latency = (options.latencyMs ?? 0) + held(performance.now());
         if (latency <= 0) answer(socket, index, line);
         else queue = queue.then(() => pause(latency)).then(() => answer(socket, index, line));
       }
@@ -146,6 +154,7 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
     host: '127.0.0.1',
     port: address.port,
     stats,
+    answeredBefore: (until) => stats.answerTimes.filter((time) => time <= until).length,
     answeredSince: (since) => stats.answerTimes.filter((time) => time >= since).length + errorTimes.filter((time) => time >= since).length,
     close: () =>
       new Promise<void>((done) => {
