@@ -36,6 +36,8 @@ export interface CountingStats {
   keys: Map<string, number>;
   /** Commands answered on each connection, in the order the connections were accepted. */
   perConnection: number[];
+  /** The most commands one connection had waiting for their replies at once (seen only with latencyMs > 0; 1 unless the client pipelines). */
+  maxInFlight: number;
   /** performance.now() of every real reply, to see when load arrived. */
   answerTimes: number[];
 }
@@ -63,7 +65,7 @@ async function pause(ms: number): Promise<void> {
 
 /** Starts a counting server on 127.0.0.1 and a free port. */
 export async function startCountingServer(options: CountingServerOptions = {}): Promise<CountingServer> {
-  const stats: CountingStats = { answered: 0, errors: 0, gets: 0, sets: 0, opened: 0, open: 0, maxOpen: 0, drops: 0, keys: new Map(), perConnection: [], answerTimes: [] };
+  const stats: CountingStats = { answered: 0, errors: 0, gets: 0, sets: 0, opened: 0, open: 0, maxOpen: 0, drops: 0, keys: new Map(), perConnection: [], maxInFlight: 0, answerTimes: [] };
   const store = new Map<string, string>();
   const sockets = new Set<Socket>();
   const errorTimes: number[] = [];
@@ -122,6 +124,11 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
     socket.on('error', () => {}); // a client that resets the connection is not the server's problem
     let buffered = '';
     let received = 0;
+    let waiting = 0;
+    const respond = (line: string) => {
+      waiting -= 1;
+      answer(socket, index, line);
+    };
     let queue = Promise.resolve();
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
@@ -133,14 +140,16 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
         newline = buffered.indexOf('\n');
         if (line.trim() === '') continue;
         received += 1;
+        waiting += 1;
+        stats.maxInFlight = Math.max(stats.maxInFlight, waiting);
         if (options.dropEvery !== undefined && received % options.dropEvery === 0) {
           stats.drops += 1;
           socket.destroy();
           return;
         }
         const latency = (options.latencyMs ?? 0) + held(performance.now());
-        if (latency <= 0) answer(socket, index, line);
-        else queue = queue.then(() => pause(latency)).then(() => answer(socket, index, line));
+        if (latency <= 0) respond(line);
+        else queue = queue.then(() => pause(latency)).then(() => respond(line));
       }
     });
   });
