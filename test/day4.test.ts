@@ -12,6 +12,7 @@ const planted: [fixture: string, caughtBy: string][] = [
   ['ignores-duration', 'runs for the duration asked, within 10%, and keeps the load on to the end'],
   ['connection-per-request', 'opens the connections asked for, side by side, and keeps each open across requests'],
   ['never-counts-errors', 'counts ERR replies as errors, not as operations, and still ends on time'],
+  ['cutoff-as-errors', 'reports exactly the operations the server answered'],
   ['zero-latency', 'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections'],
 ];
 

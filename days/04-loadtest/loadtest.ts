@@ -70,7 +70,6 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
   // TODO: At the deadline, stop: requests still in flight count neither as operations nor as errors.
   // TODO: Report the elapsed time, the counts, ops/s = totalOps / elapsed seconds, and the latencies
   //       (average, median p50, 99th percentile p99) of the successful operations.
-  void performance;
   throw new Error('not implemented yet: runLoadTest in days/04-loadtest/loadtest.ts');
 }
 

@@ -29,16 +29,12 @@ function parseOptions(argv: string[]): LoadOptions {
   // TODO: Turn each flag into a number and reject bad ones with a UsageError such as
   //       'Expected --duration to be a number of seconds above 0, got "-1".' (--mix is a percentage from 0 to 100;
   //       --duration is in seconds, the options want milliseconds; --mix 80 means getRatio 0.8).
-  void flags;
   throw new Error('not implemented yet: parseOptions in days/04-loadtest/main.ts');
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   // TODO: Run the load test and print formatReport(report). If it cannot connect, throw a UsageError that says so.
-  void options;
-  void runLoadTest;
-  void formatReport;
 }
 
 try {
