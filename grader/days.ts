@@ -44,8 +44,8 @@ export const days: Day[] = [
     title: 'Load testing tool',
     files: ['04-loadtest/loadtest.ts', '04-loadtest/main.ts'],
     checkpoints: ['checkpoints/day4/loadtest.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
-    testTimeoutMs: 20_000,
-    timeLimitSec: 90,
+    testTimeoutMs: 45_000,
+    timeLimitSec: 120,
     hints: [
       'How do you count safely? Go needs `atomic.AddUint64` because goroutines run at the same time. Node runs all your connection loops on one event loop, one callback at a time, so a plain `totalOps += 1` can never be lost. Only when you spread connections over worker_threads do several threads share a counter: then put it in a SharedArrayBuffer and use `Atomics.add(counters, 0, 1)`. Either way, count an operation when its reply arrives, and an `ERR` reply or a dropped connection as an error.',
       'How do you time it? Take `const start = performance.now()` once, run until `performance.now() - start >= durationMs`, and measure the elapsed time at the end. Throughput is `totalOps / (elapsedMs / 1000)`. For latency, note `performance.now()` just before writing a request and again when its reply arrives; keep the differences (or a histogram) for the average, p50 and p99.',

@@ -19,8 +19,8 @@ function withoutStack(stderr: string): string[] {
 
 /** Runs the learner's main.ts as `npm run loadtest -- …args` does. */
 async function loadtest(args: string[]) {
-  const result = await execa(process.execPath, ['--import', 'tsx', resolve(targetDir, file), ...args], { reject: false, timeout: 15_000, env: { FORCE_COLOR: '0' } });
-  const transcript = [`[grader] $ npm run loadtest -- ${args.join(' ')}`, `exit code ${result.exitCode ?? 'none'}${result.timedOut ? ' (still running after 15 s)' : ''}`];
+  const result = await execa(process.execPath, ['--import', 'tsx', resolve(targetDir, file), ...args], { reject: false, timeout: 40_000, env: { FORCE_COLOR: '0' } });
+  const transcript = [`[grader] $ npm run loadtest -- ${args.join(' ')}`, `exit code ${result.exitCode ?? 'none'}${result.timedOut ? ' (still running after 40 s)' : ''}`];
   if (result.stdout) transcript.push(...result.stdout.split('\n').map((line) => `[your_program] ${line}`));
   if (result.stderr) transcript.push(...withoutStack(result.stderr).map((line) => `[your_program:stderr] ${line}`));
   return { ...result, transcript: `\n${transcript.join('\n')}` };
