@@ -75,7 +75,20 @@ export const days: Day[] = [
       'GET below 100,000 ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.',
     ],
   },
-  // @day4
+  {
+    id: 'day4',
+    slug: '04-loadtest',
+    title: 'Load testing tool',
+    files: ['04-loadtest/loadtest.ts', '04-loadtest/main.ts'],
+    checkpoints: ['checkpoints/day4/loadtest.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
+    testTimeoutMs: 45_000,
+    timeLimitSec: 120,
+    hints: [
+      'How do you count safely? Go needs `atomic.AddUint64` because goroutines run at the same time. Node runs all your connection loops on one event loop, one callback at a time, so a plain `totalOps += 1` can never be lost. Only when you spread connections over worker_threads do several threads share a counter: then put it in a SharedArrayBuffer and use `Atomics.add(counters, 0, 1)`. Either way, count an operation when its reply arrives, and an `ERR` reply or a dropped connection as an error.',
+      'How do you time it? Take `const start = performance.now()` once, run until `performance.now() - start >= durationMs`, and measure the elapsed time at the end. Throughput is `totalOps / (elapsedMs / 1000)`. For latency, note `performance.now()` just before writing a request and again when its reply arrives; keep the differences (or a histogram) for the average, p50 and p99.',
+      'How do many connections run at once? Write one async function that opens a socket, then loops (send a command, await its reply, count it) until the deadline, keeping the same socket open the whole time. Start one per connection and wait for all of them with `await Promise.all(loops)`. Each loop has at most one request in flight, so replies come back in the order you sent them.',
+    ],
+  },
   // @day5
   // @day6
 ];
