@@ -50,7 +50,9 @@ function watchCrashes(): void {
 export function crashSince(since: number): string | undefined {
   const crash = crashes.find((entry) => entry.at >= since);
   if (!crash) return undefined;
-  return `the server's code threw ${crash.error.name}: ${JSON.stringify(crash.error.message).slice(1, -1)} — an exception nobody catches ends a real server process. Answer bad input with an "ERR …" line instead.`;
+  const message = JSON.stringify(crash.error.message).slice(1, -1);
+  if (message.startsWith('not implemented yet')) return `the server's code threw "${message}": fill in that TODO.`;
+  return `the server's code threw ${crash.error.name}: ${message} — an exception nobody catches ends a real server process. Answer bad input with an "ERR …" line instead.`;
 }
 
 /** Destroys every client still open (call it in afterEach). */
@@ -85,10 +87,11 @@ export class TcpClient {
   #lines: Buffer[] = [];
   #wake: () => void = () => {};
   #lastSent = '';
-  #since = Date.now();
+  #since: number;
 
-  private constructor(socket: Socket, options: ConnectOptions) {
+  private constructor(socket: Socket, options: ConnectOptions, since: number) {
     this.#socket = socket;
+    this.#since = since;
     this.name = options.name ?? 'client';
     this.transcript = options.transcript ?? new Transcript();
     this.where = options.where;
@@ -98,7 +101,6 @@ export class TcpClient {
     socket.on('error', (error: NodeJS.ErrnoException) => this.#stop(error.code ?? error.message));
     this.closed = new Promise((done) => socket.once('close', () => done()));
     open.add(this);
-    watchCrashes();
     void this.closed.then(() => open.delete(this));
   }
 
@@ -106,11 +108,13 @@ export class TcpClient {
   static async connect(port: number, options: ConnectOptions = {}): Promise<TcpClient> {
     const host = options.host ?? '127.0.0.1';
     const transcript = options.transcript ?? new Transcript();
-    const deadline = Date.now() + (options.retryMs ?? 1000);
+    watchCrashes();
+    const started = Date.now();
+    const deadline = started + (options.retryMs ?? 1000);
     for (;;) {
       try {
         const socket = await openSocket(host, port);
-        return new TcpClient(socket, { ...options, transcript });
+        return new TcpClient(socket, { ...options, transcript }, started);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'timeout';
         if (code === 'ECONNREFUSED' && Date.now() < deadline) {
