@@ -13,6 +13,7 @@ const planted: [fixture: string, caughtBy: string][] = [
   ['all-interfaces', 'listens on 127.0.0.1 by default, not on every interface'],
   ['timer-leak', 'close() leaves no open sockets or timers behind'],
   ['no-error-listener', 'keeps what a vanished client had acknowledged'],
+  ['readline-framing', 'does not run the half-sent command of a client that vanished'],
 ];
 
 describe('day 2 catches planted bugs', () => {
