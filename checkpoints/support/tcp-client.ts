@@ -137,7 +137,8 @@ export class TcpClient {
   async send(bytes: Buffer | string): Promise<void> {
     this.transcript.sent(this.name, bytes);
     const text = Buffer.from(bytes).toString('utf8').trim();
-    if (text) this.#lastSent = text.split('\n').pop()!.slice(0, 80);
+    const last = text.split('\n').pop()!;
+    if (text) this.#lastSent = last.length > 60 ? `${last.slice(0, 60)}…` : last;
     await new Promise<void>((done) => {
       if (this.#socket.destroyed) return done();
       this.#socket.write(bytes, () => done());
