@@ -17,7 +17,7 @@ const required = [
   'loses no update when 100 tasks increment a counter through RWLock.write',
 ];
 /** Time the nested run may take: five projects of three tests, each test limited to 5 s inside. */
-const limitMs = 30_000;
+const limitMs = 45_000;
 
 let run: Promise<NestedRun> | undefined;
 
