@@ -82,9 +82,8 @@ async function diagnose(op: Op, cache: Store, atFullSize: number, lines: number)
     causes.push(`It printed ${format(lines)} lines while it was measured: console.log in the hot path costs far more than the lookup itself. Remove it.`);
   }
   const bytes = await bytesPerOp(operation(cache, op), callsFor(atFullSize));
-  if (lines === 0 && (bytes === undefined || bytes > 1_000)) {
-    const amount = bytes === undefined ? 'so much that V8 collects garbage during a single call' : `about ${format(bytes)} bytes`;
-    causes.push(`Each call allocates ${amount}: a copy of the store ([...map], new Map(map), Object.entries, JSON), or a new [key, value] array for every entry it walks past. Read the one entry you need instead.`);
+  if (lines === 0 && bytes !== undefined && bytes > 1_000) {
+    causes.push(`Each call allocates about ${format(bytes)} bytes: a copy of the store ([...map], new Map(map), Object.entries, JSON), or a new [key, value] array for every entry it walks past. Read the one entry you need instead.`);
   }
   if (causes.length === 0) causes.push('Usual causes: an O(n) scan, copying the map, logging in the hot path, or an await or a lock inside a synchronous method. Compare with solutions/01-cache/cache.ts.');
   return causes.join('\n          ');
