@@ -66,9 +66,10 @@ export const days: Day[] = [
     title: 'Testing & benchmarking',
     files: ['03-testing/cache.race.test.ts', '03-testing/cache.bench.ts'],
     checkpoints: ['checkpoints/day3/race-tests.test.ts', 'checkpoints/day3/bench.test.ts', 'checkpoints/day3/throughput.test.ts'],
-    // One test runs the learner's tests in a nested vitest (five projects, ~3 s) or their benchmarks (~3 s).
-    testTimeoutMs: 40_000,
-    timeLimitSec: 150,
+    // One test runs the learner's tests in a nested vitest (five projects, ~3 s) or their benchmarks (~3 s);
+    // each nested run stops itself after 45 s, so a checkpoint test needs a little more than that.
+    testTimeoutMs: 55_000,
+    timeLimitSec: 180,
     hints: [
       'Race test structure: how do you start 100 tasks at once and wait for all of them? Go starts 100 goroutines in a loop and waits with `wg.Wait()`. Here, call an async function 100 times without awaiting each call, keep the promises, and `await Promise.all(promises)`: that line is your `wg.Wait()`. Inside each task, write (and read) its keys with an `await pause()` now and then (`setImmediate` from node:timers/promises) so the tasks really take turns. The checks come after Promise.all resolves: every key, with its exact value.',
       "Benchmark structure: Go's `BenchmarkGet` fills the cache, calls `b.ResetTimer()` so setup is not timed, and loops `b.N` times. With vitest bench, put the setup in the `describe` body (it runs once, untimed) and only the work in `bench('GET', () => { … }, { time: 300, throws: true })`. vitest times every call, and one Map lookup takes about as long as reading the clock, so let each call do 1,000 GETs over different keys and read ops/s as hz × 1,000. `b.RunParallel` has no direct counterpart: one event loop runs one call at a time (see Part B).",
