@@ -14,18 +14,26 @@ export interface RunOptions {
   seed: number;
   /** Called with every line the checkpoint (and the learner's code) prints. */
   onOutput?: (line: string) => void;
+  /** Stops the run early (watch mode re-runs on save); the result then says it was cancelled. */
+  signal?: AbortSignal;
 }
 
-type Stop = { reason: 'stall' | 'limit'; seconds: number };
+type Stop = { reason: 'stall' | 'limit' | 'cancelled'; seconds: number };
 
 const running = new Set<number>();
+
+/** Remembers a detached child's process group so Ctrl-C can end it (runDay does this itself). */
+export function trackGroup(pid: number): void {
+  running.add(pid);
+}
 
 /** Kills every process group a run started (used on Ctrl-C and on exit). */
 export function killAllRuns(): void {
   for (const pid of running) killGroup(pid);
 }
 
-function killGroup(pid: number): void {
+/** Kills the process group led by `pid` (a detached child) with SIGKILL, ignoring one that is gone. */
+export function killGroup(pid: number): void {
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
@@ -60,21 +68,32 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   };
   let stall = setTimeout(() => halt({ reason: 'stall', seconds: stallMs / 1000 }), stallMs);
   const limit = setTimeout(() => halt({ reason: 'limit', seconds: day.timeLimitSec }), day.timeLimitSec * 1000);
+  const cancel = () => halt({ reason: 'cancelled', seconds: 0 });
+  if (options.signal?.aborted) cancel();
+  options.signal?.addEventListener('abort', cancel, { once: true });
   lines(child.stdio[3] as Readable, (line) => {
     events.push(JSON.parse(line) as GraderEvent);
     clearTimeout(stall);
     stall = setTimeout(() => halt({ reason: 'stall', seconds: stallMs / 1000 }), stallMs);
   });
-  lines(child.stdout!, (line) => options.onOutput?.(line));
-  lines(child.stderr!, (line) => options.onOutput?.(line));
+  const tail: string[] = [];
+  const output = (line: string) => {
+    tail.push(line);
+    if (tail.length > 15) tail.shift();
+    options.onOutput?.(line);
+  };
+  lines(child.stdout!, output);
+  lines(child.stderr!, output);
   const exitCode = await new Promise<number | null>((done) => child.on('close', done));
   clearTimeout(stall);
   clearTimeout(limit);
+  options.signal?.removeEventListener('abort', cancel);
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
   const tests = collectTests(events, options.target, day, stop);
   if (tests.length === 0) {
-    const message = stop ? stuckMessage(stop.seconds) : `vitest exited with code ${exitCode} before running any test.`;
+    const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
+    const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
   return {
@@ -85,6 +104,10 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
     metrics: collectMetrics(events),
     durationMs: Date.now() - started,
   };
+}
+
+function stopMessage(stop: Stop): string {
+  return stop.reason === 'cancelled' ? 'cancelled before it finished (a file changed, or you pressed a key).' : stuckMessage(stop.seconds);
 }
 
 function lines(stream: Readable, onLine: (line: string) => void): void {
@@ -98,7 +121,7 @@ function collectTests(events: GraderEvent[], target: string, day: Day, stop: Sto
   for (const event of events) {
     if (event.type === 'collected') {
       for (const test of event.tests) {
-        const entry: TestResult = { ...test, status: 'skipped', message: 'not run', durationMs: 0 };
+        const entry: TestResult = { ...test, file: event.module, status: 'skipped', message: 'not run', durationMs: 0 };
         byKey.set(`${event.module}\0${test.name}`, entry);
         moduleOf.set(entry, event.module);
         tests.push(entry);
@@ -130,7 +153,7 @@ function markUnfinished(events: GraderEvent[], byKey: Map<string, TestResult>, s
   for (const [key, test] of unfinished) {
     if (key === stuck) {
       test.status = 'failed';
-      test.message = stuckMessage(stop.seconds);
+      test.message = stopMessage(stop);
     } else {
       test.message = 'not run: an earlier test did not finish';
     }
