@@ -11,6 +11,8 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
   grade: { about: 'run every day and print a report card', load: async () => (await import('./commands/grade.ts')).grade },
   hint: { about: 'show the next hint of a day', load: async () => (await import('./commands/hint.ts')).hint },
   status: { about: 'which days pass, from the last runs', load: async () => (await import('./commands/status.ts')).status },
+  reset: { about: "put a day's scaffold back (keeps a backup)", load: async () => (await import('./commands/reset.ts')).reset },
+  diff: { about: 'after a pass: your files beside the solution', load: async () => (await import('./commands/diff.ts')).diff },
   // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
 };
 

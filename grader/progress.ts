@@ -48,3 +48,10 @@ export function firstUnfinishedDay(target = 'days'): Day {
   const recorded = readProgress().targets[target] ?? {};
   return days.find((day) => !recorded[day.id]?.passed) ?? days[days.length - 1]!;
 }
+
+/** Forgets what was recorded for `dayId` on `target` (after a reset, the day is not tried again yet). */
+export function forgetProgress(target: string, dayId: string): void {
+  const progress = readProgress();
+  delete progress.targets[display(target)]?.[dayId];
+  writeFileSync(stateFile('progress.json'), `${JSON.stringify({ ...progress, _: generatedNote }, null, 2)}\n`);
+}
