@@ -13,6 +13,7 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
   status: { about: 'which days pass, from the last runs', load: async () => (await import('./commands/status.ts')).status },
   reset: { about: "put a day's scaffold back (keeps a backup)", load: async () => (await import('./commands/reset.ts')).reset },
   diff: { about: 'after a pass: your files beside the solution', load: async () => (await import('./commands/diff.ts')).diff },
+  watch: { about: 're-check a day on every save (r: again, q: quit)', load: async () => (await import('./commands/watch.ts')).watch },
   // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
 };
 
