@@ -14,6 +14,7 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
   reset: { about: "put a day's scaffold back (keeps a backup)", load: async () => (await import('./commands/reset.ts')).reset },
   diff: { about: 'after a pass: your files beside the solution', load: async () => (await import('./commands/diff.ts')).diff },
   watch: { about: 're-check a day on every save (r: again, q: quit)', load: async () => (await import('./commands/watch.ts')).watch },
+  ui: { about: "the vitest UI on a day's checkpoint, until Ctrl-C", load: async () => (await import('./commands/ui.ts')).ui },
   // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
 };
 
@@ -45,6 +46,9 @@ if (problem) {
       process.exit(130);
     });
   });
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopRuns().then(() => process.exit(128 + (signal === 'SIGTERM' ? 15 : 1))));
+  // A closed pipe (`npm run check day1 | head`) must not leave the check running either.
+  process.stdout.on('error', () => void stopRuns().then(() => process.exit(1)));
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {

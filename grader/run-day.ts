@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Day } from './days.ts';
 import { explainError, stuckMessage } from './messages.ts';
-import { root, vitestBin } from './paths.ts';
+import { childNodeFlags, root, vitestBin } from './paths.ts';
 import type { GraderEvent } from './reporter.ts';
 import type { DayResult, MetricResult, TestResult } from './results.ts';
 
@@ -44,7 +44,7 @@ export function killGroup(pid: number): void {
 /** Runs `day`'s checkpoint files against `options.target` and returns what happened. */
 export async function runDay(day: Day, options: RunOptions): Promise<DayResult> {
   const started = Date.now();
-  const args = [vitestBin, 'run', '--config', 'checkpoints/vitest.config.ts', '--reporter', './grader/reporter.ts', ...day.checkpoints];
+  const args = [...childNodeFlags, vitestBin, 'run', '--config', 'checkpoints/vitest.config.ts', '--reporter', './grader/reporter.ts', ...day.checkpoints];
   const child = spawn(process.execPath, args, {
     cwd: root,
     detached: true,
