@@ -1,12 +1,16 @@
 // Runs one day's checkpoint in a child vitest process, with a watchdog, and collects a DayResult.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Day } from './days.ts';
-import { explainError, stuckMessage } from './messages.ts';
+import { collectMetrics, collectTests, stopMessage, type Started, type Stop } from './collect.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
 import type { GraderEvent } from './reporter.ts';
-import type { DayResult, MetricResult, TestResult } from './results.ts';
+import type { DayResult } from './results.ts';
 
 /** How to run a day. */
 export interface RunOptions {
@@ -17,8 +21,6 @@ export interface RunOptions {
   /** Stops the run early (watch mode re-runs on save); the result then says it was cancelled. */
   signal?: AbortSignal;
 }
-
-type Stop = { reason: 'stall' | 'limit' | 'cancelled'; seconds: number };
 
 const running = new Set<number>();
 
@@ -44,7 +46,8 @@ export function killGroup(pid: number): void {
 /** Runs `day`'s checkpoint files against `options.target` and returns what happened. */
 export async function runDay(day: Day, options: RunOptions): Promise<DayResult> {
   const started = Date.now();
-  const args = [...childNodeFlags, vitestBin, 'run', '--config', 'checkpoints/vitest.config.ts', '--reporter', './grader/reporter.ts', ...day.checkpoints];
+  const probe = join(tmpdir(), `cachelings-probe-${process.pid}-${randomUUID()}.jsonl`);
+  const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...day.checkpoints];
   const child = spawn(process.execPath, args, {
     cwd: root,
     detached: true,
@@ -55,6 +58,8 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
       GRADER_SEED: String(options.seed),
       CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs),
       CACHELINGS_EVENTS_FD: '3',
+      CACHELINGS_PROBE_FILE: probe,
+      CACHELINGS_ORDER: JSON.stringify(day.checkpoints),
       FORCE_COLOR: '0',
     },
   });
@@ -62,11 +67,13 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   const events: GraderEvent[] = [];
   let stop: Stop | undefined;
   const stallMs = day.testTimeoutMs + 5_000;
+  const startupMs = 20_000;
   const halt = (next: Stop) => {
     stop ??= next;
     killGroup(child.pid!);
   };
-  let stall = setTimeout(() => halt({ reason: 'stall', seconds: stallMs / 1000 }), stallMs);
+  // Starting vitest on a busy machine can take a while: the first event gets extra time.
+  let stall = setTimeout(() => halt({ reason: 'stall', seconds: (stallMs + startupMs) / 1000 }), stallMs + startupMs);
   const limit = setTimeout(() => halt({ reason: 'limit', seconds: day.timeLimitSec }), day.timeLimitSec * 1000);
   const cancel = () => halt({ reason: 'cancelled', seconds: 0 });
   if (options.signal?.aborted) cancel();
@@ -90,7 +97,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   options.signal?.removeEventListener('abort', cancel);
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
-  const tests = collectTests(events, options.target, day, stop);
+  const tests = collectTests(events, options.target, day, stop, readProbe(probe));
   if (tests.length === 0) {
     const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
@@ -106,65 +113,16 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   };
 }
 
-function stopMessage(stop: Stop): string {
-  return stop.reason === 'cancelled' ? 'cancelled before it finished (a file changed, or you pressed a key).' : stuckMessage(stop.seconds);
+function readProbe(file: string): Started[] {
+  try {
+    const text = readFileSync(file, 'utf8');
+    rmSync(file, { force: true });
+    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
+  } catch {
+    return [];
+  }
 }
 
 function lines(stream: Readable, onLine: (line: string) => void): void {
   createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
-}
-
-function collectTests(events: GraderEvent[], target: string, day: Day, stop: Stop | undefined): TestResult[] {
-  const tests: TestResult[] = [];
-  const byKey = new Map<string, TestResult>();
-  const moduleOf = new Map<TestResult, string>();
-  for (const event of events) {
-    if (event.type === 'collected') {
-      for (const test of event.tests) {
-        const entry: TestResult = { ...test, file: event.module, status: 'skipped', message: 'not run', durationMs: 0 };
-        byKey.set(`${event.module}\0${test.name}`, entry);
-        moduleOf.set(entry, event.module);
-        tests.push(entry);
-      }
-    }
-    if (event.type === 'result') {
-      const entry = byKey.get(`${event.module}\0${event.name}`);
-      if (!entry) continue;
-      entry.status = event.state === 'passed' ? 'passed' : event.state === 'failed' ? 'failed' : 'skipped';
-      entry.message = event.errors.map((error) => explainError(error, target, day.testTimeoutMs)).join('\n') || (entry.status === 'skipped' ? 'skipped' : '');
-      entry.durationMs = event.durationMs;
-    }
-    if ((event.type === 'moduleEnd' || event.type === 'end') && event.errors.length > 0) {
-      const messages = [...new Set(event.errors.map((error) => explainError(error, target, day.testTimeoutMs)))];
-      const name = event.type === 'moduleEnd' ? `${event.module} loads and runs` : 'no error escapes the tests (an unhandled rejection or uncaught exception)';
-      tests.push({ group: '', name, status: 'failed', message: messages.join('\n'), durationMs: 0 });
-    }
-  }
-  const order = (test: TestResult) => day.checkpoints.findIndex((file) => moduleOf.get(test) === file);
-  tests.sort((a, b) => order(a) - order(b));
-  if (stop) markUnfinished(events, byKey, stop);
-  return tests;
-}
-
-function markUnfinished(events: GraderEvent[], byKey: Map<string, TestResult>, stop: Stop): void {
-  const unfinished = [...byKey.entries()].filter(([, test]) => test.message === 'not run');
-  const ready = events.filter((event) => event.type === 'ready').map((event) => `${event.module}\0${event.name}`);
-  const stuck = ready.find((key) => byKey.get(key)?.message === 'not run') ?? unfinished[0]?.[0];
-  for (const [key, test] of unfinished) {
-    if (key === stuck) {
-      test.status = 'failed';
-      test.message = stopMessage(stop);
-    } else {
-      test.message = 'not run: an earlier test did not finish';
-    }
-  }
-}
-
-function collectMetrics(events: GraderEvent[]): Record<string, MetricResult> {
-  const metrics: Record<string, MetricResult> = {};
-  for (const event of events) {
-    if (event.type !== 'result') continue;
-    Object.assign(metrics, (event.meta.metrics ?? {}) as Record<string, MetricResult>);
-  }
-  return metrics;
 }
