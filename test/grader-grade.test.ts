@@ -9,6 +9,8 @@ import type { Report } from '../grader/results.ts';
 import { cli, freshState, textOf, treeWithLastDayUnsolved } from './grader-helpers.ts';
 import { scratchDir } from './helpers.ts';
 
+// Grading every day re-runs them all: allow each day's own time limit (they run one after another).
+const gradeMs = days.reduce((sum, day) => sum + day.timeLimitSec * 1000, 0) + 30_000;
 const total = (report: Report) => report.days.reduce((sum, day) => sum + day.tests.length, 0);
 
 describe('npm run grade', () => {
@@ -17,6 +19,7 @@ describe('npm run grade', () => {
     const [json, summary, output] = ['classroom.json', 'summary.md', 'output.txt'].map((name) => join(dir, name)) as [string, string, string];
     const run = await cli(['grade', '--target', 'solutions', '--json', json, '--format', 'classroom'], freshState(), {
       env: { GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output },
+      timeoutMs: gradeMs,
     });
     expect(run.exitCode, `grade on solutions/ should exit 0; it printed:\n${run.stdout}\n${run.stderr}`).toBe(0);
     for (const [index, day] of days.entries()) expect(run.stdout).toMatch(new RegExp(`✓ day ${index + 1} — ${day.title}\\s+(\\d+)/\\1`));
@@ -29,12 +32,12 @@ describe('npm run grade', () => {
     const encoded = /^result=(.+)$/m.exec(textOf(output))?.[1] ?? '';
     expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')), 'GITHUB_OUTPUT carries the same result in base64').toEqual(classroom);
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, gradeMs + 10_000);
 
   it('names the first unfinished day as next, exits 1, and writes Exercism results', async () => {
     const { tree, last } = treeWithLastDayUnsolved();
     const json = join(tree, 'results.json');
-    const run = await cli(['grade', '--target', tree, '--json', json, '--format', 'exercism'], freshState());
+    const run = await cli(['grade', '--target', tree, '--json', json, '--format', 'exercism'], freshState(), { timeoutMs: gradeMs });
     expect(run.exitCode, 'one unfinished day makes grade exit 1').toBe(1);
     expect(run.stdout).toContain(`Next: ${last.id} — ${last.title} (npm run check ${last.id})`);
     expect(run.stdout).toMatch(/not implemented yet/);
@@ -48,7 +51,7 @@ describe('npm run grade', () => {
       expect(test.output!.length).toBeLessThanOrEqual(500);
     }
     rmSync(tree, { recursive: true, force: true });
-  });
+  }, gradeMs + 10_000);
 
   it('rejects an unknown --format with the valid ones', async () => {
     const run = await cli(['grade', '--format', 'junit'], freshState());

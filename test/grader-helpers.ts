@@ -1,6 +1,6 @@
 // Helpers for the grader's own tests: a private state folder per test, and running the CLI with stdin and env.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { days } from '../grader/days.ts';
@@ -37,7 +37,11 @@ export function treeWithLastDayUnsolved(): { tree: string; last: (typeof days)[n
   const tree = scratchDir('tree');
   cpSync(resolve(root, 'solutions'), tree, { recursive: true });
   const last = days[days.length - 1]!;
-  for (const file of last.files) cpSync(resolve(root, 'days', file), resolve(tree, file));
+  for (const file of last.files) {
+    const scaffold = resolve(root, 'days', file);
+    if (existsSync(scaffold)) cpSync(scaffold, resolve(tree, file));
+    else rmSync(resolve(tree, file), { force: true }); // a file the learner creates: missing means unsolved
+  }
   return { tree, last };
 }
 
