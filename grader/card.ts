@@ -9,9 +9,16 @@ export function isRaceStress(test: TestResult): boolean {
   return /\.race\./.test(test.file ?? '') || /race-stress/i.test(test.group);
 }
 
-/** Passed / total of `tests`. */
+/** Passed / total of `tests`, bonus (stretch) requirements left out. */
 export function tally(tests: TestResult[]): { passed: number; total: number } {
-  return { passed: tests.filter((test) => test.status === 'passed').length, total: tests.length };
+  const required = tests.filter((test) => !test.bonus);
+  return { passed: required.filter((test) => test.status === 'passed').length, total: required.length };
+}
+
+/** ` · bonus 1/3` for a day with stretch requirements, else ''. */
+function bonusNote(tests: TestResult[]): string {
+  const bonus = tests.filter((test) => test.bonus);
+  return bonus.length === 0 ? '' : ` · bonus ${bonus.filter((test) => test.status === 'passed').length}/${bonus.length}`;
 }
 
 /** Whether a figure holds its gate (true when it has none). */
@@ -31,7 +38,7 @@ export function dayNumberOf(result: { id: string }): number {
 }
 
 function raceCell(result: DayResult): { text: string; ok: boolean | undefined } {
-  const race = result.tests.filter(isRaceStress);
+  const race = result.tests.filter((test) => isRaceStress(test) && !test.bonus);
   if (race.length === 0) return { text: '—', ok: undefined };
   const { passed, total } = tally(race);
   return { text: `${passed}/${total}`, ok: passed === total };
@@ -45,7 +52,7 @@ export function renderCard(report: Report): string {
     const race = raceCell(result);
     const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
     const raceMark = race.ok === undefined ? ' ' : race.ok ? chalk.green('✓') : chalk.red('✗');
-    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(42)} ${`${passed}/${total}`.padStart(7)}       ${raceMark} ${race.text}`);
+    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(42)} ${`${passed}/${total}`.padStart(7)}       ${raceMark} ${race.text}${chalk.dim(bonusNote(result.tests))}`);
     for (const [name, metric] of Object.entries(result.metrics)) {
       const ok = holdsGate(metric) ? chalk.green('✓') : chalk.red('✗');
       out.push(`      ${metric.gate ? ok : ' '} ${name.padEnd(24)} ${formatMetric(metric)}`);
@@ -63,13 +70,13 @@ export function markdownCard(report: Report): string {
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
     const figures = Object.entries(result.metrics).map(([name, metric]) => `${holdsGate(metric) ? '✅' : '❌'} \`${name}\` ${formatMetric(metric)}`).join('<br>');
-    out.push(`| ${result.passed ? '✅' : '❌'} | day ${dayNumberOf(result)} — ${result.title} | ${passed}/${total} | ${race.ok === undefined ? '—' : `${race.ok ? '✅' : '❌'} ${race.text}`} | ${figures || '—'} |`);
+    out.push(`| ${result.passed ? '✅' : '❌'} | day ${dayNumberOf(result)} — ${result.title} | ${passed}/${total}${bonusNote(result.tests)} | ${race.ok === undefined ? '—' : `${race.ok ? '✅' : '❌'} ${race.text}`} | ${figures || '—'} |`);
   }
   const next = nextUnfinished(report.days);
   out.push('', next ? `**Next:** ${next.id} — ${next.title}: run \`npm run check ${next.id}\`.` : '**Every day passes.**');
   if (next) {
     out.push('', '<details><summary>What fails there</summary>', '');
-    for (const test of next.tests.filter((entry) => entry.status === 'failed')) out.push(`- ❌ ${test.name}`, '', '  ```', ...test.message.split('\n').map((line) => `  ${line}`), '  ```');
+    for (const test of next.tests.filter((entry) => entry.status === 'failed' && !entry.bonus)) out.push(`- ❌ ${test.name}`, '', '  ```', ...test.message.split('\n').map((line) => `  ${line}`), '  ```');
     out.push('', '</details>');
   }
   out.push('', `Seed: \`GRADER_SEED=${report.seed}\``);

@@ -20,6 +20,7 @@ export function collectTests(events: GraderEvent[], target: string, day: Day, st
     if (event.type === 'collected') {
       for (const test of event.tests) {
         const entry: TestResult = { ...test, file: event.module, status: 'skipped', message: 'not run', durationMs: 0 };
+        if (day.bonus?.includes(event.module)) entry.bonus = true;
         byKey.set(`${event.module}\0${test.name}`, entry);
         tests.push(entry);
       }
@@ -34,11 +35,13 @@ export function collectTests(events: GraderEvent[], target: string, day: Day, st
     if ((event.type === 'moduleEnd' || event.type === 'end') && event.errors.length > 0) {
       const messages = [...new Set(event.errors.map((error) => explainError(error, target, day.testTimeoutMs)))];
       const name = event.type === 'moduleEnd' ? `${event.module} loads and runs` : 'no error escapes the tests (an unhandled rejection or uncaught exception)';
-      tests.push({ group: '', name, status: 'failed', message: messages.join('\n'), durationMs: 0 });
+      const bonus = event.type === 'moduleEnd' && day.bonus?.includes(event.module) ? { bonus: true } : {};
+      tests.push({ group: '', name, status: 'failed', message: messages.join('\n'), durationMs: 0, ...bonus });
     }
   }
   if (stop) markUnfinished(tests, byKey, stop, started, day);
-  const order = (test: TestResult) => day.checkpoints.indexOf(test.file ?? '');
+  const files = [...day.checkpoints, ...(day.bonus ?? [])];
+  const order = (test: TestResult) => files.indexOf(test.file ?? '');
   return tests.sort((a, b) => order(a) - order(b));
 }
 
@@ -54,7 +57,7 @@ function markUnfinished(tests: TestResult[], byKey: Map<string, TestResult>, sto
   const open = started.filter((test) => (byKey.get(key(test))?.message ?? 'not run') === 'not run');
   const stuck = open.at(-1);
   if (stuck && !byKey.has(key(stuck))) {
-    const entry: TestResult = { ...stuck, file: stuck.module, status: 'skipped', message: 'not run', durationMs: 0 };
+    const entry: TestResult = { ...stuck, file: stuck.module, status: 'skipped', message: 'not run', durationMs: 0, ...(day.bonus?.includes(stuck.module) ? { bonus: true } : {}) };
     byKey.set(key(stuck), entry);
     tests.push(entry);
   }
@@ -69,9 +72,9 @@ function markUnfinished(tests: TestResult[], byKey: Map<string, TestResult>, sto
       test.message = begun.has(name) ? 'ran, but its result was lost when the stuck test was stopped' : 'not run: an earlier test did not finish';
     }
   }
-  for (const file of day.checkpoints) {
+  for (const file of [...day.checkpoints, ...(day.bonus ?? [])]) {
     if (tests.some((test) => test.file === file)) continue;
-    tests.push({ group: '', name: `${file} did not run`, file, status: 'skipped', message: 'not run: an earlier test did not finish', durationMs: 0 });
+    tests.push({ group: '', name: `${file} did not run`, file, status: 'skipped', message: 'not run: an earlier test did not finish', durationMs: 0, ...(day.bonus?.includes(file) ? { bonus: true } : {}) });
   }
 }
 

@@ -6,6 +6,11 @@ import type { Report, TestResult } from './results.ts';
 export const formats = ['report', 'classroom', 'exercism'] as const;
 export type Format = (typeof formats)[number];
 
+/** The requirements that count (stretch `bonus` ones are left out of scored formats). */
+function required(tests: TestResult[]): TestResult[] {
+  return tests.filter((test) => !test.bonus);
+}
+
 /** Whether nothing of a day ran at all (vitest crashed or stalled before any test): an error, not a failure. */
 function ranNothing(tests: TestResult[]): boolean {
   return tests.every((test) => test.file === undefined);
@@ -23,7 +28,7 @@ function label(dayId: string, test: TestResult): string {
 /** GitHub Classroom's autograding result (what autograding-grading-reporter reads): one point per requirement. */
 export function toClassroom(report: Report) {
   const tests = report.days.flatMap((day) =>
-    day.tests.map((test) => ({
+    required(day.tests).map((test) => ({
       name: label(day.id, test),
       status: test.status === 'passed' ? 'pass' : ranNothing(day.tests) ? 'error' : 'fail',
       message: test.status === 'passed' ? '' : test.message,
@@ -42,7 +47,7 @@ export function toExercism(report: Report) {
   const status = overall(report);
   const broken = report.days.find((day) => ranNothing(day.tests));
   const tests = report.days.flatMap((day) =>
-    day.tests.map((test) => {
+    required(day.tests).map((test) => {
       const failed = test.status !== 'passed';
       return {
         name: label(day.id, test),

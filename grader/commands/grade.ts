@@ -36,7 +36,7 @@ export async function grade(args: Args): Promise<number> {
   const next = nextUnfinished(results);
   if (next) {
     say(`\nWhat fails in ${next.id}:`);
-    say(renderTests({ ...next, tests: next.tests.filter((test) => test.status === 'failed') }));
+    say(renderTests({ ...next, tests: next.tests.filter((test) => test.status === 'failed' && !test.bonus) }));
     say(chalk.dim(`\nSame random data again: GRADER_SEED=${seed} npm run grade`));
   }
   const shaped = `${JSON.stringify(convert(report, format), null, 2)}\n`;
