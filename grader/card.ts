@@ -47,6 +47,7 @@ function raceCell(result: DayResult): { text: string; ok: boolean | undefined } 
 /** The card as terminal text. */
 export function renderCard(report: Report): string {
   const out = [chalk.bold(`cachelings · report card for ${report.target}/`), chalk.dim(`${''.padEnd(44)}requirements  race-stress`)];
+  const width = Math.max(24, ...report.days.flatMap((result) => Object.keys(result.metrics).map((name) => name.length + 1)));
   for (const result of report.days) {
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
@@ -55,7 +56,7 @@ export function renderCard(report: Report): string {
     out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(42)} ${`${passed}/${total}`.padStart(7)}       ${raceMark} ${race.text}${chalk.dim(bonusNote(result.tests))}`);
     for (const [name, metric] of Object.entries(result.metrics)) {
       const ok = holdsGate(metric) ? chalk.green('✓') : chalk.red('✗');
-      out.push(`      ${metric.gate ? ok : ' '} ${name.padEnd(24)} ${formatMetric(metric)}`);
+      out.push(`      ${metric.gate ? ok : ' '} ${name.padEnd(width)} ${formatMetric(metric)}`);
     }
   }
   const next = nextUnfinished(report.days);
