@@ -27,7 +27,7 @@ export async function ui(args: Args): Promise<number> {
   if (given !== undefined && !/^\d+$/.test(given)) throw new UsageError(`--port needs a number such as 51204, got "${given}".`);
   const port = given ? Number(given) : await freePort();
   const seed = runSeed();
-  const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', '--open=false', `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints];
+  const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', '--open=false', `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints, ...(day.bonus ?? [])];
   const child = spawn(process.execPath, [...childNodeFlags, vitestBin, ...vitestArgs], {
     cwd: root,
     detached: true,
