@@ -18,6 +18,18 @@ export interface Day {
   timeLimitSec: number;
   /** Question-style hints, revealed one at a time by `npm run hint`. */
   hints: string[];
+  /**
+   * Why a checkpoint test fails: checkpoint test name → a `###` entry of the guide's "When it fails" section
+   * (`anchor` as GitHub makes it, `title` the heading's text), or 'none' on purpose. The key `(a check that hangs)`
+   * is used for any test that did not finish. Every checkpoint test needs one (test/explain.test.ts).
+   */
+  explain?: Record<string, Explanation | 'none'>;
+}
+
+/** A link from a failing requirement to the guide entry that explains it. */
+export interface Explanation {
+  anchor: string;
+  title: string;
 }
 
 export const days: Day[] = [
@@ -35,6 +47,23 @@ export const days: Day[] = [
       'Which primitive? Go has `sync.RWMutex`: many readers OR one writer, never both. Build the same for async code: `read(fn)` (Go\'s `RLock`) lets readers share; `write(fn)` (Go\'s `Lock`) waits until it is alone. Keep a count of readers inside, a flag for a writer inside, and a queue of waiters; while a writer waits, new readers queue behind it so it is not starved.',
       'How to structure it? A class wraps the Map; its methods are the only way in. In RWLock, run the caller\'s function as `try { return await fn(); } finally { release(); }` so a throwing `fn` still lets the next waiter in, and its error still reaches the caller.',
     ],
+    explain: {
+      'returns each of ten stored keys': { anchor: 'get-does-not-return-what-set-stored', title: '`get` does not return what `set` stored' },
+      'forgets five deleted keys and keeps the other five': { anchor: 'delete-leaves-the-key-behind-or-answers-wrongly', title: '`delete` leaves the key behind, or answers wrongly' },
+      'replaces the value when a key is set again': { anchor: 'get-does-not-return-what-set-stored', title: '`get` does not return what `set` stored' },
+      'returns undefined for a key that was never set': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
+      'tells an empty-string value apart from a missing key': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
+      'delete returns true for a key that existed and false for one that did not': { anchor: 'delete-leaves-the-key-behind-or-answers-wrongly', title: '`delete` leaves the key behind, or answers wrongly' },
+      'keeps two caches apart': { anchor: 'a-key-set-in-one-cache-shows-up-in-another', title: 'A key set in one cache shows up in another' },
+      'stores unicode and property-like keys exactly': { anchor: 'keys-like-__proto__-or-constructor-come-back-wrong', title: 'Keys like `__proto__` or `constructor` come back wrong' },
+      'read and write resolve to what the function returns': { anchor: 'read-or-write-resolves-to-undefined', title: '`read` or `write` resolves to undefined' },
+      'lets two readers inside at the same time': { anchor: 'readers-take-turns-instead-of-sharing', title: 'Readers take turns instead of sharing' },
+      'keeps a writer alone: no reader or writer is inside with it': { anchor: 'a-writer-is-inside-the-lock-with-someone-else', title: 'A writer is inside the lock with someone else' },
+      'lets a waiting writer go before readers that arrive after it': { anchor: 'a-waiting-writer-is-overtaken-by-new-readers', title: 'A waiting writer is overtaken by new readers' },
+      'releases the lock when the function throws, and passes the error on': { anchor: 'after-a-function-throws-the-lock-stays-taken', title: 'After a function throws, the lock stays taken' },
+      'loses no update when 100 tasks increment through write with an await inside': { anchor: 'a-lost-update-100-increments-end-below-100', title: 'A lost update: 100 increments end below 100' },
+      '(a check that hangs)': { anchor: 'a-check-hangs-did-not-finish-within-n-s', title: 'A check hangs: "did not finish within N s"' },
+    },
   },
   // @day2 (each later day replaces its marker with its entry, keeping the order)
   // @day3
