@@ -48,6 +48,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
       CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs),
       CACHELINGS_EVENTS_FD: '3',
       FORCE_COLOR: '0',
+      NO_COLOR: '1',
     },
   });
   running.add(child.pid!);
