@@ -11,6 +11,8 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
   grade: { about: 'run every day and print a report card', load: async () => (await import('./commands/grade.ts')).grade },
   hint: { about: 'show the next hint of a day', load: async () => (await import('./commands/hint.ts')).hint },
   status: { about: 'which days pass, from the last runs', load: async () => (await import('./commands/status.ts')).status },
+  ask: { about: 'write a good question about the first failing requirement', load: async () => (await import('./commands/ask.ts')).ask },
+  review: { about: "review a passing day's code: concrete points with file:line", load: async () => (await import('./commands/review.ts')).review },
   // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
 };
 
