@@ -10,9 +10,12 @@ import { recordProgress } from '../progress.ts';
 import { runDay } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
 
+/** The grader's state folder (CACHELINGS_STATE_DIR, default .cachelings/), where hints.json lives. */
+const stateDir = () => resolve(root, process.env.CACHELINGS_STATE_DIR ?? '.cachelings');
+
 function hintsSeen(dayId: string, hints: string[]): string[] {
   try {
-    const shown = (JSON.parse(readFileSync(resolve(root, '.cachelings/hints.json'), 'utf8')) as Record<string, number>)[dayId] ?? 0;
+    const shown = (JSON.parse(readFileSync(resolve(stateDir(), 'hints.json'), 'utf8')) as Record<string, number>)[dayId] ?? 0;
     return hints.slice(0, Math.min(shown, hints.length));
   } catch {
     return [];
@@ -50,7 +53,7 @@ export async function ask(args: Args): Promise<number> {
     hintsSeen: hintsSeen(day.id, day.hints),
     at,
   });
-  const folder = resolve(root, '.cachelings/questions');
+  const folder = resolve(stateDir(), 'questions');
   mkdirSync(folder, { recursive: true });
   const file = resolve(folder, `${day.id}-${stamp(at)}.md`);
   writeFileSync(file, text);
