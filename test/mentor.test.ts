@@ -13,6 +13,8 @@ describe('ask finds the code a failure points at', () => {
     expect(pointerIn('Your code threw TypeError: boom\nLook at:  days/02-server/server.ts:12:7')).toEqual({ path: 'days/02-server/server.ts', line: 12 });
     expect(pointerIn('not implemented yet: RWLock.read in days/01-cache/rwlock.ts')).toEqual({ path: 'days/01-cache/rwlock.ts', name: 'read', owner: 'RWLock' });
     expect(pointerIn('Look at:  the field that holds the data in days/01-cache/cache.ts')).toEqual({ path: 'days/01-cache/cache.ts' });
+    expect(pointerIn("Look at:  the 'data' handler (serveConnection) in days/02-server/server.ts")).toEqual({ path: 'days/02-server/server.ts', name: 'serveConnection' });
+    expect(pointerIn('Look at:  close() returned by startServer in days/02-server/server.ts')).toEqual({ path: 'days/02-server/server.ts', name: 'startServer' });
     expect(pointerIn('Expected: 1\nReceived: 2')).toBeUndefined();
   });
 

@@ -25,11 +25,13 @@ export function pointerIn(message: string): Pointer | undefined {
     if (!where) continue;
     const pointer: Pointer = { path: where[1]! };
     if (where[2]) pointer.line = Number(where[2]);
-    const method = /^(?:the\s+)?(?:([A-Za-z_$][\w$]*)\.)?(#?[A-Za-z_$][\w$]*)(?:\(\))?$/.exec(what);
+    // `Cache.get`, `handleLine`, `the 'data' handler (serveConnection)`, `close() returned by startServer`
+    const method = /^(?:([A-Za-z_$][\w$]*)\.)?(#?[A-Za-z_$][\w$]*)(?:\(\))?$/.exec(what);
+    const named = /\((#?[A-Za-z_$][\w$]*)\)$/.exec(what) ?? /\b(?:returned by|inside|of)\s+(#?[A-Za-z_$][\w$]*)(?:\(\))?$/.exec(what);
     if (method) {
       pointer.name = method[2]!;
       if (method[1]) pointer.owner = method[1];
-    }
+    } else if (named) pointer.name = named[1]!;
     return pointer;
   }
   return undefined;
