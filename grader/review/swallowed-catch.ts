@@ -18,7 +18,9 @@ export const swallowedCatch: ReviewCheck = {
       if (body.trim() === '') findings.push(findingAt(this, file, block.open, 'This catch is empty: the error stops here and nobody hears of it.', why));
       else if (onlyLogs.test(source.plain.slice(block.open + 1, block.close))) findings.push(findingAt(this, file, block.open, 'This catch only logs the error and carries on as if the call had worked.', why));
     }
-    for (const match of source.code.matchAll(/\.catch\(\s*(?:\([^)]*\)|[\w$]+)\s*=>\s*(?:\{\s*\}|undefined|null|void 0)\s*\)/g)) {
+    // `.catch(() => undefined)` turns the failure into a value the caller can test, so only an empty body counts, and not with a comment inside.
+    for (const match of source.code.matchAll(/\.catch\(\s*(?:\([^)]*\)|[\w$]+)\s*=>\s*\{\s*\}\s*\)/g)) {
+      if (source.text.slice(match.index, match.index + match[0].length).includes('/')) continue;
       findings.push(findingAt(this, file, match.index, '`.catch(() => {})` drops the rejection.', why));
     }
     return findings;
