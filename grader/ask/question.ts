@@ -51,7 +51,8 @@ export function buildQuestion(parts: QuestionParts): string {
     `${passed.length} of ${result.tests.length} requirements hold${passed.length > 0 ? `, for example "${passed[0]!.name}"` : ''}.`,
     `This one does not: **${failing.name}**${failing.group ? ` (${failing.group})` : ''}.`,
   ];
-  if (failed.length > 1) out.push(`${failed.length - 1} other requirement(s) fail too: ${failed.filter((test) => test !== failing).map((test) => `"${test.name}"`).join(', ')}.`);
+  const others = failed.filter((test) => test !== failing).map((test) => `"${test.name}"`);
+  if (others.length > 0) out.push(`${others.length === 1 ? 'One other requirement fails' : `${others.length} other requirements fail`} too: ${others.slice(0, 3).join(', ')}${others.length > 3 ? `, and ${others.length - 3} more` : ''}.`);
   out.push('', '## Expected vs actual', '', `What \`npm run check ${day.id}\` printed for it${/\[client\]/.test(failing.message) ? ' (with the conversation between the grader and my server)' : ''}:`, '', fence(failing.message), '');
   out.push('## My code', '');
   if (code) {
