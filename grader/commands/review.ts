@@ -1,6 +1,6 @@
 // `npm run review -- day2 [--target DIR]`: after a day passes, concrete observations on its code from a fixed set of checks.
 import { readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import chalk from 'chalk';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
 import { dayNumber } from '../days.ts';
@@ -22,7 +22,11 @@ export async function review(args: Args): Promise<number> {
     return 1;
   }
   const folder = resolve(target, day.slug);
-  const files = readdirSync(folder).filter((name) => /\.[cm]?ts$/.test(name)).sort().map((name) => ({ file: resolve(folder, name), shown: display(resolve(folder, name)) }));
+  const files = readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((name) => /\.[cm]?ts$/.test(name) && !name.split(sep).includes('node_modules'))
+    .sort()
+    .map((name) => ({ file: resolve(folder, name), shown: display(resolve(folder, name)) }));
   const changed = files.filter(({ file }) => statSync(file).mtime.toISOString() > recorded.at).map(({ shown }) => shown);
   const findings = reviewFiles(files);
   console.log(chalk.bold(`cachelings · review of day ${dayNumber(day)} — ${day.title}`));
