@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeFor, learnerFile, pointerIn } from '../grader/ask/locate.ts';
 import { root } from '../grader/paths.ts';
+import { recordProgress } from '../grader/progress.ts';
 import { runGrader, treeWith } from './helpers.ts';
 
 describe('ask finds the code a failure points at', () => {
@@ -62,6 +63,26 @@ describe('npm run ask', () => {
     }
   });
 
+  it('on a network day, quotes the transcript and the function the failure names (day 2, chunk-lines)', async () => {
+    const tree = treeWith('day2/chunk-lines');
+    try {
+      const run = await runGrader(['ask', 'day2', '--target', tree]);
+      const path = /Your question is ready: (\S+\.md)/.exec(run.stdout)?.[1];
+      expect(path, run.stdout + run.stderr).toBeDefined();
+      const question = readFileSync(resolve(root, path!), 'utf8');
+      rmSync(resolve(root, path!));
+      expect(question).toMatch(/^# Day 2 \(TCP server\): "answers a command split across several writes" fails/);
+      expect(question).toContain('(with the conversation between the grader and my server)');
+      expect(question).toMatch(/Transcript:\n\s+\[client\] sends "SE"/);
+      expect(question).toMatch(/\(`serveConnection`\):\n\n```ts\n\/\*\* Reads lines from one client/);
+      expect(question).toContain('// BUG: treats every chunk as whole lines');
+      expect(question).not.toContain('export function startServer');
+      expect(question).toContain('Why this happens: days/02-server/README.md#replies-arrive-glued-together-or-a-command-arrives-in-pieces');
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to ask about solutions/', async () => {
     const run = await runGrader(['ask', 'day1', '--target', 'solutions']);
     expect(run.exitCode).toBe(2);
@@ -90,13 +111,32 @@ describe('npm run review', () => {
     }
   });
 
+  it('on day 2, points at console.log in the data handler, a catch that only logs, and one write per reply', async () => {
+    // The fixture passes day 2 (it is the solution plus logging); the pass is recorded directly so this test does not
+    // re-run the slowest checkpoint on a busy machine. The test above goes through a real check.
+    const tree = treeWith('review/day2-noisy');
+    try {
+      recordProgress(tree, [{ id: 'day2', title: 'TCP server', passed: true, tests: [], metrics: {}, durationMs: 0 }]);
+      const run = await runGrader(['review', 'day2', '--target', tree]);
+      expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+      const points = [...run.stdout.matchAll(/^\s+\d+\. (\S+):(\d+) — (.+)$/gm)].map((match) => `${match[1]!.replace(/^.*02-server\//, '')}:${match[2]} ${match[3]}`);
+      expect(points).toEqual([
+        "server.ts:57 console.log runs inside a 'data' listener.",
+        'server.ts:61 This catch only logs the error and carries on as if the call had worked.',
+        'server.ts:64 `socket.write` is called once per pass of the loop on line 52, and nothing in that loop waits.',
+      ]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
   it('reports a failing last check and says how to get unstuck', async () => {
     const tree = treeWith('day1/shared-map');
     try {
       await runGrader(['check', 'day1', '--target', tree]);
       const run = await runGrader(['review', 'day1', '--target', tree]);
       expect(run.exitCode).toBe(1);
-      expect(run.stdout).toMatch(/its last check passed 13 of 14 requirements/);
+      expect(run.stdout).toMatch(/its last check passed \d+ of 14 requirements/);
       expect(run.stdout).toContain('npm run ask -- day1');
     } finally {
       rmSync(tree, { recursive: true, force: true });
