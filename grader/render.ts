@@ -1,6 +1,7 @@
 // Prints a graded day for people: one line per requirement, advice under each failure, then the next step.
 import chalk from 'chalk';
 import { dayNumber, nextDay, type Day } from './days.ts';
+import { whyLine } from './explain.ts';
 import { display } from './paths.ts';
 import type { DayResult, MetricResult } from './results.ts';
 
@@ -32,6 +33,8 @@ export function renderTests(result: DayResult): string {
     if (test.status !== 'failed') continue;
     out.push(`  ${test.bonus ? chalk.yellow('✗') : chalk.red('✗')} ${test.name}${test.bonus ? chalk.dim(' (bonus: not required to pass the day)') : ''}`);
     out.push(chalk.dim(indent(test.message === lastMessage ? '(same as above)' : test.message, 6)));
+    const why = whyLine(result.id, test);
+    if (why) out.push(indent(why, 6));
     lastMessage = test.message;
   }
   return out.join('\n');
