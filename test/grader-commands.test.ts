@@ -69,12 +69,6 @@ describe('npm run check -- dayN --repeat N', () => {
     rmSync(tree, { recursive: true, force: true });
   });
 
-  it('with no day named, checks the first day not passed yet', async () => {
-    const run = await cli(['check', '--target', 'solutions'], freshState());
-    expect(run.stdout).toContain(`(no day given: checking ${first.id}, the first one not passed yet)`);
-    expect(run.exitCode).toBe(0);
-  });
-
   it('rejects a repeat count that is not a whole number', async () => {
     const run = await cli(['check', 'day1', '--repeat', 'often'], freshState());
     expect(run.exitCode).toBe(2);

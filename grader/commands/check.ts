@@ -1,8 +1,7 @@
-// `npm run check [day1] [--target DIR] [--json FILE] [--debug] [--repeat N]`: one day's checkpoint.
+// `npm run check day1 [--target DIR] [--json FILE] [--debug] [--repeat N]`: one day's checkpoint.
 import { flag, requireDay, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
 import type { Day } from '../days.ts';
-import { display } from '../paths.ts';
-import { firstUnfinishedDay, recordProgress } from '../progress.ts';
+import { recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
@@ -19,9 +18,7 @@ function requireRepeat(value: string | undefined): number {
 
 /** Runs one day and prints what holds and what to do next; exit 0 when it passes (every time, with --repeat). */
 export async function check(args: Args): Promise<number> {
-  const tree = requireTarget(flag(args, 'target'), []);
-  const day = args.positionals[0] ? requireDay(args.positionals[0]) : firstUnfinishedDay(display(tree));
-  if (!args.positionals[0]) console.log(`(no day given: checking ${day.id}, the first one not passed yet)`);
+  const day = requireDay(args.positionals[0]);
   const target = requireTarget(flag(args, 'target'), [day]);
   const json = requireJsonPath(flag(args, 'json'));
   const repeat = requireRepeat(flag(args, 'repeat'));
