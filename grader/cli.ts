@@ -15,6 +15,8 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
   diff: { about: 'after a pass: your files beside the solution', load: async () => (await import('./commands/diff.ts')).diff },
   watch: { about: 're-check a day on every save (r: again, q: quit)', load: async () => (await import('./commands/watch.ts')).watch },
   ui: { about: "the vitest UI on a day's checkpoint, until Ctrl-C", load: async () => (await import('./commands/ui.ts')).ui },
+  ask: { about: 'write a good question about the first failing requirement', load: async () => (await import('./commands/ask.ts')).ask },
+  review: { about: "review a passing day's code: concrete points with file:line", load: async () => (await import('./commands/review.ts')).review },
   // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
 };
 
