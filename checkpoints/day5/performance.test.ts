@@ -1,0 +1,175 @@
+// Day 5 checkpoint: the tuned server still speaks the protocol, clears 50,000 ops/s, and is measured beside real Redis.
+import { afterAll, describe, it } from 'vitest';
+import { withTimeout } from '../support/async.ts';
+import { CheckError, expectEqual } from '../support/check.ts';
+import { learnerModule, shown } from '../support/learner.ts';
+import { prefill, runLoad, type LoadResult } from '../support/loadgen.ts';
+import { recordMetric } from '../support/metrics.ts';
+import { findTool, installRedis, startRedis } from '../support/redis.ts';
+import { makeRandom, randomWords } from '../support/seed.ts';
+import { batchingSection, gate, learnerServer, ops, Session, serverFile, stopServer } from './helpers.ts';
+
+/** The day-4 exports this day drives (declared here so the day does not depend on their file's types). */
+interface LoadReport {
+  durationMs: number;
+  totalOps: number;
+  errors: number;
+  opsPerSec: number;
+  p50LatencyMs: number;
+  p99LatencyMs: number;
+}
+interface LoadtestModule {
+  runLoadTest(options: { host: string; port: number; connections: number; durationMs: number; getRatio: number; keySpace: number }): Promise<LoadReport>;
+}
+
+const loadtestFile = '04-loadtest/loadtest.ts';
+const load = { host: '127.0.0.1', connections: 50, durationMs: 2500, getRatio: 0.8, keySpace: 10_000 };
+const setup = `${load.connections} connections, ${load.getRatio * 100}% GET, no pipelining, ${load.durationMs / 1000} s per run`;
+/** How far the learner's tool may report above the grader's own generator before it is called over-reporting. */
+const agreement = 1.5;
+let learnerBest: number | undefined;
+
+afterAll(stopServer);
+
+/** The grader's own figure for the learner's server: best of `runs` runs of its load generator. */
+async function graderFigure(port: number, runs: number, durationMs = load.durationMs): Promise<LoadResult> {
+  await prefill({ port, keySpace: load.keySpace, replies: 'text' });
+  let best: LoadResult | undefined;
+  for (let i = 0; i < runs; i += 1) {
+    const result = await runLoad({ ...load, port, durationMs, replies: 'text', seed: i + 1 });
+    if (!best || result.errors > 0 || (best.errors === 0 && result.opsPerSec > best.opsPerSec)) best = result;
+    if (result.errors > 0) break;
+  }
+  return best!;
+}
+
+function serverErrors(result: LoadResult): CheckError {
+  return new CheckError(`Your server answered ${result.errors} of the grader's requests with an error or a dropped connection.`, {
+    expected: 'OK for every SET, a value or (nil) for every GET',
+    received: result.firstError,
+    where: `the connection handler in ${shown(serverFile)}`,
+    fix: 'Run `npm run loadtest` against it and watch for errors; check that a batch of lines in one chunk gets every reply, in order.',
+  });
+}
+
+describe('Tuned server', () => {
+  it('answers SET, GET and DEL exactly as the day-2 protocol says, one by one, pipelined and split across writes', async () => {
+    const server = await learnerServer();
+    const [key, other] = randomWords(makeRandom(), 2) as [string, string];
+    const session = await Session.open(server.port);
+    try {
+      const steps: [string, string[]][] = [
+        [`SET ${key} first\n`, ['OK']],
+        [`GET ${key}\n`, ['first']],
+        [`GET ${other}\n`, ['(nil)']],
+        [`SET ${other} 2\nGET ${other}\nDEL ${other}\nGET ${other}\n`, ['OK', '2', 'OK', '(nil)']],
+        [`GE`, []],
+        [`T ${key}\r\n`, ['first']],
+      ];
+      for (const [bytes, expected] of steps) {
+        session.send(bytes);
+        if (expected.length === 0) continue;
+        expectEqual(await session.lines(expected.length), expected, `Your tuned server's replies differ from the day-2 protocol.\n${session.transcript.join('\n')}`, {
+          where: `the connection handler in ${shown(serverFile)}`,
+          fix: 'Keep day 2 behaviour while tuning: frame lines across chunks, answer every line in order, end each reply with "\\n".',
+        });
+      }
+    } finally {
+      session.close();
+    }
+  });
+});
+
+describe('Load gate: more than 50,000 ops/s', () => {
+  it('clears 50,000 ops/s with 0 errors under your load tester (best of three runs)', async ({ task }) => {
+    const server = await learnerServer();
+    const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
+    const reports: LoadReport[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      const report = await withTimeout(runLoadTest({ ...load, port: server.port }), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
+        where: `runLoadTest in ${shown(loadtestFile)}`,
+        fix: 'Stop sending when durationMs has passed and resolve once every connection has closed (day 4).',
+      });
+      reports.push(report);
+    }
+    const clean = reports.filter((report) => report.errors === 0);
+    const best = (clean.length ? clean : reports).reduce((a, b) => (b.opsPerSec > a.opsPerSec ? b : a));
+    learnerBest = best.opsPerSec;
+    recordMetric(task, 'load.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
+    recordMetric(task, 'load.errors', { value: best.errors, gate: { op: '<', value: 1 } });
+    recordMetric(task, 'load.p50Ms', { value: best.p50LatencyMs });
+    recordMetric(task, 'load.p99Ms', { value: best.p99LatencyMs });
+    const figures = reports.map((report) => `${ops(report.opsPerSec)} ops/s (${report.errors} errors)`).join(', ');
+    if (clean.length === 0) {
+      throw new CheckError('Every run counted errors; the gate needs 0 errors.', {
+        expected: '0 errors in at least one of three runs',
+        received: figures,
+        where: `the connection handler in ${shown(serverFile)} (or how ${shown(loadtestFile)} counts errors)`,
+        fix: 'Run `npm run loadtest` against your tuned server and look at the first error: a dropped connection, an ERR reply, or replies out of order.',
+      });
+    }
+    if (best.opsPerSec > gate) return;
+    const grader = await graderFigure(server.port, 1);
+    const bottleneck =
+      grader.opsPerSec > gate
+        ? `The grader's own load generator reached ${ops(grader.opsPerSec)} ops/s against the same server, so the bottleneck is your load tester: look for per-request string building or logging in ${shown(loadtestFile)}.`
+        : `The grader's own load generator measured ${ops(grader.opsPerSec)} ops/s against the same server, so the server is the bottleneck.`;
+    throw new CheckError(`${ops(best.opsPerSec)} ops/s is ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate: ${ops(gate - best.opsPerSec)} ops/s short of ${ops(gate)}.\n${bottleneck}`, {
+      expected: `more than ${ops(gate)} ops/s with 0 errors (${setup}, best of three)`,
+      received: figures,
+      where: `the connection handler in ${shown(serverFile)}`,
+      fix: `Read ${batchingSection}: one socket.write per chunk of commands instead of one per reply, socket.setNoDelay(true), no logging or console.log per command. Then measure again with npm run loadtest.`,
+    });
+  });
+
+  it("is confirmed by the grader's own load generator against the same server", async ({ task }) => {
+    const server = await learnerServer();
+    const best = await graderFigure(server.port, 2);
+    recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
+    if (best.errors > 0) throw serverErrors(best);
+    if (best.opsPerSec <= gate) {
+      throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.`, {
+        expected: `more than ${ops(gate)} ops/s (${setup}, best of two)`,
+        received: `${ops(best.opsPerSec)} ops/s${learnerBest === undefined ? '' : `; your load tester reported ${ops(learnerBest)} ops/s`}`,
+        where: `the connection handler in ${shown(serverFile)}`,
+        fix: `Read ${batchingSection}. If your load tester reported much more than this, it counts operations that never completed (day 4).`,
+      });
+    }
+    if (learnerBest !== undefined && learnerBest > agreement * best.opsPerSec) {
+      throw new CheckError(`Your load tester reported ${(learnerBest / best.opsPerSec).toFixed(1)}× what the grader's own load generator measured against the same server.`, {
+        expected: `a figure within ${agreement}× of the grader's ${ops(best.opsPerSec)} ops/s`,
+        received: `${ops(learnerBest)} ops/s from your load tester`,
+        where: `runLoadTest in ${shown(loadtestFile)}`,
+        fix: 'Count an operation only when its reply has arrived, once, and divide by the time the run really took. `npm run check day4` checks the counting in detail.',
+      });
+    }
+  });
+});
+
+describe('Side by side with real Redis', () => {
+  it('runs the same load against a private Redis and reports both figures and their ratio', async (context) => {
+    if (!findTool('redis-server')) return context.skip(installRedis);
+    const server = await learnerServer();
+    const redis = await startRedis();
+    try {
+      await prefill({ port: server.port, keySpace: load.keySpace, replies: 'text' });
+      await prefill({ port: redis.port, keySpace: load.keySpace, replies: 'resp' });
+      let yours: LoadResult | undefined;
+      let theirs: LoadResult | undefined;
+      // Alternate the two servers so that a noisy moment on the machine does not land on one side only.
+      for (let run = 0; run < 2; run += 1) {
+        const a = await runLoad({ ...load, port: server.port, durationMs: 2000, replies: 'text', seed: run + 1 });
+        const b = await runLoad({ ...load, port: redis.port, durationMs: 2000, replies: 'resp', seed: run + 1 });
+        if (a.errors > 0) throw serverErrors(a);
+        if (b.errors > 0) throw new Error(`real Redis answered with errors (${b.firstError}); this is a problem of the grader, not of your code`);
+        if (!yours || a.opsPerSec > yours.opsPerSec) yours = a;
+        if (!theirs || b.opsPerSec > theirs.opsPerSec) theirs = b;
+      }
+      recordMetric(context.task, 'redis.yours.opsPerSec', { value: Math.round(yours!.opsPerSec) });
+      recordMetric(context.task, 'redis.load.opsPerSec', { value: Math.round(theirs!.opsPerSec) });
+      recordMetric(context.task, 'redis.ratio', { value: Math.round((yours!.opsPerSec / theirs!.opsPerSec) * 100) / 100 });
+    } finally {
+      redis.stop();
+    }
+  });
+});
