@@ -20,15 +20,15 @@ export interface RunningServer {
 
 /** Starts the tuned server; port 0 picks a free port, the default host is 127.0.0.1. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  // TODO: start from your day-2 startServer (listen, track sockets, close()); call socket.setNoDelay(true) on each socket.
-  // TODO: wait for the socket's first chunk and hand both to serveText.
-  // TODO (stretch): when that first chunk starts with `*` (byte 0x2a), hand them to serveResp from ./resp.ts instead.
+  // TODO: Start from your day-2 startServer (listen, track sockets, close()); call socket.setNoDelay(true) on each socket.
+  // TODO: Wait for the socket's first chunk and hand both to serveText.
+  // TODO: (stretch) When that first chunk starts with `*` (byte 0x2a), hand them to serveResp from ./resp.ts instead.
   throw new Error('not implemented yet: startServer in days/05-performance/server.ts');
 }
 
 /** Serves one text-protocol client, starting with `first`, the chunk already read: one write per chunk of replies. */
 function serveText(socket: Socket, cache: Cache, first: Buffer): void {
-  // TODO: frame lines across 'data' chunks as on day 2 (a 64 KiB line gets `ERR line too long` and the connection closes).
-  // TODO: answer every line of one chunk with handleLine, in a single socket.write (see "Batching writes"); log nothing per line.
+  // TODO: Frame lines across 'data' chunks as on day 2 (a 64 KiB line gets `ERR line too long` and the connection closes).
+  // TODO: Answer every line of one chunk with handleLine, in a single socket.write (see "Batching writes"); log nothing per line.
   throw new Error('not implemented yet: serveText in days/05-performance/server.ts');
 }
