@@ -26,21 +26,39 @@ const loadtestFile = '04-loadtest/loadtest.ts';
 const load = { host: '127.0.0.1', connections: 50, durationMs: 2500, getRatio: 0.8, keySpace: 10_000 };
 const setup = `${load.connections} connections, ${load.getRatio * 100}% GET, no pipelining, ${load.durationMs / 1000} s per run`;
 /** How far the learner's tool may report above the grader's own generator before it is called over-reporting. */
-const agreement = 1.5;
+const agreement = 2;
+/** Runs before the gate is called missed: three, and two more when none of them cleared it. */
+const maxRuns = 5;
 let learnerBest: number | undefined;
 
 afterAll(stopServer);
 
 /** The grader's own figure for the learner's server: best of `runs` runs of its load generator. */
-async function graderFigure(port: number, runs: number, durationMs = load.durationMs): Promise<LoadResult> {
+async function graderFigure(port: number, runs: number, extraRuns = 0): Promise<LoadResult & { runs: number }> {
   await prefill({ port, keySpace: load.keySpace, replies: 'text' });
   let best: LoadResult | undefined;
-  for (let i = 0; i < runs; i += 1) {
-    const result = await runLoad({ ...load, port, durationMs, replies: 'text', seed: i + 1 });
+  let run = 0;
+  while (run < runs || (run < runs + extraRuns && best!.opsPerSec <= gate)) {
+    const result = await runLoad({ ...load, port, replies: 'text', seed: (run += 1) });
     if (!best || result.errors > 0 || (best.errors === 0 && result.opsPerSec > best.opsPerSec)) best = result;
     if (result.errors > 0) break;
   }
-  return best!;
+  return { ...best!, runs: run };
+}
+
+/** For scale on a miss: what real Redis does under the same generator right now (a busy machine shows here too). */
+async function machineNote(): Promise<string> {
+  if (!findTool('redis-server')) return '';
+  const redis = await startRedis().catch(() => undefined);
+  if (!redis) return '';
+  try {
+    await prefill({ port: redis.port, keySpace: load.keySpace, replies: 'resp' });
+    const result = await runLoad({ ...load, port: redis.port, durationMs: 2000, replies: 'resp' });
+    const busy = result.opsPerSec < 1.5 * gate ? ' That is low for Redis: the machine looks busy — close other programs or wait for other jobs, then check again.' : '';
+    return `\nFor scale: real Redis reached ${ops(result.opsPerSec)} ops/s under the same generator just now.${busy}`;
+  } finally {
+    redis.stop();
+  }
 }
 
 function serverErrors(result: LoadResult): CheckError {
@@ -85,7 +103,9 @@ describe('Load gate: more than 50,000 ops/s', () => {
     const server = await learnerServer();
     const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
     const reports: LoadReport[] = [];
-    for (let run = 0; run < 3; run += 1) {
+    // Best of three; on a miss, up to two more runs, so that a busy moment on the machine is not held against you.
+    const cleared = () => reports.some((report) => report.errors === 0 && report.opsPerSec > gate);
+    while (reports.length < 3 || (reports.length < maxRuns && !cleared())) {
       const report = await withTimeout(runLoadTest({ ...load, port: server.port }), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
         where: `runLoadTest in ${shown(loadtestFile)}`,
         fix: 'Stop sending when durationMs has passed and resolve once every connection has closed (day 4).',
@@ -114,8 +134,8 @@ describe('Load gate: more than 50,000 ops/s', () => {
       grader.opsPerSec > gate
         ? `The grader's own load generator reached ${ops(grader.opsPerSec)} ops/s against the same server, so the bottleneck is your load tester: look for per-request string building or logging in ${shown(loadtestFile)}.`
         : `The grader's own load generator measured ${ops(grader.opsPerSec)} ops/s against the same server, so the server is the bottleneck.`;
-    throw new CheckError(`${ops(best.opsPerSec)} ops/s is ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate: ${ops(gate - best.opsPerSec)} ops/s short of ${ops(gate)}.\n${bottleneck}`, {
-      expected: `more than ${ops(gate)} ops/s with 0 errors (${setup}, best of three)`,
+    throw new CheckError(`${ops(best.opsPerSec)} ops/s is ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate: ${ops(gate - best.opsPerSec)} ops/s short of ${ops(gate)}.\n${bottleneck}${await machineNote()}`, {
+      expected: `more than ${ops(gate)} ops/s with 0 errors (${setup}, best of ${reports.length} runs)`,
       received: figures,
       where: `the connection handler in ${shown(serverFile)}`,
       fix: `Read ${batchingSection}: one socket.write per chunk of commands instead of one per reply, socket.setNoDelay(true), no logging or console.log per command. Then measure again with npm run loadtest.`,
@@ -124,25 +144,29 @@ describe('Load gate: more than 50,000 ops/s', () => {
 
   it("is confirmed by the grader's own load generator against the same server", async ({ task }) => {
     const server = await learnerServer();
-    const best = await graderFigure(server.port, 2);
+    const best = await graderFigure(server.port, 2, 2);
     recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
     if (best.errors > 0) throw serverErrors(best);
     if (best.opsPerSec <= gate) {
-      throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.`, {
-        expected: `more than ${ops(gate)} ops/s (${setup}, best of two)`,
+      throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.${await machineNote()}`, {
+        expected: `more than ${ops(gate)} ops/s (${setup}, best of ${best.runs} runs)`,
         received: `${ops(best.opsPerSec)} ops/s${learnerBest === undefined ? '' : `; your load tester reported ${ops(learnerBest)} ops/s`}`,
         where: `the connection handler in ${shown(serverFile)}`,
         fix: `Read ${batchingSection}. If your load tester reported much more than this, it counts operations that never completed (day 4).`,
       });
     }
-    if (learnerBest !== undefined && learnerBest > agreement * best.opsPerSec) {
-      throw new CheckError(`Your load tester reported ${(learnerBest / best.opsPerSec).toFixed(1)}× what the grader's own load generator measured against the same server.`, {
-        expected: `a figure within ${agreement}× of the grader's ${ops(best.opsPerSec)} ops/s`,
-        received: `${ops(learnerBest)} ops/s from your load tester`,
-        where: `runLoadTest in ${shown(loadtestFile)}`,
-        fix: 'Count an operation only when its reply has arrived, once, and divide by the time the run really took. `npm run check day4` checks the counting in detail.',
-      });
-    }
+    if (learnerBest === undefined || learnerBest <= agreement * best.opsPerSec) return;
+    // Far apart: measure once more with both, back to back, before calling it over-reporting (the machine may have been busy).
+    const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
+    const yours = (await runLoadTest({ ...load, port: server.port })).opsPerSec;
+    const ours = (await runLoad({ ...load, port: server.port, replies: 'text' })).opsPerSec;
+    if (yours <= agreement * ours) return;
+    throw new CheckError(`Your load tester reported ${(yours / ours).toFixed(1)}× what the grader's own load generator measured against the same server, twice.`, {
+      expected: `a figure within ${agreement}× of the grader's: ${ops(best.opsPerSec)} ops/s, then ${ops(ours)} ops/s`,
+      received: `${ops(learnerBest)} ops/s, then ${ops(yours)} ops/s from your load tester`,
+      where: `runLoadTest in ${shown(loadtestFile)}`,
+      fix: 'Count an operation only when its reply has arrived, once, and divide by the time the run really took. `npm run check day4` checks the counting in detail.',
+    });
   });
 });
 
