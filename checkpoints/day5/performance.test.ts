@@ -46,6 +46,20 @@ async function graderFigure(port: number, runs: number, extraRuns = 0): Promise<
   return { ...best!, runs: run };
 }
 
+/** Far apart: measures once more with both tools, back to back, before calling it over-reporting (the machine may have been busy). */
+async function expectAgreement(port: number, graderBest: number): Promise<void> {
+  const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
+  const yours = (await runLoadTest({ ...load, port })).opsPerSec;
+  const ours = (await runLoad({ ...load, port, replies: 'text' })).opsPerSec;
+  if (yours <= agreement * ours) return;
+  throw new CheckError(`Your load tester reported ${(yours / ours).toFixed(1)}× what the grader's own load generator measured against the same server, twice.`, {
+    expected: `a figure within ${agreement}× of the grader's: ${ops(graderBest)} ops/s, then ${ops(ours)} ops/s`,
+    received: `${ops(learnerBest!)} ops/s, then ${ops(yours)} ops/s from your load tester`,
+    where: `runLoadTest in ${shown(loadtestFile)}`,
+    fix: 'Count an operation only when its reply has arrived, once, and divide by the time the run really took. `npm run check day4` checks the counting in detail.',
+  });
+}
+
 /** For scale on a miss: what real Redis does under the same generator right now (a busy machine shows here too). */
 async function machineNote(): Promise<string> {
   if (!findTool('redis-server')) return '';
@@ -147,25 +161,13 @@ describe('Load gate: more than 50,000 ops/s', () => {
     const best = await graderFigure(server.port, 2, 2);
     recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
     if (best.errors > 0) throw serverErrors(best);
-    if (best.opsPerSec <= gate) {
-      throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.${await machineNote()}`, {
-        expected: `more than ${ops(gate)} ops/s (${setup}, best of ${best.runs} runs)`,
-        received: `${ops(best.opsPerSec)} ops/s${learnerBest === undefined ? '' : `; your load tester reported ${ops(learnerBest)} ops/s`}`,
-        where: `the connection handler in ${shown(serverFile)}`,
-        fix: `Read ${batchingSection}. If your load tester reported much more than this, it counts operations that never completed (day 4).`,
-      });
-    }
-    if (learnerBest === undefined || learnerBest <= agreement * best.opsPerSec) return;
-    // Far apart: measure once more with both, back to back, before calling it over-reporting (the machine may have been busy).
-    const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
-    const yours = (await runLoadTest({ ...load, port: server.port })).opsPerSec;
-    const ours = (await runLoad({ ...load, port: server.port, replies: 'text' })).opsPerSec;
-    if (yours <= agreement * ours) return;
-    throw new CheckError(`Your load tester reported ${(yours / ours).toFixed(1)}× what the grader's own load generator measured against the same server, twice.`, {
-      expected: `a figure within ${agreement}× of the grader's: ${ops(best.opsPerSec)} ops/s, then ${ops(ours)} ops/s`,
-      received: `${ops(learnerBest)} ops/s, then ${ops(yours)} ops/s from your load tester`,
-      where: `runLoadTest in ${shown(loadtestFile)}`,
-      fix: 'Count an operation only when its reply has arrived, once, and divide by the time the run really took. `npm run check day4` checks the counting in detail.',
+    if (learnerBest !== undefined && learnerBest > agreement * best.opsPerSec) await expectAgreement(server.port, best.opsPerSec);
+    if (best.opsPerSec > gate) return;
+    throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.${await machineNote()}`, {
+      expected: `more than ${ops(gate)} ops/s (${setup}, best of ${best.runs} runs)`,
+      received: `${ops(best.opsPerSec)} ops/s${learnerBest === undefined ? '' : `; your load tester reported ${ops(learnerBest)} ops/s`}`,
+      where: `the connection handler in ${shown(serverFile)}`,
+      fix: `Read ${batchingSection}.`,
     });
   });
 });
