@@ -1,10 +1,11 @@
-// Day 5 stretch, graded as a bonus: RESP, so redis-cli and redis-benchmark drive the learner's server, and the load tester drives Redis.
-// A bonus never fails the day: what is not there yet is reported as skipped, with a note saying what came back.
+// Day 5 stretch, graded as a bonus (a failure here does not fail the day): RESP, so redis-cli and redis-benchmark
+// drive the learner's server, and the learner's load tester drives real Redis. A missing Redis tool skips with an install line.
 import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, describe, it } from 'vitest';
 import { withTimeout } from '../support/async.ts';
+import { CheckError } from '../support/check.ts';
 import { learnerModule, shown } from '../support/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { commandsProcessed, findTool, installRedis, startRedis } from '../support/redis.ts';
@@ -12,8 +13,14 @@ import { makeRandom, randomWords } from '../support/seed.ts';
 import { learnerServer, ops, stopServer } from './helpers.ts';
 
 const run = promisify(execFile);
-const notYet = (what: string) => `bonus, not yet: ${what} — see "Stretch: speak RESP" in days/05-performance/README.md`;
-const missing = (tool: string) => `bonus, skipped: ${tool} is not installed (${installRedis.replace(/^real Redis is not installed, so this comparison was skipped\. /, '')})`;
+const resp = '05-performance/resp.ts';
+const loadtest = '04-loadtest/loadtest.ts';
+const missing = (tool: string) => `${tool} is not installed, so this bonus was skipped. ${installRedis.replace(/^.*?skipped\. /, '')}`;
+
+/** A bonus requirement that does not hold yet. */
+function notYet(headline: string, advice: { received?: string; where?: string } = {}): CheckError {
+  return new CheckError(headline, { where: `serveResp / execute in ${shown(resp)}`, fix: 'Read "Stretch: speak RESP" in days/05-performance/README.md.', ...advice });
+}
 
 afterAll(stopServer);
 
@@ -44,9 +51,9 @@ function respProblem(): Promise<string | undefined> {
   speaksResp ??= learnerServer().then(
     async (server) => {
       const reply = await respPing(server.port);
-      return reply === '+PONG\r\n' ? undefined : `a RESP PING (*1\\r\\n$4\\r\\nPING\\r\\n) got ${JSON.stringify(reply)}, expected "+PONG\\r\\n"`;
+      return reply === '+PONG\r\n' ? undefined : `[client] "*1\\r\\n$4\\r\\nPING\\r\\n"\nReceived: ${JSON.stringify(reply)}`;
     },
-    (error: Error) => `your server did not start (${error.message.split('\n')[0]})`,
+    (error: Error) => `your server did not start: ${error.message.split('\n')[0]}`,
   );
   return speaksResp;
 }
@@ -59,16 +66,15 @@ async function benchmark(port: number): Promise<{ get: number; set: number }> {
 }
 
 describe('Stretch (bonus): RESP beside the text protocol', () => {
-  it('answers a RESP PING with +PONG, choosing the protocol by the first byte', async (context) => {
+  it('answers a RESP PING with +PONG, choosing the protocol by the first byte', async () => {
     const problem = await respProblem();
-    if (problem) context.skip(notYet(problem));
+    if (problem) throw notYet('Your server does not answer RESP yet: a connection starting with `*` should get +PONG for PING.', { received: problem });
   });
 
   it('answers a redis-cli session: SET, GET, DEL, and (nil) for a missing key', async (context) => {
     const cli = findTool('redis-cli');
     if (!cli) return context.skip(missing('redis-cli'));
-    const problem = await respProblem();
-    if (problem) return context.skip(notYet(problem));
+    if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
     const { port } = await learnerServer();
     const [key, value] = randomWords(makeRandom(), 2) as [string, string];
     const steps: [string[], string][] = [
@@ -85,18 +91,17 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
         (error: Error) => `(redis-cli failed: ${error.message.split('\n')[0]})`,
       );
       transcript.push(`Received: ${JSON.stringify(received)}`);
-      if (received !== expected) return context.skip(notYet(`expected ${JSON.stringify(expected)}; ${transcript.join(' · ')} (look at execute in ${shown('05-performance/resp.ts')})`));
+      if (received !== expected) throw notYet(`redis-cli printed ${JSON.stringify(received)}, expected ${JSON.stringify(expected)}.\n${transcript.join('\n')}`, { where: `execute in ${shown(resp)}` });
     }
   });
 
   it('serves redis-benchmark -t get,set, side by side with real Redis', async (context) => {
     if (!findTool('redis-benchmark')) return context.skip(missing('redis-benchmark'));
     if (!findTool('redis-server')) return context.skip(missing('redis-server'));
-    const problem = await respProblem();
-    if (problem) return context.skip(notYet(problem));
+    if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
     const { port } = await learnerServer();
     const yours = await benchmark(port).catch((error: Error) => error);
-    if (yours instanceof Error) return context.skip(notYet(`redis-benchmark against your server failed: ${yours.message.split('\n').slice(0, 3).join(' ')}`));
+    if (yours instanceof Error) throw notYet('redis-benchmark -t get,set against your server did not complete.', { received: yours.message.split('\n').slice(0, 3).join('\n') });
     const redis = await startRedis();
     try {
       const theirs = await benchmark(redis.port);
@@ -110,22 +115,22 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
     }
   });
 
-  it('your load tester reads RESP replies, so it can drive real Redis', async (context) => {
+  it("drives real Redis with your load tester, and its count agrees with Redis's own", async (context) => {
     if (!findTool('redis-server')) return context.skip(missing('redis-server'));
     type Tester = { runLoadTest: (options: Record<string, unknown>) => Promise<{ totalOps: number; errors: number; opsPerSec: number }> };
-    const tester = await learnerModule<Tester>('04-loadtest/loadtest.ts', ['runLoadTest']).catch((error: Error) => error);
-    if (tester instanceof Error) return context.skip(notYet(tester.message.split('\n')[0]!));
-    const { runLoadTest } = tester;
+    const { runLoadTest } = await learnerModule<Tester>(loadtest, ['runLoadTest']);
     const redis = await startRedis();
     try {
       const before = await commandsProcessed(redis.port);
-      const options = { host: '127.0.0.1', port: redis.port, connections: 10, durationMs: 1000, getRatio: 0.8, keySpace: 100, pipeline: 4 };
-      const report = await withTimeout(runLoadTest(options), 10_000, 'Your load tester did not finish a 1 s run against real Redis within 10 s.').catch((error: Error) => error);
-      if (report instanceof Error) return context.skip(notYet(report.message.split('\n')[0]!));
+      const options = { host: '127.0.0.1', port: redis.port, connections: 10, durationMs: 1000, getRatio: 0.8, keySpace: 100 };
+      const report = await withTimeout(runLoadTest(options), 10_000, 'Your load tester did not finish a 1 s run against real Redis within 10 s.', { where: `runLoadTest in ${shown(loadtest)}` });
       const processed = (await commandsProcessed(redis.port)) - before - 1;
-      // A tool that reads `$5`, then the value, as two replies reports more operations than Redis ever processed.
-      if (report.errors > 0 || report.totalOps <= 0 || report.totalOps > processed + options.connections * options.pipeline) {
-        return context.skip(notYet(`against real Redis your load tester reported ${ops(report.totalOps)} operations and ${report.errors} errors, while Redis processed ${ops(processed)} commands (a GET that finds a value is answered "$5\\r\\nvalue\\r\\n": one reply over two lines)`));
+      // A tool that takes `$5` and the value that follows for two replies reports more operations than Redis processed.
+      if (report.errors > 0 || report.totalOps <= 0 || report.totalOps > processed + options.connections) {
+        throw notYet(`Against real Redis your load tester reported ${ops(report.totalOps)} operations and ${report.errors} errors; Redis processed ${ops(processed)} commands.`, {
+          received: 'Redis replies in RESP: +OK\\r\\n for SET, $5\\r\\nvalue\\r\\n (one reply over two lines) or $-1\\r\\n for GET',
+          where: `how runLoadTest in ${shown(loadtest)} reads replies`,
+        });
       }
       recordMetric(context.task, 'resp.loadtest.redis.opsPerSec', { value: Math.round(report.opsPerSec) });
     } finally {
