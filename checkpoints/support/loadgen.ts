@@ -140,9 +140,11 @@ function open(host: string, port: number): Promise<Socket> {
   });
 }
 
-/** Counts complete replies in a byte stream: text lines, or RESP values (bulk strings span two lines). */
+/** Counts complete replies in a byte stream: text lines, or RESP values (a bulk string spans two lines). No strings are built. */
 export function replyCounter(kind: 'text' | 'resp') {
-  let header = ''; // the line being read (text: its first bytes; RESP: the header line)
+  let lineStart = true; // the next byte begins a reply line
+  let type = 0; // RESP: the first byte of the header line being read
+  let length = 0; // RESP: the length digits of a `$` header read so far (-1 for `$-1`)
   let bulkLeft = 0; // RESP: bytes of a bulk string body (plus its \r\n) still to skip
   const counter = {
     replies: 0,
@@ -162,30 +164,40 @@ export function replyCounter(kind: 'text' | 'resp') {
           if (bulkLeft === 0) counter.replies += 1;
           continue;
         }
-        const end = chunk.indexOf(10, pos);
-        if (end === -1) {
-          header += chunk.toString('latin1', pos, Math.min(chunk.length, pos + 64));
-          return;
+        if (lineStart) {
+          type = chunk[pos]!;
+          length = 0;
+          lineStart = false;
+          // Text: a line starting with E is `ERR …`. RESP: `-` is an error reply.
+          if ((kind === 'text' && type === 0x45) || (kind === 'resp' && type === 0x2d)) counter.error(chunk, pos);
+          pos += 1;
         }
-        const line = header + chunk.toString('latin1', pos, Math.min(end, pos + 64));
-        header = '';
+        if (kind === 'resp' && type === 0x24) {
+          // `$<length>\r\n`: read the digits as they come
+          while (pos < chunk.length && chunk[pos] !== 0x0a) {
+            const byte = chunk[pos]!;
+            if (byte === 0x2d) length = -1;
+            else if (byte >= 0x30 && byte <= 0x39 && length >= 0) length = length * 10 + (byte - 0x30);
+            pos += 1;
+          }
+          if (pos === chunk.length) return;
+          pos += 1;
+          lineStart = true;
+          if (length >= 0) bulkLeft = length + 2;
+          else counter.replies += 1;
+          continue;
+        }
+        const end = chunk.indexOf(0x0a, pos);
+        if (end === -1) return;
         pos = end + 1;
-        if (kind === 'text') {
-          counter.replies += 1;
-          if (line.startsWith('ERR')) counter.error(line);
-          continue;
-        }
-        if (line[0] === '$' && line[1] !== '-') {
-          bulkLeft = Number.parseInt(line.slice(1), 10) + 2;
-          continue;
-        }
+        lineStart = true;
         counter.replies += 1;
-        if (line[0] === '-') counter.error(line.slice(1));
       }
     },
-    error(line: string) {
+    error(chunk: Buffer, at: number) {
       counter.errors += 1;
-      counter.lastError = line.trimEnd();
+      const end = chunk.indexOf(0x0a, at);
+      counter.lastError = chunk.toString('utf8', at, end === -1 ? Math.min(chunk.length, at + 80) : end).trim();
     },
   };
   return counter;
