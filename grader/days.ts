@@ -12,6 +12,8 @@ export interface Day {
   files: string[];
   /** Checkpoint suites run by the grader, relative to the repo root. */
   checkpoints: string[];
+  /** Stretch suites, run after the checkpoints: their failures are reported but do not fail the day. */
+  bonus?: string[];
   /** Time one checkpoint test may take before it is called stuck, in milliseconds. */
   testTimeoutMs: number;
   /** Time the whole day may take before the grader stops it, in seconds. */
@@ -36,7 +38,27 @@ export const days: Day[] = [
       'How to structure it? A class wraps the Map; its methods are the only way in. In RWLock, run the caller\'s function as `try { return await fn(); } finally { release(); }` so a throwing `fn` still lets the next waiter in, and its error still reaches the caller.',
     ],
   },
-  // @day2 (each later day replaces its marker with its entry, keeping the order)
+  {
+    id: 'day2',
+    slug: '02-server',
+    title: 'TCP server',
+    files: ['02-server/protocol.ts', '02-server/server.ts'],
+    checkpoints: [
+      'checkpoints/day2/protocol.test.ts',
+      'checkpoints/day2/clients.test.ts',
+      'checkpoints/day2/lifecycle.test.ts',
+      'checkpoints/day2/server.race.test.ts',
+    ],
+    bonus: ['checkpoints/day2/stretch.test.ts'],
+    testTimeoutMs: 10_000,
+    timeLimitSec: 120,
+    hints: [
+      'Which function listens on a TCP port? Go has `net.Listen` and an `Accept` loop; Node has `createServer` from "node:net": `const server = createServer((socket) => { … })`, then `server.listen(port, host, callback)`. There is no accept loop to write: Node calls your function once for every new connection. With port 0 the system picks a free port, and `(server.address() as AddressInfo).port` tells you which.',
+      'How do clients run at the same time? Go starts one goroutine per connection. Node has one event loop that serves every socket, and the function you gave createServer is each connection\'s own handler: the variables it creates (such as the bytes not yet answered) belong to that client alone. A client holds up the others only if a handler blocks the loop (a long synchronous loop), or if all connections share one buffer. The cache, on the other hand, is created once and shared by every handler.',
+      'How do you read one line at a time? Go\'s `bufio.Scanner` has no twin on a socket: a \'data\' chunk can hold half a line, or five lines, or end inside a multi-byte character. Keep the bytes not yet used in a Buffer, append each chunk, and while it contains "\\n" cut one line off the front and decode it. `node:readline` (`createInterface({ input: socket })`) looks tempting, but it has no length limit, takes a lone "\\r" for a line end, and hands you the half-sent last line as a whole one when the client disconnects; count the bytes yourself and drop what is left when the socket closes.',
+      'How do you split a command into words? Go\'s `strings.Fields(line)` becomes `line.trim().split(/\\s+/)` (or split on " " and drop the empty words). Compare `words[0].toUpperCase()` with "SET", "GET", "DEL", check `words.length` before using an argument, and answer anything else with one line starting "ERR ": a throw inside a \'data\' handler takes the whole server down.',
+    ],
+  },
   // @day3
   // @day4
   {
