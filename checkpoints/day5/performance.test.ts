@@ -1,13 +1,14 @@
 // Day 5 checkpoint: the tuned server still speaks the protocol, clears 50,000 ops/s, and is measured beside real Redis.
 import { afterAll, describe, it } from 'vitest';
 import { withTimeout } from '../support/async.ts';
-import { CheckError, expectEqual } from '../support/check.ts';
+import { CheckError } from '../support/check.ts';
 import { learnerModule, shown } from '../support/learner.ts';
 import { prefill, runLoad, type LoadResult } from '../support/loadgen.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { findTool, installRedis, startRedis } from '../support/redis.ts';
 import { makeRandom, randomWords } from '../support/seed.ts';
-import { batchingSection, gate, learnerServer, ops, Session, serverFile, stopServer } from './helpers.ts';
+import { TcpClient } from '../support/tcp-client.ts';
+import { batchingSection, gate, learnerServer, ops, serverFile, stopServer } from './helpers.ts';
 
 /** The day-4 exports this day drives (declared here so the day does not depend on their file's types). */
 interface LoadReport {
@@ -88,26 +89,19 @@ describe('Tuned server', () => {
   it('answers SET, GET and DEL exactly as the day-2 protocol says, one by one, pipelined and split across writes', async () => {
     const server = await learnerServer();
     const [key, other] = randomWords(makeRandom(), 2) as [string, string];
-    const session = await Session.open(server.port);
+    const where = `the connection handler in ${shown(serverFile)}`;
+    const fix = 'Keep day 2 behaviour while tuning: frame lines across chunks, answer every line in order, end each reply with "\\n".';
+    const client = await TcpClient.connect(server.port, { where });
     try {
-      const steps: [string, string[]][] = [
-        [`SET ${key} first\n`, ['OK']],
-        [`GET ${key}\n`, ['first']],
-        [`GET ${other}\n`, ['(nil)']],
-        [`SET ${other} 2\nGET ${other}\nDEL ${other}\nGET ${other}\n`, ['OK', '2', 'OK', '(nil)']],
-        [`GE`, []],
-        [`T ${key}\r\n`, ['first']],
-      ];
-      for (const [bytes, expected] of steps) {
-        session.send(bytes);
-        if (expected.length === 0) continue;
-        expectEqual(await session.lines(expected.length), expected, `Your tuned server's replies differ from the day-2 protocol.\n${session.transcript.join('\n')}`, {
-          where: `the connection handler in ${shown(serverFile)}`,
-          fix: 'Keep day 2 behaviour while tuning: frame lines across chunks, answer every line in order, end each reply with "\\n".',
-        });
-      }
+      await client.expectReply(`SET ${key} first`, 'OK', { fix });
+      await client.expectReply(`GET ${key}`, 'first', { fix });
+      await client.expectReply(`GET ${other}`, '(nil)', { fix });
+      await client.send(`SET ${other} 2\nGET ${other}\nDEL ${other}\nGET ${other}\n`);
+      for (const expected of ['OK', '2', 'OK', '(nil)']) client.expectLine(await client.readLine(), expected, 'Four commands sent in one write got the wrong replies.', { fix });
+      await client.sendInPieces(`GET ${key}\r\n`, [2], 30);
+      client.expectLine(await client.readLine(), 'first', 'A GET split across two writes (mid-word) got the wrong reply.', { fix });
     } finally {
-      session.close();
+      client.destroy();
     }
   });
 });
