@@ -42,6 +42,12 @@ export interface RedisInstance {
   stop(): void;
 }
 
+const running = new Set<ChildProcess>();
+// A Redis started here never outlives this process, even when a test forgets to stop it.
+process.once('exit', () => {
+  for (const child of running) stopChild(child);
+});
+
 /** Starts redis-server on a free port and waits until it answers PING. */
 export async function startRedis(binary = findTool('redis-server')): Promise<RedisInstance> {
   if (!binary) throw new Error(installRedis);
@@ -51,6 +57,8 @@ export async function startRedis(binary = findTool('redis-server')): Promise<Red
     const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000)));
     child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000)));

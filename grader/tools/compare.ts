@@ -80,6 +80,13 @@ async function main(): Promise<number> {
   const version = (await run(findTool('redis-server')!, ['--version'])).stdout.split(' ')[2] ?? '';
   const solution = await startServerProcess('05-performance/server.ts');
   const redis = await startRedis();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      solution.stop();
+      redis.stop();
+      process.exit(130);
+    });
+  }
   const servers: Server[] = [
     { name: 'solution server', port: solution.port, replies: 'text' },
     { name: 'real Redis', port: redis.port, replies: 'resp' },
