@@ -10,8 +10,10 @@ export const batchingSection = 'days/05-performance/README.md, section "Batching
 
 let running: Promise<ServerProcess> | undefined;
 
-/** The learner's server, started once per checkpoint file in a child process (stop it with stopServer). */
-export function learnerServer(): Promise<ServerProcess> {
+/** The learner's server, started once per checkpoint file in a child process (stop it with stopServer); restarted if it died. */
+export async function learnerServer(): Promise<ServerProcess> {
+  const current = await running?.catch(() => undefined);
+  if (current?.crash()) running = undefined; // an earlier requirement saw it die: give the next one a fresh server
   running ??= startServerProcess(serverFile);
   return running;
 }

@@ -4,6 +4,7 @@ import { withTimeout } from '../support/async.ts';
 import { CheckError } from '../support/check.ts';
 import { learnerModule, shown } from '../support/learner.ts';
 import { prefill, runLoad, type LoadResult } from '../support/loadgen.ts';
+import type { ServerProcess } from '../support/server-process.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { findTool, installRedis, startRedis } from '../support/redis.ts';
 import { makeRandom, randomWords } from '../support/seed.ts';
@@ -76,8 +77,8 @@ async function machineNote(): Promise<string> {
   }
 }
 
-function serverErrors(result: LoadResult): CheckError {
-  return new CheckError(`Your server answered ${result.errors} of the grader's requests with an error or a dropped connection.`, {
+function serverErrors(result: LoadResult, server: ServerProcess): CheckError {
+  return new CheckError(`Your server answered ${result.errors} of the grader's requests with an error or a dropped connection.${server.crash() ? `\n${server.crash()}` : ''}`, {
     expected: 'OK for every SET, a value or (nil) for every GET',
     received: result.firstError,
     where: `the connection handler in ${shown(serverFile)}`,
@@ -93,18 +94,32 @@ describe('Tuned server', () => {
     const fix = 'Keep day 2 behaviour while tuning: frame lines across chunks, answer every line in order, end each reply with "\\n".';
     const client = await TcpClient.connect(server.port, { where });
     try {
-      await client.expectReply(`SET ${key} first`, 'OK', { fix });
-      await client.expectReply(`GET ${key}`, 'first', { fix });
-      await client.expectReply(`GET ${other}`, '(nil)', { fix });
-      await client.send(`SET ${other} 2\nGET ${other}\nDEL ${other}\nGET ${other}\n`);
-      for (const expected of ['OK', '2', 'OK', '(nil)']) client.expectLine(await client.readLine(), expected, 'Four commands sent in one write got the wrong replies.', { fix });
-      await client.sendInPieces(`GET ${key}\r\n`, [2], 30);
-      client.expectLine(await client.readLine(), 'first', 'A GET split across two writes (mid-word) got the wrong reply.', { fix });
+      await session(client, key, other, fix);
+    } catch (error) {
+      throw await withCrash(error, server);
     } finally {
       client.destroy();
     }
   });
 });
+
+/** The protocol session of the first requirement. */
+async function session(client: TcpClient, key: string, other: string, fix: string): Promise<void> {
+  await client.expectReply(`SET ${key} first`, 'OK', { fix });
+  await client.expectReply(`GET ${key}`, 'first', { fix });
+  await client.expectReply(`GET ${other}`, '(nil)', { fix });
+  await client.send(`SET ${other} 2\nGET ${other}\nDEL ${other}\nGET ${other}\n`);
+  for (const expected of ['OK', '2', 'OK', '(nil)']) client.expectLine(await client.readLine(), expected, 'Four commands sent in one write got the wrong replies.', { fix });
+  await client.sendInPieces(`GET ${key}\r\n`, [2], 30);
+  client.expectLine(await client.readLine(), 'first', 'A GET split across two writes (mid-word) got the wrong reply.', { fix });
+}
+
+/** `error`, with the server's own last words appended when its process died meanwhile. */
+async function withCrash(error: unknown, server: ServerProcess): Promise<unknown> {
+  const crash = await server.crashWithin(1000);
+  if (!crash || !(error instanceof Error)) return error;
+  return new CheckError(`${error.message}\n${crash}`);
+}
 
 describe('Load gate: more than 50,000 ops/s', () => {
   it('clears 50,000 ops/s with 0 errors under your load tester (best of three runs)', async ({ task }) => {
@@ -114,7 +129,7 @@ describe('Load gate: more than 50,000 ops/s', () => {
     // Best of three; on a miss, up to two more runs, so that a busy moment on the machine is not held against you.
     const cleared = () => reports.some((report) => report.errors === 0 && report.opsPerSec > gate);
     while (reports.length < 3 || (reports.length < maxRuns && !cleared())) {
-      const report = await withTimeout(runLoadTest({ ...load, port: server.port }), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
+      const report = await withTimeout(runLoadTest({ ...load, port: server.port }).catch(async (error: unknown) => Promise.reject(await withCrash(error, server))), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
         where: `runLoadTest in ${shown(loadtestFile)}`,
         fix: 'Stop sending when durationMs has passed and resolve once every connection has closed (day 4).',
       });
@@ -129,7 +144,7 @@ describe('Load gate: more than 50,000 ops/s', () => {
     recordMetric(task, 'load.p99Ms', { value: best.p99LatencyMs });
     const figures = reports.map((report) => `${ops(report.opsPerSec)} ops/s (${report.errors} errors)`).join(', ');
     if (clean.length === 0) {
-      throw new CheckError('Every run counted errors; the gate needs 0 errors.', {
+      throw new CheckError(`Every run counted errors; the gate needs 0 errors.${server.crash() ? `\n${server.crash()}` : ''}`, {
         expected: '0 errors in at least one of three runs',
         received: figures,
         where: `the connection handler in ${shown(serverFile)} (or how ${shown(loadtestFile)} counts errors)`,
@@ -154,7 +169,7 @@ describe('Load gate: more than 50,000 ops/s', () => {
     const server = await learnerServer();
     const best = await graderFigure(server.port, 2, 2);
     recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
-    if (best.errors > 0) throw serverErrors(best);
+    if (best.errors > 0) throw serverErrors(best, server);
     if (learnerBest !== undefined && learnerBest > agreement * best.opsPerSec) await expectAgreement(server.port, best.opsPerSec);
     if (best.opsPerSec > gate) return;
     throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.${await machineNote()}`, {
@@ -180,7 +195,7 @@ describe('Side by side with real Redis', () => {
       for (let run = 0; run < 2; run += 1) {
         const a = await runLoad({ ...load, port: server.port, durationMs: 2000, replies: 'text', seed: run + 1 });
         const b = await runLoad({ ...load, port: redis.port, durationMs: 2000, replies: 'resp', seed: run + 1 });
-        if (a.errors > 0) throw serverErrors(a);
+        if (a.errors > 0) throw serverErrors(a, server);
         if (b.errors > 0) throw new Error(`real Redis answered with errors (${b.firstError}); this is a problem of the grader, not of your code`);
         if (!yours || a.opsPerSec > yours.opsPerSec) yours = a;
         if (!theirs || b.opsPerSec > theirs.opsPerSec) theirs = b;

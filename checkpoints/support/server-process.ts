@@ -13,6 +13,10 @@ export interface ServerProcess {
   pid: number;
   /** The last lines the server printed (its logs), for failure messages. */
   output: string[];
+  /** When the server's process has died: how, with its last lines (an uncaught exception shows here); otherwise undefined. */
+  crash(): string | undefined;
+  /** Like crash(), but first gives a dying process up to `ms` to be reported as ended (a client often sees EOF first). */
+  crashWithin(ms: number): Promise<string | undefined>;
   stop(): void;
 }
 
@@ -38,7 +42,24 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
     });
     child.on('exit', () => done(undefined));
   });
-  if (reply && typeof reply.port === 'number') return { port: reply.port, pid: child.pid!, output, stop };
+  let stopped = false;
+  const crash = () => {
+    if (stopped || (child.exitCode === null && child.signalCode === null)) return undefined;
+    const how = child.exitCode !== null ? `with exit code ${child.exitCode}` : `on signal ${child.signalCode}`;
+    return `Your server's process ended ${how}. Its last lines:\n${output.map((line) => `  [your_server] ${line}`).join('\n') || '  (nothing)'}`;
+  };
+  const stopOnce = () => {
+    stopped = true;
+    stop();
+  };
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const crashWithin = async (ms: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((done) => (timer = setTimeout(done, ms)))]);
+    clearTimeout(timer);
+    return crash();
+  };
+  if (reply && typeof reply.port === 'number') return { port: reply.port, pid: child.pid!, output, crash, crashWithin, stop: stopOnce };
   stop();
   throw startError(file, reply?.error as Record<string, string> | undefined, output);
 }
