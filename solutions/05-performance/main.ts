@@ -4,6 +4,9 @@ import { startServer } from './server.ts';
 const flag = process.argv.indexOf('--port');
 const port = Number(flag === -1 ? (process.env.PORT ?? 6379) : process.argv[flag + 1]);
 
+// Exit normally on Ctrl-C, so that `node --cpu-prof` gets to write its profile.
+process.on('SIGINT', () => process.exit(0));
+
 try {
   const server = await startServer({ port });
   console.log(`Tuned server listening on 127.0.0.1:${server.port} (text protocol and RESP). Ctrl-C stops it.`);
