@@ -11,6 +11,7 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
   grade: { about: 'run every day and print a report card', load: async () => (await import('./commands/grade.ts')).grade },
   hint: { about: 'show the next hint of a day', load: async () => (await import('./commands/hint.ts')).hint },
   status: { about: 'which days pass, from the last runs', load: async () => (await import('./commands/status.ts')).status },
+  share: { about: 'write a markdown file of your week to share', load: async () => (await import('./commands/share.ts')).share },
   // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
 };
 
