@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { CheckError, expectEqual } from '../support/check.ts';
-import { learnerModule, shown, targetDir } from '../support/learner.ts';
+import { shown, targetDir } from '../support/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { debugPrints, houseStyle, typecheck, unformatted, unusedExports, vetFlags } from './code.ts';
 import { claims, expectedOutput, missingLine, readIfExists, readmeParts, readmeSections, runExample, sections, thrown } from './docs.ts';
@@ -11,25 +11,16 @@ import { earlierParts, measured, ownTests, runBenchmarks, runOwnTests, type Find
 import { sendLine, startMain, stopServer, type RunningServer } from './server.ts';
 
 const project = '06-docs/project';
-
-// The day-4 contract of DESIGN.md, as this checkpoint uses it.
-interface LoadReport {
-  durationMs: number;
-  totalOps: number;
-  errors: number;
-  opsPerSec: number;
-  avgLatencyMs: number;
-  p50LatencyMs: number;
-  p99LatencyMs: number;
-}
-interface LoadTester {
-  runLoadTest(options: { host: string; port: number; connections: number; durationMs: number; getRatio: number; keySpace: number }): Promise<LoadReport>;
-  formatReport(report: LoadReport): string;
-}
 const loadGate = 50_000;
 let server: RunningServer | undefined;
 let serverError: string | undefined;
 afterAll(() => stopServer(server));
+
+// The best load figure the grader measured: day 5's, with your load tester or with the grader's own generator.
+function bestLoad(): number | undefined {
+  const figures = [measured['load.opsPerSec']?.value, measured['load.grader.opsPerSec']?.value].filter((value) => value !== undefined);
+  return figures.length ? Math.max(...figures) : undefined;
+}
 
 function list(lines: string[], max = 8): string {
   const shownLines = lines.slice(0, max).map((line) => `  ${line}`);
@@ -41,6 +32,7 @@ function list(lines: string[], max = 8): string {
 function judge(step: string, findings: Findings, byHand: string): void {
   if (findings.failures.length === 0 && findings.notAvailable.length === 0) return;
   const lines = [...findings.failures, ...findings.notAvailable.map((text) => `not available yet: ${text}`)];
+  if (findings.cached.length > 0) lines.push(`(reused, unchanged since they passed: ${findings.cached.join(', ')})`);
   throw new CheckError(`${step}: ${findings.failures.length} failing, ${findings.notAvailable.length} not available yet.`, {
     received: list(lines),
     fix: `${byHand} shows every failure in full. Fix the earliest day first.`,
@@ -96,27 +88,25 @@ describe('Validation checklist', () => {
     expectEqual(reply, 'OK', `"SET test value" should be answered with OK.\n${transcript}`, { where: 'days/02-server/protocol.ts (handleLine)' });
   });
 
-  it('7 load: your load tester reaches 50,000 ops/s against your server · by hand: npm start, then npm run loadtest', { timeout: 60_000 }, async ({ task }) => {
-    if (!existsSync(resolve(targetDir, '04-loadtest/loadtest.ts'))) throw new CheckError(`not available yet: ${shown('04-loadtest/loadtest.ts')} is not in this tree (day 4).`);
-    if (!server) throw new CheckError(`needs step 5: your server did not start (${serverError ?? 'not run'}).`);
-    const { runLoadTest, formatReport } = await learnerModule<LoadTester>('04-loadtest/loadtest.ts', ['runLoadTest', 'formatReport']);
-    let best: LoadReport | undefined;
-    for (let round = 0; round < 3 && !(best && best.opsPerSec > loadGate && best.errors === 0); round += 1) {
-      const report = await runLoadTest({ host: '127.0.0.1', port: server.port, connections: 50, durationMs: 3_000, getRatio: 0.8, keySpace: 10_000 });
-      if (!best || (report.errors === 0 && report.opsPerSec > best.opsPerSec)) best = report;
+  it('7 load: your load tester reaches 50,000 ops/s against your tuned server · by hand: npm run check day5', { timeout: 200_000 }, async ({ task }) => {
+    const findings = await earlierParts('other', ['day5']);
+    if (findings.notAvailable.length > 0) throw new CheckError(`not available yet: ${findings.notAvailable.join('; ')}.`);
+    const figure = measured['load.opsPerSec'];
+    const errors = measured['load.errors'];
+    if (!figure || !errors) {
+      throw new CheckError("Day 5's load gate did not produce a figure: your load tester did not finish a run against your tuned server.", {
+        received: list(findings.failures.filter((line) => line.startsWith('day5'))),
+        fix: '`npm run check day5` shows the whole story; start with its first ✗.',
+      });
     }
-    const gate = { op: '>' as const, value: loadGate };
-    recordMetric(task, 'load.opsPerSec', { value: Math.round(best!.opsPerSec), gate });
-    recordMetric(task, 'load.errors', { value: best!.errors, gate: { op: '<', value: 1 } });
-    recordMetric(task, 'load.p50Ms', { value: best!.p50LatencyMs });
-    recordMetric(task, 'load.p99Ms', { value: best!.p99LatencyMs });
-    measured['load.opsPerSec'] = { value: Math.max(best!.opsPerSec, measured['load.opsPerSec']?.value ?? 0) };
-    if (best!.opsPerSec > loadGate && best!.errors === 0) return;
-    throw new CheckError(`Your load tester measured ${Math.round(best!.opsPerSec).toLocaleString('en-US')} ops/s with ${best!.errors} errors (best of 3 runs of 3 s, 50 connections, 80% GET).`, {
+    recordMetric(task, 'load.opsPerSec', figure);
+    recordMetric(task, 'load.errors', errors);
+    if (figure.value > loadGate && errors.value === 0) return;
+    throw new CheckError(`Your load tester measured ${Math.round(figure.value).toLocaleString('en-US')} ops/s with ${errors.value} errors against your tuned server (day 5: 50 connections, 80% GET, best of three).`, {
       expected: `more than ${loadGate.toLocaleString('en-US')} ops/s and 0 errors`,
-      received: `\n${formatReport(best!)}`,
-      where: 'days/05-performance/README.md (where the time goes: one write per reply, setNoDelay, logging in the hot path)',
-      fix: 'run `npm start` in one terminal and `npm run loadtest` in another; `npm run check day5` explains the gap.',
+      received: list(findings.failures.filter((line) => line.startsWith('day5'))),
+      where: 'days/05-performance/README.md, "Batching writes"',
+      fix: 'run `node --import tsx days/05-performance/main.ts --port 6380` in one terminal and `npm run loadtest -- --port 6380` in another; `npm run check day5` explains the gap.',
     });
   });
 
@@ -145,7 +135,7 @@ describe('Validation checklist', () => {
 describe(`Your project (${project})`, () => {
   it('README.md answers: what it does, how to run it, how to test it, how fast it is', () => {
     const readme = readIfExists(resolve(targetDir, project, 'README.md'));
-    if (readme === undefined) throw new CheckError(`${shown(`${project}/README.md`)} does not exist.`, { fix: 'create it from the scaffold (npm run reset -- day6 restores it).' });
+    if (readme === undefined) throw new CheckError(`${shown(`${project}/README.md`)} does not exist.`, { fix: `restore the scaffold with \`git checkout -- days/${project}/README.md\` and fill it in.` });
     const parts = readmeParts(readme);
     const missing = readmeSections.filter((section) => !parts[section.key]?.replace(/TODO:?/g, '').trim()).map((section) => `"## ${section.title}"`);
     expectEqual(missing, [], `${shown(`${project}/README.md`)} is missing ${missing.length} of its four sections (or they are still empty).`, {
@@ -165,14 +155,14 @@ describe(`Your project (${project})`, () => {
       });
     }
     if (quoted.some((claim) => claim.metric.startsWith('cache.'))) await earlierParts('other', ['day3']);
-    if (!measured['load.opsPerSec']) await earlierParts('other', ['day5']);
+    if (quoted.some((claim) => claim.metric === 'load.opsPerSec')) await earlierParts('other', ['day5']);
     const problems: string[] = [];
     for (const claim of quoted) {
-      const figure = measured[claim.metric]?.value;
+      const figure = claim.metric === 'load.opsPerSec' ? bestLoad() : measured[claim.metric]?.value;
       if (figure === undefined) {
         problems.push(`not available yet: the grader has no ${claim.metric} for this tree (day ${claim.metric.startsWith('cache') ? 3 : 5} did not measure it) — "${claim.line}"`);
       } else if (claim.value > figure * 1.5 || claim.value < figure * 0.5) {
-        problems.push(`"${claim.line}" says ${claim.value.toLocaleString('en-US')} ops/s; the grader measured ${Math.round(figure).toLocaleString('en-US')} (${claim.metric})`);
+        problems.push(`"${claim.line}" says ${claim.value.toLocaleString('en-US')} ops/s; the grader measured ${Math.round(figure).toLocaleString('en-US')} (${claim.metric}${claim.metric === 'load.opsPerSec' ? ', day 5, the better of your load tester and the grader\'s' : ', day 3'})`);
       }
     }
     if (problems.length === 0) return;
@@ -186,7 +176,7 @@ describe(`Your project (${project})`, () => {
     const file = `${project}/examples/${example}.ts`;
     it(`examples/${example}.ts runs and prints what it claims · by hand: node --import tsx days/${file}`, { timeout: 30_000 }, async () => {
       const source = readIfExists(resolve(targetDir, file));
-      if (source === undefined) throw new CheckError(`${shown(file)} does not exist.`, { fix: 'create it from the scaffold (npm run reset -- day6).' });
+      if (source === undefined) throw new CheckError(`${shown(file)} does not exist.`, { fix: `restore the scaffold with \`git checkout -- days/${file}\` and fill it in.` });
       const run = await runExample(resolve(targetDir, file));
       if (run.code !== 0) {
         const why = run.code === 'timeout' ? 'it did not end within 20 s (does it close the server it started?)' : thrown(run.stderr);
@@ -206,7 +196,7 @@ describe(`Your project (${project})`, () => {
 
   it('REFLECTION.md answers the four reflection questions', () => {
     const text = readIfExists(resolve(targetDir, project, 'REFLECTION.md'));
-    if (text === undefined) throw new CheckError(`${shown(`${project}/REFLECTION.md`)} does not exist.`, { fix: 'create it from the scaffold (npm run reset -- day6).' });
+    if (text === undefined) throw new CheckError(`${shown(`${project}/REFLECTION.md`)} does not exist.`, { fix: `restore the scaffold with \`git checkout -- days/${project}/REFLECTION.md\` and fill it in.` });
     const wanted = [/hardest/i, /surprised/i, /differently/i, /learn/i];
     const answered = sections(text).filter((section) => section.body.replace(/TODO:?/g, '').trim().length > 0);
     const missing = wanted.filter((pattern) => !answered.some((section) => pattern.test(section.heading)));

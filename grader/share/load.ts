@@ -50,7 +50,7 @@ export async function measureLoad(target: string): Promise<LoadRun> {
     const started = Date.now();
     const report = await tester.runLoadTest(options);
     await new Promise((done) => setTimeout(done, 300));
-    return { report, text: tester.formatReport(report), perSecond: perSecond(samples, started, Date.now()), settings: '50 connections, 6 s, 80% GET, 10,000 keys' };
+    return { report, text: tester.formatReport(report), perSecond: perSecond(samples, started, Date.now()), settings: `${existsSync(resolve(target, '05-performance/server.ts')) ? 'your tuned day-5 server' : 'your day-2 server'}; 50 connections, 6 s, 80% GET, 10,000 keys` };
   } catch (error) {
     return { missing: `the load test did not run: ${(error as Error).message.split('\n')[0]}` };
   } finally {

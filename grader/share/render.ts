@@ -54,7 +54,7 @@ function figures(rows: [string, MetricResult][]): string[] {
 function loadSection(load: LoadRun): string[] {
   if ('missing' in load) return [`Not available: ${load.missing}.`];
   return [
-    `Your load tester against your server (${load.settings}):`,
+    `Your load tester against ${load.settings}:`,
     '',
     '```text',
     load.text.trimEnd(),

@@ -1,5 +1,6 @@
-// Starts the learner's day-2 server with a Cache that counts every call, for `npm run share`'s throughput chart.
+// Starts the learner's server with a Cache that counts every call, for `npm run share`'s throughput chart.
 // Usage: node --import tsx grader/tools/counting-server.ts <tree>. Prints {"port":N}, then {"at":ms,"ops":total} four times a second.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -7,7 +8,9 @@ type Store = Record<'get' | 'set' | 'delete', (...args: string[]) => unknown>;
 
 const tree = resolve(process.argv[2] ?? 'days');
 const { Cache } = (await import(pathToFileURL(resolve(tree, '01-cache/cache.ts')).href)) as { Cache: new () => Store };
-const { startServer } = (await import(pathToFileURL(resolve(tree, '02-server/server.ts')).href)) as {
+// The server the learner ships: the day-5 tuned one when it exists, else the day-2 one.
+const serverFile = existsSync(resolve(tree, '05-performance/server.ts')) ? '05-performance/server.ts' : '02-server/server.ts';
+const { startServer } = (await import(pathToFileURL(resolve(tree, serverFile)).href)) as {
   startServer: (options: { port: number; cache: Store }) => Promise<{ port: number }>;
 };
 

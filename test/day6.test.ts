@@ -1,0 +1,52 @@
+// Day 6: each planted problem in a learner's docs or code is reported by the checklist step meant for it,
+// and `npm run share` writes a file with only the learner's work in it.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { shareFile } from '../grader/commands/share.ts';
+import { root } from '../grader/paths.ts';
+import { expectCaught, runGrader, treeWith } from './helpers.ts';
+
+const planted: [fixture: string, caughtBy: string][] = [
+  ['readme-no-performance', 'README.md answers: what it does, how to run it, how to test it, how fast it is'],
+  ['readme-inflated-figures', 'README.md quotes performance figures within 50% of what the grader measured'],
+  ['debug-print', '9 vet: tsc strict and the lint find no obvious issues · by hand: npx tsc -p tsconfig.json --noUnusedLocals --noImplicitReturns'],
+  ['unformatted', '8 format: prettier finds every file formatted · by hand: npx prettier --check days'],
+  ['example-throws', 'examples/server.ts runs and prints what it claims · by hand: node --import tsx days/06-docs/project/examples/server.ts'],
+];
+
+describe('day 6 catches planted problems', () => {
+  it.each(planted)('%s is caught by "%s"', async (fixture, caughtBy) => {
+    const result = await expectCaught('day6', `day6/${fixture}`, caughtBy);
+    const message = result.tests.find((test) => test.name === caughtBy)!.message;
+    if (fixture === 'debug-print') expect(message).toMatch(/debug print in library code: .*01-cache\/cache\.ts:\d+ +console\.log/);
+    if (fixture === 'unformatted') expect(message).toMatch(/npx prettier --write .*06-docs\/project\/examples\/library\.ts/);
+    if (fixture === 'readme-inflated-figures') expect(message).toMatch(/says 1,000,000,000 ops\/s; the grader measured [\d,]+ \(cache\.get\.opsPerSec\)/);
+    if (fixture === 'example-throws') expect(message).toMatch(/GET city returned \(nil\)/);
+  });
+});
+
+describe('npm run share', () => {
+  it('writes one markdown file of the week with grades, figures, a per-second chart and the reflection, and nothing else', async () => {
+    const tree = treeWith(undefined, 'solutions');
+    try {
+      const run = await runGrader(['share', '--target', tree]);
+      const file = shareFile(tree);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain('.cachelings/share/');
+      expect(existsSync(file), `${file} should exist`).toBe(true);
+      const text = readFileSync(file, 'utf8');
+      for (const heading of ['## Grade', '## Benchmark results', '## Load test results', '## Redis comparison', '### What was hardest?', '### Architecture decisions', '## Test results']) {
+        expect(text, `the share file should have "${heading}"`).toContain(heading);
+      }
+      expect(text).toMatch(/\| 1 · Core cache data structure \| ✓ \|/);
+      expect(text).toContain('=== Load Test Results ===');
+      expect(text, 'a per-second chart drawn as text').toMatch(/^ +1 s │█+.* [\d,]+ ops\/s$/m);
+      expect(text, 'no absolute path').not.toContain(root);
+      expect(text, 'no absolute path').not.toMatch(/(^|\s)\/(home|work|tmp|Users)\//m);
+      expect(text, 'nothing from outside the learner tree').not.toMatch(/solutions\/|checkpoints\/|grader\/|node_modules/);
+      rmSync(file, { force: true });
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});
