@@ -42,7 +42,8 @@ function judge(step: string, findings: Findings, byHand: string): void {
 describe('Validation checklist', () => {
   it('1 build: tsc reports no errors in your files · by hand: npm run typecheck', { timeout: 90_000 }, async () => {
     const errors = await typecheck();
-    expectEqual(errors.length, 0, `tsc found ${errors.length} type error(s) in your files:${list(errors)}`, {
+    if (errors.length === 0) return;
+    throw new CheckError(`tsc found ${errors.length} type error(s) in your files:${list(errors)}`, {
       fix: 'run `npm run typecheck` and fix the first error; every file must compile before anything else counts.',
     });
   });
@@ -113,7 +114,7 @@ describe('Validation checklist', () => {
   it('8 format: prettier finds every file formatted · by hand: npx prettier --check days', { timeout: 60_000 }, async () => {
     const { files, configFound } = await unformatted();
     if (files.length === 0) return;
-    throw new CheckError(`Prettier would reformat ${files.length} file(s):${list(files)}`, {
+    throw new CheckError(`Prettier would reformat ${files.length} file(s):${list(files, 16)}`, {
       fix: `npx prettier --write ${files.slice(0, 3).join(' ')}${files.length > 3 ? ' …' : ''}${configFound ? '' : `\n          (no Prettier config was found for this tree, so the workbook's ${JSON.stringify(houseStyle)} was used; copy days/.prettierrc.json)`}`,
     });
   });
@@ -138,7 +139,8 @@ describe(`Your project (${project})`, () => {
     if (readme === undefined) throw new CheckError(`${shown(`${project}/README.md`)} does not exist.`, { fix: `restore the scaffold with \`git checkout -- days/${project}/README.md\` and fill it in.` });
     const parts = readmeParts(readme);
     const missing = readmeSections.filter((section) => !parts[section.key]?.replace(/TODO:?/g, '').trim()).map((section) => `"## ${section.title}"`);
-    expectEqual(missing, [], `${shown(`${project}/README.md`)} is missing ${missing.length} of its four sections (or they are still empty).`, {
+    if (missing.length === 0) return;
+    throw new CheckError(`${shown(`${project}/README.md`)} does not answer ${missing.length} of the four questions yet: ${missing.join(', ')} is missing or still empty.`, {
       fix: 'give each one a `##` heading and a few sentences; the performance section quotes your measured figures.',
     });
   });
@@ -200,7 +202,9 @@ describe(`Your project (${project})`, () => {
     const wanted = [/hardest/i, /surprised/i, /differently/i, /learn/i];
     const answered = sections(text).filter((section) => section.body.replace(/TODO:?/g, '').trim().length > 0);
     const missing = wanted.filter((pattern) => !answered.some((section) => pattern.test(section.heading)));
-    expectEqual(missing.length, 0, `${missing.length} of the four reflection questions have no answer yet in ${shown(`${project}/REFLECTION.md`)}.`, {
+    if (missing.length === 0) return;
+    const names = missing.map((pattern) => pattern.source);
+    throw new CheckError(`${missing.length} of the four reflection questions have no answer yet in ${shown(`${project}/REFLECTION.md`)} (${names.join(', ')}).`, {
       fix: 'a few honest sentences under each heading: what was hardest, what surprised you, what you would do differently, what you learned.',
     });
   });

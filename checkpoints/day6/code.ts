@@ -80,17 +80,17 @@ export function debugPrints(): string[] {
   return found;
 }
 
-// Names the checkpoints load from each learner file (`learnerModule<…>('01-cache/cache.ts', ['Cache'])`).
-function requiredExports(): Map<string, Set<string>> {
-  const required = new Map<string, Set<string>>();
+/** The exports DESIGN.md promises; a checkpoint loads them, so they count as used. */
+const contract = ['Cache', 'RWLock', 'handleLine', 'startServer', 'runLoadTest', 'formatReport'];
+
+// Names any checkpoint loads from the learner's tree (`learnerModule<…>(file, ['Cache'])`), plus the contract.
+function requiredExports(): Set<string> {
+  const required = new Set(contract);
   const files = listFiles(resolve(root, 'checkpoints')).filter((file) => file.endsWith('.ts'));
   for (const file of files) {
     const source = readFileSync(resolve(root, 'checkpoints', file), 'utf8');
-    for (const match of source.matchAll(/learnerModule<[^>]*>\(\s*['"]([^'"]+)['"]\s*,\s*\[([^\]]*)\]/g)) {
-      const names = [...match[2]!.matchAll(/['"](\w+)['"]/g)].map((name) => name[1]!);
-      const set = required.get(match[1]!) ?? new Set<string>();
-      names.forEach((name) => set.add(name));
-      required.set(match[1]!, set);
+    for (const match of source.matchAll(/learnerModule\b[\s\S]{0,400}?\(\s*[\w'"./-]+\s*,\s*\[([^\]]*)\]\s*\)/g)) {
+      for (const name of match[1]!.matchAll(/['"](\w+)['"]/g)) required.add(name[1]!);
     }
   }
   return required;
@@ -139,7 +139,7 @@ export function unusedExports(): string[] {
     }
     const importers = used.get(resolve(targetDir, file)) ?? new Set<string>();
     for (const name of valueExports(source)) {
-      if (required.get(file)?.has(name) || importers.has(name) || importers.has('*')) continue;
+      if (required.has(name) || importers.has(name) || importers.has('*')) continue;
       found.push(`${shown(file)}: ${name}`);
     }
   }

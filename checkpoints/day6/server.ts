@@ -70,7 +70,7 @@ export async function startMain(waitMs = 15_000): Promise<RunningServer> {
     await new Promise((done) => setTimeout(done, 150));
   }
   stopServer(server);
-  const printed = server.output.slice(0, 12).map((line) => `  [your_server] ${line}`).join('\n') || '  (nothing)';
+  const printed = server.output.filter((line) => !/^\s+at /.test(line)).slice(0, 8).map((line) => `  [your_server] ${line}`).join('\n') || '  (nothing)';
   const notYet = server.output.find((line) => line.includes('not implemented yet'));
   throw new CheckError(notYet ? notYet.replace(/^.*?(not implemented yet)/, '$1') : `Your server did not accept connections on port ${port}.`, {
     expected: `\`node --import tsx 02-server/main.ts --port ${port}\` listening on 127.0.0.1:${port} within ${waitMs / 1000} s`,
