@@ -12,6 +12,8 @@ export interface Day {
   files: string[];
   /** Checkpoint suites run by the grader, relative to the repo root. */
   checkpoints: string[];
+  /** Stretch suites, run after the checkpoints: their failures are reported but do not fail the day. */
+  bonus?: string[];
   /** Time one checkpoint test may take before it is called stuck, in milliseconds. */
   testTimeoutMs: number;
   /** Time the whole day may take before the grader stops it, in seconds. */
@@ -36,9 +38,57 @@ export const days: Day[] = [
       'How to structure it? A class wraps the Map; its methods are the only way in. In RWLock, run the caller\'s function as `try { return await fn(); } finally { release(); }` so a throwing `fn` still lets the next waiter in, and its error still reaches the caller.',
     ],
   },
-  // @day2 (each later day replaces its marker with its entry, keeping the order)
-  // @day3
-  // @day4
+  {
+    id: 'day2',
+    slug: '02-server',
+    title: 'TCP server',
+    files: ['02-server/protocol.ts', '02-server/server.ts'],
+    checkpoints: [
+      'checkpoints/day2/protocol.test.ts',
+      'checkpoints/day2/clients.test.ts',
+      'checkpoints/day2/lifecycle.test.ts',
+      'checkpoints/day2/server.race.test.ts',
+    ],
+    bonus: ['checkpoints/day2/stretch.test.ts'],
+    testTimeoutMs: 10_000,
+    timeLimitSec: 120,
+    hints: [
+      'Which function listens on a TCP port? Go has `net.Listen` and an `Accept` loop; Node has `createServer` from "node:net": `const server = createServer((socket) => { … })`, then `server.listen(port, host, callback)`. There is no accept loop to write: Node calls your function once for every new connection. With port 0 the system picks a free port, and `(server.address() as AddressInfo).port` tells you which.',
+      'How do clients run at the same time? Go starts one goroutine per connection. Node has one event loop that serves every socket, and the function you gave createServer is each connection\'s own handler: the variables it creates (such as the bytes not yet answered) belong to that client alone. A client holds up the others only if a handler blocks the loop (a long synchronous loop), or if all connections share one buffer. The cache, on the other hand, is created once and shared by every handler.',
+      'How do you read one line at a time? Go\'s `bufio.Scanner` has no twin on a socket: a \'data\' chunk can hold half a line, or five lines, or end inside a multi-byte character. Keep the bytes not yet used in a Buffer, append each chunk, and while it contains "\\n" cut one line off the front and decode it. `node:readline` (`createInterface({ input: socket })`) looks tempting, but it has no length limit, takes a lone "\\r" for a line end, and hands you the half-sent last line as a whole one when the client disconnects; count the bytes yourself and drop what is left when the socket closes.',
+      'How do you split a command into words? Go\'s `strings.Fields(line)` becomes `line.trim().split(/\\s+/)` (or split on " " and drop the empty words). Compare `words[0].toUpperCase()` with "SET", "GET", "DEL", check `words.length` before using an argument, and answer anything else with one line starting "ERR ": a throw inside a \'data\' handler takes the whole server down.',
+    ],
+  },
+  {
+    id: 'day3',
+    slug: '03-testing',
+    title: 'Testing & benchmarking',
+    files: ['03-testing/cache.race.test.ts', '03-testing/cache.bench.ts'],
+    checkpoints: ['checkpoints/day3/race-tests.test.ts', 'checkpoints/day3/bench.test.ts', 'checkpoints/day3/throughput.test.ts'],
+    // One test runs the learner's tests in a nested vitest (five projects, ~3 s) or their benchmarks (~3 s).
+    testTimeoutMs: 40_000,
+    timeLimitSec: 150,
+    hints: [
+      'Race test structure: how do you start 100 tasks at once and wait for all of them? Go starts 100 goroutines in a loop and waits with `wg.Wait()`. Here, call an async function 100 times without awaiting each call, keep the promises, and `await Promise.all(promises)`: that line is your `wg.Wait()`. Inside each task, write (and read) its keys with an `await pause()` now and then (`setImmediate` from node:timers/promises) so the tasks really take turns. The checks come after Promise.all resolves: every key, with its exact value.',
+      "Benchmark structure: Go's `BenchmarkGet` fills the cache, calls `b.ResetTimer()` so setup is not timed, and loops `b.N` times. With vitest bench, put the setup in the `describe` body (it runs once, untimed) and only the work in `bench('GET', () => { … }, { time: 300, throws: true })`. vitest times every call, and one Map lookup takes about as long as reading the clock, so let each call do 1,000 GETs over different keys and read ops/s as hz × 1,000. `b.RunParallel` has no direct counterpart: one event loop runs one call at a time (see Part B).",
+      "Your tests pass, but the grader says they did not notice a planted bug? Ask what each test would see if one write in a hundred vanished, or if get answered with another key's value. A test that only checks that nothing threw, or that a value is defined, cannot tell. Which exact value should each key hold after all the tasks finish?",
+      'GET below 100,000 ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.',
+    ],
+  },
+  {
+    id: 'day4',
+    slug: '04-loadtest',
+    title: 'Load testing tool',
+    files: ['04-loadtest/loadtest.ts', '04-loadtest/main.ts'],
+    checkpoints: ['checkpoints/day4/loadtest.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
+    testTimeoutMs: 45_000,
+    timeLimitSec: 120,
+    hints: [
+      'How do you count safely? Go needs `atomic.AddUint64` because goroutines run at the same time. Node runs all your connection loops on one event loop, one callback at a time, so a plain `totalOps += 1` can never be lost. Only when you spread connections over worker_threads do several threads share a counter: then put it in a SharedArrayBuffer and use `Atomics.add(counters, 0, 1)`. Either way, count an operation when its reply arrives, and an `ERR` reply or a dropped connection as an error.',
+      'How do you time it? Take `const start = performance.now()` once, run until `performance.now() - start >= durationMs`, and measure the elapsed time at the end. Throughput is `totalOps / (elapsedMs / 1000)`. For latency, note `performance.now()` just before writing a request and again when its reply arrives; keep the differences (or a histogram) for the average, p50 and p99.',
+      'How do many connections run at once? Write one async function that opens a socket, then loops (send a command, await its reply, count it) until the deadline, keeping the same socket open the whole time. Start one per connection and wait for all of them with `await Promise.all(loops)`. Each loop has at most one request in flight, so replies come back in the order you sent them.',
+    ],
+  },
   // @day5
   {
     id: 'day6',

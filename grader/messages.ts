@@ -1,5 +1,6 @@
 // Turns what vitest reports into learner-facing text: no stack traces as headlines, always a next step.
 import { sep } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { ErrorInfo } from './reporter.ts';
 import { display } from './paths.ts';
 
@@ -23,7 +24,8 @@ function learnerFrame(stack: string, target: string): string | undefined {
 }
 
 /** The learner-facing message for one error of a checkpoint test. */
-export function explainError(error: ErrorInfo, target: string, testTimeoutMs: number): string {
+export function explainError(raw: ErrorInfo, target: string, testTimeoutMs: number): string {
+  const error = { ...raw, message: stripVTControlCharacters(raw.message) };
   if (error.name === 'CheckError') return error.message;
   const timedOut = /^(Test|Hook) timed out in (\d+)ms/.exec(error.message);
   if (timedOut) return stuckMessage(Math.round(Number(timedOut[2]) / 1000) || testTimeoutMs / 1000);

@@ -30,7 +30,7 @@ export function renderTests(result: DayResult): string {
     if (test.status === 'passed') out.push(`  ${chalk.green('✓')} ${test.name}`);
     if (test.status === 'skipped') out.push(`  ${chalk.dim(`- ${test.name} (${test.message})`)}`);
     if (test.status !== 'failed') continue;
-    out.push(`  ${chalk.red('✗')} ${test.name}`);
+    out.push(`  ${test.bonus ? chalk.yellow('✗') : chalk.red('✗')} ${test.name}${test.bonus ? chalk.dim(' (bonus: not required to pass the day)') : ''}`);
     out.push(chalk.dim(indent(test.message === lastMessage ? '(same as above)' : test.message, 6)));
     lastMessage = test.message;
   }

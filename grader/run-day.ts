@@ -36,7 +36,7 @@ function killGroup(pid: number): void {
 /** Runs `day`'s checkpoint files against `options.target` and returns what happened. */
 export async function runDay(day: Day, options: RunOptions): Promise<DayResult> {
   const started = Date.now();
-  const args = [vitestBin, 'run', '--config', 'checkpoints/vitest.config.ts', '--reporter', './grader/reporter.ts', ...day.checkpoints];
+  const args = [vitestBin, 'run', '--config', 'checkpoints/vitest.config.ts', '--reporter', './grader/reporter.ts', ...day.checkpoints, ...(day.bonus ?? [])];
   const child = spawn(process.execPath, args, {
     cwd: root,
     detached: true,
@@ -48,6 +48,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
       CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs),
       CACHELINGS_EVENTS_FD: '3',
       FORCE_COLOR: '0',
+      NO_COLOR: '1',
     },
   });
   running.add(child.pid!);
@@ -80,7 +81,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   return {
     id: day.id,
     title: day.title,
-    passed: tests.every((test) => test.status !== 'failed'),
+    passed: tests.every((test) => test.status !== 'failed' || test.bonus),
     tests,
     metrics: collectMetrics(events),
     durationMs: Date.now() - started,
@@ -99,6 +100,7 @@ function collectTests(events: GraderEvent[], target: string, day: Day, stop: Sto
     if (event.type === 'collected') {
       for (const test of event.tests) {
         const entry: TestResult = { ...test, status: 'skipped', message: 'not run', durationMs: 0 };
+        if (day.bonus?.includes(event.module)) entry.bonus = true;
         byKey.set(`${event.module}\0${test.name}`, entry);
         moduleOf.set(entry, event.module);
         tests.push(entry);
@@ -114,10 +116,12 @@ function collectTests(events: GraderEvent[], target: string, day: Day, stop: Sto
     if ((event.type === 'moduleEnd' || event.type === 'end') && event.errors.length > 0) {
       const messages = [...new Set(event.errors.map((error) => explainError(error, target, day.testTimeoutMs)))];
       const name = event.type === 'moduleEnd' ? `${event.module} loads and runs` : 'no error escapes the tests (an unhandled rejection or uncaught exception)';
-      tests.push({ group: '', name, status: 'failed', message: messages.join('\n'), durationMs: 0 });
+      const bonus = event.type === 'moduleEnd' && day.bonus?.includes(event.module) ? { bonus: true } : {};
+      tests.push({ group: '', name, status: 'failed', message: messages.join('\n'), durationMs: 0, ...bonus });
     }
   }
-  const order = (test: TestResult) => day.checkpoints.findIndex((file) => moduleOf.get(test) === file);
+  const files = [...day.checkpoints, ...(day.bonus ?? [])];
+  const order = (test: TestResult) => files.findIndex((file) => moduleOf.get(test) === file);
   tests.sort((a, b) => order(a) - order(b));
   if (stop) markUnfinished(events, byKey, stop);
   return tests;

@@ -10,5 +10,7 @@ export default defineConfig({
     // Each test runs the grader in a child process; one at a time keeps the throughput gates honest.
     fileParallelism: false,
     testTimeout: 180_000,
+    // Also keep a machine-readable summary; .ci/run prints its "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: '.tmp/test-results.json' }]],
   },
 });

@@ -16,6 +16,12 @@ async function newLock() {
   return new RWLock();
 }
 
+/** fast-check's schedule report as numbered steps: "1. write#0 arrives". */
+function steps(report: string): string {
+  const labels = [...report.matchAll(/promise::(.+?) (resolved|rejected|pending)/g)].map((match) => match[1]);
+  return labels.map((label, i) => `  ${i + 1}. ${label}`).join('\n') || report;
+}
+
 /** Thrown inside the property when a writer finds company. */
 class Overlap extends Error {}
 
@@ -96,7 +102,7 @@ describe('RWLock (race-stress)', () => {
       expected: 'a writer inside the lock alone, and every task eventually inside',
       received: `${problem}, with tasks ${JSON.stringify(ops)}`,
       where: where('write'),
-      fix: `A writer may enter only when readers === 0 and no writer is inside.\nShortest schedule that broke it:\n${String(schedule)}`,
+      fix: `A writer may enter only when readers === 0 and no writer is inside.\nShortest schedule that broke it (seed ${seed}):\n${steps(String(schedule))}`,
     });
   });
 

@@ -1,0 +1,128 @@
+// Day 2 checkpoint: many clients share one cache without waiting on each other, and bad input never takes the server down.
+import { afterEach, describe, it } from 'vitest';
+import { makeRandom, randomWords } from '../support/seed.ts';
+import { Transcript } from '../support/transcript.ts';
+import { cleanUp, connectTo, expectNoCrash, look, startLearnerServer, watchCrashes } from './harness.ts';
+
+afterEach(cleanUp);
+
+const random = makeRandom();
+const [key1, key2, key3] = randomWords(random, 3) as [string, string, string];
+
+describe('Many clients', () => {
+  it('shares one cache: a value set on one connection is read on another', async () => {
+    const server = await startLearnerServer();
+    const transcript = new Transcript();
+    const first = await connectTo(server, 'client 1', transcript);
+    await first.expectReply(`SET ${key1} value1`, 'OK');
+    const second = await connectTo(server, 'client 2', transcript);
+    await second.expectReply(`GET ${key1}`, 'value1', {
+      where: look.start,
+      fix: 'Create the Cache once, in startServer, and give the same one to every connection.',
+    });
+  });
+
+  it('serves two clients at once (the two-terminal test of the guide)', async () => {
+    const server = await startLearnerServer();
+    const transcript = new Transcript();
+    const first = await connectTo(server, 'client 1', transcript);
+    await first.expectReply(`SET ${key1} value1`, 'OK');
+    const second = await connectTo(server, 'client 2', transcript); // client 1 stays connected
+    const fix = 'Do not wait for one client to leave before serving the next: each connection gets its own handler.';
+    await second.expectReply(`SET ${key2} value2`, 'OK', { where: look.start, fix });
+    await second.expectReply(`GET ${key1}`, 'value1', { where: look.start, fix });
+    await first.expectReply(`GET ${key2}`, 'value2', { where: look.start, fix });
+  });
+
+  it('does not let a client that sent half a line delay the others', async () => {
+    const server = await startLearnerServer();
+    const transcript = new Transcript();
+    const slow = await connectTo(server, 'slow client', transcript);
+    await slow.send(`SET ${key3} half`);
+    const quick = await connectTo(server, 'quick client', transcript);
+    for (let i = 0; i < 20; i += 1) {
+      await quick.send(`SET ${key1} ${i}\n`);
+      const reply = await quick.readLine(2000);
+      quick.expectLine(reply, 'OK', 'A client was kept waiting while another had sent only half a line.', {
+        fix: 'Keep each connection\'s unfinished line in that connection\'s handler; never wait for one client\'s newline before serving others.',
+      });
+    }
+    await slow.send('-done\n');
+    slow.expectLine(await slow.readLine(), 'OK', 'The slow client\'s line, finished later, was not answered.');
+    await quick.expectReply(`GET ${key3}`, 'half-done');
+  });
+});
+
+describe('Bad input', () => {
+  it('answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on', async () => {
+    const server = await startLearnerServer();
+    const transcript = new Transcript();
+    const other = await connectTo(server, 'other client', transcript);
+    const flood = await connectTo(server, 'flooding client', transcript);
+    await flood.send(`SET ${key1} ${'x'.repeat(70 * 1024)}`); // no newline
+    const fix = 'Count the bytes waiting for a newline; past 64 KiB (65,536 bytes) write "ERR line too long\\n" and end the socket.';
+    flood.expectLine(await flood.readLine(3000), 'ERR line too long', 'A 70 KiB line without a newline got the wrong reply.', { fix });
+    if (!(await flood.waitForEnd(2000))) throw flood.fail('After ERR line too long the connection must be closed.', { expected: 'the server ends the connection', received: 'still open after 2 s', fix: 'Call socket.end() after writing the error.' });
+    await other.expectReply(`SET ${key2} fine`, 'OK', { fix: 'Refusing one client must not affect the others.' });
+    await other.expectReply(`GET ${key2}`, 'fine');
+  });
+
+  it('serves a line just under 64 KiB', async () => {
+    const client = await connectTo(await startLearnerServer());
+    const big = 'v'.repeat(60 * 1024);
+    await client.expectReply(`SET ${key1} ${big}`, 'OK', { fix: 'The limit is 64 KiB per line: a 60 KiB value is allowed.' });
+    await client.expectReply(`GET ${key1}`, big);
+  });
+
+  it('survives binary garbage and keeps serving', async () => {
+    const server = await startLearnerServer();
+    const garbage = Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256)));
+    watchCrashes();
+    const vandal = await connectTo(server, 'garbage client');
+    await vandal.send(Buffer.concat([garbage, Buffer.from('\n')]));
+    await new Promise((done) => setTimeout(done, 200));
+    vandal.destroy();
+    const client = await connectTo(server, 'next client');
+    await client.expectReply(`SET ${key1} after-garbage`, 'OK', { fix: 'Answer lines you cannot parse with an "ERR …" line; never throw.' });
+    await client.expectReply(`GET ${key1}`, 'after-garbage');
+    expectNoCrash('reading binary garbage');
+  });
+
+  it('answers a line of invalid UTF-8 and keeps the connection open', async () => {
+    const client = await connectTo(await startLearnerServer());
+    watchCrashes();
+    await client.send(Buffer.concat([Buffer.from(`SET ${key1} `), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('\n')]));
+    await client.readLine();
+    await client.expectReply(`SET ${key2} ok`, 'OK', { fix: 'Invalid bytes decode to "\\ufffd"; treat that line like any other.' });
+    expectNoCrash('reading invalid UTF-8');
+  });
+
+  it('keeps what a vanished client had acknowledged', async () => {
+    const server = await startLearnerServer();
+    const transcript = new Transcript();
+    watchCrashes();
+    const leaving = await connectTo(server, 'vanishing client', transcript);
+    await leaving.expectReply(`SET ${key1} kept`, 'OK');
+    await leaving.send(`SET ${key2} 10`);
+    leaving.reset();
+    await leaving.closed;
+    const client = await connectTo(server, 'other client', transcript);
+    await client.expectReply(`GET ${key1}`, 'kept', { fix: 'A client that disconnects must not take the data it wrote with it.' });
+    expectNoCrash('a client vanished mid-command (ECONNRESET)');
+  });
+
+  it('does not run the half-sent command of a client that vanished', async () => {
+    const server = await startLearnerServer();
+    const transcript = new Transcript();
+    const leaving = await connectTo(server, 'vanishing client', transcript);
+    await leaving.send(`SET ${key2} 10`); // meant to be "SET … 100\n", cut short
+    await new Promise((done) => setTimeout(done, 50));
+    leaving.destroy();
+    await leaving.closed;
+    await new Promise((done) => setTimeout(done, 50));
+    const client = await connectTo(server, 'other client', transcript);
+    await client.expectReply(`GET ${key2}`, '(nil)', {
+      fix: "Only a line ended by \"\\n\" is a command; drop the unfinished bytes on 'close' (node:readline hands them over as a last line).",
+    });
+  });
+});

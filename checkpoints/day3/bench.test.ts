@@ -1,0 +1,57 @@
+// Day 3 checkpoint: the learner's benchmark file runs under `vitest bench --run` (bench.config.ts, a nested run)
+// and reports a figure for GET, SET and the mixed 80/20 load. Its figures are reported as bench.*.hz, not gated:
+// the gates are measured by the grader itself (throughput.test.ts).
+import { existsSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { CheckError } from '../support/check.ts';
+import { shown, targetDir } from '../support/learner.ts';
+import { recordMetric } from '../support/metrics.ts';
+import { runNested } from './nested.ts';
+import type { NestedTest } from './nested-reporter.ts';
+
+const file = '03-testing/cache.bench.ts';
+/** Three benchmarks of 300 ms each take about 3 s with vitest's start-up; unbatched ones can take far longer. */
+const limitMs = 30_000;
+const wanted: { name: string; metric: string; matches: (name: string) => boolean }[] = [
+  { name: 'GET', metric: 'bench.get.hz', matches: (name) => /\bget\b/i.test(name) && !/mix/i.test(name) },
+  { name: 'SET', metric: 'bench.set.hz', matches: (name) => /\bset\b/i.test(name) && !/mix/i.test(name) },
+  { name: 'mixed 80/20', metric: 'bench.mixed.hz', matches: (name) => /mix/i.test(name) },
+];
+
+describe('Your benchmarks', () => {
+  it('run with vitest bench and report GET, SET and mixed 80/20 figures', async ({ task }) => {
+    if (!existsSync(`${targetDir}/${file}`)) {
+      throw new CheckError(`${shown(file)} does not exist.`, { fix: 'Create it from the scaffold (npm run reset -- 03-testing) and write the three benchmarks.' });
+    }
+    const done = await runNested('bench', 'checkpoints/day3/bench.config.ts', targetDir, limitMs);
+    if (done.timedOutAfterMs) {
+      throw new CheckError(`Your benchmarks did not finish within ${done.timedOutAfterMs / 1000} s.`, {
+        where: shown(file),
+        fix: 'vitest bench times every call separately and keeps each timing: a call that does one 50 ns lookup piles up millions of samples. Do `batch` (1,000) operations per call, and keep { time: 300 }.',
+      });
+    }
+    const errors = done.results?.fileErrors.flatMap((entry) => entry.errors) ?? [];
+    if (errors.length > 0) {
+      throw new CheckError(`Your benchmarks stopped with an error: ${errors[0]!.trim().split('\n').slice(0, 10).join('\n')}`, { where: shown(file) });
+    }
+    if (!done.results) throw new CheckError(`vitest bench could not run ${shown(file)}.`, { received: done.output.trim().split('\n').slice(-12).join('\n') });
+    const benches = done.results.tests;
+    for (const { name, metric, matches } of wanted) {
+      const bench: NestedTest | undefined = benches.find((entry) => matches(entry.name));
+      if (!bench) {
+        throw new CheckError(`${shown(file)} has no benchmark named '${name}'.`, {
+          expected: "bench('GET', …), bench('SET', …) and bench('mixed 80/20', …)",
+          received: benches.map((entry) => `bench('${entry.name}', …)`).join(', ') || 'no benchmarks',
+          fix: 'Keep the three names as the scaffold has them.',
+        });
+      }
+      if (bench.hz === undefined || !Number.isFinite(bench.hz)) {
+        throw new CheckError(`Your benchmark '${bench.name}' produced no figure: it threw, or never ran.`, {
+          where: shown(file),
+          fix: 'Keep `throws: true` in the bench options so vitest shows the error instead of hiding it; run npx vitest bench --run ' + shown(file),
+        });
+      }
+      recordMetric(task, metric, { value: Math.round(bench.hz) });
+    }
+  });
+});

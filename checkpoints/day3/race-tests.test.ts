@@ -1,0 +1,130 @@
+// Day 3 checkpoint: the learner's race tests exist, pass against their own code, and fail against planted bugs.
+// How: one nested vitest run (race.config.ts) runs days/03-testing/cache.race.test.ts as five projects — "own" with the
+// learner's Cache and RWLock, then once per mutant (mutants.ts), where a resolve plugin swaps 01-cache/cache.ts or
+// 01-cache/rwlock.ts for a planted-bug version from mutants/. A mutant is "noticed" when at least one test fails.
+import { existsSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { CheckError } from '../support/check.ts';
+import { shown, targetDir } from '../support/learner.ts';
+import { mutants, type Mutant } from './mutants.ts';
+import { runNested, type NestedRun } from './nested.ts';
+import type { NestedTest } from './nested-reporter.ts';
+
+const file = '03-testing/cache.race.test.ts';
+const required = [
+  'writes 100 keys from 100 tasks at once',
+  'runs 50 writers and 50 readers at once without corrupting a value',
+  'loses no update when 100 tasks increment a counter through RWLock.write',
+];
+/** Time the nested run may take: five projects of three tests, each test limited to 5 s inside. */
+const limitMs = 30_000;
+
+let run: Promise<NestedRun> | undefined;
+
+/** The nested run, started by the first requirement that needs it and shared by the rest. */
+async function nestedRun(): Promise<NestedRun> {
+  if (!existsSync(`${targetDir}/${file}`)) {
+    throw new CheckError(`${shown(file)} does not exist.`, { fix: 'Create it from the scaffold (npm run reset -- 03-testing) and write the three tests.' });
+  }
+  run ??= runNested('test', 'checkpoints/day3/race.config.ts', targetDir, limitMs);
+  const done = await run;
+  if (done.timedOutAfterMs) {
+    throw new CheckError(`Your race tests did not finish within ${done.timedOutAfterMs / 1000} s.`, {
+      where: shown(file),
+      fix: 'Look for a loop that never ends or a promise nobody resolves; each test should take well under a second.',
+    });
+  }
+  if (!done.results) {
+    throw new CheckError(`vitest could not run ${shown(file)}.`, { received: lastLines(done.output, 12), fix: 'Run it alone to see the whole error: npx vitest run ' + shown(file) });
+  }
+  return done;
+}
+
+function firstLines(text: string, count: number): string {
+  return text.trim().split('\n').slice(0, count).join('\n');
+}
+
+function lastLines(text: string, count: number): string {
+  return text.trim().split('\n').slice(-count).join('\n');
+}
+
+/** Every test of the learner's file (the three required ones and any extra) in one project of the nested run. */
+function testsOf(done: NestedRun, project: string): NestedTest[] {
+  return done.results!.tests.filter((test) => test.project === project);
+}
+
+/** The learner's tests ran and passed against their own code; otherwise mutation results mean nothing. */
+async function ownRunPassed(): Promise<NestedRun> {
+  const done = await nestedRun();
+  const own = testsOf(done, 'own');
+  const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');
+  const names = new Set(own.map((test) => test.name));
+  if (loadError || required.some((name) => !names.has(name)) || own.some((test) => test.state !== 'passed')) {
+    throw new CheckError('Not judged yet: your race tests must first load and pass against your own Cache and RWLock (see above).');
+  }
+  return done;
+}
+
+describe('Your race tests', () => {
+  it('have the three required tests, by name', async () => {
+    const done = await nestedRun();
+    const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');
+    if (loadError) {
+      throw new CheckError(`${shown(file)} did not load: ${firstLines(loadError.errors[0]!, 10)}`, { fix: 'Fix that error first; npm run typecheck shows type errors with line numbers.' });
+    }
+    const names = new Map(done.results!.tests.filter((test) => test.project === 'own').map((test) => [test.name, test]));
+    const missing = required.filter((name) => !names.has(name));
+    if (missing.length > 0) {
+      throw new CheckError(`${shown(file)} has no test named ${missing.map((name) => `'${name}'`).join(', ')}.`, {
+        expected: required.map((name) => `it('${name}', …)`).join('\n          '),
+        received: [...names.keys()].map((name) => `it('${name}', …)`).join('\n          ') || 'no tests',
+        fix: 'Keep the three names exactly as the scaffold has them; the grader finds your tests by name. Extra tests are welcome.',
+      });
+    }
+    const idle = required.filter((name) => ['todo', 'skipped'].includes(names.get(name)!.state));
+    if (idle.length > 0) {
+      throw new CheckError(`${idle.map((name) => `'${name}'`).join(', ')} is marked it.todo or it.skip, so it tests nothing.`, {
+        where: shown(file),
+        fix: 'Give it a body and remove .todo / .skip.',
+      });
+    }
+  });
+
+  it('pass against your own Cache and RWLock', async () => {
+    const done = await nestedRun();
+    const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');
+    if (loadError) throw new CheckError(`${shown(file)} did not load (see above).`);
+    const failed = testsOf(done, 'own').filter((test) => test.state === 'failed');
+    const idle = testsOf(done, 'own').filter((test) => required.includes(test.name) && test.state !== 'passed' && test.state !== 'failed');
+    if (failed.length === 0 && idle.length > 0) throw new CheckError(`Your test '${idle[0]!.name}' did not run (it is ${idle[0]!.state}).`, { where: shown(file) });
+    if (failed.length === 0) return;
+    const first = failed[0]!;
+    throw new CheckError(`Your test '${first.name}' failed against your own code:\n${first.errors.map((error) => firstLines(error, 6)).join('\n') || '(no message)'}`, {
+      where: shown(file),
+      fix:
+        failed.length > 1
+          ? `${failed.length} of your tests failed. Run them alone to see every message: npx vitest run ${shown(file)}`
+          : `Run it alone to see the whole message: npx vitest run ${shown(file)}`,
+    });
+  });
+
+  for (const mutant of mutants) {
+    it(`notice ${noticeName(mutant)}`, async () => {
+      const done = await ownRunPassed();
+      const loadError = done.results!.fileErrors.find((entry) => entry.project === mutant.name);
+      const failing = testsOf(done, mutant.name).filter((test) => test.state === 'failed');
+      if (loadError || failing.length > 0) return;
+      throw new CheckError(`Your race tests did not notice ${mutant.described} — ${mutant.question}`, {
+        expected: 'at least one of your tests fails when the grader swaps this planted bug in for your code',
+        received: 'all of your tests passed',
+        where: shown(file),
+        fix: mutant.fix,
+      });
+    });
+  }
+});
+
+/** The requirement's name: "a cache that loses writes" from the mutant's longer description. */
+function noticeName(mutant: Mutant): string {
+  return mutant.described.replace(/ \(.*\)$/, '');
+}

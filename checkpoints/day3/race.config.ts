@@ -1,0 +1,44 @@
+// Nested vitest config (day 3): runs the learner's race tests once against their own code and once per mutant,
+// each as a vitest project whose plugin swaps the learner's Cache or RWLock for a planted-bug version.
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import { mutants, type Mutant } from './mutants.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const target = resolve(root, process.env.CACHELINGS_TARGET ?? 'days');
+const testFile = resolve(target, '03-testing/cache.race.test.ts');
+const mutantsDir = resolve(import.meta.dirname, 'mutants');
+const alias = [{ find: /^@learner\//, replacement: `${target}/` }];
+
+/** Redirects every import that resolves to the learner's module to the mutant, except the mutant's own import of it. */
+function swap(mutant: Mutant): Plugin {
+  const original = resolve(target, mutant.replaces);
+  const replacement = resolve(mutantsDir, mutant.file);
+  return {
+    name: `cachelings-mutant-${mutant.name}`,
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || importer.startsWith(mutantsDir)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (resolved && resolved.id.split('?')[0] === original) return replacement;
+      return null;
+    },
+  };
+}
+
+const project = (name: string, plugins: Plugin[]) => ({
+  plugins,
+  resolve: { alias },
+  test: { name, root, dir: target, include: [testFile], pool: 'threads' as const, testTimeout: 5_000, hookTimeout: 5_000 },
+});
+
+export default defineConfig({
+  root,
+  cacheDir: resolve(tmpdir(), 'cachelings-vite-day3'),
+  test: {
+    watch: false,
+    projects: [project('own', []), ...mutants.map((mutant) => project(mutant.name, [swap(mutant)]))],
+  },
+});

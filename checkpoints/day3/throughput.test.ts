@@ -1,0 +1,119 @@
+// Day 3 checkpoint: the grader measures the learner's Cache itself, in this process, with 10,000 keys stored.
+// Each figure is the best of five 60 ms samples, alternating with a bare Map measured the same way; GET and SET are
+// held against the guide's gates, the mixed 80/20 load and heap bytes per operation are reported.
+import { describe, it } from 'vitest';
+import { CheckError, expectEqual } from '../support/check.ts';
+import { learnerModule, shown } from '../support/learner.ts';
+import { bestOf, bytesPerOp, countingConsole, opsPerSecond } from '../support/measure.ts';
+import { recordMetric } from '../support/metrics.ts';
+import { makeRandom, randomWords } from '../support/seed.ts';
+
+type CacheModule = typeof import('@learner/01-cache/cache.ts');
+type Store = { get(key: string): string | undefined; set(key: string, value: string): void };
+type Op = 'get' | 'set' | 'mixed';
+
+const file = '01-cache/cache.ts';
+const size = 10_000;
+const samples = 5;
+const sampleMs = 60;
+const gates: Partial<Record<Op, number>> = { get: 100_000, set: 50_000 };
+
+const random = makeRandom();
+const keys = randomWords(random, size);
+const values = keys.map((_, i) => `value-${i}-${Math.floor(random() * 1e6)}`);
+const order = Array.from({ length: 65_536 }, () => Math.floor(random() * size)); // which key the i-th operation uses
+let found = 0; // GET hits, kept so no lookup can be skipped as unused
+
+/** The operation `op` against `store`, as a function of the operation's number. */
+function operation(store: Store, op: Op): (i: number) => void {
+  if (op === 'get') return (i) => void (store.get(keys[order[i & 65_535]!]!) !== undefined && (found += 1));
+  if (op === 'set') return (i) => store.set(keys[order[i & 65_535]!]!, values[i % size]!);
+  return (i) => {
+    const key = keys[order[i & 65_535]!]!;
+    if (i % 5 === 0) store.set(key, values[i % size]!);
+    else if (store.get(key) !== undefined) found += 1;
+  };
+}
+
+async function filledCache(count = size): Promise<Store> {
+  const { Cache } = await learnerModule<CacheModule>(file, ['Cache']);
+  const cache = new Cache();
+  for (let i = 0; i < count; i += 1) cache.set(keys[i]!, values[i]!);
+  return cache;
+}
+
+function filledMap(): Store {
+  return new Map(keys.map((key, i) => [key, values[i]!]));
+}
+
+const format = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/** Measures `op` on the learner's cache and on a bare Map; records both; fails with a diagnosis below a gate. */
+async function measure(op: Op, task: { meta: object }): Promise<void> {
+  const cache = await filledCache();
+  const map = filledMap();
+  const { result: best, lines } = await countingConsole(() => bestOf(samples, sampleMs, { cache: operation(cache, op), map: operation(map, op) }));
+  const gate = gates[op];
+  recordMetric(task, `cache.${op}.opsPerSec`, { value: Math.round(best.cache!), ...(gate && { gate: { op: '>', value: gate } }) });
+  recordMetric(task, `map.${op}.opsPerSec`, { value: Math.round(best.map!) });
+  if (gate === undefined || best.cache! > gate) return;
+  throw new CheckError(`${op.toUpperCase()} ran at ${format(best.cache!)} ops/s, ${Math.round((1 - best.cache! / gate) * 100)}% short of the gate of ${format(gate)} ops/s.`, {
+    expected: `more than ${format(gate)} ops/s with ${format(size)} keys stored (a bare Map did ${format(best.map!)} ops/s in this run)`,
+    received: `${format(best.cache!)} ops/s, the best of ${samples} samples of ${sampleMs} ms`,
+    where: `Cache.${op === 'set' ? 'set' : 'get'} in ${shown(file)}`,
+    fix: await diagnose(op, cache, best.cache!, lines),
+  });
+}
+
+/** Why an operation is slow: it slows down as the cache grows, it logs, or it allocates on every call. */
+async function diagnose(op: Op, cache: Store, atFullSize: number, lines: number): Promise<string> {
+  const causes: string[] = [];
+  const small = await filledCache(100);
+  const atSmallSize = Math.max(opsPerSecond(operation(small, op), 30), opsPerSecond(operation(small, op), 30));
+  if (atSmallSize > atFullSize * 4) {
+    causes.push(`It slows down as the cache grows (${format(atSmallSize)} ops/s with 100 keys, ${format(atFullSize)} with ${format(size)}): it looks at every entry, an O(n) scan over an array or over the Map's entries. A Map finds a key in one step: this.#store.${op === 'set' ? 'set(key, value)' : 'get(key)'}.`);
+  }
+  if (lines > 0) {
+    causes.push(`It printed ${format(lines)} lines while it was measured: console.log in the hot path costs far more than the lookup itself. Remove it.`);
+  }
+  const bytes = await bytesPerOp(operation(cache, op), 1_000);
+  if (bytes === undefined || bytes > 1_000) {
+    const amount = bytes === undefined ? 'so much that V8 collects garbage during a single call' : `about ${format(bytes)} bytes`;
+    causes.push(`Each call allocates ${amount}: a copy of the store ([...map], new Map(map), Object.entries, JSON), or a new [key, value] array for every entry it walks past. Read the one entry you need instead.`);
+  }
+  if (causes.length === 0) causes.push('Usual causes: an O(n) scan, copying the map, logging in the hot path, or an await or a lock inside a synchronous method. Compare with solutions/01-cache/cache.ts.');
+  return causes.join('\n          ');
+}
+
+describe(`Throughput, measured by the grader on your Cache with ${size.toLocaleString('en-US')} keys (beside a bare Map)`, () => {
+  it('GET runs faster than 100,000 ops/s', async ({ task }) => {
+    await measure('get', task);
+  });
+
+  it('SET runs faster than 50,000 ops/s', async ({ task }) => {
+    await measure('set', task);
+  });
+
+  it('keeps every value right under a mixed 80/20 load (figure and heap bytes per op reported)', async ({ task }) => {
+    const cache = await filledCache();
+    const truth = filledMap();
+    for (let i = 0; i < 20_000; i += 1) {
+      const key = keys[order[i & 65_535]!]!;
+      if (i % 5 === 0) {
+        cache.set(key, values[i % size]!);
+        truth.set(key, values[i % size]!);
+        continue;
+      }
+      expectEqual(cache.get(key), truth.get(key), `After ${format(i)} mixed operations, get(${JSON.stringify(key)}) returned the wrong value.`, {
+        where: `Cache.get in ${shown(file)}`,
+        fix: 'get must return the value of the latest set of that key.',
+      });
+    }
+    await measure('mixed', task);
+    const map = filledMap();
+    const cacheBytes = await bytesPerOp(operation(cache, 'mixed'), 20_000);
+    const mapBytes = await bytesPerOp(operation(map, 'mixed'), 20_000);
+    if (cacheBytes !== undefined) recordMetric(task, 'cache.bytesPerOp', { value: Math.round(cacheBytes * 10) / 10 });
+    if (mapBytes !== undefined) recordMetric(task, 'map.bytesPerOp', { value: Math.round(mapBytes * 10) / 10 });
+  });
+});

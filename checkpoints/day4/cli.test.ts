@@ -1,0 +1,81 @@
+// Day 4 checkpoint: `npm run loadtest` prints the results block, and turns bad options away with one line and exit code 2.
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { execa } from 'execa';
+import { describe, it } from 'vitest';
+import { expectTrue } from '../support/check.ts';
+import { startCountingServer } from '../support/counting-server.ts';
+import { shown, targetDir } from '../support/learner.ts';
+
+const file = '04-loadtest/main.ts';
+
+/** The lines of `stderr`, with a stack trace cut down to one line. */
+function withoutStack(stderr: string): string[] {
+  const lines = stderr.split('\n').filter((line) => !/^Node\.js v\d/.test(line));
+  const frames = lines.filter((line) => /^\s+at /.test(line)).length;
+  const kept = lines.filter((line) => !/^\s+at /.test(line));
+  return frames > 0 ? [...kept, `(a stack trace of ${frames} lines was cut)`] : kept;
+}
+
+/** Runs the learner's main.ts as `npm run loadtest -- …args` does. */
+async function loadtest(args: string[]) {
+  const result = await execa(process.execPath, ['--import', 'tsx', resolve(targetDir, file), ...args], { reject: false, timeout: 40_000, env: { FORCE_COLOR: '0' } });
+  const transcript = [`[grader] $ npm run loadtest -- ${args.join(' ')}`, `exit code ${result.exitCode ?? 'none'}${result.timedOut ? ' (still running after 40 s)' : ''}`];
+  if (result.stdout) transcript.push(...result.stdout.split('\n').map((line) => `[your_program] ${line}`));
+  if (result.stderr) transcript.push(...withoutStack(result.stderr).map((line) => `[your_program:stderr] ${line}`));
+  return { ...result, transcript: `\n${transcript.join('\n')}` };
+}
+
+/** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+describe('npm run loadtest', () => {
+  it('prints the results block after a run against a server', async () => {
+    const server = await startCountingServer();
+    try {
+      const run = await loadtest(['--host', '127.0.0.1', '--port', String(server.port), '--connections', '4', '--duration', '0.5', '--mix', '50', '--keys', '100']);
+      const total = /Total Operations:\s*([\d,]+)/i.exec(run.stdout);
+      const ops = total ? Number(total[1]!.replace(/,/g, '')) : 0;
+      expectTrue(run.exitCode === 0 && /Load Test Results/.test(run.stdout) && total !== null, 'npm run loadtest did not print the results block with exit code 0.', {
+        expected: 'exit code 0 and the "=== Load Test Results ===" block on stdout',
+        received: run.transcript,
+        where: `main in ${shown(file)}`,
+        fix: 'Read the options, await runLoadTest(options), then console.log(formatReport(report)).',
+      });
+      expectTrue(ops > 0 && ops <= server.stats.answered, `The printed Total Operations (${ops}) is not what the server answered (${server.stats.answered}).`, {
+        expected: `a number from 1 to ${server.stats.answered}`,
+        received: run.transcript,
+        where: `main in ${shown(file)}`,
+        fix: 'Pass --host and --port on to runLoadTest, and --duration in seconds as durationMs in milliseconds.',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('turns bad options away with one line and exit code 2, not a stack trace', async () => {
+    const port = await deadPort();
+    const cases: [args: string[], mentions: string, what: string][] = [
+      [['--duration', '-1'], 'duration', 'a negative duration'],
+      [['--mix', '150'], 'mix', 'a mix over 100'],
+      [['--port', String(port), '--duration', '1'], String(port), 'a port nobody listens on'],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => loadtest(args)));
+    cases.forEach(([, mentions, what], i) => {
+      const run = runs[i]!;
+      const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
+      expectTrue(run.exitCode === 2 && lines.length === 1 && lines[0]!.includes(mentions) && !/Load Test Results/.test(run.stdout), `For ${what}, npm run loadtest must print one line naming "${mentions}" on stderr and exit with code 2.`, {
+        expected: `exit code 2 and one line on stderr that mentions ${mentions}, e.g. 'Expected --duration to be a number of seconds above 0, got "-1".'`,
+        received: run.transcript,
+        where: `parseOptions and the catch at the bottom of ${shown(file)}`,
+        fix: 'Check every option before running; catch the error, console.error(error.message) and set process.exitCode = 2. If runLoadTest cannot connect, say which host:port.',
+      });
+    });
+  });
+});

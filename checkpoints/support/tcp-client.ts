@@ -1,0 +1,271 @@
+// A small line-based TCP client for checkpoints: raw writes, reply lines with timeouts, a transcript on failure.
+import { connect, type Socket } from 'node:net';
+import { CheckError, type Advice } from './check.ts';
+import { Transcript } from './transcript.ts';
+
+/** Why a connection stopped answering, as a learner can look it up. */
+export type Trouble = 'EOF' | 'ECONNRESET' | 'ECONNREFUSED' | 'EADDRINUSE' | 'timeout' | 'EPIPE';
+
+/** The `Hint:` line for a known network trouble. */
+export function hintFor(trouble: Trouble | string, ms = 0): string {
+  switch (trouble) {
+    case 'EOF':
+      return 'EOF is short for "end of file": the server closed the connection before replying. Did it end the socket after an error (it should stay open), or did your code throw? Look for an error printed above.';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `${trouble} means the server dropped the connection abruptly (socket.destroy(), or the process threw while handling it).`;
+    case 'ECONNREFUSED':
+      return 'ECONNREFUSED means nothing is listening on that port. Does startServer resolve only after listen() has finished, with the port from server.address()?';
+    case 'EADDRINUSE':
+      return 'EADDRINUSE means the port is still taken. Does close() stop listening and end every client socket before it resolves?';
+    case 'timeout':
+      return `nothing arrived within ${ms} ms. Does the server write a reply ending in "\\n" for every complete line, even when the line came in several pieces or several lines came in one piece?`;
+    default:
+      return `the connection failed with ${trouble}.`;
+  }
+}
+
+/** A failed network requirement: the CheckError text, then the transcript, then a Hint line. */
+export class NetworkCheckError extends CheckError {
+  constructor(headline: string, advice: Advice, transcript: Transcript, hint?: string) {
+    super(headline, advice);
+    const indented = transcript.render().split('\n').map((line) => `  ${line}`).join('\n');
+    this.message += `\nTranscript:\n${indented}${hint ? `\nHint: ${hint}` : ''}`;
+  }
+}
+
+const open = new Set<TcpClient>();
+
+// Errors the code under test let escape while clients were connected: in a real server process they are fatal.
+const crashes: { at: number; error: Error }[] = [];
+let watching = false;
+
+function watchCrashes(): void {
+  if (watching) return;
+  watching = true;
+  process.on('uncaughtException', (error) => crashes.push({ at: Date.now(), error }));
+}
+
+/** The first uncaught exception since `since` (ms), as a sentence for a Hint line. */
+export function crashSince(since: number): string | undefined {
+  const crash = crashes.find((entry) => entry.at >= since);
+  if (!crash) return undefined;
+  return `the server's code threw ${crash.error.name}: ${JSON.stringify(crash.error.message).slice(1, -1)} — an exception nobody catches ends a real server process. Answer bad input with an "ERR …" line instead.`;
+}
+
+/** Destroys every client still open (call it in afterEach). */
+export function destroyAllClients(): void {
+  for (const client of open) client.destroy();
+}
+
+/** Options of TcpClient.connect. */
+export interface ConnectOptions {
+  host?: string;
+  /** Shown in the transcript: `[client 2] GET k`. */
+  name?: string;
+  /** Share one transcript between clients to see how their lines interleave. */
+  transcript?: Transcript;
+  /** Keep retrying a refused connection this long (ms). */
+  retryMs?: number;
+  /** The learner's file and function to name on failure. */
+  where?: string;
+}
+
+/** One connection to the server under test. */
+export class TcpClient {
+  readonly name: string;
+  readonly transcript: Transcript;
+  readonly where: string | undefined;
+  /** 'EOF' after the server ended the connection, or the error code that broke it. */
+  trouble: Trouble | string | undefined;
+  /** Resolves when the socket is fully closed. */
+  readonly closed: Promise<void>;
+  #socket: Socket;
+  #pending = Buffer.alloc(0);
+  #lines: Buffer[] = [];
+  #wake: () => void = () => {};
+  #lastSent = '';
+  #since = Date.now();
+
+  private constructor(socket: Socket, options: ConnectOptions) {
+    this.#socket = socket;
+    this.name = options.name ?? 'client';
+    this.transcript = options.transcript ?? new Transcript();
+    this.where = options.where;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    socket.on('end', () => this.#stop('EOF'));
+    socket.on('error', (error: NodeJS.ErrnoException) => this.#stop(error.code ?? error.message));
+    this.closed = new Promise((done) => socket.once('close', () => done()));
+    open.add(this);
+    watchCrashes();
+    void this.closed.then(() => open.delete(this));
+  }
+
+  /** Connects to 127.0.0.1:`port` (or options.host), retrying refused connections for options.retryMs (default 1000). */
+  static async connect(port: number, options: ConnectOptions = {}): Promise<TcpClient> {
+    const host = options.host ?? '127.0.0.1';
+    const transcript = options.transcript ?? new Transcript();
+    const deadline = Date.now() + (options.retryMs ?? 1000);
+    for (;;) {
+      try {
+        const socket = await openSocket(host, port);
+        return new TcpClient(socket, { ...options, transcript });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'timeout';
+        if (code === 'ECONNREFUSED' && Date.now() < deadline) {
+          await new Promise((done) => setTimeout(done, 50));
+          continue;
+        }
+        transcript.note(options.name ?? 'client', `could not connect to ${host}:${port} (${code})`);
+        throw new NetworkCheckError(`Could not connect to the server at ${host}:${port}.`, { received: code, where: options.where }, transcript, hintFor(code, 2000));
+      }
+    }
+  }
+
+  /** Sends raw bytes as they are (no newline added). */
+  async send(bytes: Buffer | string): Promise<void> {
+    this.transcript.sent(this.name, bytes);
+    const text = Buffer.from(bytes).toString('utf8').trim();
+    if (text) this.#lastSent = text.split('\n').pop()!.slice(0, 80);
+    await new Promise<void>((done) => {
+      if (this.#socket.destroyed) return done();
+      this.#socket.write(bytes, () => done());
+    });
+  }
+
+  /** Sends `bytes` in pieces cut at `cuts` (byte offsets), pausing `gapMs` between pieces so each arrives on its own. */
+  async sendInPieces(bytes: Buffer | string, cuts: number[], gapMs = 15): Promise<void> {
+    const buffer = Buffer.from(bytes);
+    const points = [...new Set(cuts)].filter((cut) => cut > 0 && cut < buffer.length).sort((a, b) => a - b);
+    let start = 0;
+    for (const end of [...points, buffer.length]) {
+      await this.send(buffer.subarray(start, end));
+      start = end;
+      if (end < buffer.length && gapMs > 0) await new Promise((done) => setTimeout(done, gapMs));
+    }
+  }
+
+  /** The next reply line (without "\n" or "\r\n"), or a NetworkCheckError on EOF, reset or timeout. */
+  async readLine(timeoutMs = 2000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const line = this.#lines.shift();
+      if (line) {
+        this.transcript.received(this.name, line);
+        return line.toString('utf8');
+      }
+      if (this.trouble) throw this.#failure(this.trouble, timeoutMs);
+      const left = deadline - Date.now();
+      if (left <= 0) throw this.#failure('timeout', timeoutMs);
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, left);
+        this.#wake = () => {
+          clearTimeout(timer);
+          done();
+        };
+      });
+    }
+  }
+
+  /** Sends `line` plus "\n" and returns the reply line. */
+  async request(line: string, timeoutMs = 2000): Promise<string> {
+    await this.send(`${line}\n`);
+    return this.readLine(timeoutMs);
+  }
+
+  /** Sends `line` plus "\n" and fails unless the reply is exactly `expected`. */
+  async expectReply(line: string, expected: string, advice: Omit<Advice, 'expected' | 'received'> = {}): Promise<void> {
+    const reply = await this.request(line);
+    this.expectLine(reply, expected, `${JSON.stringify(line)} got the wrong reply.`, advice);
+  }
+
+  /** Fails with the transcript unless `received` is `expected`. */
+  expectLine(received: string, expected: string, headline: string, advice: Omit<Advice, 'expected' | 'received'> = {}): void {
+    if (received === expected) return;
+    throw this.fail(headline, { where: this.where, ...advice, expected: JSON.stringify(expected), received: JSON.stringify(received) });
+  }
+
+  /** A NetworkCheckError carrying this client's transcript. */
+  fail(headline: string, advice: Advice = {}, hint?: string): NetworkCheckError {
+    return new NetworkCheckError(headline, { where: this.where, ...advice }, this.transcript, hint);
+  }
+
+  /** Resolves true once the server has ended or closed the connection, false after `timeoutMs`. */
+  async waitForEnd(timeoutMs = 2000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.trouble && Date.now() < deadline) {
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, deadline - Date.now());
+        this.#wake = () => {
+          clearTimeout(timer);
+          done();
+        };
+      });
+    }
+    return this.trouble !== undefined;
+  }
+
+  /** Ends the connection politely (FIN). */
+  end(): void {
+    this.#socket.end();
+  }
+
+  /** Closes the connection from this side (FIN), dropping anything not yet read. */
+  destroy(): void {
+    this.#socket.destroy();
+  }
+
+  /** Drops the connection with a TCP reset, like a client that crashes or loses its network. */
+  reset(): void {
+    this.transcript.note(this.name, 'vanishes (connection reset)');
+    this.#socket.resetAndDestroy();
+  }
+
+  #onData(chunk: Buffer): void {
+    this.#pending = Buffer.concat([this.#pending, chunk]);
+    let newline = this.#pending.indexOf(0x0a);
+    while (newline !== -1) {
+      const end = newline > 0 && this.#pending[newline - 1] === 0x0d ? newline - 1 : newline;
+      this.#lines.push(Buffer.from(this.#pending.subarray(0, end)));
+      this.#pending = this.#pending.subarray(newline + 1);
+      newline = this.#pending.indexOf(0x0a);
+    }
+    this.#wake();
+  }
+
+  #stop(trouble: string): void {
+    if (this.trouble) return;
+    this.trouble = trouble;
+    if (this.#pending.length > 0) this.transcript.received(this.name, this.#pending);
+    this.transcript.note(this.name, trouble === 'EOF' ? 'connection closed by the server' : `connection failed: ${trouble}`);
+    this.#wake();
+  }
+
+  #failure(trouble: string, timeoutMs: number): NetworkCheckError {
+    const what = this.#lastSent ? `a reply to ${JSON.stringify(this.#lastSent)}` : 'a reply';
+    const received = trouble === 'timeout' ? `nothing within ${timeoutMs} ms` : trouble === 'EOF' ? 'the connection was closed (EOF)' : trouble;
+    if (trouble === 'timeout') this.transcript.note(this.name, `(no reply within ${timeoutMs} ms)`);
+    const hint = crashSince(this.#since) ?? hintFor(trouble, timeoutMs);
+    return this.fail(`Waited for ${what}, but ${trouble === 'timeout' ? 'none came' : 'the connection ended'}.`, { expected: 'one line ending in "\\n"', received }, hint);
+  }
+}
+
+function openSocket(host: string, port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host, port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(Object.assign(new Error('connect timed out'), { code: 'timeout' }));
+    }, 2000);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}

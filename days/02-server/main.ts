@@ -1,0 +1,27 @@
+// Day 2 · `npm start`: runs your server on 127.0.0.1:6379 (change it with --port 6380 or PORT=6380).
+// This file is given; the work is in server.ts and protocol.ts. Guide: days/02-server/README.md
+import { parseArgs } from 'node:util';
+import { startServer } from './server.ts';
+
+const { values } = parseArgs({ options: { port: { type: 'string' }, host: { type: 'string' } } });
+const port = Number(values.port ?? process.env.PORT ?? 6379);
+const host = values.host ?? '127.0.0.1';
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a whole number from 0 to 65535, got ${JSON.stringify(values.port ?? process.env.PORT)}.`);
+  process.exit(2);
+}
+
+try {
+  const server = await startServer({ port, host });
+  console.log(`Listening on ${host}:${server.port}. Try: nc ${host} ${server.port}  (or npm run client -- --port ${server.port}). Ctrl-C stops.`);
+  process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    console.error(`Port ${port} is already in use (another server is running?). Pick another: npm start -- --port ${port + 1}`);
+  } else {
+    console.error(`Could not start the server: ${(error as Error).message}`);
+  }
+  process.exit(1);
+}

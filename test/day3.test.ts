@@ -1,0 +1,58 @@
+// Day 3: weak learner tests are caught by the planted bugs, a slow cache fails its gate, a good cache passes.
+import { describe, expect, it } from 'vitest';
+import { expectCaught, gradeDay, treeWith } from './helpers.ts';
+
+const notice = {
+  losesWrites: 'notice a cache that loses writes',
+  wrongKey: "notice a cache that returns another key's value",
+  writerBesideReaders: 'notice a lock that lets a writer in beside readers',
+  lostUpdate: 'notice a read-modify-write that loses updates',
+};
+
+function failedNames(result: Awaited<ReturnType<typeof expectCaught>>): string[] {
+  return result.tests.filter((test) => test.status === 'failed').map((test) => test.name);
+}
+
+describe('day 3 judges the learner’s tests by mutation', () => {
+  it.each([['no-assertions'], ['only-no-throw']])('%s: tests that pass but check nothing notice no planted bug', async (fixture) => {
+    const result = await expectCaught('day3', `day3/${fixture}`, notice.losesWrites);
+    expect(failedNames(result).sort()).toEqual(Object.values(notice).sort());
+    const message = result.tests.find((test) => test.name === notice.losesWrites)!.message;
+    expect(message).toContain('Your race tests did not notice a cache that loses writes');
+    expect(message).toContain('what would you check after all the writers finish?');
+  });
+
+  it('existence-only: checking that keys exist notices lost writes, not wrong values or a broken lock', async () => {
+    const result = await expectCaught('day3', 'day3/existence-only', notice.wrongKey);
+    expect(failedNames(result).sort()).toEqual([notice.wrongKey, notice.writerBesideReaders, notice.lostUpdate].sort());
+  });
+});
+
+describe('day 3 gates the cache’s own throughput', () => {
+  it('linear-get: an O(n) get fails the GET gate at 10,000 keys, and the failure names the cause', async () => {
+    const result = await expectCaught('day3', 'day3/linear-get', 'GET runs faster than 100,000 ops/s');
+    // SET and the mixed load's correctness still hold. (The race tests may also run out of time on a loaded
+    // machine: they read 10,000 keys through this slow get, five times over; that is not what this fixture checks.)
+    expect(failedNames(result)).not.toContain('SET runs faster than 50,000 ops/s');
+    expect(failedNames(result)).not.toContain('keeps every value right under a mixed 80/20 load (figure and heap bytes per op reported)');
+    const message = result.tests.find((test) => test.name === 'GET runs faster than 100,000 ops/s')!.message;
+    expect(message).toMatch(/short of the gate of 100,000 ops\/s/);
+    expect(message).toMatch(/slows down as the cache grows/);
+    const get = result.metrics['cache.get.opsPerSec']!;
+    expect(get.gate).toEqual({ op: '>', value: 100_000 });
+    expect(get.value).toBeLessThan(100_000);
+    expect(result.metrics['map.get.opsPerSec']!.value).toBeGreaterThan(100_000);
+  });
+
+  it('fast-cache: a different correct, fast cache passes the whole day and reports every figure', async () => {
+    const { run, result } = await gradeDay('day3', treeWith('day3/fast-cache'));
+    expect(result.tests.filter((test) => test.status !== 'passed'), run.stdout).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    for (const name of ['cache.get.opsPerSec', 'cache.set.opsPerSec', 'cache.mixed.opsPerSec', 'cache.bytesPerOp', 'map.get.opsPerSec', 'bench.get.hz']) {
+      expect(result.metrics[name], `metric ${name}`).toBeDefined();
+    }
+    expect(result.metrics['cache.get.opsPerSec']!.gate).toEqual({ op: '>', value: 100_000 });
+    expect(result.metrics['cache.set.opsPerSec']!.gate).toEqual({ op: '>', value: 50_000 });
+    expect(run.stdout).toMatch(/Measured[\s\S]*cache\.get\.opsPerSec[\s\S]*map\.get\.opsPerSec/);
+  });
+});

@@ -1,0 +1,101 @@
+// Day 4: each planted bug in a learner's load tester is caught by the requirement meant to catch it;
+// the counting server counts what it claims to, and the solution's --pipeline stays honest.
+import { connect } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { startCountingServer } from '../checkpoints/support/counting-server.ts';
+import { runLoadTest } from '../solutions/04-loadtest/loadtest.ts';
+import { expectCaught } from './helpers.ts';
+
+const planted: [fixture: string, caughtBy: string][] = [
+  ['count-on-send', 'reports exactly the operations the server answered'],
+  ['ignores-duration', 'runs for the duration asked, within 10%, and keeps the load on to the end'],
+  ['connection-per-request', 'opens the connections asked for, side by side, and keeps each open across requests'],
+  ['never-counts-errors', 'counts ERR replies as errors, not as operations, and still ends on time'],
+  ['cutoff-as-errors', 'reports exactly the operations the server answered'],
+  ['zero-latency', 'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections'],
+];
+
+describe('day 4 catches planted bugs', () => {
+  it.each(planted)('%s is caught by "%s"', async (fixture, caughtBy) => {
+    await expectCaught('day4', `day4/${fixture}`, caughtBy);
+  });
+});
+
+/** Sends `lines` on one connection in one write and resolves with the reply lines (or what came before a close). */
+async function exchange(port: number, lines: string[], replies = lines.length): Promise<string[]> {
+  const socket = connect({ host: '127.0.0.1', port });
+  let text = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => (text += chunk));
+  socket.write(lines.map((line) => `${line}\n`).join(''));
+  await new Promise<void>((done) => {
+    const check = () => (text.split('\n').length > replies ? done() : undefined);
+    socket.on('data', check);
+    socket.on('close', () => done());
+  });
+  socket.destroy();
+  return text.split('\n').filter((line) => line !== '');
+}
+
+describe('the counting server (checkpoints/support/counting-server.ts)', () => {
+  it('answers the day-2 protocol and counts GET, SET, keys and connections', async () => {
+    const server = await startCountingServer();
+    try {
+      expect(await exchange(server.port, ['SET a 1', 'GET a', 'GET b', 'FOO'])).toEqual(['OK', '1', '(nil)', "ERR unknown command 'FOO'"]);
+      expect(await exchange(server.port, ['get a'])).toEqual(['1']);
+      expect(server.stats).toMatchObject({ answered: 4, errors: 1, gets: 3, sets: 1, opened: 2, perConnection: [3, 1] });
+      expect([...server.stats.keys.keys()].sort()).toEqual(['a', 'b']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('injects ERR replies and drops connections when told to', async () => {
+    const errs = await startCountingServer({ errorEvery: 3 });
+    const drops = await startCountingServer({ dropEvery: 3 });
+    try {
+      expect(await exchange(errs.port, ['GET a', 'GET a', 'GET a', 'GET a'])).toEqual(['(nil)', '(nil)', 'ERR injected failure', '(nil)']);
+      expect(errs.stats).toMatchObject({ answered: 3, errors: 1 });
+      expect(await exchange(drops.port, ['GET a', 'GET a', 'GET a', 'GET a'], 4)).toEqual(['(nil)', '(nil)']);
+      expect(drops.stats).toMatchObject({ answered: 2, drops: 1 });
+    } finally {
+      await Promise.all([errs.close(), drops.close()]);
+    }
+  });
+
+  it('waits at least latencyMs before each reply, and holds late replies back', async () => {
+    const slow = await startCountingServer({ latencyMs: 5 });
+    const late = await startCountingServer({ holdFromMs: 0, holdForMs: 60 });
+    try {
+      const started = performance.now();
+      await exchange(slow.port, ['GET a', 'GET b', 'GET c']);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(15); // three replies, one after the other
+      expect(slow.stats.maxInFlight).toBe(3);
+      const sent = performance.now();
+      await exchange(late.port, ['GET a']);
+      expect(late.answeredBefore(sent + 59)).toBe(0);
+      expect(late.answeredBefore(performance.now())).toBe(1);
+    } finally {
+      await Promise.all([slow.close(), late.close()]);
+    }
+  });
+});
+
+describe("the solution's --pipeline", () => {
+  it('keeps N requests in flight per connection and still counts only replies that arrived', async () => {
+    const server = await startCountingServer({ latencyMs: 1, holdFromMs: 450, holdForMs: 300 });
+    try {
+      const report = await runLoadTest({ host: server.host, port: server.port, connections: 5, durationMs: 600, getRatio: 0.5, keySpace: 100, pipeline: 4 });
+      const answered = server.answeredBefore(performance.now());
+      expect(server.stats.maxInFlight).toBe(4);
+      expect(server.stats.opened).toBe(5);
+      expect(report.totalOps).toBeGreaterThan(0);
+      expect(report.totalOps).toBeLessThanOrEqual(answered);
+      expect(answered - report.totalOps).toBeLessThanOrEqual(5 * 4);
+      expect(report.errors).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
