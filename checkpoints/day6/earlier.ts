@@ -66,19 +66,16 @@ export default defineConfig({ root: ${JSON.stringify(root)}, test: { include: ${
   writeFileSync(join(dir, 'vitest.config.mjs'), config);
   const out = join(dir, 'out.json');
   const args = mode === 'run' ? ['run', '--reporter', 'json', '--outputFile', out] : ['bench', '--run', '--outputJson', out];
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'TEST'));
-  const child = spawn(process.execPath, [vitestBin, ...args, '--config', join(dir, 'vitest.config.mjs')], { cwd: root, detached: true, env: { ...env, FORCE_COLOR: '0' } });
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && !['TEST', 'NODE_OPTIONS', 'CACHELINGS_EVENTS_FD'].includes(name)));
+  // Not detached, and the threads pool: the child stays in the checkpoint's process group (the grader's watchdog
+  // stops it too), and killing it stops the learner's code with it.
+  const child = spawn(process.execPath, [vitestBin, ...args, '--pool', 'threads', '--config', join(dir, 'vitest.config.mjs')], { cwd: root, env: { ...env, FORCE_COLOR: '0' } });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), timeoutMs);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   await new Promise((done) => child.on('close', done));
   clearTimeout(timer);
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
   try {
     return { json: existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined, output };
   } finally {

@@ -66,7 +66,7 @@ function readCached(key: string): DayResult | undefined {
 
 // runDay passes its environment on; a vitest worker's own variables must not leak into the nested vitest.
 function withoutVitestEnv<T>(start: () => T): T {
-  const saved = Object.entries(process.env).filter(([name]) => name.startsWith('VITEST') || name === 'TEST');
+  const saved = Object.entries(process.env).filter(([name]) => name.startsWith('VITEST') || name === 'TEST' || name === 'NODE_OPTIONS');
   for (const [name] of saved) delete process.env[name];
   try {
     return start();
