@@ -23,7 +23,9 @@ const maxAgeMs = 24 * 60 * 60 * 1000;
 /** `day` restricted to the checkpoint files of `part`, or undefined when it has none. */
 export function dayPart(day: Day, part: Part): Day | undefined {
   const checkpoints = day.checkpoints.filter((file) => /\.race\.test\.ts$/.test(file) === (part === 'race'));
-  return checkpoints.length > 0 ? { ...day, checkpoints } : undefined;
+  if (checkpoints.length === 0) return undefined;
+  // Bonus suites run once, with the other part.
+  return part === 'race' ? { ...day, checkpoints, bonus: [] } : { ...day, checkpoints };
 }
 
 /** Every file under `dir`, skipping node_modules and dot-folders, relative to `dir`, sorted. */

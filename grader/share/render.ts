@@ -38,7 +38,7 @@ function requirements(results: ShareInput['results']): string[] {
     out.push(`### Day ${result.id.replace('day', '')} — ${result.title}`, '', '```text');
     for (const test of result.tests) {
       const mark = test.status === 'passed' ? '✓' : test.status === 'failed' ? '✗' : '-';
-      out.push(`${mark} ${test.group ? `${test.group} › ` : ''}${test.name}`);
+      out.push(`${mark} ${test.group ? `${test.group} › ` : ''}${test.name}${test.bonus && test.status === 'failed' ? ' (bonus, not required)' : ''}`);
       if (test.status === 'failed') out.push(`    ${test.message.split('\n')[0]}`);
     }
     out.push('```', '');
