@@ -140,7 +140,7 @@ describe(`Your project (${project})`, () => {
     const parts = readmeParts(readme);
     const missing = readmeSections.filter((section) => !parts[section.key]?.replace(/TODO:?/g, '').trim()).map((section) => `"## ${section.title}"`);
     if (missing.length === 0) return;
-    throw new CheckError(`${shown(`${project}/README.md`)} does not answer ${missing.length} of the four questions yet: ${missing.join(', ')} is missing or still empty.`, {
+    throw new CheckError(`${shown(`${project}/README.md`)} does not answer ${missing.length} of the four questions yet: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing or still empty.`, {
       fix: 'give each one a `##` heading and a few sentences; the performance section quotes your measured figures.',
     });
   });
