@@ -1,16 +1,22 @@
 // The grader's command line: `node --import tsx grader/cli.ts <command> [day] [--options]`.
-import chalk from 'chalk';
-import { parseArgs, UsageError, type Args } from './args.ts';
-import { killAllRuns } from './run-day.ts';
+// Only the preflight is imported eagerly; everything else loads when needed, so the grader starts quickly.
+import { basicProblems } from './preflight.ts';
+import type { Args } from './args.ts';
 
 type Command = (args: Args) => Promise<number>;
 
-/** Every command, loaded only when used so the grader starts quickly. */
+/** Every command, loaded only when used. */
 const commands: Record<string, { about: string; load: () => Promise<Command> }> = {
   check: { about: "run one day's checkpoint", load: async () => (await import('./commands/check.ts')).check },
   grade: { about: 'run every day and print a report card', load: async () => (await import('./commands/grade.ts')).grade },
   hint: { about: 'show the next hint of a day', load: async () => (await import('./commands/hint.ts')).hint },
   status: { about: 'which days pass, from the last runs', load: async () => (await import('./commands/status.ts')).status },
+  reset: { about: "put a day's scaffold back (keeps a backup)", load: async () => (await import('./commands/reset.ts')).reset },
+  diff: { about: 'after a pass: your files beside the solution', load: async () => (await import('./commands/diff.ts')).diff },
+  watch: { about: 're-check a day on every save (r: again, q: quit)', load: async () => (await import('./commands/watch.ts')).watch },
+  ui: { about: "the vitest UI on a day's checkpoint, until Ctrl-C", load: async () => (await import('./commands/ui.ts')).ui },
+  ask: { about: 'write a good question about the first failing requirement', load: async () => (await import('./commands/ask.ts')).ask },
+  review: { about: "review a passing day's code: concrete points with file:line", load: async () => (await import('./commands/review.ts')).review },
   share: { about: 'write a markdown file of your week to share', load: async () => (await import('./commands/share.ts')).share },
   // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
 };
@@ -23,25 +29,42 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${name ? `Unknown command "${name}".` : 'Which command?'} Commands:\n${list}`);
     return 2;
   }
+  const { parseArgs } = await import('./args.ts');
   return (await command.load())(parseArgs(rest));
 }
 
-process.on('SIGINT', () => {
+async function stopRuns(): Promise<void> {
+  const { killAllRuns } = await import('./run-day.ts');
   killAllRuns();
-  console.error('\nStopped. Everything the check started has been shut down.');
-  process.exit(130);
-});
+}
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  killAllRuns();
-  if (error instanceof UsageError) {
-    console.error(chalk.red(error.message));
-    process.exitCode = 2;
-  } else {
-    console.error(chalk.red('The grader itself failed. This is a bug in cachelings, not in your code; please report it with the text below.'));
-    console.error(error);
-    process.exitCode = 1;
+const problem = basicProblems();
+if (problem) {
+  console.error(problem);
+  process.exitCode = 1;
+} else {
+  process.on('SIGINT', () => {
+    void stopRuns().then(() => {
+      console.error('\nStopped. Everything the check started has been shut down.');
+      process.exit(130);
+    });
+  });
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopRuns().then(() => process.exit(128 + (signal === 'SIGTERM' ? 15 : 1))));
+  // A closed pipe (`npm run check day1 | head`) must not leave the check running either.
+  process.stdout.on('error', () => void stopRuns().then(() => process.exit(1)));
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    await stopRuns();
+    const { UsageError } = await import('./args.ts');
+    const { default: chalk } = await import('chalk');
+    if (error instanceof UsageError) {
+      console.error(chalk.red(error.message));
+      process.exitCode = 2;
+    } else {
+      console.error(chalk.red('The grader itself failed. This is a bug in cachelings, not in your code; please report it with the text below.'));
+      console.error(error);
+      process.exitCode = 1;
+    }
   }
 }

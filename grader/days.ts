@@ -20,6 +20,18 @@ export interface Day {
   timeLimitSec: number;
   /** Question-style hints, revealed one at a time by `npm run hint`. */
   hints: string[];
+  /**
+   * Why a checkpoint test fails: checkpoint test name → a `###` entry of the guide's "When it fails" section
+   * (`anchor` as GitHub makes it, `title` the heading's text), or 'none' on purpose. The key `(a check that hangs)`
+   * is used for any test that did not finish. Every checkpoint test needs one (test/explain.test.ts).
+   */
+  explain?: Record<string, Explanation | 'none'>;
+}
+
+/** A link from a failing requirement to the guide entry that explains it. */
+export interface Explanation {
+  anchor: string;
+  title: string;
 }
 
 export const days: Day[] = [
@@ -37,6 +49,23 @@ export const days: Day[] = [
       'Which primitive? Go has `sync.RWMutex`: many readers OR one writer, never both. Build the same for async code: `read(fn)` (Go\'s `RLock`) lets readers share; `write(fn)` (Go\'s `Lock`) waits until it is alone. Keep a count of readers inside, a flag for a writer inside, and a queue of waiters; while a writer waits, new readers queue behind it so it is not starved.',
       'How to structure it? A class wraps the Map; its methods are the only way in. In RWLock, run the caller\'s function as `try { return await fn(); } finally { release(); }` so a throwing `fn` still lets the next waiter in, and its error still reaches the caller.',
     ],
+    explain: {
+      'returns each of ten stored keys': { anchor: 'get-does-not-return-what-set-stored', title: '`get` does not return what `set` stored' },
+      'forgets five deleted keys and keeps the other five': { anchor: 'delete-leaves-the-key-behind-or-answers-wrongly', title: '`delete` leaves the key behind, or answers wrongly' },
+      'replaces the value when a key is set again': { anchor: 'get-does-not-return-what-set-stored', title: '`get` does not return what `set` stored' },
+      'returns undefined for a key that was never set': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
+      'tells an empty-string value apart from a missing key': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
+      'delete returns true for a key that existed and false for one that did not': { anchor: 'delete-leaves-the-key-behind-or-answers-wrongly', title: '`delete` leaves the key behind, or answers wrongly' },
+      'keeps two caches apart': { anchor: 'a-key-set-in-one-cache-shows-up-in-another', title: 'A key set in one cache shows up in another' },
+      'stores unicode and property-like keys exactly': { anchor: 'keys-like-__proto__-or-constructor-come-back-wrong', title: 'Keys like `__proto__` or `constructor` come back wrong' },
+      'read and write resolve to what the function returns': { anchor: 'read-or-write-resolves-to-undefined', title: '`read` or `write` resolves to undefined' },
+      'lets two readers inside at the same time': { anchor: 'readers-take-turns-instead-of-sharing', title: 'Readers take turns instead of sharing' },
+      'keeps a writer alone: no reader or writer is inside with it': { anchor: 'a-writer-is-inside-the-lock-with-someone-else', title: 'A writer is inside the lock with someone else' },
+      'lets a waiting writer go before readers that arrive after it': { anchor: 'a-waiting-writer-is-overtaken-by-new-readers', title: 'A waiting writer is overtaken by new readers' },
+      'releases the lock when the function throws, and passes the error on': { anchor: 'after-a-function-throws-the-lock-stays-taken', title: 'After a function throws, the lock stays taken' },
+      'loses no update when 100 tasks increment through write with an await inside': { anchor: 'a-lost-update-100-increments-end-below-100', title: 'A lost update: 100 increments end below 100' },
+      '(a check that hangs)': { anchor: 'a-check-hangs-did-not-finish-within-n-s', title: 'A check hangs: "did not finish within N s"' },
+    },
   },
   {
     id: 'day2',
@@ -50,14 +79,51 @@ export const days: Day[] = [
       'checkpoints/day2/server.race.test.ts',
     ],
     bonus: ['checkpoints/day2/stretch.test.ts'],
-    testTimeoutMs: 10_000,
-    timeLimitSec: 120,
+    // The race-stress tests take about 2 s on a quiet machine and 10 s on a loaded one; nothing else waits on these limits.
+    testTimeoutMs: 20_000,
+    timeLimitSec: 180,
     hints: [
       'Which function listens on a TCP port? Go has `net.Listen` and an `Accept` loop; Node has `createServer` from "node:net": `const server = createServer((socket) => { … })`, then `server.listen(port, host, callback)`. There is no accept loop to write: Node calls your function once for every new connection. With port 0 the system picks a free port, and `(server.address() as AddressInfo).port` tells you which.',
       'How do clients run at the same time? Go starts one goroutine per connection. Node has one event loop that serves every socket, and the function you gave createServer is each connection\'s own handler: the variables it creates (such as the bytes not yet answered) belong to that client alone. A client holds up the others only if a handler blocks the loop (a long synchronous loop), or if all connections share one buffer. The cache, on the other hand, is created once and shared by every handler.',
       'How do you read one line at a time? Go\'s `bufio.Scanner` has no twin on a socket: a \'data\' chunk can hold half a line, or five lines, or end inside a multi-byte character. Keep the bytes not yet used in a Buffer, append each chunk, and while it contains "\\n" cut one line off the front and decode it. `node:readline` (`createInterface({ input: socket })`) looks tempting, but it has no length limit, takes a lone "\\r" for a line end, and hands you the half-sent last line as a whole one when the client disconnects; count the bytes yourself and drop what is left when the socket closes.',
       'How do you split a command into words? Go\'s `strings.Fields(line)` becomes `line.trim().split(/\\s+/)` (or split on " " and drop the empty words). Compare `words[0].toUpperCase()` with "SET", "GET", "DEL", check `words.length` before using an argument, and answer anything else with one line starting "ERR ": a throw inside a \'data\' handler takes the whole server down.',
     ],
+    explain: {
+      'returns OK, the value, OK and (nil) for SET, GET, DEL, GET': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'returns null for a blank line': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'answers the seed\'s session: SET, GET, GET of a missing key, DEL, GET': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'reads command names in any case': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'accepts lines ending in \\r\\n, as telnet and Windows clients send them': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'answers an unknown command with ERR unknown command \'NAME\' and keeps the connection open': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
+      'answers a wrong number of arguments with ERR and keeps the connection open': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
+      'ignores blank lines: no reply, and the next command is answered': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'stores UTF-8 text exactly: accents, emoji, Hebrew': { anchor: 'a-multi-byte-character-split-between-two-chunks-is-garbled', title: 'A multi-byte character split between two chunks is garbled' },
+      'answers a command split across several writes': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'answers a command sent one byte at a time': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'answers several commands sent in one write, in order': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'answers a command split mid-word across two writes': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'keeps a multi-byte character intact when a write ends inside it': { anchor: 'a-multi-byte-character-split-between-two-chunks-is-garbled', title: 'A multi-byte character split between two chunks is garbled' },
+      'shares one cache: a value set on one connection is read on another': { anchor: 'clients-do-not-see-each-others-keys', title: 'Clients do not see each other\'s keys' },
+      'serves two clients at once (the two-terminal test of the guide)': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
+      'does not let a client that sent half a line delay the others': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
+      'answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on': { anchor: 'a-line-over-64-kib-is-not-refused', title: 'A line over 64 KiB is not refused' },
+      'serves a line just under 64 KiB': { anchor: 'a-line-over-64-kib-is-not-refused', title: 'A line over 64 KiB is not refused' },
+      'survives binary garbage and keeps serving': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
+      'answers a line of invalid UTF-8 and keeps the connection open': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
+      'keeps what a vanished client had acknowledged': { anchor: 'a-client-that-vanished-mid-command', title: 'A client that vanished mid-command' },
+      'does not run the half-sent command of a client that vanished': { anchor: 'a-client-that-vanished-mid-command', title: 'A client that vanished mid-command' },
+      'uses the cache it is given, shared with the caller': { anchor: 'clients-do-not-see-each-others-keys', title: 'Clients do not see each other\'s keys' },
+      'close() resolves while clients are still connected, and disconnects them': { anchor: 'close-hangs-or-leaves-the-port-busy', title: '`close()` hangs or leaves the port busy' },
+      'close() frees the port: a new server can listen on it at once': { anchor: 'eaddrinuse-the-port-is-already-taken', title: '`EADDRINUSE`: the port is already taken' },
+      'close() leaves no open sockets or timers behind': { anchor: 'close-hangs-or-leaves-the-port-busy', title: '`close()` hangs or leaves the port busy' },
+      'listens on 127.0.0.1 by default, not on every interface': { anchor: 'the-server-listens-on-every-interface', title: 'The server listens on every interface' },
+      '100 connections each write 100 keys at once, and every key reads back with its exact value': { anchor: 'race-stress-a-reply-went-to-the-wrong-line-or-a-value-came-back-cut-short', title: 'Race-stress: a reply went to the wrong line, or a value came back cut short' },
+      '50 writers and 50 readers on overlapping keys: every read returns a value some writer wrote for that key': { anchor: 'race-stress-a-reply-went-to-the-wrong-line-or-a-value-came-back-cut-short', title: 'Race-stress: a reply went to the wrong line, or a value came back cut short' },
+      'stores a value with spaces in double quotes: SET greeting "hello world"': 'none',
+      'answers PING with PONG': 'none',
+      'answers QUIT with OK, then closes the connection': 'none',
+      '(a check that hangs)': { anchor: 'no-reply-arrives-no-reply-within-n-ms', title: 'No reply arrives: "no reply within N ms"' },
+    },
   },
   {
     id: 'day3',
@@ -65,15 +131,29 @@ export const days: Day[] = [
     title: 'Testing & benchmarking',
     files: ['03-testing/cache.race.test.ts', '03-testing/cache.bench.ts'],
     checkpoints: ['checkpoints/day3/race-tests.test.ts', 'checkpoints/day3/bench.test.ts', 'checkpoints/day3/throughput.test.ts'],
-    // One test runs the learner's tests in a nested vitest (five projects, ~3 s) or their benchmarks (~3 s).
-    testTimeoutMs: 40_000,
-    timeLimitSec: 150,
+    // One test runs the learner's tests in a nested vitest (five projects, ~3 s) or their benchmarks (~3 s);
+    // each nested run stops itself after 45 s, so a checkpoint test needs a little more than that.
+    testTimeoutMs: 55_000,
+    timeLimitSec: 180,
     hints: [
       'Race test structure: how do you start 100 tasks at once and wait for all of them? Go starts 100 goroutines in a loop and waits with `wg.Wait()`. Here, call an async function 100 times without awaiting each call, keep the promises, and `await Promise.all(promises)`: that line is your `wg.Wait()`. Inside each task, write (and read) its keys with an `await pause()` now and then (`setImmediate` from node:timers/promises) so the tasks really take turns. The checks come after Promise.all resolves: every key, with its exact value.',
       "Benchmark structure: Go's `BenchmarkGet` fills the cache, calls `b.ResetTimer()` so setup is not timed, and loops `b.N` times. With vitest bench, put the setup in the `describe` body (it runs once, untimed) and only the work in `bench('GET', () => { … }, { time: 300, throws: true })`. vitest times every call, and one Map lookup takes about as long as reading the clock, so let each call do 1,000 GETs over different keys and read ops/s as hz × 1,000. `b.RunParallel` has no direct counterpart: one event loop runs one call at a time (see Part B).",
       "Your tests pass, but the grader says they did not notice a planted bug? Ask what each test would see if one write in a hundred vanished, or if get answered with another key's value. A test that only checks that nothing threw, or that a value is defined, cannot tell. Which exact value should each key hold after all the tasks finish?",
       'GET below 100,000 ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.',
     ],
+    explain: {
+      'have the three required tests, by name': { anchor: 'the-grader-cannot-find-your-three-tests', title: 'The grader cannot find your three tests' },
+      'pass against your own Cache and RWLock': { anchor: 'your-own-test-fails-against-your-own-code', title: 'Your own test fails against your own code' },
+      'notice a cache that loses writes': { anchor: 'a-planted-bug-goes-unnoticed-your-tests-check-too-little', title: 'A planted bug goes unnoticed: your tests check too little' },
+      'notice a cache that returns another key\'s value': { anchor: 'a-planted-bug-goes-unnoticed-your-tests-check-too-little', title: 'A planted bug goes unnoticed: your tests check too little' },
+      'notice a lock that lets a writer in beside readers': { anchor: 'a-lost-update-or-a-writer-beside-readers-goes-unnoticed', title: 'A lost update or a writer beside readers goes unnoticed' },
+      'notice a read-modify-write that loses updates': { anchor: 'a-lost-update-or-a-writer-beside-readers-goes-unnoticed', title: 'A lost update or a writer beside readers goes unnoticed' },
+      'run with vitest bench and report GET, SET and mixed 80/20 figures': { anchor: 'vitest-bench-reports-no-figure-for-get-set-or-mixed', title: '`vitest bench` reports no figure for GET, SET or mixed' },
+      'GET runs faster than 100,000 ops/s': { anchor: 'a-benchmark-far-below-the-gate', title: 'A benchmark far below the gate' },
+      'SET runs faster than 50,000 ops/s': { anchor: 'a-benchmark-far-below-the-gate', title: 'A benchmark far below the gate' },
+      'keeps every value right under a mixed 80/20 load (figure and heap bytes per op reported)': { anchor: 'a-value-is-wrong-under-the-mixed-8020-load', title: 'A value is wrong under the mixed 80/20 load' },
+      '(a check that hangs)': { anchor: 'the-race-tests-did-not-finish', title: 'The race tests did not finish' },
+    },
   },
   {
     id: 'day4',
@@ -88,6 +168,19 @@ export const days: Day[] = [
       'How do you time it? Take `const start = performance.now()` once, run until `performance.now() - start >= durationMs`, and measure the elapsed time at the end. Throughput is `totalOps / (elapsedMs / 1000)`. For latency, note `performance.now()` just before writing a request and again when its reply arrives; keep the differences (or a histogram) for the average, p50 and p99.',
       'How do many connections run at once? Write one async function that opens a socket, then loops (send a command, await its reply, count it) until the deadline, keeping the same socket open the whole time. Start one per connection and wait for all of them with `await Promise.all(loops)`. Each loop has at most one request in flight, so replies come back in the order you sent them.',
     ],
+    explain: {
+      'reports exactly the operations the server answered': { anchor: 'your-report-disagrees-with-what-the-server-counted', title: 'Your report disagrees with what the server counted' },
+      'opens the connections asked for, side by side, and keeps each open across requests': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
+      'runs for the duration asked, within 10%, and keeps the load on to the end': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
+      'counts ERR replies as errors, not as operations, and still ends on time': { anchor: 'the-tester-reports-0-errors-while-the-server-logs-errors', title: 'The tester reports 0 errors while the server logs errors' },
+      'counts a dropped connection as an error, opens a new one and keeps going until the deadline': { anchor: 'a-dropped-connection-stops-the-run-or-is-miscounted', title: 'A dropped connection stops the run or is miscounted' },
+      'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections': { anchor: 'latency-figures-do-not-add-up', title: 'Latency figures do not add up' },
+      'sends the GET/SET mix asked for, over keys spread across the key space': { anchor: 'the-getset-mix-or-the-keys-are-not-what-was-asked', title: 'The GET/SET mix or the keys are not what was asked' },
+      'returns a report with every field as a number': { anchor: 'a-report-field-is-nan-a-string-or-missing', title: 'A report field is `NaN`, a string or missing' },
+      'prints the guide\'s results block with the report\'s figures': { anchor: 'the-results-block-does-not-match-the-guides', title: 'The results block does not match the guide\'s' },
+      'prints the results block after a run against a server': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
+      'turns bad options away with one line and exit code 2, not a stack trace': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
+    },
   },
   // @day5
   {

@@ -1,6 +1,7 @@
 // Prints a graded day for people: one line per requirement, advice under each failure, then the next step.
 import chalk from 'chalk';
 import { dayNumber, nextDay, type Day } from './days.ts';
+import { whyLine } from './explain.ts';
 import { display } from './paths.ts';
 import type { DayResult, MetricResult } from './results.ts';
 
@@ -32,6 +33,8 @@ export function renderTests(result: DayResult): string {
     if (test.status !== 'failed') continue;
     out.push(`  ${test.bonus ? chalk.yellow('✗') : chalk.red('✗')} ${test.name}${test.bonus ? chalk.dim(' (bonus: not required to pass the day)') : ''}`);
     out.push(chalk.dim(indent(test.message === lastMessage ? '(same as above)' : test.message, 6)));
+    const why = whyLine(result.id, test);
+    if (why) out.push(indent(why, 6));
     lastMessage = test.message;
   }
   return out.join('\n');
@@ -40,7 +43,10 @@ export function renderTests(result: DayResult): string {
 /** The full text of `check`: header, requirements, figures, and what to do next. */
 export function renderDay(day: Day, result: DayResult, context: { target: string; seed: number }): string {
   const number = dayNumber(day);
-  const passedCount = result.tests.filter((test) => test.status === 'passed').length;
+  const required = result.tests.filter((test) => !test.bonus);
+  const bonus = result.tests.filter((test) => test.bonus);
+  const passedCount = required.filter((test) => test.status === 'passed').length;
+  const bonusNote = bonus.length > 0 ? `; bonus: ${bonus.filter((test) => test.status === 'passed').length} of ${bonus.length}` : '';
   const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}`), renderTests(result), ''];
   const metrics = Object.entries(result.metrics);
   if (metrics.length > 0) {
@@ -50,12 +56,12 @@ export function renderDay(day: Day, result: DayResult, context: { target: string
   }
   if (result.passed) {
     const next = nextDay(day);
-    out.push(chalk.green.bold(`✓ day ${number} passed`) + ` — ${passedCount} of ${result.tests.length} requirements hold.`);
+    out.push(chalk.green.bold(`✓ day ${number} passed`) + ` — ${passedCount} of ${required.length} requirements hold${bonusNote}.`);
     out.push(`  Solution for comparison: solutions/${day.slug}/`);
     out.push(next ? `  Next: day ${dayNumber(next)} — ${next.title}. Read days/${next.slug}/README.md, then run npm run check ${next.id}` : '  That was the last day. Run npm run grade for the report card.');
     return out.join('\n');
   }
-  out.push(chalk.red.bold(`✗ day ${number} is not done yet`) + ` — ${passedCount} of ${result.tests.length} requirements hold.`);
+  out.push(chalk.red.bold(`✗ day ${number} is not done yet`) + ` — ${passedCount} of ${required.length} requirements hold${bonusNote}.`);
   out.push(`  Next: fix the first ✗ above, then run npm run check ${day.id} again.`);
   out.push(`  Stuck? npm run hint ${day.id} · guide: days/${day.slug}/README.md`);
   out.push(chalk.dim(`  Same random data again: GRADER_SEED=${context.seed} npm run check ${day.id}`));

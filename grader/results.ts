@@ -7,6 +7,8 @@ export interface TestResult {
   /** The requirement as a sentence. */
   name: string;
   status: 'passed' | 'failed' | 'skipped';
+  /** The checkpoint file it comes from (e.g. `checkpoints/day1/rwlock.race.test.ts`); absent for run-level failures. */
+  file?: string;
   /** True for a stretch requirement (the day's `bonus` files): reported, but a failure does not fail the day. */
   bonus?: boolean;
   /** Learner-facing explanation of a failure (empty when passed). */

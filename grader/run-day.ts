@@ -1,12 +1,16 @@
 // Runs one day's checkpoint in a child vitest process, with a watchdog, and collects a DayResult.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Day } from './days.ts';
-import { explainError, stuckMessage } from './messages.ts';
-import { root, vitestBin } from './paths.ts';
+import { collectMetrics, collectTests, stopMessage, type Started, type Stop } from './collect.ts';
+import { childNodeFlags, root, vitestBin } from './paths.ts';
 import type { GraderEvent } from './reporter.ts';
-import type { DayResult, MetricResult, TestResult } from './results.ts';
+import type { DayResult } from './results.ts';
 
 /** How to run a day. */
 export interface RunOptions {
@@ -14,18 +18,24 @@ export interface RunOptions {
   seed: number;
   /** Called with every line the checkpoint (and the learner's code) prints. */
   onOutput?: (line: string) => void;
+  /** Stops the run early (watch mode re-runs on save); the result then says it was cancelled. */
+  signal?: AbortSignal;
 }
 
-type Stop = { reason: 'stall' | 'limit'; seconds: number };
-
 const running = new Set<number>();
+
+/** Remembers a detached child's process group so Ctrl-C can end it (runDay does this itself). */
+export function trackGroup(pid: number): void {
+  running.add(pid);
+}
 
 /** Kills every process group a run started (used on Ctrl-C and on exit). */
 export function killAllRuns(): void {
   for (const pid of running) killGroup(pid);
 }
 
-function killGroup(pid: number): void {
+/** Kills the process group led by `pid` (a detached child) with SIGKILL, ignoring one that is gone. */
+export function killGroup(pid: number): void {
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
@@ -36,7 +46,9 @@ function killGroup(pid: number): void {
 /** Runs `day`'s checkpoint files against `options.target` and returns what happened. */
 export async function runDay(day: Day, options: RunOptions): Promise<DayResult> {
   const started = Date.now();
-  const args = [vitestBin, 'run', '--config', 'checkpoints/vitest.config.ts', '--reporter', './grader/reporter.ts', ...day.checkpoints, ...(day.bonus ?? [])];
+  const files = [...day.checkpoints, ...(day.bonus ?? [])];
+  const probe = join(tmpdir(), `cachelings-probe-${process.pid}-${randomUUID()}.jsonl`);
+  const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...files];
   const child = spawn(process.execPath, args, {
     cwd: root,
     detached: true,
@@ -47,6 +59,8 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
       GRADER_SEED: String(options.seed),
       CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs),
       CACHELINGS_EVENTS_FD: '3',
+      CACHELINGS_PROBE_FILE: probe,
+      CACHELINGS_ORDER: JSON.stringify(files),
       FORCE_COLOR: '0',
       NO_COLOR: '1',
     },
@@ -55,27 +69,40 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   const events: GraderEvent[] = [];
   let stop: Stop | undefined;
   const stallMs = day.testTimeoutMs + 5_000;
+  const startupMs = 20_000;
   const halt = (next: Stop) => {
     stop ??= next;
     killGroup(child.pid!);
   };
-  let stall = setTimeout(() => halt({ reason: 'stall', seconds: stallMs / 1000 }), stallMs);
+  // Starting vitest on a busy machine can take a while: the first event gets extra time.
+  let stall = setTimeout(() => halt({ reason: 'stall', seconds: (stallMs + startupMs) / 1000 }), stallMs + startupMs);
   const limit = setTimeout(() => halt({ reason: 'limit', seconds: day.timeLimitSec }), day.timeLimitSec * 1000);
+  const cancel = () => halt({ reason: 'cancelled', seconds: 0 });
+  if (options.signal?.aborted) cancel();
+  options.signal?.addEventListener('abort', cancel, { once: true });
   lines(child.stdio[3] as Readable, (line) => {
     events.push(JSON.parse(line) as GraderEvent);
     clearTimeout(stall);
     stall = setTimeout(() => halt({ reason: 'stall', seconds: stallMs / 1000 }), stallMs);
   });
-  lines(child.stdout!, (line) => options.onOutput?.(line));
-  lines(child.stderr!, (line) => options.onOutput?.(line));
+  const tail: string[] = [];
+  const output = (line: string) => {
+    tail.push(line);
+    if (tail.length > 15) tail.shift();
+    options.onOutput?.(line);
+  };
+  lines(child.stdout!, output);
+  lines(child.stderr!, output);
   const exitCode = await new Promise<number | null>((done) => child.on('close', done));
   clearTimeout(stall);
   clearTimeout(limit);
+  options.signal?.removeEventListener('abort', cancel);
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
-  const tests = collectTests(events, options.target, day, stop);
+  const tests = collectTests(events, options.target, day, stop, readProbe(probe));
   if (tests.length === 0) {
-    const message = stop ? stuckMessage(stop.seconds) : `vitest exited with code ${exitCode} before running any test.`;
+    const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
+    const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
   return {
@@ -88,64 +115,16 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   };
 }
 
+function readProbe(file: string): Started[] {
+  try {
+    const text = readFileSync(file, 'utf8');
+    rmSync(file, { force: true });
+    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
+  } catch {
+    return [];
+  }
+}
+
 function lines(stream: Readable, onLine: (line: string) => void): void {
   createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
-}
-
-function collectTests(events: GraderEvent[], target: string, day: Day, stop: Stop | undefined): TestResult[] {
-  const tests: TestResult[] = [];
-  const byKey = new Map<string, TestResult>();
-  const moduleOf = new Map<TestResult, string>();
-  for (const event of events) {
-    if (event.type === 'collected') {
-      for (const test of event.tests) {
-        const entry: TestResult = { ...test, status: 'skipped', message: 'not run', durationMs: 0 };
-        if (day.bonus?.includes(event.module)) entry.bonus = true;
-        byKey.set(`${event.module}\0${test.name}`, entry);
-        moduleOf.set(entry, event.module);
-        tests.push(entry);
-      }
-    }
-    if (event.type === 'result') {
-      const entry = byKey.get(`${event.module}\0${event.name}`);
-      if (!entry) continue;
-      entry.status = event.state === 'passed' ? 'passed' : event.state === 'failed' ? 'failed' : 'skipped';
-      entry.message = event.errors.map((error) => explainError(error, target, day.testTimeoutMs)).join('\n') || (entry.status === 'skipped' ? 'skipped' : '');
-      entry.durationMs = event.durationMs;
-    }
-    if ((event.type === 'moduleEnd' || event.type === 'end') && event.errors.length > 0) {
-      const messages = [...new Set(event.errors.map((error) => explainError(error, target, day.testTimeoutMs)))];
-      const name = event.type === 'moduleEnd' ? `${event.module} loads and runs` : 'no error escapes the tests (an unhandled rejection or uncaught exception)';
-      const bonus = event.type === 'moduleEnd' && day.bonus?.includes(event.module) ? { bonus: true } : {};
-      tests.push({ group: '', name, status: 'failed', message: messages.join('\n'), durationMs: 0, ...bonus });
-    }
-  }
-  const files = [...day.checkpoints, ...(day.bonus ?? [])];
-  const order = (test: TestResult) => files.findIndex((file) => moduleOf.get(test) === file);
-  tests.sort((a, b) => order(a) - order(b));
-  if (stop) markUnfinished(events, byKey, stop);
-  return tests;
-}
-
-function markUnfinished(events: GraderEvent[], byKey: Map<string, TestResult>, stop: Stop): void {
-  const unfinished = [...byKey.entries()].filter(([, test]) => test.message === 'not run');
-  const ready = events.filter((event) => event.type === 'ready').map((event) => `${event.module}\0${event.name}`);
-  const stuck = ready.find((key) => byKey.get(key)?.message === 'not run') ?? unfinished[0]?.[0];
-  for (const [key, test] of unfinished) {
-    if (key === stuck) {
-      test.status = 'failed';
-      test.message = stuckMessage(stop.seconds);
-    } else {
-      test.message = 'not run: an earlier test did not finish';
-    }
-  }
-}
-
-function collectMetrics(events: GraderEvent[]): Record<string, MetricResult> {
-  const metrics: Record<string, MetricResult> = {};
-  for (const event of events) {
-    if (event.type !== 'result') continue;
-    Object.assign(metrics, (event.meta.metrics ?? {}) as Record<string, MetricResult>);
-  }
-  return metrics;
 }

@@ -12,6 +12,8 @@ const planted: [fixture: string, caughtBy: string][] = [
   ['no-line-limit', 'answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on'],
   ['all-interfaces', 'listens on 127.0.0.1 by default, not on every interface'],
   ['timer-leak', 'close() leaves no open sockets or timers behind'],
+  ['no-error-listener', 'keeps what a vanished client had acknowledged'],
+  ['readline-framing', 'does not run the half-sent command of a client that vanished'],
 ];
 
 describe('day 2 catches planted bugs', () => {

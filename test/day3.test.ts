@@ -28,6 +28,14 @@ describe('day 3 judges the learner’s tests by mutation', () => {
   });
 });
 
+describe('day 3 runs the learner’s benchmarks', () => {
+  it('no-mixed-bench: a bench file without the mixed 80/20 benchmark is named as incomplete', async () => {
+    const result = await expectCaught('day3', 'day3/no-mixed-bench', 'run with vitest bench and report GET, SET and mixed 80/20 figures');
+    const message = result.tests.find((test) => test.name.startsWith('run with vitest bench'))!.message;
+    expect(message).toContain("has no benchmark named 'mixed 80/20'");
+  });
+});
+
 describe('day 3 gates the cache’s own throughput', () => {
   it('linear-get: an O(n) get fails the GET gate at 10,000 keys, and the failure names the cause', async () => {
     const result = await expectCaught('day3', 'day3/linear-get', 'GET runs faster than 100,000 ops/s');

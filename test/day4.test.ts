@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { startCountingServer } from '../checkpoints/support/counting-server.ts';
 import { runLoadTest } from '../solutions/04-loadtest/loadtest.ts';
-import { expectCaught } from './helpers.ts';
+import { expectCaught, gradeDay, treeWith } from './helpers.ts';
 
 const planted: [fixture: string, caughtBy: string][] = [
   ['count-on-send', 'reports exactly the operations the server answered'],
@@ -19,6 +19,14 @@ const planted: [fixture: string, caughtBy: string][] = [
 describe('day 4 catches planted bugs', () => {
   it.each(planted)('%s is caught by "%s"', async (fixture, caughtBy) => {
     await expectCaught('day4', `day4/${fixture}`, caughtBy);
+  });
+});
+
+describe('day 4 accepts honest testers other than the solution', () => {
+  it('passes a tester written straight from the hints (no cutoff, sorted array for percentiles, the guide\'s block)', async () => {
+    const { run, result } = await gradeDay('day4', treeWith('day4/guide-style'));
+    const failed = result.tests.filter((test) => test.status !== 'passed').map((test) => `${test.name}\n${test.message}`);
+    expect(failed, `the guide-style tester should pass day4; the grader printed:\n${run.stdout}`).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
 import { CheckError, show } from '../support/check.ts';
 import { withTimeout } from '../support/async.ts';
 import { learnerModule, shown } from '../support/learner.ts';
-import { destroyAllClients, TcpClient } from '../support/tcp-client.ts';
+import { destroyAllClients, firstCrashSince, TcpClient, watchCrashes as watchUncaught } from '../support/tcp-client.ts';
 import type { Transcript } from '../support/transcript.ts';
 
 type ServerModule = typeof import('@learner/02-server/server.ts');
@@ -64,23 +64,19 @@ export async function cleanUp(): Promise<void> {
   }
 }
 
-const crashes: Error[] = [];
-const onCrash = (error: Error) => crashes.push(error);
-
-/** Starts recording exceptions the learner's code lets escape (a real server would die of them). */
-export function watchCrashes(): void {
-  crashes.length = 0;
-  process.on('uncaughtException', onCrash);
+/** Starts watching for exceptions the learner's code lets escape; returns the moment to pass to expectNoCrash. */
+export function watchCrashes(): number {
+  watchUncaught();
+  return Date.now();
 }
 
-/** Stops recording; fails when the server threw while `doing`. */
-export function expectNoCrash(doing: string): void {
-  process.off('uncaughtException', onCrash);
-  const [first] = crashes.splice(0);
-  if (!first) return;
+/** Fails when the server threw an uncaught exception since `since` while `doing` (a real server would have died). */
+export function expectNoCrash(since: number, doing: string, fix = "Never throw for bad input: answer with an \"ERR …\" line, and listen for 'error' on every socket."): void {
+  const error = firstCrashSince(since);
+  if (!error) return;
   throw new CheckError(`Your server threw while ${doing}; a real server process would have died.`, {
-    received: `${first.name}: ${JSON.stringify(first.message).slice(1, -1)}`,
+    received: `${error.name}: ${JSON.stringify(error.message).slice(1, -1)}`,
     where: `${look.framing} and ${look.protocol}`,
-    fix: "Never throw for bad input: answer with an \"ERR …\" line, and listen for 'error' on every socket.",
+    fix,
   });
 }

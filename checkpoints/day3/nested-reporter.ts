@@ -23,7 +23,6 @@ export interface NestedResults {
 }
 
 /** An error's message without terminal colours (some transform errors colour their text regardless of NO_COLOR). */
-// eslint-disable-next-line no-control-regex
 const message = (error: { message?: string }) => (error.message ?? String(error)).replace(/\x1b\[[0-9;]*m/g, '');
 
 export default class NestedReporter implements Reporter {

@@ -56,6 +56,5 @@ export async function runNested(mode: 'test' | 'bench', config: string, target: 
     results = undefined;
   }
   rmSync(dir, { recursive: true, force: true });
-  // eslint-disable-next-line no-control-regex
   return { results, output: output.replace(/\x1b\[[0-9;]*m/g, ''), exitCode, ...(timedOutAfterMs !== undefined && { timedOutAfterMs }) };
 }

@@ -16,8 +16,8 @@ const required = [
   'runs 50 writers and 50 readers at once without corrupting a value',
   'loses no update when 100 tasks increment a counter through RWLock.write',
 ];
-/** Time the nested run may take: five projects of three tests, each test limited to 5 s inside. */
-const limitMs = 30_000;
+/** Time the nested run may take: five projects of three tests, each test limited to 10 s inside. */
+const limitMs = 45_000;
 
 let run: Promise<NestedRun> | undefined;
 

@@ -58,6 +58,12 @@ async function runAgainst(server: CountingServerOptions, asked: Run['asked']): P
   }
 }
 
+/** Like runAgainst, but a run whose wall time misses the window is repeated once: a busy machine can stall a timer. */
+async function runOnTime(server: CountingServerOptions, asked: Run['asked']): Promise<Run> {
+  const run = await runAgainst(server, asked);
+  return inWindow(run.wallMs, asked.durationMs) && inWindow(run.report.durationMs, asked.durationMs) ? run : runAgainst(server, asked);
+}
+
 /** Fails with the run's transcript under what was received. */
 function expectRun(run: Run, condition: boolean, headline: string, advice: { expected: string; received: string; fix: string; where?: string }): void {
   expectTrue(condition, headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? where('runLoadTest') });
@@ -118,9 +124,7 @@ describe('runLoadTest against the counting server', () => {
 
   it('runs for the duration asked, within 10%, and keeps the load on to the end', async () => {
     const durationMs = between(1_000, 1_400);
-    // A busy machine can stall a timer: the better of two runs counts.
-    let run = await runAgainst({}, { ...base(), durationMs });
-    if (!inWindow(run.wallMs, durationMs) || !inWindow(run.report.durationMs, durationMs)) run = await runAgainst({}, { ...base(), durationMs });
+    const run = await runOnTime({}, { ...base(), durationMs });
     expectRun(run, inWindow(run.wallMs, durationMs), `runLoadTest ran for ${count(run.wallMs)} ms; ${durationMs} ms were asked for.`, {
       expected: `${count(durationMs * 0.9)} to ${count(durationMs * 1.1 + 100)} ms (±10%, plus 100 ms to open and close connections)`,
       received: `${count(run.wallMs)} ms`,
@@ -140,7 +144,7 @@ describe('runLoadTest against the counting server', () => {
 
   it('counts ERR replies as errors, not as operations, and still ends on time', async () => {
     const every = between(7, 13);
-    const run = await runAgainst({ errorEvery: every }, base());
+    const run = await runOnTime({ errorEvery: every }, base());
     const { report, stats, asked } = run;
     expectRun(run, report.errors <= stats.errors && stats.errors - report.errors <= asked.connections, `The report says ${count(report.errors)} errors; the server answered ${count(stats.errors)} commands with ERR.`, {
       expected: `errors from ${count(stats.errors - asked.connections)} to ${count(stats.errors)}`,
@@ -161,7 +165,7 @@ describe('runLoadTest against the counting server', () => {
 
   it('counts a dropped connection as an error, opens a new one and keeps going until the deadline', async () => {
     const every = between(40, 80);
-    const run = await runAgainst({ dropEvery: every }, { ...base(), connections: 5 });
+    const run = await runOnTime({ dropEvery: every }, { ...base(), connections: 5 });
     const { report, stats, asked } = run;
     expectRun(run, report.errors >= stats.drops - asked.connections && report.errors >= 1, `The server dropped ${count(stats.drops)} connections; the report says ${count(report.errors)} errors.`, {
       expected: `at least ${count(Math.max(1, stats.drops - asked.connections))} errors (one per request lost with its connection)`,
@@ -230,8 +234,10 @@ describe('runLoadTest against the counting server', () => {
       fix: 'Send GET key and SET key value commands, as fast as the replies come back.',
     });
     const share = stats.gets / total;
-    expectRun(run, Math.abs(share - getRatio) <= 0.03, `Asked for ${Math.round(getRatio * 100)}% GET; the server saw ${(share * 100).toFixed(1)}% GET.`, {
-      expected: `${Math.round(getRatio * 100)}% GET, ±3 points, over ${count(total)} commands`,
+    // ±3 points; below 10,000 commands (a very slow machine) the band widens to 4 standard deviations of chance.
+    const band = Math.max(0.03, 4 * Math.sqrt((getRatio * (1 - getRatio)) / total));
+    expectRun(run, Math.abs(share - getRatio) <= band, `Asked for ${Math.round(getRatio * 100)}% GET; the server saw ${(share * 100).toFixed(1)}% GET.`, {
+      expected: `${Math.round(getRatio * 100)}% GET, ±${(band * 100).toFixed(1)} points, over ${count(total)} commands`,
       received: `${count(stats.gets)} GET, ${count(stats.sets)} SET`,
       fix: 'For each command draw Math.random(): below getRatio send GET, otherwise SET.',
     });

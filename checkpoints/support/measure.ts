@@ -30,13 +30,18 @@ export async function bestOf(samples: number, sampleMs: number, contenders: Reco
   return best;
 }
 
-let collect: (() => void) | undefined;
+let collect: (() => void) | null | undefined;
 
-/** A function that runs a full garbage collection (V8's gc, exposed at run time). */
-function gc(): () => void {
-  if (collect) return collect;
-  setFlagsFromString('--expose-gc');
-  collect = runInNewContext('gc') as () => void;
+/** A function that runs a full garbage collection (V8's gc, exposed at run time), or null where V8 refuses. */
+function gc(): (() => void) | null {
+  if (collect !== undefined) return collect;
+  try {
+    setFlagsFromString('--expose-gc');
+    const found: unknown = runInNewContext('gc');
+    collect = typeof found === 'function' ? (found as () => void) : null;
+  } catch {
+    collect = null;
+  }
   return collect;
 }
 
@@ -44,9 +49,11 @@ function gc(): () => void {
  * Heap bytes allocated per call of `op`, the counterpart of Go's `-benchmem` B/op. Approximation: collect garbage,
  * read heapUsed, make `count` calls, read it again. A sample during which V8 collected garbage is thrown away (it
  * would hide allocations) and retried with ten times fewer calls; the smallest clean sample wins.
- * Undefined only when even a single call could not run without a collection.
+ * Undefined when even a single call could not run without a collection, or when gc cannot be exposed.
  */
 export async function bytesPerOp(op: (i: number) => void, count: number, samples = 3): Promise<number | undefined> {
+  const collectNow = gc();
+  if (!collectNow) return undefined;
   let collections = 0;
   const observer = new PerformanceObserver((list) => (collections += list.getEntries().length));
   observer.observe({ entryTypes: ['gc'] });
@@ -55,7 +62,7 @@ export async function bytesPerOp(op: (i: number) => void, count: number, samples
     for (let calls = count; calls >= 1; calls = Math.floor(calls / 10)) {
       let best: number | undefined;
       for (let sample = 0; sample < samples; sample += 1) {
-        gc()();
+        collectNow();
         await flush();
         const seen = collections;
         const before = process.memoryUsage().heapUsed;

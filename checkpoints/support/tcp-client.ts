@@ -40,17 +40,25 @@ const open = new Set<TcpClient>();
 const crashes: { at: number; error: Error }[] = [];
 let watching = false;
 
-function watchCrashes(): void {
+/** Starts recording uncaught exceptions (once per process); TcpClient.connect calls it. */
+export function watchCrashes(): void {
   if (watching) return;
   watching = true;
   process.on('uncaughtException', (error) => crashes.push({ at: Date.now(), error }));
 }
 
+/** The first uncaught exception recorded since `since` (Date.now() ms), if any. */
+export function firstCrashSince(since: number): Error | undefined {
+  return crashes.find((entry) => entry.at >= since)?.error;
+}
+
 /** The first uncaught exception since `since` (ms), as a sentence for a Hint line. */
 export function crashSince(since: number): string | undefined {
-  const crash = crashes.find((entry) => entry.at >= since);
-  if (!crash) return undefined;
-  return `the server's code threw ${crash.error.name}: ${JSON.stringify(crash.error.message).slice(1, -1)} — an exception nobody catches ends a real server process. Answer bad input with an "ERR …" line instead.`;
+  const error = firstCrashSince(since);
+  if (!error) return undefined;
+  const message = JSON.stringify(error.message).slice(1, -1);
+  if (message.startsWith('not implemented yet')) return `the server's code threw "${message}": fill in that TODO.`;
+  return `the server's code threw ${error.name}: ${message} — an exception nobody catches ends a real server process. Answer bad input with an "ERR …" line instead.`;
 }
 
 /** Destroys every client still open (call it in afterEach). */
@@ -85,10 +93,11 @@ export class TcpClient {
   #lines: Buffer[] = [];
   #wake: () => void = () => {};
   #lastSent = '';
-  #since = Date.now();
+  #since: number;
 
-  private constructor(socket: Socket, options: ConnectOptions) {
+  private constructor(socket: Socket, options: ConnectOptions, since: number) {
     this.#socket = socket;
+    this.#since = since;
     this.name = options.name ?? 'client';
     this.transcript = options.transcript ?? new Transcript();
     this.where = options.where;
@@ -98,7 +107,6 @@ export class TcpClient {
     socket.on('error', (error: NodeJS.ErrnoException) => this.#stop(error.code ?? error.message));
     this.closed = new Promise((done) => socket.once('close', () => done()));
     open.add(this);
-    watchCrashes();
     void this.closed.then(() => open.delete(this));
   }
 
@@ -106,11 +114,13 @@ export class TcpClient {
   static async connect(port: number, options: ConnectOptions = {}): Promise<TcpClient> {
     const host = options.host ?? '127.0.0.1';
     const transcript = options.transcript ?? new Transcript();
-    const deadline = Date.now() + (options.retryMs ?? 1000);
+    watchCrashes();
+    const started = Date.now();
+    const deadline = started + (options.retryMs ?? 1000);
     for (;;) {
       try {
         const socket = await openSocket(host, port);
-        return new TcpClient(socket, { ...options, transcript });
+        return new TcpClient(socket, { ...options, transcript }, started);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'timeout';
         if (code === 'ECONNREFUSED' && Date.now() < deadline) {
@@ -127,7 +137,8 @@ export class TcpClient {
   async send(bytes: Buffer | string): Promise<void> {
     this.transcript.sent(this.name, bytes);
     const text = Buffer.from(bytes).toString('utf8').trim();
-    if (text) this.#lastSent = text.split('\n').pop()!.slice(0, 80);
+    const last = text.split('\n').pop()!;
+    if (text) this.#lastSent = last.length > 60 ? `${last.slice(0, 60)}…` : last;
     await new Promise<void>((done) => {
       if (this.#socket.destroyed) return done();
       this.#socket.write(bytes, () => done());

@@ -12,16 +12,26 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+/** Explains a failure in one line when it is a busy port, then exits. */
+function stop(error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    console.error(`Port ${port} is already in use (another server is running?). Pick another: npm start -- --port ${port + 1}`);
+  } else if (error instanceof Error && error.message.startsWith('not implemented yet')) {
+    console.error(`Could not start the server: ${error.message}`);
+  } else {
+    console.error('Your server stopped with an error:', error);
+  }
+  process.exit(1);
+}
+
+// A server that does not listen for 'error' gets EADDRINUSE as an uncaught exception: explain it all the same.
+process.on('uncaughtException', stop);
+
 try {
   const server = await startServer({ port, host });
   console.log(`Listening on ${host}:${server.port}. Try: nc ${host} ${server.port}  (or npm run client -- --port ${server.port}). Ctrl-C stops.`);
   process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
 } catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') {
-    console.error(`Port ${port} is already in use (another server is running?). Pick another: npm start -- --port ${port + 1}`);
-  } else {
-    console.error(`Could not start the server: ${(error as Error).message}`);
-  }
-  process.exit(1);
+  stop(error);
 }

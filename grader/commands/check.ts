@@ -1,21 +1,68 @@
-// `npm run check day1 [--target DIR] [--json FILE] [--debug]`: one day's checkpoint.
-import { flag, requireDay, requireJsonPath, requireTarget, type Args } from '../args.ts';
+// `npm run check day1 [--target DIR] [--json FILE] [--debug] [--repeat N]`: one day's checkpoint.
+import { flag, requireDay, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
+import type { Day } from '../days.ts';
 import { recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
+import type { DayResult } from '../results.ts';
 import { runDay } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
+import { tamperWarning } from '../tamper.ts';
 
-/** Runs one day and prints what holds and what to do next; exit 0 when it passes. */
+function requireRepeat(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--repeat needs a whole number from 1 to 1000, got "${value}". Example: npm run check -- day1 --repeat 20`);
+  return count;
+}
+
+/** Runs one day and prints what holds and what to do next; exit 0 when it passes (every time, with --repeat). */
 export async function check(args: Args): Promise<number> {
   const day = requireDay(args.positionals[0]);
   const target = requireTarget(flag(args, 'target'), [day]);
   const json = requireJsonPath(flag(args, 'json'));
-  const seed = runSeed();
+  const repeat = requireRepeat(flag(args, 'repeat'));
+  const warning = tamperWarning();
+  if (warning) console.log(warning);
   const debug = args.flags.has('debug');
-  const result = await runDay(day, { target, seed, onOutput: debug ? (line) => console.log(`[your_code] ${line}`) : undefined });
+  const onOutput = debug ? (line: string) => console.log(`[your_code] ${line}`) : undefined;
+  if (repeat > 1) return repeated(day, target, repeat, json);
+  const seed = runSeed();
+  const result = await runDay(day, { target, seed, onOutput });
   console.log(renderDay(day, result, { target, seed }));
   if (json) writeReport(json, buildReport(target, seed, [result]));
   recordProgress(target, [result]);
   return result.passed ? 0 : 1;
+}
+
+/** The flakiness meter: `repeat` runs, each with a fresh seed (unless GRADER_SEED is set), and the pass rate. */
+async function repeated(day: Day, target: string, repeat: number, json: string | undefined): Promise<number> {
+  const failures = new Map<string, { count: number; message: string; seeds: number[] }>();
+  let passes = 0;
+  let shown: { result: DayResult; seed: number } | undefined;
+  for (let run = 1; run <= repeat; run += 1) {
+    const seed = runSeed();
+    const result = await runDay(day, { target, seed });
+    const failed = result.tests.filter((test) => test.status === 'failed');
+    if (result.passed) passes += 1;
+    if (!result.passed && !shown) shown = { result, seed };
+    console.log(`run ${String(run).padStart(String(repeat).length)}/${repeat}  ${result.passed ? '✓ passed' : `✗ ${failed.length} failed`}  (seed ${seed}, ${(result.durationMs / 1000).toFixed(1)} s)`);
+    for (const test of failed) {
+      const entry = failures.get(test.name) ?? { count: 0, message: test.message, seeds: [] };
+      entry.count += 1;
+      entry.seeds.push(seed);
+      failures.set(test.name, entry);
+    }
+    shown ??= run === repeat ? { result, seed } : undefined;
+  }
+  const rate = Math.round((passes / repeat) * 100);
+  console.log(`\n${day.id} passed ${passes} of ${repeat} runs (${rate}%).`);
+  for (const [name, entry] of failures) {
+    console.log(`  ✗ ${name} — failed ${entry.count} of ${repeat} runs (replay: GRADER_SEED=${entry.seeds[0]} npm run check ${day.id})`);
+    console.log(`      ${entry.message.split('\n')[0]}`);
+  }
+  if (passes > 0 && passes < repeat) console.log('Sometimes passing is not passing: a race in your code shows up only in some interleavings. Look at what the failing requirement exercises.');
+  if (json && shown) writeReport(json, buildReport(target, shown.seed, [shown.result]));
+  if (shown) recordProgress(target, [shown.result]);
+  return passes === repeat ? 0 : 1;
 }

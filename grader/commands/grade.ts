@@ -1,40 +1,57 @@
-// `npm run grade [--target DIR] [--json FILE]`: every day in order, and a report card.
+// `npm run grade [-- --target DIR] [--json FILE] [--format report|classroom|exercism]`: every day in order, and a report card.
+import { appendFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
-import { flag, requireJsonPath, requireTarget, type Args } from '../args.ts';
+import { flag, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
+import { markdownCard, nextUnfinished, renderCard } from '../card.ts';
 import { dayNumber, days } from '../days.ts';
+import { convert, formats, toClassroom, type Format } from '../formats.ts';
 import { recordProgress } from '../progress.ts';
-import { formatMetric, renderTests } from '../render.ts';
-import { buildReport, writeReport } from '../report.ts';
+import { renderTests } from '../render.ts';
+import { buildReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
 import { runDay } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
+
+function requireFormat(value: string | undefined): Format {
+  if (value === undefined) return 'report';
+  if ((formats as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`--format ${value} is not a format I know. Give one of: ${formats.join(', ')}.`);
+}
 
 /** Grades every day (earlier days re-run each time) and prints the report card; exit 0 only when all pass. */
 export async function grade(args: Args): Promise<number> {
   const target = requireTarget(flag(args, 'target'), days);
   const json = requireJsonPath(flag(args, 'json'));
+  const format = requireFormat(flag(args, 'format'));
+  // With --format but no --json, the JSON goes to stdout and the card to stderr.
+  const say = format !== 'report' && !json ? console.error : console.log;
   const seed = runSeed();
   const results: DayResult[] = [];
   for (const day of days) {
     process.stderr.write(chalk.dim(`grading day ${dayNumber(day)} — ${day.title}…\n`));
     results.push(await runDay(day, { target, seed }));
   }
-  console.log(chalk.bold('cachelings · report card'));
-  for (const [index, result] of results.entries()) {
-    const passed = result.tests.filter((test) => test.status === 'passed').length;
-    const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
-    console.log(`${mark} day ${index + 1} — ${result.title.padEnd(34)} ${passed}/${result.tests.length} requirements`);
-    for (const [name, metric] of Object.entries(result.metrics)) console.log(`      ${name.padEnd(24)} ${formatMetric(metric)}`);
-  }
-  const next = results.find((result) => !result.passed);
+  const report = buildReport(target, seed, results);
+  say(renderCard(report));
+  const next = nextUnfinished(results);
   if (next) {
-    console.log(`\nNext: ${next.id} — ${next.title}. What fails there:`);
-    console.log(renderTests({ ...next, tests: next.tests.filter((test) => test.status === 'failed') }));
-    console.log(chalk.dim(`\nSame random data again: GRADER_SEED=${seed} npm run grade`));
-  } else {
-    console.log(chalk.green.bold('\nEvery day passes. Well built.'));
+    say(`\nWhat fails in ${next.id}:`);
+    say(renderTests({ ...next, tests: next.tests.filter((test) => test.status === 'failed' && !test.bonus) }));
+    say(chalk.dim(`\nSame random data again: GRADER_SEED=${seed} npm run grade`));
   }
-  if (json) writeReport(json, buildReport(target, seed, results));
+  const shaped = `${JSON.stringify(convert(report, format), null, 2)}\n`;
+  if (json) writeFileSync(json, shaped);
+  else if (format !== 'report') process.stdout.write(shaped);
+  if (format === 'classroom') publishToGitHub(report);
   recordProgress(target, results);
   return next ? 1 : 0;
+}
+
+/** In GitHub Actions: the card as the job summary, and `result` (base64) for autograding-grading-reporter. */
+function publishToGitHub(report: ReturnType<typeof buildReport>): void {
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdownCard(report));
+  if (process.env.GITHUB_OUTPUT) {
+    const encoded = Buffer.from(JSON.stringify(toClassroom(report))).toString('base64');
+    appendFileSync(process.env.GITHUB_OUTPUT, `result=${encoded}\n`);
+  }
 }

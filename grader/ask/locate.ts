@@ -1,0 +1,66 @@
+// Finds the learner's code a failure points at ("Look at:" or "not implemented yet: … in …"), never outside their day folders.
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { days } from '../days.ts';
+import { display, root } from '../paths.ts';
+import { findFunction, functionAt, parse, type Extract } from '../source.ts';
+
+/** What a failure message points at: a file, and a function name or a line in it. */
+export interface Pointer {
+  path: string;
+  line?: number;
+  name?: string;
+  owner?: string;
+}
+
+/** The first place a failure message points at, if it names one. */
+export function pointerIn(message: string): Pointer | undefined {
+  for (const raw of message.split('\n')) {
+    const line = raw.trim();
+    const body = /^Look at:\s+(.+)$/.exec(line)?.[1] ?? /not implemented yet: (.+)$/.exec(line)?.[1];
+    if (!body) continue;
+    const split = body.lastIndexOf(' in ');
+    const what = split >= 0 ? body.slice(0, split).trim() : '';
+    const where = /^(\S+?\.[cm]?[jt]s)(?::(\d+)(?::\d+)?)?\b/.exec((split >= 0 ? body.slice(split + 4) : body).trim());
+    if (!where) continue;
+    const pointer: Pointer = { path: where[1]! };
+    if (where[2]) pointer.line = Number(where[2]);
+    // `Cache.get`, `handleLine`, `the 'data' handler (serveConnection)`, `close() returned by startServer`
+    const method = /^(?:([A-Za-z_$][\w$]*)\.)?(#?[A-Za-z_$][\w$]*)(?:\(\))?$/.exec(what);
+    const named = /\((#?[A-Za-z_$][\w$]*)\)$/.exec(what) ?? /\b(?:returned by|inside|of)\s+(#?[A-Za-z_$][\w$]*)(?:\(\))?$/.exec(what);
+    if (method) {
+      pointer.name = method[2]!;
+      if (method[1]) pointer.owner = method[1];
+    } else if (named) pointer.name = named[1]!;
+    return pointer;
+  }
+  return undefined;
+}
+
+/** The absolute path of `shown` if it is a learner file of `target`'s day folders; undefined for anything else (solutions/, checkpoints/, node_modules…). */
+export function learnerFile(target: string, shown: string): string | undefined {
+  const file = isAbsolute(shown) ? shown : resolve(root, shown);
+  const inside = relative(target, file);
+  if (!inside || inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  const [folder] = inside.split(sep);
+  if (!days.some((day) => day.slug === folder)) return undefined;
+  const solutions = relative(resolve(root, 'solutions'), file);
+  if (!solutions.startsWith('..') && !isAbsolute(solutions)) return undefined;
+  if (inside.split(sep).includes('node_modules')) return undefined;
+  return existsSync(file) ? file : undefined;
+}
+
+/** The learner's code a pointer names: the function by name, else the function around the line, else a short file whole. */
+export function codeFor(target: string, pointer: Pointer): { file: string; extract: Extract } | undefined {
+  const file = learnerFile(target, pointer.path);
+  if (!file) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const source = parse(text);
+  const byName = pointer.name ? findFunction(source, pointer.name, pointer.owner) : undefined;
+  const byLine = pointer.line ? functionAt(source, pointer.line) : undefined;
+  const found = byName ?? byLine;
+  if (found) return { file: display(file), extract: found };
+  const lines = text.split('\n');
+  if (lines.length > 80) return undefined;
+  return { file: display(file), extract: { name: 'the whole file', startLine: 1, endLine: lines.length, text: text.trimEnd() } };
+}

@@ -1,0 +1,57 @@
+// `npm run reset -- day1 [--yes] [--target DIR]`: the day's scaffolds as shipped, after a backup of the learner's files.
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { flag, requireDay, requireTarget, type Args } from '../args.ts';
+import { confirm } from '../ask.ts';
+import { display } from '../paths.ts';
+import { forgetProgress } from '../progress.ts';
+import { shippedScaffold } from '../shipped.ts';
+import { stateDir } from '../state.ts';
+
+/** Restores the files of one day; exit 0 when restored (or nothing to do), 1 when declined or impossible. */
+export async function reset(args: Args): Promise<number> {
+  if (!args.positionals[0]) {
+    console.error('Which day should go back to its scaffold? Example: npm run reset -- day2');
+    return 2;
+  }
+  const day = requireDay(args.positionals[0]);
+  const target = requireTarget(flag(args, 'target'), [day]);
+  const shipped = new Map<string, string>();
+  for (const file of day.files) {
+    const text = shippedScaffold(file);
+    if (text === undefined) {
+      console.error(`Cannot find the shipped version of days/${file}: this folder has no git history for it.\nFix:  download the workbook again and copy days/${day.slug}/ from it.`);
+      return 1;
+    }
+    shipped.set(file, text);
+  }
+  const changed = day.files.filter((file) => {
+    const path = resolve(target, file);
+    return !existsSync(path) || readFileSync(path, 'utf8').replace(/\r\n/g, '\n') !== shipped.get(file);
+  });
+  if (changed.length === 0) {
+    console.log(`${display(target)}/${day.slug}/ is already as shipped. Nothing to do.`);
+    return 0;
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const backup = resolve(stateDir(), 'backups', stamp);
+  console.log(`This puts back the scaffold of ${day.id} — ${day.title}, replacing:`);
+  for (const file of changed) console.log(`  ${display(resolve(target, file))}`);
+  console.log(`Your versions are kept in ${display(backup)}/.`);
+  if (!args.flags.has('yes') && !(await confirm('Go ahead?'))) {
+    console.log(`Nothing changed. (To skip this question: npm run reset -- ${day.id} --yes)`);
+    return 1;
+  }
+  for (const file of changed) {
+    const path = resolve(target, file);
+    if (existsSync(path)) {
+      mkdirSync(dirname(resolve(backup, file)), { recursive: true });
+      cpSync(path, resolve(backup, file));
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, shipped.get(file)!);
+  }
+  forgetProgress(target, day.id);
+  console.log(`Restored ${changed.length} file(s). Backup: ${display(backup)}/\nNext: read days/${day.slug}/README.md, then npm run check ${day.id}`);
+  return 0;
+}

@@ -1,0 +1,56 @@
+// `npm run ui [-- day1] [--target DIR] [--port N]`: the vitest UI on a day's checkpoint, on 127.0.0.1, until Ctrl-C.
+import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import chalk from 'chalk';
+import { flag, requireDay, requireTarget, UsageError, type Args } from '../args.ts';
+import { childNodeFlags, display, root, vitestBin } from '../paths.ts';
+import { firstUnfinishedDay } from '../progress.ts';
+import { killGroup, trackGroup } from '../run-day.ts';
+import { runSeed } from '../seed.ts';
+
+/** A port nobody listens on right now, on 127.0.0.1. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** Starts vitest's UI in watch mode on the day's checkpoint files and keeps it running; the exit code is vitest's. */
+export async function ui(args: Args): Promise<number> {
+  const target = requireTarget(flag(args, 'target'), []);
+  const day = args.positionals[0] ? requireDay(args.positionals[0]) : firstUnfinishedDay(display(target));
+  requireTarget(flag(args, 'target'), [day]);
+  const given = flag(args, 'port');
+  if (given !== undefined && !/^\d+$/.test(given)) throw new UsageError(`--port needs a number such as 51204, got "${given}".`);
+  const port = given ? Number(given) : await freePort();
+  const seed = runSeed();
+  const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', '--open=false', `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints, ...(day.bonus ?? [])];
+  const child = spawn(process.execPath, [...childNodeFlags, vitestBin, ...vitestArgs], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CACHELINGS_TARGET: target, GRADER_SEED: String(seed), CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs) },
+  });
+  trackGroup(child.pid!);
+  const address = `http://127.0.0.1:${port}/__vitest__/`;
+  let announced = false;
+  const show = (line: string) => {
+    if (!announced && /UI started at|__vitest__/.test(line)) {
+      announced = true;
+      console.log(chalk.bold(`\ncachelings · vitest UI for ${day.id} — ${day.title}, on ${display(target)}/${day.slug}`));
+      console.log(`  Open ${chalk.cyan(address)} in your browser. It re-runs when you save. Ctrl-C stops it.\n`);
+      return;
+    }
+    // vitest's own failure output repeats what the UI shows; keep its summary lines (all with --debug).
+    if (args.flags.has('debug') || /^\s*(Test Files|Tests)\s|Watching for file changes|Startup Error|already in use/.test(line)) console.log(chalk.dim(`  ${line.trim()}`));
+  };
+  createInterface({ input: child.stdout! }).on('line', show);
+  createInterface({ input: child.stderr! }).on('line', show);
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  killGroup(child.pid!);
+  if (!announced) console.error(`The vitest UI did not start (exit code ${code}). If port ${port} is taken, try: npm run ui -- ${day.id} --port ${port + 1}`);
+  return code ?? 1;
+}

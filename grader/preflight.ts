@@ -1,0 +1,65 @@
+// Preflight: what must be true before the grader (or `npm start`, or day 5) can work, each with the command that fixes it.
+// Only node: imports here, so it runs even when node_modules is missing.
+import { accessSync, constants, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const minimum = [20, 19] as const;
+
+/** Why this Node.js is too old, or undefined. CACHELINGS_NODE_VERSION stands in for the real version in tests. */
+export function nodeProblem(version = process.env.CACHELINGS_NODE_VERSION ?? process.versions.node): string | undefined {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  if (major > minimum[0] || (major === minimum[0] && minor >= minimum[1])) return undefined;
+  return [
+    `cachelings needs Node.js ${minimum.join('.')} or newer; this is Node.js ${version}.`,
+    'Fix:  nvm install 22 && nvm use 22   (no nvm? download Node.js 22 LTS from https://nodejs.org)',
+  ].join('\n');
+}
+
+/** Why the dependencies are not usable (a package the grader needs is missing), or undefined. */
+export function dependencyProblem(): string | undefined {
+  const missing = ['vitest', 'tsx', 'chalk'].filter((name) => !existsSync(join(root, 'node_modules', name, 'package.json')));
+  if (missing.length === 0) return undefined;
+  return [`The workbook's dependencies are not installed (node_modules/${missing[0]} is missing).`, 'Fix:  npm install'].join('\n');
+}
+
+/** Why `port` cannot be listened on (for `npm start`'s default 6379), or undefined when it is free. */
+export async function portProblem(port = 6379, host = '127.0.0.1'): Promise<string | undefined> {
+  const error = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
+    const server = createServer();
+    server.once('error', done);
+    server.listen(port, host, () => server.close(() => done(undefined)));
+  });
+  if (!error) return undefined;
+  if (error.code !== 'EADDRINUSE') return `Cannot listen on ${host}:${port}: ${error.code ?? error.message}.`;
+  return [
+    `Port ${port} on ${host} is already in use: a real redis-server, or an earlier npm start still running?`,
+    `Fix:  npm start -- --port ${port + 1}   (or find the other program: lsof -i :${port}, then stop it)`,
+  ].join('\n');
+}
+
+/** Why `redis-server` cannot be run (day 5 compares your server with it), or undefined when it is on the PATH. */
+export function redisProblem(path = process.env.PATH ?? ''): string | undefined {
+  const names = process.platform === 'win32' ? ['redis-server.exe'] : ['redis-server'];
+  for (const dir of path.split(delimiter).filter(Boolean)) {
+    for (const name of names) {
+      try {
+        accessSync(join(dir, name), constants.X_OK);
+        return undefined;
+      } catch {
+        // Not in this folder.
+      }
+    }
+  }
+  return [
+    'redis-server is not installed; day 5 compares your server with the real Redis.',
+    `Fix:  ${process.platform === 'darwin' ? 'brew install redis' : 'sudo apt-get install -y redis-server   (macOS: brew install redis)'}`,
+  ].join('\n');
+}
+
+/** The problems every grader command checks first (Node version, dependencies), or undefined. */
+export function basicProblems(): string | undefined {
+  return nodeProblem() ?? dependencyProblem();
+}

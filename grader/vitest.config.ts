@@ -1,0 +1,17 @@
+// The grader's vitest config: the checkpoints' config, plus the probe (which test is running) and files in manifest order.
+import { mergeConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import checkpoints from '../checkpoints/vitest.config.ts';
+
+/** Runs the files in the order given on the command line (the manifest's), not by cached durations. */
+class ManifestOrder extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const order: string[] = JSON.parse(process.env.CACHELINGS_ORDER ?? '[]');
+    const rank = (spec: TestSpecification) => order.findIndex((file) => spec.moduleId.endsWith(file));
+    return [...files].sort((a, b) => rank(a) - rank(b));
+  }
+}
+
+export default mergeConfig(checkpoints, {
+  test: { setupFiles: ['grader/probe.ts'], sequence: { sequencer: ManifestOrder } },
+});

@@ -1,0 +1,107 @@
+// `npm run grade`: the report card, exit codes, the first unfinished day as "next", and the JSON shapes.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderCard } from '../grader/card.ts';
+import { days } from '../grader/days.ts';
+import { clip, toClassroom, toExercism } from '../grader/formats.ts';
+import type { Report } from '../grader/results.ts';
+import { cli, freshState, textOf, treeWithLastDayUnsolved } from './grader-helpers.ts';
+import { scratchDir } from './helpers.ts';
+
+// Grading every day re-runs them all: allow each day's own time limit (they run one after another).
+const gradeMs = days.reduce((sum, day) => sum + day.timeLimitSec * 1000, 0) + 30_000;
+const total = (report: Report) => report.days.reduce((sum, day) => sum + day.tests.length, 0);
+
+describe('npm run grade', () => {
+  it('passes solutions/ with a card of every day, a classroom result and a job summary', async () => {
+    const dir = scratchDir('grade');
+    const [json, summary, output] = ['classroom.json', 'summary.md', 'output.txt'].map((name) => join(dir, name)) as [string, string, string];
+    const run = await cli(['grade', '--target', 'solutions', '--json', json, '--format', 'classroom'], freshState(), {
+      env: { GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output },
+      timeoutMs: gradeMs,
+    });
+    expect(run.exitCode, `grade on solutions/ should exit 0; it printed:\n${run.stdout}\n${run.stderr}`).toBe(0);
+    for (const [index, day] of days.entries()) expect(run.stdout).toMatch(new RegExp(`✓ day ${index + 1} — ${day.title}\\s+(\\d+)/\\1`));
+    expect(run.stdout).toContain('Every day passes');
+    const classroom = JSON.parse(textOf(json)) as ReturnType<typeof toClassroom>;
+    expect(classroom).toMatchObject({ version: 1, status: 'pass' });
+    expect(classroom.tests.length).toBe(classroom.max_score);
+    expect(classroom.tests.every((test) => test.score === 1 && test.status === 'pass')).toBe(true);
+    expect(textOf(summary)).toContain('## cachelings · report card for `solutions/`');
+    const encoded = /^result=(.+)$/m.exec(textOf(output))?.[1] ?? '';
+    expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')), 'GITHUB_OUTPUT carries the same result in base64').toEqual(classroom);
+    rmSync(dir, { recursive: true, force: true });
+  }, gradeMs + 10_000);
+
+  it('names the first unfinished day as next, exits 1, and writes Exercism results', async () => {
+    const { tree, last } = treeWithLastDayUnsolved();
+    const json = join(tree, 'results.json');
+    const run = await cli(['grade', '--target', tree, '--json', json, '--format', 'exercism'], freshState(), { timeoutMs: gradeMs });
+    expect(run.exitCode, 'one unfinished day makes grade exit 1').toBe(1);
+    expect(run.stdout).toContain(`Next: ${last.id} — ${last.title} (npm run check ${last.id})`);
+    expect(run.stdout).toMatch(/not implemented yet/);
+    const results = JSON.parse(textOf(json)) as ReturnType<typeof toExercism>;
+    expect(results).toMatchObject({ version: 3, status: 'fail' });
+    const failing = results.tests.filter((test) => test.status === 'fail');
+    expect(failing.length).toBeGreaterThan(0);
+    for (const test of failing) {
+      expect(test.name.startsWith(`${last.id} · `), `only ${last.id} fails, not "${test.name}"`).toBe(true);
+      expect(test.message).toBeTruthy();
+      expect(test.output!.length).toBeLessThanOrEqual(500);
+    }
+    rmSync(tree, { recursive: true, force: true });
+  }, gradeMs + 10_000);
+
+  it('rejects an unknown --format with the valid ones', async () => {
+    const run = await cli(['grade', '--format', 'junit'], freshState());
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('Give one of: report, classroom, exercism');
+  });
+});
+
+describe('report card and converters', () => {
+  const test = (name: string, status: 'passed' | 'failed', file?: string) => ({ group: 'G', name, status, file, message: status === 'failed' ? `${name} broke\n${'x'.repeat(900)}` : '', durationMs: 5 });
+  const report: Report = {
+    version: 1,
+    target: 'days',
+    seed: 7,
+    passed: false,
+    days: [
+      { id: 'day1', title: 'One', passed: true, durationMs: 1, metrics: {}, tests: [test('a', 'passed', 'checkpoints/day1/x.race.test.ts')] },
+      {
+        id: 'day2',
+        title: 'Two',
+        passed: false,
+        durationMs: 1,
+        metrics: { 'cache.get.opsPerSec': { value: 123456, gate: { op: '>', value: 100000 } }, 'load.p99Ms': { value: 12, gate: { op: '<', value: 10 } } },
+        tests: [test('b', 'passed', 'checkpoints/day2/y.test.ts'), test('c', 'failed', 'checkpoints/day2/y.test.ts')],
+      },
+    ],
+  };
+
+  it('prints each figure beside its gate, marking the one that misses it', () => {
+    const card = renderCard(report);
+    expect(card).toMatch(/✓ cache\.get\.opsPerSec\s+123,456 \(gate > 100,000\)/);
+    expect(card).toMatch(/✗ load\.p99Ms\s+12 \(gate < 10\)/);
+    expect(card).toMatch(/✓ day 1 — One\s+1\/1\s+✓ 1\/1/);
+    expect(card).toMatch(/✗ day 2 — Two\s+1\/2\s+—/);
+    expect(card).toContain('Next: day2 — Two');
+  });
+
+  it('converts to Classroom (a point per requirement) and Exercism (output cut to 500)', () => {
+    const classroom = toClassroom(report);
+    expect(classroom).toMatchObject({ version: 1, status: 'fail', max_score: total(report) });
+    expect(classroom.tests.map((entry) => entry.score)).toEqual([1, 1, 0]);
+    const exercism = toExercism(report);
+    expect(exercism.tests[2]).toMatchObject({ name: 'day2 · G › c', status: 'fail', message: 'c broke', task_id: 2 });
+    expect(exercism.tests[2]!.output).toHaveLength(500);
+    expect(clip('abc', 2)).toBe('a…');
+  });
+
+  it('calls a day that ran nothing an error, with a message', () => {
+    const broken: Report = { ...report, days: [{ ...report.days[0]!, passed: false, tests: [{ group: '', name: 'the checkpoint runs', status: 'failed', message: 'did not finish within 10 s', durationMs: 0 }] }] };
+    expect(toExercism(broken)).toMatchObject({ status: 'error', message: 'day1: did not finish within 10 s' });
+    expect(toClassroom(broken).status).toBe('error');
+  });
+});

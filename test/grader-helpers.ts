@@ -1,0 +1,93 @@
+// Helpers for the grader's own tests: a private state folder per test, and running the CLI with stdin and env.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { execa } from 'execa';
+import { days } from '../grader/days.ts';
+import { root } from '../grader/paths.ts';
+import { scratchDir, type GraderRun } from './helpers.ts';
+
+/** Options for `cli`: extra environment, text typed on stdin, a time limit. */
+export interface CliOptions {
+  env?: Record<string, string>;
+  input?: string;
+  timeoutMs?: number;
+}
+
+/** Runs `node --import tsx grader/cli.ts ...args` with its own state folder (never the learner's .cachelings/). */
+export async function cli(args: string[], state: string, options: CliOptions = {}): Promise<GraderRun & { durationMs: number }> {
+  const started = Date.now();
+  const result = await execa(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
+    cwd: root,
+    env: { FORCE_COLOR: '0', INIT_CWD: root, CACHELINGS_STATE_DIR: state, ...options.env },
+    input: options.input ?? '',
+    reject: false,
+    timeout: options.timeoutMs ?? 240_000,
+  });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr, durationMs: Date.now() - started };
+}
+
+/** A fresh state folder under .tmp/. */
+export function freshState(): string {
+  return scratchDir('state');
+}
+
+/** A tree with every day solved except the last, which is its pristine scaffold from days/. */
+export function treeWithLastDayUnsolved(): { tree: string; last: (typeof days)[number] } {
+  const tree = scratchDir('tree');
+  cpSync(resolve(root, 'solutions'), tree, { recursive: true });
+  const last = days[days.length - 1]!;
+  for (const file of last.files) {
+    const scaffold = resolve(root, 'days', file);
+    if (existsSync(scaffold)) cpSync(scaffold, resolve(tree, file));
+    else rmSync(resolve(tree, file), { force: true }); // a file the learner creates: missing means unsolved
+  }
+  return { tree, last };
+}
+
+/** The text of a file, or '' when it does not exist. */
+export function textOf(path: string): string {
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+/** A grader started in the background: its output so far, a way to type, and to wait for text. */
+export interface LiveGrader {
+  child: ChildProcess;
+  output: () => string;
+  type: (text: string) => void;
+  waitFor: (pattern: RegExp, timeoutMs?: number, from?: number) => Promise<RegExpExecArray>;
+  exited: Promise<number | null>;
+}
+
+const live = new Set<ChildProcess>();
+
+/** Ends every grader `startGrader` started that is still running (call it in afterEach). */
+export function stopGraders(): void {
+  for (const child of live) if (child.exitCode === null) child.kill('SIGINT');
+  live.clear();
+}
+
+/** Starts `node --import tsx grader/cli.ts ...args` without waiting for it to end (stdin piped, colours off). */
+export function startGrader(args: string[], state: string, env: Record<string, string> = {}): LiveGrader {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, FORCE_COLOR: '0', INIT_CWD: root, CACHELINGS_STATE_DIR: state, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  live.add(child);
+  let text = '';
+  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  const waitFor = async (pattern: RegExp, timeoutMs = 60_000, from = 0) => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const match = pattern.exec(text.slice(from));
+      if (match) return match;
+      if (child.exitCode !== null) break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    throw new Error(`Waited for ${pattern} but the grader printed:\n${text}`);
+  };
+  return { child, output: () => text, type: (input) => child.stdin!.write(input), waitFor, exited };
+}
