@@ -187,7 +187,7 @@ export const days: Day[] = [
     id: 'day6',
     slug: '06-docs',
     title: 'Documentation & validation',
-    files: ['06-docs/project/examples/library.ts', '06-docs/project/examples/server.ts'],
+    files: ['06-docs/project/README.md', '06-docs/project/examples/library.ts', '06-docs/project/examples/server.ts', '06-docs/project/REFLECTION.md'],
     checkpoints: ['checkpoints/day6/checklist.test.ts'],
     // Step 2 re-runs the checkpoints of days 1–5 (unchanged, passing days are reused, like `go test`'s cache).
     testTimeoutMs: 240_000,

@@ -136,7 +136,7 @@ describe('Validation checklist', () => {
 describe(`Your project (${project})`, () => {
   it('README.md answers: what it does, how to run it, how to test it, how fast it is', () => {
     const readme = readIfExists(resolve(targetDir, project, 'README.md'));
-    if (readme === undefined) throw new CheckError(`${shown(`${project}/README.md`)} does not exist.`, { fix: `restore the scaffold with \`git checkout -- days/${project}/README.md\` and fill it in.` });
+    if (readme === undefined) throw new CheckError(`${shown(`${project}/README.md`)} does not exist.`, { fix: `\`npm run reset -- day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${project}/README.md\` just this one.` });
     const parts = readmeParts(readme);
     const missing = readmeSections.filter((section) => !parts[section.key]?.replace(/TODO:?/g, '').trim()).map((section) => `"## ${section.title}"`);
     if (missing.length === 0) return;
@@ -178,7 +178,7 @@ describe(`Your project (${project})`, () => {
     const file = `${project}/examples/${example}.ts`;
     it(`examples/${example}.ts runs and prints what it claims · by hand: node --import tsx days/${file}`, { timeout: 30_000 }, async () => {
       const source = readIfExists(resolve(targetDir, file));
-      if (source === undefined) throw new CheckError(`${shown(file)} does not exist.`, { fix: `restore the scaffold with \`git checkout -- days/${file}\` and fill it in.` });
+      if (source === undefined) throw new CheckError(`${shown(file)} does not exist.`, { fix: `\`npm run reset -- day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${file}\` just this one.` });
       const run = await runExample(resolve(targetDir, file));
       if (run.code !== 0) {
         const why = run.code === 'timeout' ? 'it did not end within 20 s (does it close the server it started?)' : thrown(run.stderr);
@@ -198,7 +198,7 @@ describe(`Your project (${project})`, () => {
 
   it('REFLECTION.md answers the four reflection questions', () => {
     const text = readIfExists(resolve(targetDir, project, 'REFLECTION.md'));
-    if (text === undefined) throw new CheckError(`${shown(`${project}/REFLECTION.md`)} does not exist.`, { fix: `restore the scaffold with \`git checkout -- days/${project}/REFLECTION.md\` and fill it in.` });
+    if (text === undefined) throw new CheckError(`${shown(`${project}/REFLECTION.md`)} does not exist.`, { fix: `\`npm run reset -- day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${project}/REFLECTION.md\` just this one.` });
     const wanted = [/hardest/i, /surprised/i, /differently/i, /learn/i];
     const answered = sections(text).filter((section) => section.body.replace(/TODO:?/g, '').trim().length > 0);
     const missing = wanted.filter((pattern) => !answered.some((section) => pattern.test(section.heading)));

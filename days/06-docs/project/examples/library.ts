@@ -1,5 +1,5 @@
 // Day 6 · Example: show how to use your cache as a library (set, get, delete, a locked read-modify-write).
-// Check it: npm run check day6 · Guide: days/06-docs/README.md, "Examples"
+// Check it: npm run check day6 · Guide: days/06-docs/README.md, "Create examples"
 // Run it: node --import tsx days/06-docs/project/examples/library.ts
 import { Cache } from '../../../01-cache/cache.ts';
 

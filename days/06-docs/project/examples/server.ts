@@ -1,5 +1,5 @@
 // Day 6 · Example: show how to run your server from code: start it on port 0, talk to it, close it.
-// Check it: npm run check day6 · Guide: days/06-docs/README.md, "Examples"
+// Check it: npm run check day6 · Guide: days/06-docs/README.md, "Create examples"
 // Run it: node --import tsx days/06-docs/project/examples/server.ts   (for a long-running server: npm start)
 import { startServer } from '../../../02-server/server.ts';
 
