@@ -44,11 +44,15 @@ export async function measureLoad(target: string): Promise<LoadRun> {
     });
     child.on('exit', () => fail(new Error(stderr.split('\n').find((text) => /Error/.test(text)) ?? 'the server exited')));
   });
+  port.catch(() => {}); // awaited below; a server that dies first must not be an unhandled rejection
   try {
     const tester = (await import(pathToFileURL(resolve(target, '04-loadtest/loadtest.ts')).href)) as LoadTester;
     const options = { ...settings, port: await port };
     const started = Date.now();
-    const report = await tester.runLoadTest(options);
+    const report = await Promise.race([
+      tester.runLoadTest(options),
+      new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`runLoadTest did not finish a ${settings.durationMs / 1000} s run within 30 s`)), 30_000).unref()),
+    ]);
     await new Promise((done) => setTimeout(done, 300));
     return { report, text: tester.formatReport(report), perSecond: perSecond(samples, started, Date.now()), settings: `${existsSync(resolve(target, '05-performance/server.ts')) ? 'your tuned day-5 server' : 'your day-2 server'}; 50 connections, 6 s, 80% GET, 10,000 keys` };
   } catch (error) {
