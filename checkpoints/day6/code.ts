@@ -42,7 +42,7 @@ export async function typecheck(extra: Record<string, boolean> = {}): Promise<st
 }
 
 /** The formatting the workbook ships in days/.prettierrc.json, used when the tree has no Prettier config of its own. */
-export const houseStyle: prettier.Options = { singleQuote: true, printWidth: 120 };
+export const houseStyle: prettier.Options = { singleQuote: true, printWidth: 160 };
 
 /** The learner's files prettier would reformat, and whether a Prettier config was found for the tree. */
 export async function unformatted(): Promise<{ files: string[]; configFound: boolean }> {
