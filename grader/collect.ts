@@ -29,7 +29,7 @@ export function collectTests(events: GraderEvent[], target: string, day: Day, st
       const entry = byKey.get(`${event.module}\0${event.name}`);
       if (!entry) continue;
       entry.status = event.state === 'passed' ? 'passed' : event.state === 'failed' ? 'failed' : 'skipped';
-      entry.message = event.errors.map((error) => explainError(error, target, day.testTimeoutMs)).join('\n') || (entry.status === 'skipped' ? 'skipped' : '');
+      entry.message = event.errors.map((error) => explainError(error, target, day.testTimeoutMs)).join('\n') || (entry.status === 'skipped' ? (event.note ?? 'skipped') : '');
       entry.durationMs = event.durationMs;
     }
     if ((event.type === 'moduleEnd' || event.type === 'end') && event.errors.length > 0) {

@@ -182,7 +182,22 @@ export const days: Day[] = [
       'turns bad options away with one line and exit code 2, not a stack trace': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
     },
   },
-  // @day5
+  {
+    id: 'day5',
+    slug: '05-performance',
+    title: 'Over 50,000 ops/s, side by side with real Redis',
+    files: ['05-performance/server.ts', '05-performance/resp.ts'],
+    checkpoints: ['checkpoints/day5/performance.test.ts'],
+    bonus: ['checkpoints/day5/resp.bonus.test.ts'],
+    testTimeoutMs: 45_000,
+    timeLimitSec: 150,
+    hints: [
+      'Batching writes: how many times does your server call `socket.write` for one `data` chunk? Each call is a trip into the kernel, and under load one chunk often carries many commands. Collect the replies to every line of the chunk in one string and write it once — or call `socket.cork()` before the loop and `socket.uncork()` after it, which batches for you.',
+      "Is a small reply waiting before it leaves? Unless told otherwise a socket may hold a small write back (Nagle's algorithm) until more data comes or the other side acknowledges. Call `socket.setNoDelay(true)` on every accepted socket: request/reply protocols such as Redis's always do.",
+      'What runs for every single line? A `console.log` per command is a synchronous write to a terminal or pipe, often dearer than the command itself; so are a regex split, `JSON.stringify` of each command, and re-splitting the whole buffer on every chunk. Take logging out of the hot path (or log a count once a second) and touch each byte once.',
+      'How to read the figures? Throughput (ops/s) is work finished per second; latency is how long one request waited. With one request in flight per connection, throughput ≈ connections ÷ latency. On two cores your server and your load tester own one core each: once the server\'s core is full, more connections only lengthen the queue — latency rises, ops/s stays flat. Measure real Redis under the same client before calling a figure slow.',
+    ],
+  },
   {
     id: 'day6',
     slug: '06-docs',

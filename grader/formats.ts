@@ -1,5 +1,6 @@
 // Converters from the grader's report (DESIGN.md) to the GitHub Classroom and Exercism result shapes.
 import { dayNumberOf } from './card.ts';
+import { publicReport } from './report.ts';
 import type { Report, TestResult } from './results.ts';
 
 /** The shapes `--format` accepts. */
@@ -70,5 +71,5 @@ export function clip(text: string, max: number): string {
 export function convert(report: Report, format: Format): unknown {
   if (format === 'classroom') return toClassroom(report);
   if (format === 'exercism') return toExercism(report);
-  return report;
+  return publicReport(report);
 }

@@ -7,7 +7,7 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node';
 export type GraderEvent =
   | { type: 'collected'; module: string; tests: { group: string; name: string }[] }
   | { type: 'ready'; module: string; name: string }
-  | { type: 'result'; module: string; group: string; name: string; state: string; errors: ErrorInfo[]; durationMs: number; meta: Record<string, unknown> }
+  | { type: 'result'; module: string; group: string; name: string; state: string; errors: ErrorInfo[]; durationMs: number; meta: Record<string, unknown>; note?: string }
   | { type: 'moduleEnd'; module: string; errors: ErrorInfo[] }
   | { type: 'end'; errors: ErrorInfo[] };
 
@@ -59,6 +59,8 @@ export default class GraderReporter implements Reporter {
       errors: (result.errors ?? []).map(errorInfo),
       durationMs: Math.round(test.diagnostic()?.duration ?? 0),
       meta: { ...test.meta() },
+      // Why a test skipped itself (`ctx.skip(note)`), e.g. how to install a missing tool.
+      note: result.state === 'skipped' ? result.note : undefined,
     });
   }
 

@@ -1,10 +1,12 @@
 // `npm run grade`: the report card, exit codes, the first unfinished day as "next", and the JSON shapes.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderCard } from '../grader/card.ts';
+import type { Checksums } from '../grader/checksums.ts';
 import { days } from '../grader/days.ts';
 import { clip, toClassroom, toExercism } from '../grader/formats.ts';
+import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
 import { cli, freshState, textOf, treeWithLastDayUnsolved } from './grader-helpers.ts';
 import { scratchDir } from './helpers.ts';
@@ -14,11 +16,13 @@ const gradeMs = days.reduce((sum, day) => sum + day.timeLimitSec * 1000, 0) + 30
 const total = (report: Report) => report.days.reduce((sum, day) => sum + day.tests.length, 0);
 
 describe('npm run grade', () => {
-  it('passes solutions/ with a card of every day, a classroom result and a job summary', async () => {
+  it('passes solutions/ with a card of every day, a classroom result and a job summary (with the tamper warning)', async () => {
     const dir = scratchDir('grade');
-    const [json, summary, output] = ['classroom.json', 'summary.md', 'output.txt'].map((name) => join(dir, name)) as [string, string, string];
+    const [json, summary, output, sums] = ['classroom.json', 'summary.md', 'output.txt', 'sums.json'].map((name) => join(dir, name)) as [string, string, string, string];
+    const shipped = JSON.parse(readFileSync(resolve(root, 'grader/checksums.json'), 'utf8')) as Checksums;
+    writeFileSync(sums, JSON.stringify({ ...shipped, checkpoints: { ...shipped.checkpoints, 'checkpoints/vitest.config.ts': 'edited' } }));
     const run = await cli(['grade', '--target', 'solutions', '--json', json, '--format', 'classroom'], freshState(), {
-      env: { GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output },
+      env: { GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, CACHELINGS_CHECKSUMS: sums },
       timeoutMs: gradeMs,
     });
     expect(run.exitCode, `grade on solutions/ should exit 0; it printed:\n${run.stdout}\n${run.stderr}`).toBe(0);
@@ -29,6 +33,8 @@ describe('npm run grade', () => {
     expect(classroom.tests.length).toBe(classroom.max_score);
     expect(classroom.tests.every((test) => test.score === 1 && test.status === 'pass')).toBe(true);
     expect(textOf(summary)).toContain('## cachelings · report card for `solutions/`');
+    expect(run.stdout).toContain('changed: checkpoints/vitest.config.ts');
+    expect(textOf(summary)).toMatch(/^> \[!WARNING\]\n> ⚠ The checkpoints differ from what shipped/m);
     const encoded = /^result=(.+)$/m.exec(textOf(output))?.[1] ?? '';
     expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')), 'GITHUB_OUTPUT carries the same result in base64').toEqual(classroom);
     rmSync(dir, { recursive: true, force: true });

@@ -38,7 +38,7 @@ async function runAgainst(server: CountingServerOptions, asked: Run['asked']): P
   try {
     const report = await withTimeout(runLoadTest(options), asked.durationMs * 2 + 2_000, `runLoadTest did not return within twice the duration asked (${asked.durationMs} ms).`, {
       where: where('runLoadTest'),
-      fix: 'Stop every connection loop at the deadline, and do not wait for a reply that may never come: close the sockets.',
+      fix: 'Stop every connection loop at the deadline, and do not wait for a reply that may never come: close the sockets.\nHint: a run that never ends is usually awaiting a reply on a connection the server closed. Listen for "close" and reject the waiting request, or the await hangs forever.',
     }).catch((error: unknown) => {
       if (error instanceof CheckError || String((error as Error).message).startsWith('not implemented yet')) throw error;
       throw new CheckError(`runLoadTest threw: ${(error as Error).message}`, { where: where('runLoadTest'), fix: hintFor(error) });
@@ -90,7 +90,7 @@ describe('runLoadTest against the counting server', () => {
     expectRun(run, report.errors === 0, `The server answered every command without ERR and dropped nothing, yet the report says ${count(report.errors)} errors.`, {
       expected: 'errors 0',
       received: `errors ${count(report.errors)}`,
-      fix: 'Requests you cut off at the deadline (by closing the sockets) did not fail: count them neither as operations nor as errors.',
+      fix: 'Only a reply starting "ERR " or a lost connection is an error; "(nil)" is a normal answer (a miss). Requests you cut off at the deadline (by closing the sockets) did not fail: count them neither as operations nor as errors.',
     });
     const expectedRate = report.totalOps / (report.durationMs / 1000);
     expectRun(run, Math.abs(report.opsPerSec - expectedRate) <= expectedRate * 0.01 + 1, 'opsPerSec is not totalOps divided by the elapsed seconds.', {

@@ -12,6 +12,7 @@ import type { DayResult } from '../results.ts';
 import { runDay } from '../run-day.ts';
 import { rememberPass } from '../../checkpoints/support/earlier-days.ts';
 import { runSeed } from '../seed.ts';
+import { tamperWarning } from '../tamper.ts';
 
 function requireFormat(value: string | undefined): Format {
   if (value === undefined) return 'report';
@@ -27,6 +28,8 @@ export async function grade(args: Args): Promise<number> {
   // With --format but no --json, the JSON goes to stdout and the card to stderr.
   const say = format !== 'report' && !json ? console.error : console.log;
   const seed = runSeed();
+  const warning = tamperWarning();
+  if (warning) say(warning);
   const results: DayResult[] = [];
   for (const day of days) {
     process.stderr.write(chalk.dim(`grading day ${dayNumber(day)} — ${day.title}…\n`));
@@ -44,14 +47,16 @@ export async function grade(args: Args): Promise<number> {
   const shaped = `${JSON.stringify(convert(report, format), null, 2)}\n`;
   if (json) writeFileSync(json, shaped);
   else if (format !== 'report') process.stdout.write(shaped);
-  if (format === 'classroom') publishToGitHub(report);
+  if (format === 'classroom') publishToGitHub(report, warning);
   recordProgress(target, results);
   return next ? 1 : 0;
 }
 
 /** In GitHub Actions: the card as the job summary, and `result` (base64) for autograding-grading-reporter. */
-function publishToGitHub(report: ReturnType<typeof buildReport>): void {
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdownCard(report));
+function publishToGitHub(report: ReturnType<typeof buildReport>, warning: string | undefined): void {
+  const plain = warning?.replace(/\x1B\[[0-9;]*m/g, '');
+  const note = plain ? `> [!WARNING]\n${plain.trim().split('\n').map((line) => `> ${line.trim()}`).join('\n')}\n\n` : '';
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, note + markdownCard(report));
   if (process.env.GITHUB_OUTPUT) {
     const encoded = Buffer.from(JSON.stringify(toClassroom(report))).toString('base64');
     appendFileSync(process.env.GITHUB_OUTPUT, `result=${encoded}\n`);

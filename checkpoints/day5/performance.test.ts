@@ -1,0 +1,125 @@
+// Day 5 checkpoint: the tuned server still speaks the protocol, clears 50,000 ops/s, and is measured beside real Redis.
+import { afterAll, describe, it } from 'vitest';
+import { withTimeout } from '../support/async.ts';
+import { CheckError } from '../support/check.ts';
+import { learnerModule, shown } from '../support/learner.ts';
+import { prefill, runLoad, type LoadResult } from '../support/loadgen.ts';
+import { recordMetric } from '../support/metrics.ts';
+import { findTool, installRedis, startRedis } from '../support/redis.ts';
+import { makeRandom, randomWords } from '../support/seed.ts';
+import { TcpClient } from '../support/tcp-client.ts';
+import { batchingSection, gate, learnerServer, ops, serverFile, stopServer } from './helpers.ts';
+import { agreement, expectAgreement, graderFigure, load, type LoadReport, loadtestFile, type LoadtestModule, machineNote, maxRuns, serverErrors, session, setup, withCrash } from './measure.ts';
+
+let learnerBest: number | undefined;
+
+afterAll(stopServer);
+
+describe('Tuned server', () => {
+  it('answers SET, GET and DEL exactly as the day-2 protocol says, one by one, pipelined and split across writes', async () => {
+    const server = await learnerServer();
+    const [key, other] = randomWords(makeRandom(), 2) as [string, string];
+    const where = `the connection handler in ${shown(serverFile)}`;
+    const fix = 'Keep day 2 behaviour while tuning: frame lines across chunks, answer every line in order, end each reply with "\\n".';
+    const client = await TcpClient.connect(server.port, { where });
+    try {
+      await session(client, key, other, fix);
+    } catch (error) {
+      throw await withCrash(error, server);
+    } finally {
+      client.destroy();
+    }
+  });
+});
+
+describe('Load gate: more than 50,000 ops/s', () => {
+  it('clears 50,000 ops/s with 0 errors under your load tester (best of three runs)', async ({ task }) => {
+    const server = await learnerServer();
+    const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
+    const reports: LoadReport[] = [];
+    // Best of three; on a miss, up to two more runs, so that a busy moment on the machine is not held against you.
+    const cleared = () => reports.some((report) => report.errors === 0 && report.opsPerSec > gate);
+    while (reports.length < 3 || (reports.length < maxRuns && !cleared())) {
+      const report = await withTimeout(runLoadTest({ ...load, port: server.port }).catch(async (error: unknown) => Promise.reject(await withCrash(error, server))), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
+        where: `runLoadTest in ${shown(loadtestFile)}`,
+        fix: 'Stop sending when durationMs has passed and resolve once every connection has closed (day 4).',
+      });
+      reports.push(report);
+    }
+    const clean = reports.filter((report) => report.errors === 0);
+    const best = (clean.length ? clean : reports).reduce((a, b) => (b.opsPerSec > a.opsPerSec ? b : a));
+    learnerBest = best.opsPerSec;
+    recordMetric(task, 'load.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
+    recordMetric(task, 'load.errors', { value: best.errors, gate: { op: '<', value: 1 } });
+    recordMetric(task, 'load.p50Ms', { value: best.p50LatencyMs });
+    recordMetric(task, 'load.p99Ms', { value: best.p99LatencyMs });
+    const figures = reports.map((report) => `${ops(report.opsPerSec)} ops/s (${report.errors} errors)`).join(', ');
+    if (clean.length === 0) {
+      throw new CheckError(`Every run counted errors; the gate needs 0 errors.${server.crash() ? `\n${server.crash()}` : ''}`, {
+        expected: '0 errors in at least one of three runs',
+        received: figures,
+        where: `the connection handler in ${shown(serverFile)} (or how ${shown(loadtestFile)} counts errors)`,
+        fix: 'Run `npm run loadtest` against your tuned server and look at the first error: a dropped connection, an ERR reply, or replies out of order.',
+      });
+    }
+    if (best.opsPerSec > gate) return;
+    const grader = await graderFigure(server.port, 1);
+    const seen = `The grader's own load generator measured ${ops(grader.opsPerSec)} ops/s against the same server`;
+    const toolAdvice = `look for per-request promises, string building or logging in ${shown(loadtestFile)}`;
+    const bottleneck =
+      grader.opsPerSec > gate
+        ? `${seen}, so the bottleneck is your load tester: ${toolAdvice}.`
+        : grader.opsPerSec > 1.3 * best.opsPerSec
+          ? `${seen}: your server falls short, and your load tester costs more per request than it should (${toolAdvice}).`
+          : `${seen}, so the server is the bottleneck.`;
+    throw new CheckError(`${ops(best.opsPerSec)} ops/s is ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate: ${ops(gate - best.opsPerSec)} ops/s short of ${ops(gate)}.\n${bottleneck}${await machineNote()}`, {
+      expected: `more than ${ops(gate)} ops/s with 0 errors (${setup}, best of ${reports.length} runs)`,
+      received: figures,
+      where: `the connection handler in ${shown(serverFile)}`,
+      fix: `Read ${batchingSection}: one socket.write per chunk of commands instead of one per reply, socket.setNoDelay(true), no logging or console.log per command. Then measure again with npm run loadtest.`,
+    });
+  });
+
+  it("is confirmed by the grader's own load generator against the same server", async ({ task }) => {
+    const server = await learnerServer();
+    const best = await graderFigure(server.port, 2, 2);
+    recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
+    if (best.errors > 0) throw serverErrors(best, server);
+    if (learnerBest !== undefined && learnerBest > agreement * best.opsPerSec) await expectAgreement(server.port, best.opsPerSec, learnerBest);
+    if (best.opsPerSec > gate) return;
+    throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.${await machineNote()}`, {
+      expected: `more than ${ops(gate)} ops/s (${setup}, best of ${best.runs} runs)`,
+      received: `${ops(best.opsPerSec)} ops/s${learnerBest === undefined ? '' : `; your load tester reported ${ops(learnerBest)} ops/s`}`,
+      where: `the connection handler in ${shown(serverFile)}`,
+      fix: `Read ${batchingSection}.`,
+    });
+  });
+});
+
+describe('Side by side with real Redis', () => {
+  it('runs the same load against a private Redis and reports both figures and their ratio', async (context) => {
+    if (!findTool('redis-server')) return context.skip(installRedis);
+    const server = await learnerServer();
+    const redis = await startRedis();
+    try {
+      await prefill({ port: server.port, keySpace: load.keySpace, replies: 'text' });
+      await prefill({ port: redis.port, keySpace: load.keySpace, replies: 'resp' });
+      let yours: LoadResult | undefined;
+      let theirs: LoadResult | undefined;
+      // Alternate the two servers so that a noisy moment on the machine does not land on one side only.
+      for (let run = 0; run < 2; run += 1) {
+        const a = await runLoad({ ...load, port: server.port, durationMs: 2000, replies: 'text', seed: run + 1 });
+        const b = await runLoad({ ...load, port: redis.port, durationMs: 2000, replies: 'resp', seed: run + 1 });
+        if (a.errors > 0) throw serverErrors(a, server);
+        if (b.errors > 0) throw new Error(`real Redis answered with errors (${b.firstError}); this is a problem of the grader, not of your code`);
+        if (!yours || a.opsPerSec > yours.opsPerSec) yours = a;
+        if (!theirs || b.opsPerSec > theirs.opsPerSec) theirs = b;
+      }
+      recordMetric(context.task, 'redis.yours.opsPerSec', { value: Math.round(yours!.opsPerSec) });
+      recordMetric(context.task, 'redis.load.opsPerSec', { value: Math.round(theirs!.opsPerSec) });
+      recordMetric(context.task, 'redis.ratio', { value: Math.round((yours!.opsPerSec / theirs!.opsPerSec) * 100) / 100 });
+    } finally {
+      redis.stop();
+    }
+  });
+});

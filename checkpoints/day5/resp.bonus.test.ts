@@ -1,0 +1,140 @@
+// Day 5 stretch, graded as a bonus (a failure here does not fail the day): RESP, so redis-cli and redis-benchmark
+// drive the learner's server, and the learner's load tester drives real Redis. A missing Redis tool skips with an install line.
+import { execFile } from 'node:child_process';
+import { connect } from 'node:net';
+import { promisify } from 'node:util';
+import { afterAll, describe, it } from 'vitest';
+import { withTimeout } from '../support/async.ts';
+import { CheckError } from '../support/check.ts';
+import { learnerModule, shown } from '../support/learner.ts';
+import { recordMetric } from '../support/metrics.ts';
+import { commandsProcessed, findTool, installRedis, startRedis } from '../support/redis.ts';
+import { makeRandom, randomWords } from '../support/seed.ts';
+import { learnerServer, ops, stopServer } from './helpers.ts';
+
+const run = promisify(execFile);
+const resp = '05-performance/resp.ts';
+const loadtest = '04-loadtest/loadtest.ts';
+const missing = (tool: string) => `${tool} is not installed, so this bonus was skipped. ${installRedis.replace(/^.*?skipped\. /, '')}`;
+
+/** A bonus requirement that does not hold yet. */
+function notYet(headline: string, advice: { received?: string; where?: string } = {}): CheckError {
+  return new CheckError(headline, { where: `serveResp / execute in ${shown(resp)}`, fix: 'Read "Stretch: speak RESP" in days/05-performance/README.md.', ...advice });
+}
+
+afterAll(stopServer);
+
+/** What the learner's server answers to a RESP `PING` (the first byte `*` should switch the connection to RESP). */
+async function respPing(port: number): Promise<string> {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let reply = '';
+    const finish = () => {
+      socket.destroy();
+      done(reply);
+    };
+    socket.on('connect', () => socket.write('*1\r\n$4\r\nPING\r\n'));
+    socket.on('data', (chunk: Buffer) => {
+      reply += chunk.toString('utf8');
+      if (reply.includes('\n')) finish();
+    });
+    socket.on('error', finish);
+    socket.on('close', finish);
+    setTimeout(finish, 1000);
+  });
+}
+
+let speaksResp: Promise<string | undefined> | undefined;
+
+/** undefined when the server answers RESP PING with +PONG; otherwise what it said instead. */
+function respProblem(): Promise<string | undefined> {
+  speaksResp ??= learnerServer().then(
+    async (server) => {
+      const reply = await respPing(server.port);
+      return reply === '+PONG\r\n' ? undefined : `[client] "*1\\r\\n$4\\r\\nPING\\r\\n"\nReceived: ${JSON.stringify(reply)}`;
+    },
+    (error: Error) => `your server did not start: ${error.message.split('\n')[0]}`,
+  );
+  return speaksResp;
+}
+
+/** redis-benchmark -t get,set against `port`, as requests per second for GET and SET. */
+async function benchmark(port: number): Promise<{ get: number; set: number }> {
+  const { stdout } = await run(findTool('redis-benchmark')!, ['-h', '127.0.0.1', '-p', String(port), '-t', 'get,set', '-n', '50000', '-c', '50', '--csv'], { timeout: 30_000 });
+  const rps = (name: string) => Number(new RegExp(`^"${name}","([\\d.]+)"`, 'm').exec(stdout)?.[1] ?? Number.NaN);
+  return { get: rps('GET'), set: rps('SET') };
+}
+
+describe('Stretch (bonus): RESP beside the text protocol', () => {
+  it('answers a RESP PING with +PONG, choosing the protocol by the first byte', async () => {
+    const problem = await respProblem();
+    if (problem) throw notYet('Your server does not answer RESP yet: a connection starting with `*` should get +PONG for PING.', { received: problem });
+  });
+
+  it('answers a redis-cli session: SET, GET, DEL, and (nil) for a missing key', async (context) => {
+    const cli = findTool('redis-cli');
+    if (!cli) return context.skip(missing('redis-cli'));
+    if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
+    const { port } = await learnerServer();
+    const [key, value] = randomWords(makeRandom(), 2) as [string, string];
+    const steps: [string[], string][] = [
+      [['SET', key, value], 'OK'],
+      [['GET', key], `"${value}"`],
+      [['DEL', key], '(integer) 1'],
+      [['GET', key], '(nil)'],
+    ];
+    const transcript: string[] = [];
+    for (const [args, expected] of steps) {
+      transcript.push(`[client] $ redis-cli -p ${port} ${args.join(' ')}`);
+      const received = await run(cli, ['-h', '127.0.0.1', '-p', String(port), '--no-raw', ...args], { timeout: 5000 }).then(
+        ({ stdout }) => stdout.trim(),
+        (error: Error) => `(redis-cli failed: ${error.message.split('\n')[0]})`,
+      );
+      transcript.push(`Received: ${JSON.stringify(received)}`);
+      if (received !== expected) throw notYet(`redis-cli printed ${JSON.stringify(received)}, expected ${JSON.stringify(expected)}.\n${transcript.join('\n')}`, { where: `execute in ${shown(resp)}` });
+    }
+  });
+
+  it('serves redis-benchmark -t get,set, side by side with real Redis', async (context) => {
+    if (!findTool('redis-benchmark')) return context.skip(missing('redis-benchmark'));
+    if (!findTool('redis-server')) return context.skip(missing('redis-server'));
+    if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
+    const { port } = await learnerServer();
+    const yours = await benchmark(port).catch((error: Error) => error);
+    if (yours instanceof Error) throw notYet('redis-benchmark -t get,set against your server did not complete.', { received: yours.message.split('\n').slice(0, 3).join('\n') });
+    const redis = await startRedis();
+    try {
+      const theirs = await benchmark(redis.port);
+      recordMetric(context.task, 'resp.benchmark.get.opsPerSec', { value: Math.round(yours.get) });
+      recordMetric(context.task, 'resp.benchmark.set.opsPerSec', { value: Math.round(yours.set) });
+      recordMetric(context.task, 'resp.benchmark.redis.get.opsPerSec', { value: Math.round(theirs.get) });
+      recordMetric(context.task, 'resp.benchmark.redis.set.opsPerSec', { value: Math.round(theirs.set) });
+      recordMetric(context.task, 'resp.benchmark.ratio', { value: Math.round(((yours.get + yours.set) / (theirs.get + theirs.set)) * 100) / 100 });
+    } finally {
+      redis.stop();
+    }
+  });
+
+  it("drives real Redis with your load tester, and its count agrees with Redis's own", async (context) => {
+    if (!findTool('redis-server')) return context.skip(missing('redis-server'));
+    type Tester = { runLoadTest: (options: Record<string, unknown>) => Promise<{ totalOps: number; errors: number; opsPerSec: number }> };
+    const { runLoadTest } = await learnerModule<Tester>(loadtest, ['runLoadTest']);
+    const redis = await startRedis();
+    try {
+      const before = await commandsProcessed(redis.port);
+      const options = { host: '127.0.0.1', port: redis.port, connections: 10, durationMs: 1000, getRatio: 0.8, keySpace: 100 };
+      const report = await withTimeout(runLoadTest(options), 10_000, 'Your load tester did not finish a 1 s run against real Redis within 10 s.', { where: `runLoadTest in ${shown(loadtest)}` });
+      const processed = (await commandsProcessed(redis.port)) - before - 1;
+      // A tool that takes `$5` and the value that follows for two replies reports more operations than Redis processed.
+      if (report.errors > 0 || report.totalOps <= 0 || report.totalOps > processed + options.connections) {
+        throw notYet(`Against real Redis your load tester reported ${ops(report.totalOps)} operations and ${report.errors} errors; Redis processed ${ops(processed)} commands.`, {
+          received: 'Redis replies in RESP: +OK\\r\\n for SET, $5\\r\\nvalue\\r\\n (one reply over two lines) or $-1\\r\\n for GET',
+          where: `how runLoadTest in ${shown(loadtest)} reads replies`,
+        });
+      }
+      recordMetric(context.task, 'resp.loadtest.redis.opsPerSec', { value: Math.round(report.opsPerSec) });
+    } finally {
+      redis.stop();
+    }
+  });
+});

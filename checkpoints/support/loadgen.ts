@@ -1,0 +1,232 @@
+// The grader's own load generator: many connections, a GET/SET mix, text or RESP replies, counted as they arrive.
+import { connect, type Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { makeRandom } from './seed.ts';
+
+/** What to run. `replies` says how the server answers: text lines (the workbook's protocol) or RESP (real Redis). */
+export interface LoadOptions {
+  host?: string;
+  port: number;
+  connections: number;
+  durationMs: number;
+  /** Share of GETs, from 0 to 1 (0.8 is 80% GET). */
+  getRatio: number;
+  keySpace: number;
+  /** Commands sent at once on each connection before waiting for their replies (default 1: no pipelining). */
+  pipeline?: number;
+  replies: 'text' | 'resp';
+  seed?: number;
+}
+
+/** What was measured: only replies that arrived count as operations. */
+export interface LoadResult {
+  durationMs: number;
+  totalOps: number;
+  errors: number;
+  opsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** The first error seen, for the failure message. */
+  firstError?: string;
+}
+
+const keyOf = (n: number) => `key:${n}`;
+const valueOf = (n: number) => `value-${n}-abcdefgh`;
+
+/** Stores every key of the key space once (pipelined), so GETs find values on both kinds of server. */
+export async function prefill(options: Pick<LoadOptions, 'host' | 'port' | 'keySpace' | 'replies'>): Promise<void> {
+  const lines: string[] = [];
+  for (let n = 0; n < options.keySpace; n += 1) lines.push(`SET ${keyOf(n)} ${valueOf(n)}\n`);
+  const socket = await open(options.host ?? '127.0.0.1', options.port);
+  const counter = replyCounter(options.replies);
+  await new Promise<void>((done, fail) => {
+    socket.on('data', (chunk: Buffer) => {
+      counter.feed(chunk);
+      if (counter.replies >= options.keySpace) done();
+    });
+    socket.on('error', fail);
+    socket.on('close', () => fail(new Error(`the server closed the connection after ${counter.replies} of ${options.keySpace} SETs`)));
+    socket.write(lines.join(''));
+  });
+  socket.destroy();
+}
+
+/** Runs the load for `durationMs` and returns what arrived. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const depth = options.pipeline ?? 1;
+  const latencies = new Latencies();
+  const state = { ops: 0, errors: 0, firstError: undefined as string | undefined };
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  const random = makeRandom(options.seed ?? 1);
+  const workers = Array.from({ length: options.connections }, () => drive(options, depth, batches(options, depth, random), deadline, latencies, state));
+  await Promise.all(workers);
+  const durationMs = performance.now() - started;
+  return {
+    durationMs,
+    totalOps: state.ops,
+    errors: state.errors,
+    opsPerSec: (state.ops / durationMs) * 1000,
+    p50Ms: latencies.percentile(50),
+    p99Ms: latencies.percentile(99),
+    firstError: state.firstError,
+  };
+}
+
+// A cycle of ready-made request buffers for one connection: building strings per request would measure the client.
+function batches(options: LoadOptions, depth: number, random: () => number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let b = 0; b < 512; b += 1) {
+    let text = '';
+    for (let i = 0; i < depth; i += 1) {
+      const n = Math.floor(random() * options.keySpace);
+      text += random() < options.getRatio ? `GET ${keyOf(n)}\n` : `SET ${keyOf(n)} ${valueOf(n)}\n`;
+    }
+    out.push(Buffer.from(text));
+  }
+  return out;
+}
+
+async function drive(options: LoadOptions, depth: number, requests: Buffer[], deadline: number, latencies: Latencies, state: { ops: number; errors: number; firstError?: string }): Promise<void> {
+  const fail = (message: string) => {
+    state.errors += 1;
+    state.firstError ??= message;
+  };
+  let socket: Socket;
+  let onChunk = (_chunk: Buffer) => {};
+  try {
+    socket = await open(options.host ?? '127.0.0.1', options.port, (chunk) => onChunk(chunk));
+  } catch (error) {
+    fail((error as Error).message);
+    return;
+  }
+  const counter = replyCounter(options.replies);
+  let next = 0;
+  let sentAt = 0;
+  await new Promise<void>((done) => {
+    const send = () => {
+      sentAt = performance.now();
+      socket.write(requests[next]!);
+      next = (next + 1) % requests.length;
+    };
+    onChunk = (chunk: Buffer) => {
+      counter.feed(chunk);
+      if (counter.replies < depth) return;
+      const now = performance.now();
+      latencies.add(now - sentAt);
+      state.ops += depth;
+      if (counter.errors > 0) fail(`the server answered with an error: ${counter.lastError}`);
+      counter.reset();
+      if (now < deadline) send();
+      else done();
+    };
+    socket.on('error', (error) => fail(error.message));
+    socket.on('close', () => {
+      if (performance.now() < deadline) fail('the server closed the connection during the run');
+      done();
+    });
+    send();
+  });
+  socket.destroy();
+}
+
+// With `onChunk`, replies are read into one reused buffer (no 'data' events, no Buffer per read): the client stays cheap.
+function open(host: string, port: number, onChunk?: (chunk: Buffer) => void): Promise<Socket> {
+  return new Promise((done, fail) => {
+    const buffer = Buffer.allocUnsafe(64 * 1024);
+    const callback = (size: number) => {
+      onChunk!(buffer.subarray(0, size));
+      return true;
+    };
+    const socket = connect({ host, port, noDelay: true, ...(onChunk ? { onread: { buffer, callback } } : {}) });
+    socket.once('connect', () => {
+      socket.removeListener('error', fail);
+      done(socket);
+    });
+    socket.once('error', fail);
+  });
+}
+
+/** Counts complete replies in a byte stream: text lines, or RESP values (a bulk string spans two lines). No strings are built. */
+export function replyCounter(kind: 'text' | 'resp') {
+  let lineStart = true; // the next byte begins a reply line
+  let type = 0; // RESP: the first byte of the header line being read
+  let length = 0; // RESP: the length digits of a `$` header read so far (-1 for `$-1`)
+  let bulkLeft = 0; // RESP: bytes of a bulk string body (plus its \r\n) still to skip
+  const counter = {
+    replies: 0,
+    errors: 0,
+    lastError: '',
+    reset() {
+      counter.replies = 0;
+      counter.errors = 0;
+    },
+    feed(chunk: Buffer) {
+      let pos = 0;
+      while (pos < chunk.length) {
+        if (bulkLeft > 0) {
+          const take = Math.min(bulkLeft, chunk.length - pos);
+          bulkLeft -= take;
+          pos += take;
+          if (bulkLeft === 0) counter.replies += 1;
+          continue;
+        }
+        if (lineStart) {
+          type = chunk[pos]!;
+          length = 0;
+          lineStart = false;
+          // Text: a line starting with E is `ERR …`. RESP: `-` is an error reply.
+          if ((kind === 'text' && type === 0x45) || (kind === 'resp' && type === 0x2d)) counter.error(chunk, pos);
+          pos += 1;
+        }
+        if (kind === 'resp' && type === 0x24) {
+          // `$<length>\r\n`: read the digits as they come
+          while (pos < chunk.length && chunk[pos] !== 0x0a) {
+            const byte = chunk[pos]!;
+            if (byte === 0x2d) length = -1;
+            else if (byte >= 0x30 && byte <= 0x39 && length >= 0) length = length * 10 + (byte - 0x30);
+            pos += 1;
+          }
+          if (pos === chunk.length) return;
+          pos += 1;
+          lineStart = true;
+          if (length >= 0) bulkLeft = length + 2;
+          else counter.replies += 1;
+          continue;
+        }
+        const end = chunk.indexOf(0x0a, pos);
+        if (end === -1) return;
+        pos = end + 1;
+        lineStart = true;
+        counter.replies += 1;
+      }
+    },
+    error(chunk: Buffer, at: number) {
+      counter.errors += 1;
+      const end = chunk.indexOf(0x0a, at);
+      counter.lastError = chunk.toString('utf8', at, end === -1 ? Math.min(chunk.length, at + 80) : end).trim();
+    },
+  };
+  return counter;
+}
+
+// Round-trip times in milliseconds, kept in a growing typed array and sorted once at the end.
+class Latencies {
+  #values = new Float64Array(1 << 16);
+  #count = 0;
+
+  add(ms: number): void {
+    if (this.#count === this.#values.length) {
+      const bigger = new Float64Array(this.#values.length * 2);
+      bigger.set(this.#values);
+      this.#values = bigger;
+    }
+    this.#values[this.#count++] = ms;
+  }
+
+  percentile(p: number): number {
+    if (this.#count === 0) return 0;
+    const sorted = this.#values.slice(0, this.#count).sort();
+    return sorted[Math.min(this.#count - 1, Math.floor((p / 100) * this.#count))]!;
+  }
+}

@@ -1,0 +1,83 @@
+// Starts the learner's server in a child process, so that it and the load generator each get a core of their own.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { CheckError } from './check.ts';
+import { shown, targetDir } from './learner.ts';
+
+const runner = resolve(import.meta.dirname, 'serve.ts');
+
+/** A learner's server running in its own process. */
+export interface ServerProcess {
+  port: number;
+  pid: number;
+  /** The last lines the server printed (its logs), for failure messages. */
+  output: string[];
+  /** When the server's process has died: how, with its last lines (an uncaught exception shows here); otherwise undefined. */
+  crash(): string | undefined;
+  /** Like crash(), but first gives a dying process up to `ms` to be reported as ended (a client often sees EOF first). */
+  crashWithin(ms: number): Promise<string | undefined>;
+  stop(): void;
+}
+
+/** Starts `startServer({ port: 0 })` from `file` (relative to the graded tree) in a child process. */
+export async function startServerProcess(file: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', runner, resolve(targetDir, file)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const keep = (line: string) => {
+    output.push(line);
+    if (output.length > 20) output.shift();
+  };
+  // Always read what the server prints: a full pipe would stall a server that logs.
+  createInterface({ input: child.stderr! }).on('line', keep);
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const reply = await new Promise<Record<string, unknown> | undefined>((done) => {
+    const timer = setTimeout(() => done(undefined), 20_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('@@serve ')) return keep(line);
+      clearTimeout(timer);
+      done(JSON.parse(line.slice(8)) as Record<string, unknown>);
+    });
+    child.on('exit', () => done(undefined));
+  });
+  let stopped = false;
+  const crash = () => {
+    if (stopped || (child.exitCode === null && child.signalCode === null)) return undefined;
+    const how = child.exitCode !== null ? `with exit code ${child.exitCode}` : `on signal ${child.signalCode}`;
+    return `Your server's process ended ${how}. Its last lines:\n${output.map((line) => `  [your_server] ${line}`).join('\n') || '  (nothing)'}`;
+  };
+  const stopOnce = () => {
+    stopped = true;
+    stop();
+  };
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const crashWithin = async (ms: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((done) => (timer = setTimeout(done, ms)))]);
+    clearTimeout(timer);
+    return crash();
+  };
+  if (reply && typeof reply.port === 'number') return { port: reply.port, pid: child.pid!, output, crash, crashWithin, stop: stopOnce };
+  stop();
+  throw startError(file, reply?.error as Record<string, string> | undefined, output);
+}
+
+function startError(file: string, error: Record<string, string> | undefined, output: string[]): Error {
+  const where = `startServer in ${shown(file)}`;
+  if (!error) {
+    return new CheckError(`Your server did not start: startServer({ port: 0 }) had not resolved after 20 s.`, {
+      received: output.length ? output.join('\n') : 'no output',
+      where,
+      fix: 'Resolve the promise from the listen callback, with the port from server.address().',
+    });
+  }
+  if (error.message?.startsWith('not implemented yet')) return Object.assign(new Error(error.message), { name: 'Error' });
+  if (error.name === 'MissingExport') return new CheckError(`${shown(file)} has no export named startServer.`, { fix: 'Export it: `export async function startServer(options) { … }`.' });
+  const hint = error.code === 'EADDRINUSE' ? '\nHint: EADDRINUSE means the port is taken; with port 0 the system picks a free one — pass options.port to listen.' : '';
+  return new CheckError(`Your server did not start: ${error.name}: ${error.message}${hint}`, {
+    where,
+    fix: `Run it yourself to see the full error: node --import tsx ${shown(file).replace(/server\.ts$/, 'main.ts')}`,
+  });
+}

@@ -1,0 +1,17 @@
+// Day 5: runs your tuned server on 127.0.0.1:6379 — `node --import tsx days/05-performance/main.ts --port 6380`.
+import { startServer } from './server.ts';
+
+const flag = process.argv.indexOf('--port');
+const port = Number(flag === -1 ? (process.env.PORT ?? 6379) : process.argv[flag + 1]);
+
+// Exit normally on Ctrl-C, so that `node --cpu-prof` gets to write its profile.
+process.on('SIGINT', () => process.exit(0));
+
+try {
+  const server = await startServer({ port });
+  console.log(`Tuned server listening on 127.0.0.1:${server.port} (text protocol and RESP). Ctrl-C stops it.`);
+} catch (error) {
+  const { code, message } = error as NodeJS.ErrnoException;
+  console.error(code === 'EADDRINUSE' ? `Port ${port} is taken. Pick another: --port 6380` : message);
+  process.exitCode = 1;
+}

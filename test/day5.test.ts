@@ -1,0 +1,65 @@
+// Day 5: the solution passes with the Redis comparison really run; a slow server, an over-reporting load tester
+// and a machine without Redis each get the outcome and the words meant for them.
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findTool, installRedis } from '../checkpoints/support/redis.ts';
+import type { DayResult, Report } from '../grader/results.ts';
+import { expectCaught, gradeDay, runGrader, scratchDir, treeWith } from './helpers.ts';
+
+const gateTest = 'clears 50,000 ops/s with 0 errors under your load tester (best of three runs)';
+const crossCheck = "is confirmed by the grader's own load generator against the same server";
+const comparison = 'runs the same load against a private Redis and reports both figures and their ratio';
+
+/** Grades day 5 on `tree` with a PATH that holds only `node`, as on a machine without Redis. */
+async function gradeWithoutRedis(tree: string): Promise<{ stdout: string; result: DayResult }> {
+  const bin = join(scratchDir('path'), 'bin');
+  mkdirSync(bin);
+  symlinkSync(process.execPath, join(bin, 'node'));
+  const json = join(tree, 'report.json');
+  const run = await runGrader(['check', 'day5', '--target', tree, '--json', json], { PATH: bin });
+  const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+  rmSync(tree, { recursive: true, force: true });
+  rmSync(join(bin, '..'), { recursive: true, force: true });
+  return { stdout: run.stdout, result: report.days[0]! };
+}
+
+const status = (result: DayResult, name: string) => result.tests.find((test) => test.name === name);
+
+describe('day 5', () => {
+  it('passes against solutions/ with the Redis comparison run (not skipped) and every figure reported', async () => {
+    expect(findTool('redis-server'), 'this test needs real Redis: apt-get install redis-server redis-tools (CI installs it)').toBeDefined();
+    expect(findTool('redis-benchmark'), 'this test needs redis-tools: apt-get install redis-tools').toBeDefined();
+    const { run, result } = await gradeDay('day5', treeWith(undefined));
+    expect(result.passed, `solutions/ should pass day 5; the grader printed:\n${run.stdout}`).toBe(true);
+    expect(status(result, comparison)?.status, 'the Redis comparison must run, not be skipped').toBe('passed');
+    for (const name of ['load.opsPerSec', 'load.errors', 'load.p50Ms', 'load.p99Ms', 'redis.load.opsPerSec', 'redis.ratio']) {
+      expect(result.metrics[name], `the JSON report should carry ${name}`).toBeDefined();
+    }
+    expect(result.metrics['load.opsPerSec']!.value).toBeGreaterThan(50_000);
+    expect(result.metrics['redis.ratio']!.value).toBeGreaterThan(0);
+    const bonus = result.tests.filter((test) => test.group.startsWith('Stretch'));
+    expect(bonus.slice(0, 3).map((test) => [test.name, test.status]), 'the solution speaks RESP: PING, redis-cli and redis-benchmark all pass').toEqual(
+      bonus.slice(0, 3).map((test) => [test.name, 'passed']),
+    );
+    expect(run.stdout).toMatch(/redis\.ratio\s+[\d.]+/);
+  });
+
+  it('fails a server that writes each reply on its own timer, saying by how much and pointing to "Batching writes"', async () => {
+    const result = await expectCaught('day5', 'day5/reply-per-timer', gateTest);
+    const message = status(result, gateTest)!.message;
+    expect(message).toMatch(/[\d,]+ ops\/s is \d+% below the gate: [\d,]+ ops\/s short of 50,000\./);
+    expect(message).toContain('section "Batching writes"');
+    expect(status(result, crossCheck)?.status, "the grader's own generator agrees that the server is too slow").toBe('failed');
+  });
+
+  it("catches a load tester that over-reports with the grader's own load generator; without Redis the comparison is skipped with one install line", async () => {
+    const { stdout, result } = await gradeWithoutRedis(treeWith('day5/sums-shared-counter'));
+    expect(status(result, crossCheck)?.status, `the over-reporting tester should be caught; the grader printed:\n${stdout}`).toBe('failed');
+    expect(status(result, crossCheck)!.message).toMatch(/Your load tester reported [\d.]+× what the grader's own load generator measured/);
+    const skipped = status(result, comparison)!;
+    expect(skipped.status, 'without redis-server the comparison is skipped, not passed').toBe('skipped');
+    expect(skipped.message).toBe(installRedis);
+    expect(stdout).toContain(`- ${comparison} (${installRedis})`);
+  });
+});
