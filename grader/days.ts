@@ -208,7 +208,24 @@ export const days: Day[] = [
       'drives real Redis with your load tester, and its count agrees with Redis\'s own': 'none',
     },
   },
-  // @day6
+  {
+    id: 'day6',
+    slug: '06-docs',
+    title: 'Documentation & validation',
+    files: ['06-docs/project/README.md', '06-docs/project/examples/library.ts', '06-docs/project/examples/server.ts', '06-docs/project/REFLECTION.md'],
+    checkpoints: ['checkpoints/day6/checklist.test.ts'],
+    // Step 2 re-runs the checkpoints of days 1–5 (unchanged, passing days are reused, like `go test`'s cache).
+    testTimeoutMs: 240_000,
+    timeLimitSec: 600,
+    hints: [
+      'Which four questions must your README answer? What does the cache do, how do I run it, how do I test it, and how fast is it? For the last one, quote the figures the grader measured (`npm run grade` prints them under each day), not the ones you hope for: a figure more than 50% away from the measured one is flagged.',
+      'A step of the checklist shows ✗ and you want more detail? Every line ends with the command that shows it: run that command by hand (`npm run typecheck`, `npx prettier --check days`, `npm run check day3`, `npm start`). What does it print that the one-line summary leaves out?',
+      'Prettier says a file is not formatted? Run `npx prettier --write` on the file it names, then look at `git diff`: what did it change? Formatting is not taste here; it is the same rule for everyone, like `go fmt`.',
+      'The lint found a `console.log` in library code or an export nothing uses? Who reads that line: the user of your library, or you while debugging? A library should stay quiet; printing belongs in `main.ts` or an example. An export nothing imports and the checkpoint does not require is not part of your API: drop the `export`, or the code.',
+      'Does an example say what it prints? Put the lines it should print under a `// Expected output:` comment at its end, run it with `node --import tsx days/06-docs/project/examples/library.ts`, and compare. Does it also end by itself, closing the server it started?',
+      'Stuck on the reflection? Think back to the moment you were most stuck this week: what was the question you could not answer, and what answered it? That is your "hardest", and often your "learned". What did you expect to be slow that was fast, or simple that was not?',
+    ],
+  },
 ];
 
 /** Finds a day by `day1`, `1`, `01` or `01-cache`; undefined when nothing matches. */

@@ -27,10 +27,12 @@ describe.each(days.map((day) => [day.id, day] as const))('%s', (_id, day) => {
     for (const file of day.files) {
       expect(existsSync(resolve(root, 'solutions', file)), `solutions/${file} should exist`).toBe(true);
       const scaffold = read(`days/${file}`);
-      const header = scaffold.split('\n').findIndex((line) => !line.startsWith('//'));
+      // Markdown scaffolds (day 6's README and reflection) use HTML comments: `<!-- … -->` and `<!-- TODO: … -->`.
+      const markdown = file.endsWith('.md');
+      const header = scaffold.split('\n').findIndex((line) => !line.startsWith(markdown ? '<!--' : '//'));
       expect(header, `days/${file} should open with 1–4 comment lines (what to build, how to check, which section)`).toBeGreaterThan(0);
       expect(header, `days/${file} opens with ${header} comment lines; keep it to 4`).toBeLessThanOrEqual(4);
-      expect(scaffold, `days/${file} should mark what to edit with "// TODO:"`).toMatch(/\/\/ TODO: [A-Z]/);
+      expect(scaffold, `days/${file} should mark what to edit with "// TODO:"`).toMatch(markdown ? /<!-- TODO: [A-Z]/ : /\/\/ TODO: [A-Z]/);
     }
   });
 

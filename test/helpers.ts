@@ -14,12 +14,12 @@ export interface GraderRun {
 }
 
 /** Runs `node --import tsx grader/cli.ts ...args` from the repo root, without colours. */
-export async function runGrader(args: string[], env: Record<string, string> = {}): Promise<GraderRun> {
+export async function runGrader(args: string[], env: Record<string, string> = {}, timeoutMs = 240_000): Promise<GraderRun> {
   const result = await execa(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
     cwd: root,
     env: { FORCE_COLOR: '0', INIT_CWD: root, ...env },
     reject: false,
-    timeout: 240_000,
+    timeout: timeoutMs,
   });
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -41,9 +41,9 @@ export function treeWith(fixture: string | undefined, base = 'solutions'): strin
 }
 
 /** Grades `day` on `tree` with a JSON report and returns the day's result, removing the tree afterwards. */
-export async function gradeDay(day: string, tree: string): Promise<{ run: GraderRun; result: DayResult }> {
+export async function gradeDay(day: string, tree: string, timeoutMs?: number): Promise<{ run: GraderRun; result: DayResult }> {
   const json = join(tree, 'report.json');
-  const run = await runGrader(['check', day, '--target', tree, '--json', json]);
+  const run = await runGrader(['check', day, '--target', tree, '--json', json], {}, timeoutMs);
   const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
   rmSync(tree, { recursive: true, force: true });
   return { run, result: report.days[0]! };

@@ -5,7 +5,7 @@ import { Cache } from '../01-cache/cache.ts';
 import { handleLine } from './protocol.ts';
 
 /** The longest line a client may send, in bytes (without its newline). */
-export const MAX_LINE_BYTES = 64 * 1024;
+const MAX_LINE_BYTES = 64 * 1024;
 
 /** Where to listen and which cache to serve. */
 export interface ServerOptions {
@@ -34,7 +34,7 @@ export async function startServer({ port = 6379, host = '127.0.0.1', cache = new
 }
 
 /** Reads lines from one client and writes one reply per line, in order. */
-export function serveConnection(socket: Socket, cache: Cache): void {
+function serveConnection(socket: Socket, cache: Cache): void {
   // TODO: Keep the bytes received since the last newline; a 'data' chunk can hold half a line or many lines.
   // TODO: For each complete line (drop a trailing \r), write handleLine's reply plus "\n"; skip null replies.
   // TODO: When more than MAX_LINE_BYTES arrive without a newline, send "ERR line too long\n" and end the socket.

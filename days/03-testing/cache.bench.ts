@@ -15,18 +15,30 @@ describe(`Cache with ${size} keys, ${batch} operations per call (ops/s = hz × $
   const cache = new Cache();
   // TODO: Fill the cache with every key before the benchmarks run (setup is not timed).
 
-  bench('GET', () => {
-    // TODO: Do `batch` GETs over different keys, adding 1 to `found` for each hit.
-    throw new Error('not implemented yet: bench.GET in days/03-testing/cache.bench.ts');
-  }, options);
+  bench(
+    'GET',
+    () => {
+      // TODO: Do `batch` GETs over different keys, adding 1 to `found` for each hit.
+      throw new Error('not implemented yet: bench.GET in days/03-testing/cache.bench.ts');
+    },
+    options,
+  );
 
-  bench('SET', () => {
-    // TODO: Do `batch` SETs over different keys.
-    throw new Error('not implemented yet: bench.SET in days/03-testing/cache.bench.ts');
-  }, options);
+  bench(
+    'SET',
+    () => {
+      // TODO: Do `batch` SETs over different keys.
+      throw new Error('not implemented yet: bench.SET in days/03-testing/cache.bench.ts');
+    },
+    options,
+  );
 
-  bench('mixed 80/20', () => {
-    // TODO: Do `batch` operations where 1 in 5 is a SET and the rest are GETs.
-    throw new Error('not implemented yet: bench.mixed in days/03-testing/cache.bench.ts');
-  }, options);
+  bench(
+    'mixed 80/20',
+    () => {
+      // TODO: Do `batch` operations where 1 in 5 is a SET and the rest are GETs.
+      throw new Error('not implemented yet: bench.mixed in days/03-testing/cache.bench.ts');
+    },
+    options,
+  );
 });

@@ -14,7 +14,11 @@ function readFlags(argv: string[]): Record<string, string> {
   for (let i = 0; i < argv.length; i += 1) {
     const match = /^--([a-z]+)(?:=(.*))?$/.exec(argv[i]!);
     if (!match || !(match[1]! in defaults)) {
-      throw new UsageError(`Unknown option ${JSON.stringify(argv[i])}; the options are ${Object.keys(defaults).map((name) => `--${name}`).join(', ')}.`);
+      throw new UsageError(
+        `Unknown option ${JSON.stringify(argv[i])}; the options are ${Object.keys(defaults)
+          .map((name) => `--${name}`)
+          .join(', ')}.`,
+      );
     }
     const value = match[2] ?? argv[++i];
     if (value === undefined) throw new UsageError(`--${match[1]} needs a value, e.g. --${match[1]} ${defaults[match[1]!]}.`);

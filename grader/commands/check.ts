@@ -6,6 +6,7 @@ import { renderDay } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
 import { runDay } from '../run-day.ts';
+import { rememberPass } from '../../checkpoints/support/earlier-days.ts';
 import { runSeed } from '../seed.ts';
 import { tamperWarning } from '../tamper.ts';
 
@@ -29,6 +30,7 @@ export async function check(args: Args): Promise<number> {
   if (repeat > 1) return repeated(day, target, repeat, json);
   const seed = runSeed();
   const result = await runDay(day, { target, seed, onOutput });
+  rememberPass(day, target, result); // day 6 and `share` reuse passing days of unchanged code
   console.log(renderDay(day, result, { target, seed }));
   if (json) writeReport(json, buildReport(target, seed, [result]));
   recordProgress(target, [result]);

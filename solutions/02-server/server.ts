@@ -4,7 +4,7 @@ import { Cache } from '../01-cache/cache.ts';
 import { handleLine, isQuit } from './protocol.ts';
 
 /** The longest line a client may send, in bytes (without its newline). */
-export const MAX_LINE_BYTES = 64 * 1024;
+const MAX_LINE_BYTES = 64 * 1024;
 
 /** Where to listen and which cache to serve. */
 export interface ServerOptions {
@@ -43,7 +43,7 @@ export function startServer({ port = 6379, host = '127.0.0.1', cache = new Cache
 }
 
 /** Reads lines from one client and writes one reply per line, in order. */
-export function serveConnection(socket: Socket, cache: Cache): void {
+function serveConnection(socket: Socket, cache: Cache): void {
   let pending = Buffer.alloc(0); // bytes received after the last newline
   socket.on('error', () => {}); // a client that vanishes (ECONNRESET) must not crash the server
   socket.on('data', (chunk: Buffer) => {

@@ -14,22 +14,35 @@ describe(`Cache with ${size} keys, ${batch} operations per call (ops/s = hz × $
   for (let i = 0; i < size; i += 1) cache.set(keys[i]!, values[i]!); // setup, not timed
   let next = 0; // where the next batch starts, so every call touches different keys
 
-  bench('GET', () => {
-    for (let i = 0; i < batch; i += 1) if (cache.get(keys[(next + i) % size]!) !== undefined) found += 1;
-    next = (next + batch) % size;
-  }, options);
+  bench(
+    'GET',
+    () => {
+      for (let i = 0; i < batch; i += 1) if (cache.get(keys[(next + i) % size]!) !== undefined) found += 1;
+      next = (next + batch) % size;
+    },
+    options,
+  );
 
-  bench('SET', () => {
-    for (let i = 0; i < batch; i += 1) cache.set(keys[(next + i) % size]!, values[(next + 7 * i) % size]!);
-    next = (next + batch) % size;
-  }, options);
+  bench(
+    'SET',
+    () => {
+      for (let i = 0; i < batch; i += 1) cache.set(keys[(next + i) % size]!, values[(next + 7 * i) % size]!);
+      next = (next + batch) % size;
+    },
+    options,
+  );
 
-  bench('mixed 80/20', () => {
-    for (let i = 0; i < batch; i += 1) {
-      const key = keys[(next + i) % size]!;
-      if (i % 5 === 0) cache.set(key, values[i]!); // 1 in 5 is a SET
-      else if (cache.get(key) !== undefined) found += 1;
-    }
-    next = (next + batch) % size;
-  }, options);
+  bench(
+    'mixed 80/20',
+    () => {
+      for (let i = 0; i < batch; i += 1) {
+        const key = keys[(next + i) % size]!;
+        if (i % 5 === 0)
+          cache.set(key, values[i]!); // 1 in 5 is a SET
+        else if (cache.get(key) !== undefined) found += 1;
+      }
+      next = (next + batch) % size;
+    },
+    options,
+  );
 });

@@ -13,7 +13,11 @@ function readFlags(argv: string[]): Record<string, string> {
   for (let i = 0; i < argv.length; i += 1) {
     const match = /^--([a-z]+)(?:=(.*))?$/.exec(argv[i]!);
     if (!match || !(match[1]! in defaults)) {
-      throw new UsageError(`Unknown option ${JSON.stringify(argv[i])}; the options are ${Object.keys(defaults).map((name) => `--${name}`).join(', ')}.`);
+      throw new UsageError(
+        `Unknown option ${JSON.stringify(argv[i])}; the options are ${Object.keys(defaults)
+          .map((name) => `--${name}`)
+          .join(', ')}.`,
+      );
     }
     const value = match[2] ?? argv[++i];
     if (value === undefined) throw new UsageError(`--${match[1]} needs a value, e.g. --${match[1]} ${defaults[match[1]!]}.`);
@@ -58,7 +62,9 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const mix = `${Math.round(options.getRatio * 100)}% GET`;
   const keys = options.keySpace.toLocaleString('en-US');
-  console.log(`Load testing ${options.host}:${options.port}: ${options.connections} connections, ${options.durationMs / 1000}s, ${mix}, ${keys} keys, pipeline ${options.pipeline}`);
+  console.log(
+    `Load testing ${options.host}:${options.port}: ${options.connections} connections, ${options.durationMs / 1000}s, ${mix}, ${keys} keys, pipeline ${options.pipeline}`,
+  );
   const report = await runLoadTest({ ...options, onProgress: liveLine }).catch((error: Error) => {
     throw new UsageError(`${error.message}. Is the server running? Start it with npm start, or pass --host and --port.`);
   });

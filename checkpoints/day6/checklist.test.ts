@@ -1,0 +1,211 @@
+// Day 6: the guide's nine-step validation checklist run against the learner's tree, then the project's docs.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, describe, it } from 'vitest';
+import { CheckError, expectEqual } from '../support/check.ts';
+import { shown, targetDir } from '../support/learner.ts';
+import { recordMetric } from '../support/metrics.ts';
+import { debugPrints, houseStyle, typecheck, unformatted, unusedExports, vetFlags } from './code.ts';
+import { claims, expectedOutput, missingLine, readIfExists, readmeParts, readmeSections, runExample, sections, thrown } from './docs.ts';
+import { earlierParts, measured, ownTests, runBenchmarks, runOwnTests, type Findings } from './earlier.ts';
+import { sendLine, startMain, stopServer, type RunningServer } from './server.ts';
+
+const project = '06-docs/project';
+const loadGate = 50_000;
+let server: RunningServer | undefined;
+let serverError: string | undefined;
+afterAll(() => stopServer(server));
+
+// The best load figure the grader measured: day 5's, with your load tester or with the grader's own generator.
+function bestLoad(): number | undefined {
+  const figures = [measured['load.opsPerSec']?.value, measured['load.grader.opsPerSec']?.value].filter((value) => value !== undefined);
+  return figures.length ? Math.max(...figures) : undefined;
+}
+
+function list(lines: string[], max = 8): string {
+  const shownLines = lines.slice(0, max).map((line) => `  ${line}`);
+  if (lines.length > max) shownLines.push(`  … and ${lines.length - max} more`);
+  return `\n${shownLines.join('\n')}`;
+}
+
+// Fails a step with what did not hold and what is not there yet; says which days were reused from the cache.
+function judge(step: string, findings: Findings, byHand: string): void {
+  if (findings.failures.length === 0 && findings.notAvailable.length === 0) return;
+  const lines = [...findings.failures, ...findings.notAvailable.map((text) => `not available yet: ${text}`)];
+  if (findings.cached.length > 0) lines.push(`(reused, unchanged since they passed: ${findings.cached.join(', ')})`);
+  throw new CheckError(`${step}: ${findings.failures.length} failing, ${findings.notAvailable.length} not available yet.`, {
+    received: list(lines),
+    fix: `${byHand} shows every failure in full. Fix the earliest day first.`,
+  });
+}
+
+describe('Validation checklist', () => {
+  it('1 build: tsc reports no errors in your files · by hand: npm run typecheck', { timeout: 90_000 }, async () => {
+    const errors = await typecheck();
+    if (errors.length === 0) return;
+    throw new CheckError(`tsc found ${errors.length} type error(s) in your files:${list(errors)}`, {
+      fix: 'run `npm run typecheck` and fix the first error; every file must compile before anything else counts.',
+    });
+  });
+
+  it('2 tests: your tests and the checkpoints of days 1–5 pass · by hand: npm run grade', { timeout: 230_000 }, async () => {
+    const findings = await earlierParts('other');
+    const own = await runOwnTests(ownTests('other'));
+    judge('Not every test passes', { ...findings, failures: [...findings.failures, ...own.failures] }, '`npm run grade`');
+  });
+
+  it('3 race: the race-stress suites pass · by hand: npm run check day1 (and day2, day3)', { timeout: 200_000 }, async () => {
+    const findings = await earlierParts('race');
+    const own = await runOwnTests(ownTests('race'));
+    judge('The race-stress suites do not all pass', { ...findings, failures: [...findings.failures, ...own.failures] }, '`npm run check day3` (and day1, day2)');
+  });
+
+  it('4 bench: your benchmarks run and report figures · by hand: npx vitest bench --run days/03-testing', { timeout: 150_000 }, async ({ task }) => {
+    const files = ['03-testing/cache.bench.ts'].filter((file) => existsSync(resolve(targetDir, file)));
+    if (files.length === 0) throw new CheckError(`not available yet: ${shown('03-testing/cache.bench.ts')} is not in this tree (day 3).`);
+    const { figures, output } = await runBenchmarks(files);
+    const notImplemented = /not implemented yet: [^\n]*/.exec(output)?.[0];
+    if (figures.length === 0 || figures.some((figure) => !(figure.hz > 0))) {
+      throw new CheckError(notImplemented ?? 'Your benchmarks did not report a figure for every bench.', {
+        received: figures.length ? figures.map((figure) => `${figure.name}: ${figure.hz}`).join(', ') : output.trim().split('\n').slice(-4).join('\n'),
+        fix: 'run `npx vitest bench --run days/03-testing` and read what it prints.',
+      });
+    }
+    for (const figure of figures) recordMetric(task, `bench.${figure.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.hz`, { value: Math.round(figure.hz) });
+  });
+
+  it('5 server: npm start starts your server · by hand: npm start', { timeout: 30_000 }, async () => {
+    try {
+      server = await startMain();
+    } catch (error) {
+      serverError = (error as Error).message.split('\n')[0];
+      throw error;
+    }
+  });
+
+  it('6 connect: a client sends "SET test value" and gets OK · by hand: printf "SET test value\\n" | nc 127.0.0.1 6379', async () => {
+    if (!server) throw new CheckError(`needs step 5: your server did not start (${serverError ?? 'not run'}).`);
+    const { reply, transcript } = await sendLine(server.port, 'SET test value');
+    expectEqual(reply, 'OK', `"SET test value" should be answered with OK.\n${transcript}`, { where: 'days/02-server/protocol.ts (handleLine)' });
+  });
+
+  it('7 load: your load tester reaches 50,000 ops/s against your tuned server · by hand: npm run check day5', { timeout: 200_000 }, async ({ task }) => {
+    const findings = await earlierParts('other', ['day5']);
+    if (findings.notAvailable.length > 0) throw new CheckError(`not available yet: ${findings.notAvailable.join('; ')}.`);
+    const figure = measured['load.opsPerSec'];
+    const errors = measured['load.errors'];
+    if (!figure || !errors) {
+      throw new CheckError("Day 5's load gate did not produce a figure: your load tester did not finish a run against your tuned server.", {
+        received: list(findings.failures.filter((line) => line.startsWith('day5'))),
+        fix: '`npm run check day5` shows the whole story; start with its first ✗.',
+      });
+    }
+    recordMetric(task, 'load.opsPerSec', figure);
+    recordMetric(task, 'load.errors', errors);
+    if (figure.value > loadGate && errors.value === 0) return;
+    throw new CheckError(`Your load tester measured ${Math.round(figure.value).toLocaleString('en-US')} ops/s with ${errors.value} errors against your tuned server (day 5: 50 connections, 80% GET, best of three).`, {
+      expected: `more than ${loadGate.toLocaleString('en-US')} ops/s and 0 errors`,
+      received: list(findings.failures.filter((line) => line.startsWith('day5'))),
+      where: 'days/05-performance/README.md, "Batching writes"',
+      fix: 'run `node --import tsx days/05-performance/main.ts --port 6380` in one terminal and `npm run loadtest -- --port 6380` in another; `npm run check day5` explains the gap.',
+    });
+  });
+
+  it('8 format: prettier finds every file formatted · by hand: npx prettier --check days', { timeout: 60_000 }, async () => {
+    const { files, configFound } = await unformatted();
+    if (files.length === 0) return;
+    throw new CheckError(`Prettier would reformat ${files.length} file(s):${list(files, 16)}`, {
+      fix: `npx prettier --write ${files.slice(0, 3).join(' ')}${files.length > 3 ? ' …' : ''}${configFound ? '' : `\n          (no Prettier config was found for this tree, so the workbook's ${JSON.stringify(houseStyle)} was used; copy days/.prettierrc.json)`}`,
+    });
+  });
+
+  it('9 vet: tsc strict and the lint find no obvious issues · by hand: npx tsc -p tsconfig.json --noUnusedLocals --noImplicitReturns', { timeout: 90_000 }, async () => {
+    const issues = [
+      ...(await typecheck(vetFlags)).map((line) => `tsc: ${line}`),
+      ...debugPrints().map((line) => `debug print in library code: ${line}`),
+      ...unusedExports().map((line) => `unused export: ${line}`),
+    ];
+    if (issues.length === 0) return;
+    throw new CheckError(`${issues.length} issue(s) a reviewer would flag:${list(issues)}`, {
+      where: 'library code (cache.ts, rwlock.ts, protocol.ts, server.ts, loadtest.ts) stays quiet: printing belongs in main.ts or an example',
+      fix: 'remove the debug prints; drop `export` from what nothing imports; remove unused variables and imports.',
+    });
+  });
+});
+
+describe(`Your project (${project})`, () => {
+  it('README.md answers: what it does, how to run it, how to test it, how fast it is', () => {
+    const readme = readIfExists(resolve(targetDir, project, 'README.md'));
+    if (readme === undefined) throw new CheckError(`${shown(`${project}/README.md`)} does not exist.`, { fix: `\`npm run reset -- day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${project}/README.md\` just this one.` });
+    const parts = readmeParts(readme);
+    const missing = readmeSections.filter((section) => !parts[section.key]?.replace(/TODO:?/g, '').trim()).map((section) => `"## ${section.title}"`);
+    if (missing.length === 0) return;
+    throw new CheckError(`${shown(`${project}/README.md`)} does not answer ${missing.length} of the four questions yet: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing or still empty.`, {
+      fix: 'give each one a `##` heading and a few sentences; the performance section quotes your measured figures.',
+    });
+  });
+
+  it('README.md quotes performance figures within 50% of what the grader measured', { timeout: 230_000 }, async () => {
+    const readme = readIfExists(resolve(targetDir, project, 'README.md')) ?? '';
+    const performance = readmeParts(readme).performance ?? '';
+    const quoted = claims(performance);
+    if (!quoted.some((claim) => claim.metric.startsWith('cache.')) || !quoted.some((claim) => claim.metric === 'load.opsPerSec')) {
+      throw new CheckError('The performance section should quote your in-process GET (or SET) figure from day 3 and your load-test throughput.', {
+        expected: 'lines such as "| GET (in-process) | 2,400,000 ops/s |" and "| Load test, 50 connections, 80% GET | 61,000 ops/s |"',
+        received: quoted.length ? quoted.map((claim) => `${claim.metric} ← "${claim.line}"`).join('\n') : 'no figure in ops/s under a performance heading',
+        fix: '`npm run grade` prints the figures under day 3 and day 5; copy them.',
+      });
+    }
+    if (quoted.some((claim) => claim.metric.startsWith('cache.'))) await earlierParts('other', ['day3']);
+    if (quoted.some((claim) => claim.metric === 'load.opsPerSec')) await earlierParts('other', ['day5']);
+    const problems: string[] = [];
+    for (const claim of quoted) {
+      const figure = claim.metric === 'load.opsPerSec' ? bestLoad() : measured[claim.metric]?.value;
+      if (figure === undefined) {
+        problems.push(`not available yet: the grader has no ${claim.metric} for this tree (day ${claim.metric.startsWith('cache') ? 3 : 5} did not measure it) — "${claim.line}"`);
+      } else if (claim.value > figure * 1.5 || claim.value < figure * 0.5) {
+        problems.push(`"${claim.line}" says ${claim.value.toLocaleString('en-US')} ops/s; the grader measured ${Math.round(figure).toLocaleString('en-US')} (${claim.metric}${claim.metric === 'load.opsPerSec' ? ', day 5, the better of your load tester and the grader\'s' : ', day 3'})`);
+      }
+    }
+    if (problems.length === 0) return;
+    throw new CheckError('Your README quotes figures your code does not reach (or no longer matches).', {
+      received: list(problems),
+      fix: 'quote the figures `npm run grade` prints on this machine (within 50%); say which machine they come from.',
+    });
+  });
+
+  for (const example of ['library', 'server']) {
+    const file = `${project}/examples/${example}.ts`;
+    it(`examples/${example}.ts runs and prints what it claims · by hand: node --import tsx days/${file}`, { timeout: 30_000 }, async () => {
+      const source = readIfExists(resolve(targetDir, file));
+      if (source === undefined) throw new CheckError(`${shown(file)} does not exist.`, { fix: `\`npm run reset -- day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${file}\` just this one.` });
+      const run = await runExample(resolve(targetDir, file));
+      if (run.code !== 0) {
+        const why = run.code === 'timeout' ? 'it did not end within 20 s (does it close the server it started?)' : thrown(run.stderr);
+        throw new CheckError(why.startsWith('Error: not implemented yet') ? why.slice('Error: '.length) : `${shown(file)} failed: ${why}`, {
+          received: run.stdout.trim() ? `it printed:\n${run.stdout.trim().split('\n').slice(0, 8).join('\n')}` : undefined,
+          fix: `run \`node --import tsx ${shown(file)}\` and read the error.`,
+        });
+      }
+      const expected = expectedOutput(source);
+      if (!expected?.length) throw new CheckError(`${shown(file)} does not say what it prints.`, { fix: 'end it with a `// Expected output:` comment listing the lines it prints (`…` matches anything, such as a port).' });
+      const missing = missingLine(expected, run.stdout);
+      if (missing !== undefined) {
+        throw new CheckError(`${shown(file)} claims to print a line it does not print.`, { expected: JSON.stringify(missing), received: `\n${run.stdout.trim()}`, fix: 'make the example print it, or correct the "Expected output" comment.' });
+      }
+    });
+  }
+
+  it('REFLECTION.md answers the four reflection questions', () => {
+    const text = readIfExists(resolve(targetDir, project, 'REFLECTION.md'));
+    if (text === undefined) throw new CheckError(`${shown(`${project}/REFLECTION.md`)} does not exist.`, { fix: `\`npm run reset -- day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${project}/REFLECTION.md\` just this one.` });
+    const wanted = [/hardest/i, /surprised/i, /differently/i, /learn/i];
+    const answered = sections(text).filter((section) => section.body.replace(/TODO:?/g, '').trim().length > 0);
+    const missing = wanted.filter((pattern) => !answered.some((section) => pattern.test(section.heading)));
+    if (missing.length === 0) return;
+    const names = missing.map((pattern) => pattern.source);
+    throw new CheckError(`${missing.length} of the four reflection questions have no answer yet in ${shown(`${project}/REFLECTION.md`)} (${names.join(', ')}).`, {
+      fix: 'a few honest sentences under each heading: what was hardest, what surprised you, what you would do differently, what you learned.',
+    });
+  });
+});

@@ -1,0 +1,147 @@
+// Day 6 checks on the learner's code as a whole: tsc (steps 1 and 9), prettier (step 8), the small lint (step 9).
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import * as prettier from 'prettier';
+import { root } from '../../grader/paths.ts';
+import { listFiles } from '../support/earlier-days.ts';
+import { shown, targetDir } from '../support/learner.ts';
+
+/** The learner's TypeScript files, relative to the tree. */
+export function learnerTsFiles(): string[] {
+  return listFiles(targetDir).filter((file) => file.endsWith('.ts'));
+}
+
+/** Library code: modules other code imports. They must not print (main.ts and examples may). */
+export const libraryFiles = ['01-cache/cache.ts', '01-cache/rwlock.ts', '02-server/protocol.ts', '02-server/server.ts', '04-loadtest/loadtest.ts'];
+
+/** The compiler flags step 9 adds to the workbook's strict tsconfig (our counterpart of `go vet`). */
+export const vetFlags = { noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true };
+
+/** Runs the workbook's tsc over the tree's files with a temporary tsconfig; returns its error lines. */
+export async function typecheck(extra: Record<string, boolean> = {}): Promise<string[]> {
+  mkdirSync(resolve(root, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(root, '.tmp', 'day6-tsc-'));
+  const config = {
+    extends: resolve(root, 'tsconfig.json'),
+    compilerOptions: { noEmit: true, ...extra },
+    include: [`${targetDir}/**/*.ts`],
+    exclude: [`${targetDir}/**/node_modules`],
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config, null, 2));
+  try {
+    const tsc = resolve(root, 'node_modules/.bin/tsc');
+    const { stdout } = await promisify(execFile)(tsc, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: root, maxBuffer: 1 << 24 }).catch(
+      (error: { stdout?: string; stderr?: string }) => ({ stdout: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
+    );
+    return stdout.split('\n').filter((line) => line.includes('error TS')).map((line) => line.replace(`${root}/`, ''));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The formatting the workbook ships in days/.prettierrc.json, used when the tree has no Prettier config of its own. */
+export const houseStyle: prettier.Options = { singleQuote: true, printWidth: 160 };
+
+/** The learner's files prettier would reformat, and whether a Prettier config was found for the tree. */
+export async function unformatted(): Promise<{ files: string[]; configFound: boolean }> {
+  const files: string[] = [];
+  let configFound = true;
+  for (const file of learnerTsFiles()) {
+    const path = resolve(targetDir, file);
+    const config = await prettier.resolveConfig(path);
+    if (!config) configFound = false;
+    const ok = await prettier.check(readFileSync(path, 'utf8'), { ...(config ?? houseStyle), filepath: path });
+    if (!ok) files.push(shown(file));
+  }
+  return { files, configFound };
+}
+
+// The source without comments, keeping line breaks so line numbers stay right.
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, (block) => block.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+/** `file:line  text` for each debug print left in library code. */
+export function debugPrints(): string[] {
+  const found: string[] = [];
+  for (const file of libraryFiles) {
+    let source: string;
+    try {
+      source = withoutComments(readFileSync(resolve(targetDir, file), 'utf8'));
+    } catch {
+      continue;
+    }
+    source.split('\n').forEach((line, index) => {
+      if (/\bconsole\s*\.\s*(log|debug|info|trace|dir)\s*\(/.test(line)) found.push(`${shown(file)}:${index + 1}  ${line.trim()}`);
+    });
+  }
+  return found;
+}
+
+/** The exports DESIGN.md promises; a checkpoint loads them, so they count as used. */
+const contract = ['Cache', 'RWLock', 'handleLine', 'startServer', 'runLoadTest', 'formatReport'];
+
+// Names any checkpoint loads from the learner's tree (`learnerModule<…>(file, ['Cache'])`), plus the contract.
+function requiredExports(): Set<string> {
+  const required = new Set(contract);
+  const files = listFiles(resolve(root, 'checkpoints')).filter((file) => file.endsWith('.ts'));
+  for (const file of files) {
+    const source = readFileSync(resolve(root, 'checkpoints', file), 'utf8');
+    for (const match of source.matchAll(/learnerModule\b[\s\S]{0,400}?\(\s*[\w'"./-]+\s*,\s*\[([^\]]*)\]\s*\)/g)) {
+      for (const name of match[1]!.matchAll(/['"](\w+)['"]/g)) required.add(name[1]!);
+    }
+  }
+  return required;
+}
+
+// Value names `file` exports (functions, classes, variables); exported types are part of a signature, not checked.
+function valueExports(source: string): string[] {
+  const names = [...source.matchAll(/^export\s+(?:default\s+)?(?:async\s+)?(?:function\*?|class|const|let|var|enum)\s+(\w+)/gm)].map((match) => match[1]!);
+  for (const match of source.matchAll(/^export\s*\{([^}]*)\}\s*;?\s*$/gm)) {
+    names.push(...match[1]!.split(',').map((part) => part.trim().split(/\s+as\s+/).pop()!).filter((name) => name && !name.startsWith('type ')));
+  }
+  return names;
+}
+
+// For each file of the tree, the names other files import from it (`*` for a namespace import).
+function importedNames(files: string[]): Map<string, Set<string>> {
+  const used = new Map<string, Set<string>>();
+  const pattern = /(?:import|export)\s+([^;'"]*?)\s+from\s+['"](\.[^'"]+)['"]/g;
+  for (const file of files) {
+    const source = readFileSync(resolve(targetDir, file), 'utf8');
+    for (const match of source.matchAll(pattern)) {
+      const from = resolve(dirname(resolve(targetDir, file)), match[2]!);
+      const set = used.get(from) ?? new Set<string>();
+      const clause = match[1]!;
+      if (/\*\s+as/.test(clause)) set.add('*');
+      for (const inner of clause.matchAll(/\{([^}]*)\}/g)) {
+        inner[1]!.split(',').forEach((part) => set.add(part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!));
+      }
+      used.set(from, set);
+    }
+  }
+  return used;
+}
+
+/** `file: name` for each value a library file exports that nothing imports and no checkpoint requires. */
+export function unusedExports(): string[] {
+  const required = requiredExports();
+  const used = importedNames(learnerTsFiles());
+  const found: string[] = [];
+  for (const file of libraryFiles) {
+    let source: string;
+    try {
+      source = readFileSync(resolve(targetDir, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const importers = used.get(resolve(targetDir, file)) ?? new Set<string>();
+    for (const name of valueExports(source)) {
+      if (required.has(name) || importers.has(name) || importers.has('*')) continue;
+      found.push(`${shown(file)}: ${name}`);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,122 @@
+// Runs earlier days' checkpoints from inside a later check (day 6's checklist) or a command (`npm run share`).
+// Like `go test`'s cache: a part of a day that passed is not run again while its code and checkpoints are unchanged.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { dayNumber, type Day } from '../../grader/days.ts';
+import { root } from '../../grader/paths.ts';
+import type { DayResult } from '../../grader/results.ts';
+import { runDay } from '../../grader/run-day.ts';
+
+/** Which checkpoint files of a day: the race-stress suites (`*.race.test.ts`) or all the others. */
+export type Part = 'race' | 'other';
+
+/** A part of a day as graded, and whether it was reused from an earlier run of the same code. */
+export interface PartResult {
+  result: DayResult;
+  cached: boolean;
+}
+
+const cacheDir = resolve(root, '.cachelings/checked');
+const maxAgeMs = 24 * 60 * 60 * 1000;
+
+/** `day` restricted to the checkpoint files of `part`, or undefined when it has none. */
+export function dayPart(day: Day, part: Part): Day | undefined {
+  const checkpoints = day.checkpoints.filter((file) => /\.race\.test\.ts$/.test(file) === (part === 'race'));
+  if (checkpoints.length === 0) return undefined;
+  // Bonus suites run once, with the other part.
+  return part === 'race' ? { ...day, checkpoints, bonus: [] } : { ...day, checkpoints };
+}
+
+/** Every file under `dir`, skipping node_modules and dot-folders, relative to `dir`, sorted. */
+export function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listFiles(path, `${prefix}${name}/`));
+    else out.push(`${prefix}${name}`);
+  }
+  return out;
+}
+
+// The cache key: the day, its checkpoint files and support code, and every file of the target's days 1..N.
+function cacheKey(day: Day, target: string): string {
+  const hash = createHash('sha256').update(`${day.id}\0${day.checkpoints.join('\0')}\0`);
+  const support = listFiles(resolve(root, 'checkpoints/support')).map((file) => `checkpoints/support/${file}`);
+  for (const file of [...day.checkpoints, ...support]) hash.update(`${file}\0`).update(readFileSync(resolve(root, file))).update('\0');
+  const folders = readdirSync(target).filter((name) => /^\d\d-/.test(name) && Number.parseInt(name, 10) <= dayNumber(day));
+  for (const folder of folders.sort()) {
+    for (const file of listFiles(resolve(target, folder))) {
+      hash.update(`${folder}/${file}\0`).update(readFileSync(resolve(target, folder, file))).update('\0');
+    }
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+function writeCached(key: string, result: DayResult): void {
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(resolve(cacheDir, `${key}.json`), JSON.stringify({ at: Date.now(), result }));
+}
+
+/** Remembers a passing run of a whole day (`check`, `grade`), so day 6 and `share` need not run it again. */
+export function rememberPass(day: Day, target: string, result: DayResult): void {
+  if (result.passed) writeCached(cacheKey(day, target), result);
+}
+
+function readCached(key: string): DayResult | undefined {
+  const file = resolve(cacheDir, `${key}.json`);
+  if (!existsSync(file)) return undefined;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { at: number; result: DayResult };
+    return Date.now() - saved.at < maxAgeMs && saved.result.passed ? saved.result : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// runDay passes its environment on; a vitest worker's own variables must not leak into the nested vitest.
+function withoutVitestEnv<T>(start: () => T): T {
+  const saved = Object.entries(process.env).filter(([name]) => name.startsWith('VITEST') || name === 'TEST' || name === 'NODE_OPTIONS');
+  for (const [name] of saved) delete process.env[name];
+  try {
+    return start();
+  } finally {
+    for (const [name, value] of saved) process.env[name] = value;
+  }
+}
+
+/** Runs `part` of `day` against `target` (or reuses a pass of the same code); undefined when the part has no files. */
+export async function runPart(day: Day, part: Part, target: string, seed: number): Promise<PartResult | undefined> {
+  const subset = dayPart(day, part);
+  if (!subset) return undefined;
+  const key = cacheKey(subset, target);
+  const cached = readCached(key);
+  if (cached) return { result: cached, cached: true };
+  // A pass of the whole day covers both parts; its requirements are counted once, with the other part.
+  const whole = readCached(cacheKey(day, target));
+  if (whole) return { result: part === 'other' ? whole : { ...whole, tests: [], metrics: {} }, cached: true };
+  const result = await withoutVitestEnv(() => runDay(subset, { target, seed }));
+  if (result.passed) writeCached(key, result);
+  return { result, cached: false };
+}
+
+/** Every checkpoint of `day` against `target`: the non-race part, then the race-stress part, as one result. */
+export async function runWholeDay(day: Day, target: string, seed: number): Promise<PartResult> {
+  const whole = readCached(cacheKey(day, target));
+  if (whole) return { result: whole, cached: true };
+  const parts = [await runPart(day, 'other', target, seed), await runPart(day, 'race', target, seed)].filter((part) => part !== undefined);
+  const results = parts.map((part) => part.result);
+  return {
+    cached: parts.length > 0 && parts.every((part) => part.cached),
+    result: {
+      id: day.id,
+      title: day.title,
+      passed: results.every((result) => result.passed),
+      tests: results.flatMap((result) => result.tests),
+      metrics: Object.assign({}, ...results.map((result) => result.metrics)),
+      durationMs: results.reduce((sum, result) => sum + result.durationMs, 0),
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// The share-out as markdown: grades, requirements, figures, load test, Redis comparison, and the learner's own words.
+import { sections } from '../../checkpoints/day6/docs.ts';
+import { dayNumber, days } from '../days.ts';
+import { formatMetric } from '../render.ts';
+import type { DayResult, MetricResult } from '../results.ts';
+import { chart, type LoadRun } from './load.ts';
+
+/** Everything the share file is made of. */
+export interface ShareInput {
+  results: { result: DayResult; cached: boolean }[];
+  load: LoadRun;
+  reflection: string | undefined;
+  date: string;
+}
+
+function metricsOf(results: ShareInput['results'], pattern: RegExp): [string, MetricResult][] {
+  return results.flatMap(({ result }) =>
+    Object.entries(result.metrics)
+      .filter(([name]) => pattern.test(name))
+      .map(([name, metric]): [string, MetricResult] => [`day ${result.id.replace('day', '')} · \`${name}\``, metric]),
+  );
+}
+
+function gradeTable(results: ShareInput['results']): string[] {
+  const out = ['| day | | requirements |', '| --- | --- | --- |'];
+  for (const { result, cached } of results) {
+    const day = days.find((entry) => entry.id === result.id)!;
+    const passed = result.tests.filter((test) => test.status === 'passed').length;
+    out.push(`| ${dayNumber(day)} · ${result.title} | ${result.passed ? '✓' : '✗'} | ${passed}/${result.tests.length}${cached ? ' (unchanged since it last passed)' : ''} |`);
+  }
+  const passing = results.filter(({ result }) => result.passed).length;
+  return [...out, '', `**${passing} of ${results.length} days pass.**`];
+}
+
+function requirements(results: ShareInput['results']): string[] {
+  const out: string[] = [];
+  for (const { result } of results) {
+    out.push(`### Day ${result.id.replace('day', '')} — ${result.title}`, '', '```text');
+    for (const test of result.tests) {
+      const mark = test.status === 'passed' ? '✓' : test.status === 'failed' ? '✗' : '-';
+      out.push(`${mark} ${test.group ? `${test.group} › ` : ''}${test.name}${test.bonus && test.status === 'failed' ? ' (bonus, not required)' : ''}`);
+      if (test.status === 'failed') out.push(`    ${test.message.split('\n')[0]}`);
+    }
+    out.push('```', '');
+  }
+  return out;
+}
+
+function figures(rows: [string, MetricResult][]): string[] {
+  if (rows.length === 0) return ['Not measured yet.'];
+  return ['| figure | measured |', '| --- | --- |', ...rows.map(([name, metric]) => `| ${name} | ${formatMetric(metric)} |`)];
+}
+
+function loadSection(load: LoadRun): string[] {
+  if ('missing' in load) return [`Not available: ${load.missing}.`];
+  return [
+    `Your load tester against ${load.settings}:`,
+    '',
+    '```text',
+    load.text.trimEnd(),
+    '```',
+    '',
+    'Throughput in each second of that run, counted by your server as it answered:',
+    '',
+    '```text',
+    load.perSecond.length ? chart(load.perSecond) : '(no per-second samples)',
+    '```',
+  ];
+}
+
+function reflectionSection(text: string | undefined): string[] {
+  if (text === undefined) return ['`06-docs/project/REFLECTION.md` is not there yet.'];
+  const out: string[] = [];
+  for (const { heading, body } of sections(text)) out.push(`### ${heading}`, '', body.replace(/TODO:?/g, '').trim() || '_(not written yet)_', '');
+  return out;
+}
+
+/** The share file's markdown. */
+export function renderShare(input: ShareInput): string {
+  const redis = metricsOf(input.results, /^redis\./);
+  const lines = [
+    '# My week 1: a Redis-style cache server in TypeScript',
+    '',
+    `Built day by day with the cachelings workbook; graded on ${input.date}.`,
+    '',
+    '## Grade',
+    '',
+    ...gradeTable(input.results),
+    '',
+    '## Benchmark results',
+    '',
+    ...figures(metricsOf(input.results, /^(cache|bench)\./)),
+    '',
+    '## Load test results',
+    '',
+    ...loadSection(input.load),
+    '',
+    ...figures(metricsOf(input.results, /^(load|loadtest)\./)),
+    '',
+    '## Redis comparison',
+    '',
+    ...(redis.length ? figures(redis) : ['Did not run (day 5 runs it when `redis-server` is installed).']),
+    '',
+    '## Reflection, challenges, questions for week 2, architecture decisions',
+    '',
+    ...reflectionSection(input.reflection),
+    '## Test results',
+    '',
+    ...requirements(input.results),
+  ];
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

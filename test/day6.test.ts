@@ -1,0 +1,79 @@
+// Day 6: each planted problem in a learner's docs or code is reported by the checklist step meant for it,
+// and `npm run share` writes a file with only the learner's work in it.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { shareFile } from '../grader/commands/share.ts';
+import { root } from '../grader/paths.ts';
+import type { DayResult, Report } from '../grader/results.ts';
+import { treeWith, type GraderRun } from './helpers.ts';
+
+// Day 6 re-runs days 1–5 when their files changed (debug-print changes cache.ts), so it gets more time than
+// helpers.ts's runGrader gives; on a quiet machine with unchanged days reused it takes well under a minute.
+const slow = 600_000;
+
+async function grader(args: string[]): Promise<GraderRun> {
+  const result = await execa(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], { cwd: root, env: { FORCE_COLOR: '0', INIT_CWD: root }, reject: false, timeout: slow - 20_000 });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+// Like helpers.ts's expectCaught, with day 6's longer time limit.
+async function expectCaught(fixture: string, testName: string): Promise<DayResult> {
+  const tree = treeWith(fixture);
+  try {
+    const run = await grader(['check', 'day6', '--target', tree, '--json', join(tree, 'report.json')]);
+    const result = (JSON.parse(readFileSync(join(tree, 'report.json'), 'utf8')) as Report).days[0]!;
+    const failed = result.tests.filter((test) => test.status === 'failed').map((test) => test.name);
+    expect(run.exitCode, `${fixture} should fail day6; the grader printed:\n${run.stdout}`).toBe(1);
+    expect(failed, `${fixture} should be caught by "${testName}"; failing tests were: ${JSON.stringify(failed)}`).toContain(testName);
+    return result;
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+const planted: [fixture: string, caughtBy: string][] = [
+  ['readme-no-performance', 'README.md answers: what it does, how to run it, how to test it, how fast it is'],
+  ['readme-inflated-figures', 'README.md quotes performance figures within 50% of what the grader measured'],
+  ['debug-print', '9 vet: tsc strict and the lint find no obvious issues · by hand: npx tsc -p tsconfig.json --noUnusedLocals --noImplicitReturns'],
+  ['unformatted', '8 format: prettier finds every file formatted · by hand: npx prettier --check days'],
+  ['example-throws', 'examples/server.ts runs and prints what it claims · by hand: node --import tsx days/06-docs/project/examples/server.ts'],
+];
+
+describe('day 6 catches planted problems', () => {
+  it.each(planted)('%s is caught by "%s"', { timeout: slow }, async (fixture, caughtBy) => {
+    const result = await expectCaught(`day6/${fixture}`, caughtBy);
+    const message = result.tests.find((test) => test.name === caughtBy)!.message;
+    if (fixture === 'debug-print') expect(message).toMatch(/debug print in library code: .*01-cache\/cache\.ts:\d+ +console\.log/);
+    if (fixture === 'unformatted') expect(message).toMatch(/Prettier would reformat[^]*06-docs\/project\/examples\/library\.ts[^]*Try: +npx prettier --write /);
+    if (fixture === 'readme-inflated-figures') expect(message).toMatch(/says 1,000,000,000 ops\/s; the grader measured [\d,]+ \(cache\.get\.opsPerSec, day 3\)/);
+    if (fixture === 'example-throws') expect(message).toMatch(/GET city returned \(nil\)/);
+  });
+});
+
+describe('npm run share', () => {
+  it('writes one markdown file of the week with grades, figures, a per-second chart and the reflection, and nothing else', { timeout: slow }, async () => {
+    const tree = treeWith(undefined, 'solutions');
+    try {
+      const run = await grader(['share', '--target', tree]);
+      const file = shareFile(tree);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain('.cachelings/share/');
+      expect(existsSync(file), `${file} should exist`).toBe(true);
+      const text = readFileSync(file, 'utf8');
+      for (const heading of ['## Grade', '## Benchmark results', '## Load test results', '## Redis comparison', '### What was hardest?', '### Architecture decisions', '## Test results']) {
+        expect(text, `the share file should have "${heading}"`).toContain(heading);
+      }
+      expect(text).toMatch(/\| 1 · Core cache data structure \| ✓ \|/);
+      expect(text).toContain('=== Load Test Results ===');
+      expect(text, 'a per-second chart drawn as text').toMatch(/^ +1 s │█+.* [\d,]+ ops\/s$/m);
+      expect(text, 'no absolute path').not.toContain(root);
+      expect(text, 'no absolute path').not.toMatch(/(^|\s)\/(home|work|tmp|Users)\//m);
+      expect(text, 'nothing from outside the learner tree').not.toMatch(/solutions\/|checkpoints\/|grader\/|node_modules/);
+      rmSync(file, { force: true });
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});
