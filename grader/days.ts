@@ -225,6 +225,22 @@ export const days: Day[] = [
       'Does an example say what it prints? Put the lines it should print under a `// Expected output:` comment at its end, run it with `node --import tsx days/06-docs/project/examples/library.ts`, and compare. Does it also end by itself, closing the server it started?',
       'Stuck on the reflection? Think back to the moment you were most stuck this week: what was the question you could not answer, and what answered it? That is your "hardest", and often your "learned". What did you expect to be slow that was fast, or simple that was not?',
     ],
+    explain: {
+      '1 build: tsc reports no errors in your files · by hand: npm run typecheck': { anchor: 'step-1-fails-type-errors', title: 'Step 1 fails: type errors' },
+      '2 tests: your tests and the checkpoints of days 1–5 pass · by hand: npm run grade': { anchor: 'step-2-or-3-fails-an-earlier-day-no-longer-passes', title: 'Step 2 or 3 fails: an earlier day no longer passes' },
+      '3 race: the race-stress suites pass · by hand: npm run check day1 (and day2, day3)': { anchor: 'step-2-or-3-fails-an-earlier-day-no-longer-passes', title: 'Step 2 or 3 fails: an earlier day no longer passes' },
+      '4 bench: your benchmarks run and report figures · by hand: npx vitest bench --run days/03-testing': { anchor: 'step-4-fails-the-benchmarks-do-not-run', title: 'Step 4 fails: the benchmarks do not run' },
+      '5 server: npm start starts your server · by hand: npm start': { anchor: 'step-5-or-6-fails-the-server-does-not-start-or-does-not-answer', title: 'Step 5 or 6 fails: the server does not start or does not answer' },
+      '6 connect: a client sends "SET test value" and gets OK · by hand: printf "SET test value\\n" | nc 127.0.0.1 6379': { anchor: 'step-5-or-6-fails-the-server-does-not-start-or-does-not-answer', title: 'Step 5 or 6 fails: the server does not start or does not answer' },
+      '7 load: your load tester reaches 50,000 ops/s against your tuned server · by hand: npm run check day5': { anchor: 'step-7-fails-under-50000-opss', title: 'Step 7 fails: under 50,000 ops/s' },
+      '8 format: prettier finds every file formatted · by hand: npx prettier --check days': { anchor: 'step-8-or-9-fails-formatting-or-lint-findings', title: 'Step 8 or 9 fails: formatting or lint findings' },
+      '9 vet: tsc strict and the lint find no obvious issues · by hand: npx tsc -p tsconfig.json --noUnusedLocals --noImplicitReturns': { anchor: 'step-8-or-9-fails-formatting-or-lint-findings', title: 'Step 8 or 9 fails: formatting or lint findings' },
+      'README.md answers: what it does, how to run it, how to test it, how fast it is': { anchor: 'your-readme-does-not-answer-the-four-questions', title: 'Your README does not answer the four questions' },
+      'README.md quotes performance figures within 50% of what the grader measured': { anchor: 'the-readmes-figures-are-far-from-what-the-grader-measured', title: 'The README\'s figures are far from what the grader measured' },
+      'examples/library.ts runs and prints what it claims · by hand: node --import tsx days/06-docs/project/examples/library.ts': { anchor: 'an-example-does-not-run-or-prints-something-else', title: 'An example does not run or prints something else' },
+      'examples/server.ts runs and prints what it claims · by hand: node --import tsx days/06-docs/project/examples/server.ts': { anchor: 'an-example-does-not-run-or-prints-something-else', title: 'An example does not run or prints something else' },
+      'REFLECTION.md answers the four reflection questions': { anchor: 'reflectionmd-does-not-answer-the-four-questions', title: '`REFLECTION.md` does not answer the four questions' },
+    },
   },
 ];
 
