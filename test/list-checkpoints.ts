@@ -6,7 +6,7 @@ import { root } from '../grader/paths.ts';
 
 process.env.CACHELINGS_TARGET = process.env.CACHELINGS_TARGET ?? 'solutions';
 const dayOf = new Map<string, string>();
-for (const day of days) for (const file of [...day.checkpoints, ...((day as { bonus?: string[] }).bonus ?? [])]) dayOf.set(file, day.id);
+for (const day of days) for (const file of [...day.checkpoints, ...(day.bonus ?? [])]) dayOf.set(file, day.id);
 
 const vitest = await createVitest('test', { root, config: 'checkpoints/vitest.config.ts', watch: false, reporters: [] });
 try {

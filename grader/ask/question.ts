@@ -34,8 +34,9 @@ function fence(text: string, lang = 'text'): string {
 export function buildQuestion(parts: QuestionParts): string {
   const { day, result, failing, code } = parts;
   const number = dayNumber(day);
-  const passed = result.tests.filter((test) => test.status === 'passed');
-  const failed = result.tests.filter((test) => test.status === 'failed');
+  const required = result.tests.filter((test) => !test.bonus || test === failing);
+  const passed = required.filter((test) => test.status === 'passed');
+  const failed = required.filter((test) => test.status === 'failed');
   const advice = failing.message.split('\n').filter((line) => /^(Try|Hint):/.test(line.trim()));
   const out = [
     `# Day ${number} (${day.title}): "${failing.name}" fails`,
@@ -48,7 +49,7 @@ export function buildQuestion(parts: QuestionParts): string {
     '',
     '## What works and what does not',
     '',
-    `${passed.length} of ${result.tests.length} requirements hold${passed.length > 0 ? `, for example "${passed[0]!.name}"` : ''}.`,
+    `${passed.length} of ${required.length} requirements hold${passed.length > 0 ? `, for example "${passed[0]!.name}"` : ''}.`,
     `This one does not: **${failing.name}**${failing.group ? ` (${failing.group})` : ''}.`,
   ];
   const others = failed.filter((test) => test !== failing).map((test) => `"${test.name}"`);
