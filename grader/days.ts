@@ -197,6 +197,16 @@ export const days: Day[] = [
       'What runs for every single line? A `console.log` per command is a synchronous write to a terminal or pipe, often dearer than the command itself; so are a regex split, `JSON.stringify` of each command, and re-splitting the whole buffer on every chunk. Take logging out of the hot path (or log a count once a second) and touch each byte once.',
       'How to read the figures? Throughput (ops/s) is work finished per second; latency is how long one request waited. With one request in flight per connection, throughput ≈ connections ÷ latency. On two cores your server and your load tester own one core each: once the server\'s core is full, more connections only lengthen the queue — latency rises, ops/s stays flat. Measure real Redis under the same client before calling a figure slow.',
     ],
+    explain: {
+      'answers SET, GET and DEL exactly as the day-2 protocol says, one by one, pipelined and split across writes': { anchor: 'tuning-broke-the-day-2-protocol', title: 'Tuning broke the day-2 protocol' },
+      'clears 50,000 ops/s with 0 errors under your load tester (best of three runs)': { anchor: 'the-load-gate-far-below-50000-opss', title: 'The load gate: far below 50,000 ops/s' },
+      'is confirmed by the grader\'s own load generator against the same server': { anchor: 'your-load-tester-and-the-graders-disagree', title: 'Your load tester and the grader\'s disagree' },
+      'runs the same load against a private Redis and reports both figures and their ratio': { anchor: 'errors-under-load-the-gate-needs-0-errors', title: 'Errors under load: the gate needs 0 errors' },
+      'answers a RESP PING with +PONG, choosing the protocol by the first byte': 'none',
+      'answers a redis-cli session: SET, GET, DEL, and (nil) for a missing key': 'none',
+      'serves redis-benchmark -t get,set, side by side with real Redis': 'none',
+      'drives real Redis with your load tester, and its count agrees with Redis\'s own': 'none',
+    },
   },
   {
     id: 'day6',

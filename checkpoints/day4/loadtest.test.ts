@@ -36,12 +36,18 @@ async function runAgainst(server: CountingServerOptions, asked: Run['asked']): P
   const lines = story(server, options);
   const startedAt = performance.now();
   try {
-    const report = await withTimeout(runLoadTest(options), asked.durationMs * 2 + 2_000, `runLoadTest did not return within twice the duration asked (${asked.durationMs} ms).`, {
-      where: where('runLoadTest'),
-      fix: 'Stop every connection loop at the deadline, and do not wait for a reply that may never come: close the sockets.\nHint: a run that never ends is usually awaiting a reply on a connection the server closed. Listen for "close" and reject the waiting request, or the await hangs forever.',
-    }).catch((error: unknown) => {
-      if (error instanceof CheckError || String((error as Error).message).startsWith('not implemented yet')) throw error;
-      throw new CheckError(`runLoadTest threw: ${(error as Error).message}`, { where: where('runLoadTest'), fix: hintFor(error) });
+    const limitMs = asked.durationMs * 2 + 2_000;
+    const stuck = `runLoadTest did not return within twice the duration asked (${asked.durationMs} ms).`;
+    const report = await withTimeout(runLoadTest(options), limitMs, stuck).catch((error: unknown) => {
+      if (String((error as Error).message).startsWith('not implemented yet')) throw error;
+      if (error instanceof CheckError) {
+        throw new CheckError(stuck, {
+          received: [`nothing after ${count(limitMs)} ms`, ...lines, serverLine(counting.stats)].join('\n'),
+          where: where('runLoadTest'),
+          fix: 'Stop every connection loop at the deadline, and do not wait for a reply that may never come: close the sockets.\nHint: a run that never ends is usually awaiting a reply on a connection the server closed. Listen for "close" and reject the waiting request, or the await hangs forever.',
+        });
+      }
+      throw new CheckError(`runLoadTest threw: ${(error as Error).message}`, { received: [...lines, serverLine(counting.stats)].join('\n'), where: where('runLoadTest'), fix: hintFor(error) });
     });
     const returnedAt = performance.now();
     const wallMs = returnedAt - startedAt;
@@ -50,12 +56,17 @@ async function runAgainst(server: CountingServerOptions, asked: Run['asked']): P
     const lateAnswers = counting.answeredSince(startedAt + asked.durationMs * 0.8);
     lines.push(`[grader] runLoadTest returned after ${count(wallMs)} ms: ${JSON.stringify(report)}`);
     const s = counting.stats;
-    lines.push(`[server] answered ${count(s.answered)} commands (${count(s.gets)} GET, ${count(s.sets)} SET) and ${count(s.errors)} with ERR; ${count(s.opened)} connections opened, at most ${count(s.maxOpen)} at once; ${count(s.drops)} dropped on purpose`);
+    lines.push(serverLine(s));
     lines.push(`[server] ${count(answeredByReturn)} real replies had been written when runLoadTest returned`);
     return { asked, report, stats: s, wallMs, lateAnswers, answeredByReturn, transcript: lines.join('\n') };
   } finally {
     await counting.close();
   }
+}
+
+/** What the counting server saw, in one transcript line. */
+function serverLine(s: CountingStats): string {
+  return `[server] answered ${count(s.answered)} commands (${count(s.gets)} GET, ${count(s.sets)} SET) and ${count(s.errors)} with ERR; ${count(s.opened)} connections opened, at most ${count(s.maxOpen)} at once; ${count(s.drops)} dropped on purpose`;
 }
 
 /** Like runAgainst, but a run whose wall time misses the window is repeated once: a busy machine can stall a timer. */

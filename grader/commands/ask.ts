@@ -9,13 +9,11 @@ import { display, root } from '../paths.ts';
 import { recordProgress } from '../progress.ts';
 import { runDay } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
-
-/** The grader's state folder (CACHELINGS_STATE_DIR, default .cachelings/), where hints.json lives. */
-const stateDir = () => resolve(root, process.env.CACHELINGS_STATE_DIR ?? '.cachelings');
+import { stateDir, stateFile } from '../state.ts';
 
 function hintsSeen(dayId: string, hints: string[]): string[] {
   try {
-    const shown = (JSON.parse(readFileSync(resolve(stateDir(), 'hints.json'), 'utf8')) as Record<string, number>)[dayId] ?? 0;
+    const shown = (JSON.parse(readFileSync(stateFile('hints.json'), 'utf8')) as Record<string, number>)[dayId] ?? 0;
     return hints.slice(0, Math.min(shown, hints.length));
   } catch {
     return [];
