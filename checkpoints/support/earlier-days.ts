@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { dayNumber, type Day } from '../../grader/days.ts';
 import { root } from '../../grader/paths.ts';
+import { stateDir } from '../../grader/state.ts';
 import type { DayResult } from '../../grader/results.ts';
 import { runDay } from '../../grader/run-day.ts';
 
@@ -17,7 +18,6 @@ export interface PartResult {
   cached: boolean;
 }
 
-const cacheDir = resolve(root, '.cachelings/checked');
 const maxAgeMs = 24 * 60 * 60 * 1000;
 
 /** `day` restricted to the checkpoint files of `part`, or undefined when it has none. */
@@ -55,9 +55,12 @@ function cacheKey(day: Day, target: string): string {
   return hash.digest('hex').slice(0, 32);
 }
 
+// Passing results live in the grader's state folder (.cachelings/checked/), one file per key.
+const cacheDir = () => resolve(stateDir(), 'checked');
+
 function writeCached(key: string, result: DayResult): void {
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(resolve(cacheDir, `${key}.json`), JSON.stringify({ at: Date.now(), result }));
+  mkdirSync(cacheDir(), { recursive: true });
+  writeFileSync(resolve(cacheDir(), `${key}.json`), JSON.stringify({ at: Date.now(), result }));
 }
 
 /** Remembers a passing run of a whole day (`check`, `grade`), so day 6 and `share` need not run it again. */
@@ -66,7 +69,7 @@ export function rememberPass(day: Day, target: string, result: DayResult): void 
 }
 
 function readCached(key: string): DayResult | undefined {
-  const file = resolve(cacheDir, `${key}.json`);
+  const file = resolve(cacheDir(), `${key}.json`);
   if (!existsSync(file)) return undefined;
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { at: number; result: DayResult };

@@ -8,12 +8,13 @@ import { dayNumber, days } from '../days.ts';
 import { display, root } from '../paths.ts';
 import { recordProgress } from '../progress.ts';
 import { runSeed } from '../seed.ts';
+import { stateDir } from '../state.ts';
 import { measureLoad } from '../share/load.ts';
 import { renderShare } from '../share/render.ts';
 
 /** Where the share file of `target` is written. */
 export function shareFile(target: string): string {
-  return resolve(root, '.cachelings/share', `week1-${basename(target).replace(/[^\w.-]+/g, '-')}.md`);
+  return resolve(stateDir(), 'share', `week1-${basename(target).replace(/[^\w.-]+/g, '-')}.md`);
 }
 
 /** Removes what is not the learner's work: absolute paths, the tree's location, lines about grader internals. */
