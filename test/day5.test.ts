@@ -36,7 +36,9 @@ describe('day 5', () => {
     for (const name of ['load.opsPerSec', 'load.errors', 'load.p50Ms', 'load.p99Ms', 'redis.load.opsPerSec', 'redis.ratio']) {
       expect(result.metrics[name], `the JSON report should carry ${name}`).toBeDefined();
     }
-    expect(result.metrics['load.opsPerSec']!.value).toBeGreaterThan(50_000);
+    const held = result.metrics['load.opsPerSec']!.gate!.value;
+    expect(held, 'the gate is 50,000, or half of real Redis on a machine where Redis cannot reach 100,000').toBeLessThanOrEqual(50_000);
+    expect(result.metrics['load.opsPerSec']!.value).toBeGreaterThan(held);
     expect(result.metrics['redis.ratio']!.value).toBeGreaterThan(0);
     const bonus = result.tests.filter((test) => test.group.startsWith('Stretch'));
     expect(bonus.slice(0, 3).map((test) => [test.name, test.status]), 'the solution speaks RESP: PING, redis-cli and redis-benchmark all pass').toEqual(
@@ -48,7 +50,7 @@ describe('day 5', () => {
   it('fails a server that writes each reply on its own timer, saying by how much and pointing to "Batching writes"', async () => {
     const result = await expectCaught('day5', 'day5/reply-per-timer', gateTest);
     const message = status(result, gateTest)!.message;
-    expect(message).toMatch(/[\d,]+ ops\/s is \d+% below the gate: [\d,]+ ops\/s short of 50,000\./);
+    expect(message).toMatch(/[\d,]+ ops\/s is \d+% below the gate: [\d,]+ ops\/s short of [\d,]+\./);
     expect(message).toContain('section "Batching writes"');
     expect(status(result, crossCheck)?.status, "the grader's own generator agrees that the server is too slow").toBe('failed');
   });
