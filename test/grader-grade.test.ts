@@ -50,7 +50,6 @@ describe('npm run grade', () => {
     const json = join(tree, 'results.json');
     const run = await cli(['grade', '--target', tree, '--json', json, '--format', 'exercism'], freshState(), { timeoutMs: gradeMs });
     expect(run.exitCode, 'one unfinished day makes grade exit 1').toBe(1);
-    expect(run.stdout).toMatch(/not implemented yet/);
     const results = JSON.parse(textOf(json)) as ReturnType<typeof toExercism>;
     expect(results).toMatchObject({ version: 3, status: 'fail' });
     const failing = results.tests.filter((test) => test.status === 'fail');
