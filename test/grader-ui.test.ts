@@ -37,9 +37,12 @@ describe('npm run ui', () => {
         });
         await page.goto(address!);
         await page.getByText(failing[0]!, { exact: true }).first().waitFor({ timeout: 30_000 });
-        const text = await page.locator('body').innerText();
-        for (const name of failing) expect(text, `the UI lists "${name}"`).toContain(name);
-        expect(text).toMatch(/FAIL \(\d+\)/);
+        // The UI fills its list in steps: wait for each failing requirement rather than reading the page once.
+        for (const name of failing) {
+          const listed = await page.getByText(name, { exact: true }).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+          expect(listed, `the UI lists "${name}"`).toBe(true);
+        }
+        expect(await page.locator('body').innerText()).toMatch(/FAIL \(\d+\)/);
       } finally {
         await browser.close();
       }
