@@ -4,18 +4,10 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { LoadReport } from '../../checkpoints/day5/measure.ts';
 import { root } from '../paths.ts';
 
-/** The day-4 report of DESIGN.md. */
-export interface LoadReport {
-  durationMs: number;
-  totalOps: number;
-  errors: number;
-  opsPerSec: number;
-  avgLatencyMs: number;
-  p50LatencyMs: number;
-  p99LatencyMs: number;
-}
+export type { LoadReport };
 
 /** What the share-out's load test measured, or why it could not run. */
 export type LoadRun = { report: LoadReport; text: string; perSecond: number[]; settings: string } | { missing: string };
