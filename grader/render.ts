@@ -23,7 +23,7 @@ export function renderTests(result: DayResult): string {
   const out: string[] = [];
   let group: string | undefined;
   let lastMessage = '';
-  for (const test of result.tests) {
+  for (const test of result.tests.filter((entry) => entry.message !== 'not selected by --only')) {
     if (test.group !== group) {
       group = test.group;
       if (group) out.push('', `  ${chalk.bold(group)}`);
@@ -41,8 +41,9 @@ export function renderTests(result: DayResult): string {
 }
 
 /** The full text of `check`: header, requirements, figures, and what to do next. */
-export function renderDay(day: Day, result: DayResult, context: { target: string; seed: number }): string {
+export function renderDay(day: Day, result: DayResult, context: { target: string; seed: number; only?: string }): string {
   const number = dayNumber(day);
+  if (context.only !== undefined) return renderOnly(day, result, { ...context, only: context.only });
   const required = result.tests.filter((test) => !test.bonus);
   const bonus = result.tests.filter((test) => test.bonus);
   const passedCount = required.filter((test) => test.status === 'passed').length;
@@ -65,5 +66,19 @@ export function renderDay(day: Day, result: DayResult, context: { target: string
   out.push(`  Next: fix the first ✗ above, then run npm run check ${day.id} again.`);
   out.push(`  Stuck? npm run hint ${day.id} · guide: days/${day.slug}/README.md`);
   out.push(chalk.dim(`  Same random data again: GRADER_SEED=${context.seed} npm run check ${day.id}`));
+  return out.join('\n');
+}
+
+// `check --only`: the selected requirements, their figures, and the reminder that the day needs a full run.
+function renderOnly(day: Day, result: DayResult, context: { target: string; seed: number; only: string }): string {
+  const number = dayNumber(day);
+  const selected = result.tests.filter((test) => test.message !== 'not selected by --only');
+  const held = selected.filter((test) => test.status === 'passed').length;
+  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`), renderTests(result), ''];
+  for (const [name, metric] of Object.entries(result.metrics)) out.push(`    ${name.padEnd(24)} ${formatMetric(metric)}`);
+  const verdict = result.passed ? chalk.green.bold(`✓ ${held} of ${selected.length} selected requirements hold`) : chalk.red.bold(`✗ ${held} of ${selected.length} selected requirements hold`);
+  out.push(`${verdict} (${result.tests.length - selected.length} not run).`);
+  out.push(`  The day counts only when every requirement holds: npm run check ${day.id}`);
+  if (!result.passed) out.push(chalk.dim(`  Same random data again: GRADER_SEED=${context.seed} npm run check ${day.id} -- --only "${context.only}"`));
   return out.join('\n');
 }

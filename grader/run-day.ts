@@ -20,6 +20,18 @@ export interface RunOptions {
   onOutput?: (line: string) => void;
   /** Stops the run early (watch mode re-runs on save); the result then says it was cancelled. */
   signal?: AbortSignal;
+  /** Runs only the requirements whose name contains this text (any case); the rest are reported as not selected. */
+  only?: string;
+}
+
+/** A vitest name pattern matching `text` anywhere, in any case. */
+export function namePattern(text: string): string {
+  return [...text].map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
+}
+
+/** Whether requirement `name` is one that `--only text` selects. */
+export function selects(text: string | undefined, name: string): boolean {
+  return text === undefined || name.toLowerCase().includes(text.toLowerCase());
 }
 
 const running = new Set<number>();
@@ -48,7 +60,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   const started = Date.now();
   const files = [...day.checkpoints, ...(day.bonus ?? [])];
   const probe = join(tmpdir(), `cachelings-probe-${process.pid}-${randomUUID()}.jsonl`);
-  const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...files];
+  const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...(options.only ? ['--testNamePattern', namePattern(options.only)] : []), ...files];
   const child = spawn(process.execPath, args, {
     cwd: root,
     detached: true,
@@ -100,6 +112,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
   const tests = collectTests(events, options.target, day, stop, readProbe(probe));
+  for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = 'not selected by --only';
   if (tests.length === 0) {
     const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;

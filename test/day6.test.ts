@@ -1,36 +1,19 @@
 // Day 6: each planted problem in a learner's docs or code is reported by the checklist step meant for it,
 // and `npm run share` writes a file with only the learner's work in it.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { shareFile } from '../grader/commands/share.ts';
 import { root } from '../grader/paths.ts';
-import type { DayResult, Report } from '../grader/results.ts';
-import { treeWith, type GraderRun } from './helpers.ts';
+import { expectCaught, treeWith, type GraderRun } from './helpers.ts';
 
-// Day 6 re-runs days 1–5 when their files changed (debug-print changes cache.ts), so it gets more time than
-// helpers.ts's runGrader gives; on a quiet machine with unchanged days reused it takes well under a minute.
+// Day 6 re-runs days 1–5 for the steps that need their figures (the README's quoted figures; `share`), so it
+// gets more time than helpers.ts's runGrader gives.
 const slow = 600_000;
 
 async function grader(args: string[]): Promise<GraderRun> {
   const result = await execa(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], { cwd: root, env: { FORCE_COLOR: '0', INIT_CWD: root }, reject: false, timeout: slow - 20_000 });
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-// Like helpers.ts's expectCaught, with day 6's longer time limit.
-async function expectCaught(fixture: string, testName: string): Promise<DayResult> {
-  const tree = treeWith(fixture);
-  try {
-    const run = await grader(['check', 'day6', '--target', tree, '--json', join(tree, 'report.json')]);
-    const result = (JSON.parse(readFileSync(join(tree, 'report.json'), 'utf8')) as Report).days[0]!;
-    const failed = result.tests.filter((test) => test.status === 'failed').map((test) => test.name);
-    expect(run.exitCode, `${fixture} should fail day6; the grader printed:\n${run.stdout}`).toBe(1);
-    expect(failed, `${fixture} should be caught by "${testName}"; failing tests were: ${JSON.stringify(failed)}`).toContain(testName);
-    return result;
-  } finally {
-    rmSync(tree, { recursive: true, force: true });
-  }
 }
 
 const planted: [fixture: string, caughtBy: string][] = [
@@ -43,7 +26,7 @@ const planted: [fixture: string, caughtBy: string][] = [
 
 describe('day 6 catches planted problems', () => {
   it.each(planted)('%s is caught by "%s"', { timeout: slow }, async (fixture, caughtBy) => {
-    const result = await expectCaught(`day6/${fixture}`, caughtBy);
+    const result = await expectCaught('day6', `day6/${fixture}`, caughtBy, { timeoutMs: slow - 20_000 });
     const message = result.tests.find((test) => test.name === caughtBy)!.message;
     if (fixture === 'debug-print') expect(message).toMatch(/debug print in library code: .*01-cache\/cache\.ts:\d+ +console\.log/);
     if (fixture === 'unformatted') expect(message).toMatch(/Prettier would reformat[^]*06-docs\/project\/examples\/library\.ts[^]*Try: +npx prettier --write /);

@@ -41,17 +41,24 @@ export function treeWith(fixture: string | undefined, base = 'solutions'): strin
 }
 
 /** Grades `day` on `tree` with a JSON report and returns the day's result, removing the tree afterwards. */
-export async function gradeDay(day: string, tree: string, timeoutMs?: number): Promise<{ run: GraderRun; result: DayResult }> {
+export async function gradeDay(day: string, tree: string, timeoutMs?: number, only?: string): Promise<{ run: GraderRun; result: DayResult }> {
   const json = join(tree, 'report.json');
-  const run = await runGrader(['check', day, '--target', tree, '--json', json], {}, timeoutMs);
+  const run = await runGrader(['check', day, '--target', tree, '--json', json, ...(only ? ['--only', only] : [])], {}, timeoutMs);
   const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
   rmSync(tree, { recursive: true, force: true });
   return { run, result: report.days[0]! };
 }
 
+/** How `expectCaught` runs the day: `only` narrows it (default: the requirement itself; `null`: the whole day). */
+export interface CaughtOptions {
+  only?: string | null;
+  timeoutMs?: number;
+}
+
 /** Asserts that the planted bug in `fixture` makes `testName` of `day` fail (and the day with it). */
-export async function expectCaught(day: string, fixture: string, testName: string): Promise<DayResult> {
-  const { run, result } = await gradeDay(day, treeWith(fixture));
+export async function expectCaught(day: string, fixture: string, testName: string, options: CaughtOptions = {}): Promise<DayResult> {
+  const only = options.only === undefined ? testName : (options.only ?? undefined);
+  const { run, result } = await gradeDay(day, treeWith(fixture), options.timeoutMs, only);
   const failed = result.tests.filter((test) => test.status === 'failed').map((test) => test.name);
   expect(run.exitCode, `${fixture} should fail ${day}; the grader printed:\n${run.stdout}`).toBe(1);
   expect(failed, `${fixture} should be caught by "${testName}"; failing tests were: ${JSON.stringify(failed)}`).toContain(testName);

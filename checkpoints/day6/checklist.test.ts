@@ -11,7 +11,6 @@ import { earlierParts, measured, ownTests, runBenchmarks, runOwnTests, type Find
 import { sendLine, startMain, stopServer, type RunningServer } from './server.ts';
 
 const project = '06-docs/project';
-const loadGate = 50_000;
 let server: RunningServer | undefined;
 let serverError: string | undefined;
 afterAll(() => stopServer(server));
@@ -102,10 +101,13 @@ describe('Validation checklist', () => {
     }
     recordMetric(task, 'load.opsPerSec', figure);
     recordMetric(task, 'load.errors', errors);
+    // The gate day 5 held on this machine: 50,000 ops/s, or half of real Redis where Redis itself is slower.
+    const loadGate = figure.gate?.value ?? measured['load.gate']?.value ?? 50_000;
     if (figure.value > loadGate && errors.value === 0) return;
+    const day5Failures = findings.failures.filter((line) => line.startsWith('day5'));
     throw new CheckError(`Your load tester measured ${Math.round(figure.value).toLocaleString('en-US')} ops/s with ${errors.value} errors against your tuned server (day 5: 50 connections, 80% GET, best of three).`, {
-      expected: `more than ${loadGate.toLocaleString('en-US')} ops/s and 0 errors`,
-      received: list(findings.failures.filter((line) => line.startsWith('day5'))),
+      expected: `more than ${Math.round(loadGate).toLocaleString('en-US')} ops/s (the gate day 5 held on this machine) and 0 errors`,
+      ...(day5Failures.length > 0 ? { received: list(day5Failures) } : {}),
       where: 'days/05-performance/README.md, "Batching writes"',
       fix: 'run `node --import tsx days/05-performance/main.ts --port 6380` in one terminal and `npm run loadtest -- --port 6380` in another; `npm run check day5` explains the gap.',
     });

@@ -1,11 +1,11 @@
-// `npm run check day1 [--target DIR] [--json FILE] [--debug] [--repeat N]`: one day's checkpoint.
+// `npm run check day1 [--target DIR] [--json FILE] [--debug] [--repeat N] [--only TEXT]`: one day's checkpoint.
 import { flag, requireDay, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
 import type { Day } from '../days.ts';
 import { recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
-import { runDay } from '../run-day.ts';
+import { runDay, selects } from '../run-day.ts';
 import { rememberPass } from '../../checkpoints/support/earlier-days.ts';
 import { runSeed } from '../seed.ts';
 import { tamperWarning } from '../tamper.ts';
@@ -27,13 +27,29 @@ export async function check(args: Args): Promise<number> {
   if (warning) console.log(warning);
   const debug = args.flags.has('debug');
   const onOutput = debug ? (line: string) => console.log(`[your_code] ${line}`) : undefined;
+  const only = flag(args, 'only');
+  if (only !== undefined && only.trim() === '') throw new UsageError('--only needs part of a requirement\'s name, e.g. npm run check day2 -- --only "one byte at a time".');
   if (repeat > 1) return repeated(day, target, repeat, json);
   const seed = runSeed();
-  const result = await runDay(day, { target, seed, onOutput });
+  const result = await runDay(day, { target, seed, onOutput, only });
+  if (only !== undefined) return checkedOnly(day, result, { target, seed, only }, json);
   rememberPass(day, target, result); // day 6 and `share` reuse passing days of unchanged code
   console.log(renderDay(day, result, { target, seed }));
   if (json) writeReport(json, buildReport(target, seed, [result]));
   recordProgress(target, [result]);
+  return result.passed ? 0 : 1;
+}
+
+/** `--only`: the selected requirements alone; a partial run is never recorded as the day's progress. */
+function checkedOnly(day: Day, result: DayResult, context: { target: string; seed: number; only: string }, json: string | undefined): number {
+  const selected = result.tests.filter((test) => selects(context.only, test.name));
+  if (selected.length === 0) {
+    const names = result.tests.map((test) => `  ${test.name}`).join('\n');
+    console.error(`No requirement of ${day.id} contains "${context.only}". Its requirements are:\n${names}`);
+    return 2;
+  }
+  console.log(renderDay(day, result, context));
+  if (json) writeReport(json, buildReport(context.target, context.seed, [result]));
   return result.passed ? 0 : 1;
 }
 
