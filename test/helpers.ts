@@ -1,10 +1,11 @@
 // Helpers for the workbook's own tests: run the grader as a learner would, and build trees with planted bugs.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { expect } from 'vitest';
 import { root } from '../grader/paths.ts';
 import type { DayResult, Report } from '../grader/results.ts';
+import { applyPatch } from './patch.ts';
 
 /** What one grader run printed and returned. */
 export interface GraderRun {
@@ -32,11 +33,15 @@ export function scratchDir(prefix: string): string {
   return mkdtempSync(join(scratch, `${prefix}-`));
 }
 
-/** Copies `base` (default solutions/) to a scratch tree, then lays the files of `fixture` (a folder laid out like days/) over it. */
+/** Copies `base` (default solutions/) to a scratch tree, lays the files of `fixture` (a folder laid out like days/)
+ *  over it, then applies the fixture's `bug.patch` if it has one. */
 export function treeWith(fixture: string | undefined, base = 'solutions'): string {
   const tree = scratchDir('tree');
   cpSync(resolve(root, base), tree, { recursive: true });
-  if (fixture) cpSync(resolve(root, 'test/fixtures', fixture), tree, { recursive: true });
+  if (!fixture) return tree;
+  const folder = resolve(root, 'test/fixtures', fixture);
+  cpSync(folder, tree, { recursive: true, filter: (source) => !source.endsWith('.patch') });
+  if (existsSync(join(folder, 'bug.patch'))) applyPatch(join(folder, 'bug.patch'), tree);
   return tree;
 }
 

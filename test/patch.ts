@@ -1,0 +1,68 @@
+// Applies a fixture's `bug.patch` (a unified diff against solutions/) to a copied tree, without fuzz.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** One hunk: the lines it expects (context and removed) and the lines it leaves (context and added). */
+interface Hunk {
+  header: string;
+  oldStart: number;
+  before: string[];
+  after: string[];
+}
+
+/** The hunks of a unified diff, by the file (`+++ b/PATH`) they change. */
+export function parsePatch(text: string): Map<string, Hunk[]> {
+  const files = new Map<string, Hunk[]>();
+  let hunks: Hunk[] | undefined;
+  let hunk: Hunk | undefined;
+  // An editor may strip the space of a blank context line, so an empty line is context too (except the last).
+  for (const line of text.replace(/\n$/, '').split('\n')) {
+    if (line.startsWith('+++ ')) {
+      hunks = [];
+      files.set(line.slice(4).replace(/^b\//, '').split('\t')[0]!, hunks);
+      hunk = undefined;
+      continue;
+    }
+    const start = /^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@/.exec(line);
+    if (start && hunks) {
+      hunk = { header: line, oldStart: Number(start[1]), before: [], after: [] };
+      hunks.push(hunk);
+      continue;
+    }
+    if (!hunk || line.startsWith('--- ') || line.startsWith('\\')) continue;
+    const body = line.slice(1);
+    if (line.startsWith(' ') || line === '') {
+      hunk.before.push(body);
+      hunk.after.push(body);
+    } else if (line.startsWith('-')) hunk.before.push(body);
+    else if (line.startsWith('+')) hunk.after.push(body);
+  }
+  return files;
+}
+
+// Where `block` stands in `lines` at or after `from`, nearest to `near`; -1 when it is nowhere.
+function find(lines: string[], block: string[], from: number, near: number): number {
+  let best = -1;
+  for (let at = from; at + block.length <= lines.length; at += 1) {
+    if (!block.every((line, index) => lines[at + index] === line)) continue;
+    if (best === -1 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+  }
+  return best;
+}
+
+/** Applies `patchFile` to the files under `tree`; throws, naming the hunk, when the solution has moved on. */
+export function applyPatch(patchFile: string, tree: string): void {
+  for (const [path, hunks] of parsePatch(readFileSync(patchFile, 'utf8'))) {
+    const file = resolve(tree, path);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    let from = 0;
+    for (const hunk of hunks) {
+      const { before, after } = hunk;
+      const at = find(lines, before, from, hunk.oldStart - 1);
+      if (at === -1) throw new Error(`${patchFile} no longer applies to ${path} (${hunk.header}): the solution changed there. Re-make the patch as test/fixtures/README.md says.`);
+      lines.splice(at, before.length, ...after);
+      from = at + after.length;
+    }
+    writeFileSync(file, lines.join('\n'));
+  }
+}
