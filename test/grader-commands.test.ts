@@ -1,4 +1,5 @@
-// `hint`, `status` and `check --repeat`: tiered hints with their number, progress from the file, the flakiness meter.
+// `hint`, `status`, `check --repeat` and `check --only`: tiered hints, progress from the file, the flakiness meter,
+// and running a single requirement.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +74,34 @@ describe('npm run check -- dayN --repeat N', () => {
     const run = await cli(['check', 'day1', '--repeat', 'often'], freshState());
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('--repeat needs a whole number from 1 to 1000, got "often"');
+  });
+});
+
+describe('npm run check -- dayN --only TEXT', () => {
+  it('runs only the requirements whose name contains the text, in any case, and records no progress for the day', async () => {
+    const state = freshState();
+    const run = await cli(['check', first.id, '--target', 'solutions', '--only', 'RELEASES the lock'], state);
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).toContain('✓ releases the lock when the function throws, and passes the error on');
+    expect(run.stdout, 'other requirements are not listed').not.toContain('returns each of ten stored keys');
+    expect(run.stdout).toMatch(/✓ 1 of 1 selected requirements hold \(\d+ not run\)\./);
+    expect(run.stdout).toContain(`The day counts only when every requirement holds: npm run check ${first.id}`);
+    const status = await cli(['status', '--target', 'solutions'], state);
+    expect(status.stdout, 'a partial run is not a pass of the day').toMatch(new RegExp(`day 1 — ${first.title}\\s+not tried`));
+    rmSync(state, { recursive: true, force: true });
+  });
+
+  it('fails on a scaffold with the usual advice, and offers the replay line with --only', async () => {
+    const run = await cli(['check', first.id, '--only', 'releases the lock'], freshState());
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('not implemented yet: RWLock.write in days/01-cache/rwlock.ts');
+    expect(run.stdout).toMatch(/GRADER_SEED=\d+ npm run check day1 -- --only "releases the lock"/);
+  });
+
+  it('exits 2 and lists the requirements when no name contains the text', async () => {
+    const run = await cli(['check', first.id, '--target', 'solutions', '--only', 'no such requirement'], freshState());
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('No requirement of day1 contains "no such requirement". Its requirements are:');
+    expect(run.stderr).toContain('  returns each of ten stored keys');
   });
 });

@@ -29,7 +29,7 @@ export async function check(args: Args): Promise<number> {
   const onOutput = debug ? (line: string) => console.log(`[your_code] ${line}`) : undefined;
   const only = flag(args, 'only');
   if (only !== undefined && only.trim() === '') throw new UsageError('--only needs part of a requirement\'s name, e.g. npm run check day2 -- --only "one byte at a time".');
-  if (repeat > 1) return repeated(day, target, repeat, json);
+  if (repeat > 1) return repeated(day, target, repeat, json, only);
   const seed = runSeed();
   const result = await runDay(day, { target, seed, onOutput, only });
   if (only !== undefined) return checkedOnly(day, result, { target, seed, only }, json);
@@ -54,13 +54,13 @@ function checkedOnly(day: Day, result: DayResult, context: { target: string; see
 }
 
 /** The flakiness meter: `repeat` runs, each with a fresh seed (unless GRADER_SEED is set), and the pass rate. */
-async function repeated(day: Day, target: string, repeat: number, json: string | undefined): Promise<number> {
+async function repeated(day: Day, target: string, repeat: number, json: string | undefined, only?: string): Promise<number> {
   const failures = new Map<string, { count: number; message: string; seeds: number[] }>();
   let passes = 0;
   let shown: { result: DayResult; seed: number } | undefined;
   for (let run = 1; run <= repeat; run += 1) {
     const seed = runSeed();
-    const result = await runDay(day, { target, seed });
+    const result = await runDay(day, { target, seed, only });
     const failed = result.tests.filter((test) => test.status === 'failed');
     if (result.passed) passes += 1;
     if (!result.passed && !shown) shown = { result, seed };
@@ -81,6 +81,6 @@ async function repeated(day: Day, target: string, repeat: number, json: string |
   }
   if (passes > 0 && passes < repeat) console.log('Sometimes passing is not passing: a race in your code shows up only in some interleavings. Look at what the failing requirement exercises.');
   if (json && shown) writeReport(json, buildReport(target, shown.seed, [shown.result]));
-  if (shown) recordProgress(target, [shown.result]);
+  if (shown && only === undefined) recordProgress(target, [shown.result]);
   return passes === repeat ? 0 : 1;
 }
