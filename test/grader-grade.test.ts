@@ -8,7 +8,7 @@ import { days } from '../grader/days.ts';
 import { clip, toClassroom, toExercism } from '../grader/formats.ts';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
-import { cli, freshState, textOf, treeWithLastDayUnsolved } from './grader-helpers.ts';
+import { cli, freshState, textOf, treeWithDayUnsolved } from './grader-helpers.ts';
 import { scratchDir } from './helpers.ts';
 
 // Grading every day re-runs them all: allow each day's own time limit (they run one after another).
@@ -46,17 +46,18 @@ describe('npm run grade', () => {
   }, gradeMs + 10_000);
 
   it('names the first unfinished day as next, exits 1, and writes Exercism results', async () => {
-    const { tree, last } = treeWithLastDayUnsolved();
+    // Day 2 left as shipped: day 1 (no throughput gate) passes before it, and later days that build on it fail.
+    const unsolved = days[1]!;
+    const tree = treeWithDayUnsolved(unsolved);
     const json = join(tree, 'results.json');
     const run = await cli(['grade', '--target', tree, '--json', json, '--format', 'exercism'], freshState(), { timeoutMs: gradeMs });
-    expect(run.exitCode, 'one unfinished day makes grade exit 1').toBe(1);
+    expect(run.exitCode, 'an unfinished day makes grade exit 1').toBe(1);
     const results = JSON.parse(textOf(json)) as ReturnType<typeof toExercism>;
     expect(results).toMatchObject({ version: 3, status: 'fail' });
     const failing = results.tests.filter((test) => test.status === 'fail');
-    expect(failing.some((test) => test.name.startsWith(`${last.id} · `)), `${last.id}, left unsolved, fails`).toBe(true);
-    // Earlier days are solved; only a throughput gate on a crowded machine could fail there, and "next" names the first.
-    const first = days.find((day) => failing.some((test) => test.name.startsWith(`${day.id} · `)))!;
-    expect(run.stdout).toContain(`Next: ${first.id} — ${first.title} (npm run check ${first.id})`);
+    expect(failing.some((test) => test.name.startsWith(`${unsolved.id} · `)), `${unsolved.id}, left unsolved, fails`).toBe(true);
+    expect(failing.filter((test) => test.name.startsWith(`${days[0]!.id} · `)), 'day 1 is solved and has no throughput gate').toEqual([]);
+    expect(run.stdout).toContain(`Next: ${unsolved.id} — ${unsolved.title} (npm run check ${unsolved.id})`);
     for (const test of failing) {
       expect(test.message).toBeTruthy();
       expect(test.output!.length).toBeLessThanOrEqual(500);

@@ -32,17 +32,16 @@ export function freshState(): string {
   return scratchDir('state');
 }
 
-/** A tree with every day solved except the last, which is its pristine scaffold from days/. */
-export function treeWithLastDayUnsolved(): { tree: string; last: (typeof days)[number] } {
+/** A tree with every day solved except `unsolved` (default: the last), which is its pristine scaffold from days/. */
+export function treeWithDayUnsolved(unsolved = days[days.length - 1]!): string {
   const tree = scratchDir('tree');
   cpSync(resolve(root, 'solutions'), tree, { recursive: true });
-  const last = days[days.length - 1]!;
-  for (const file of last.files) {
+  for (const file of unsolved.files) {
     const scaffold = resolve(root, 'days', file);
     if (existsSync(scaffold)) cpSync(scaffold, resolve(tree, file));
     else rmSync(resolve(tree, file), { force: true }); // a file the learner creates: missing means unsolved
   }
-  return { tree, last };
+  return tree;
 }
 
 /** The text of a file, or '' when it does not exist. */

@@ -31,7 +31,7 @@ function list(lines: string[], max = 8): string {
 function judge(step: string, findings: Findings, byHand: string): void {
   if (findings.failures.length === 0 && findings.notAvailable.length === 0) return;
   const lines = [...findings.failures, ...findings.notAvailable.map((text) => `not available yet: ${text}`)];
-  if (findings.cached.length > 0) lines.push(`(reused, unchanged since they passed: ${findings.cached.join(', ')})`);
+  if (findings.cached.length > 0) lines.push(`(reused from an earlier run of the same code: ${findings.cached.join(', ')})`);
   throw new CheckError(`${step}: ${findings.failures.length} failing, ${findings.notAvailable.length} not available yet.`, {
     received: list(lines),
     fix: `${byHand} shows every failure in full. Fix the earliest day first.`,

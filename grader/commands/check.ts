@@ -6,7 +6,7 @@ import { renderDay } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
 import { runDay, selects } from '../run-day.ts';
-import { rememberPass } from '../../checkpoints/support/earlier-days.ts';
+import { rememberResult } from '../../checkpoints/support/earlier-days.ts';
 import { runSeed } from '../seed.ts';
 import { tamperWarning } from '../tamper.ts';
 
@@ -33,7 +33,7 @@ export async function check(args: Args): Promise<number> {
   const seed = runSeed();
   const result = await runDay(day, { target, seed, onOutput, only });
   if (only !== undefined) return checkedOnly(day, result, { target, seed, only }, json);
-  rememberPass(day, target, result); // day 6 and `share` reuse passing days of unchanged code
+  rememberResult(day, target, result); // day 6 and `share` reuse passing days of unchanged code
   console.log(renderDay(day, result, { target, seed }));
   if (json) writeReport(json, buildReport(target, seed, [result]));
   recordProgress(target, [result]);

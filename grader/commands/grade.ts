@@ -1,4 +1,5 @@
 // `npm run grade [-- --target DIR] [--json FILE] [--format report|classroom|exercism]`: every day in order, and a report card.
+import { randomUUID } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { flag, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
@@ -10,7 +11,7 @@ import { renderTests } from '../render.ts';
 import { buildReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
 import { runDay } from '../run-day.ts';
-import { rememberPass } from '../../checkpoints/support/earlier-days.ts';
+import { gradeRunVariable, rememberResult } from '../../checkpoints/support/earlier-days.ts';
 import { runSeed } from '../seed.ts';
 import { tamperWarning } from '../tamper.ts';
 
@@ -31,10 +32,11 @@ export async function grade(args: Args): Promise<number> {
   const warning = tamperWarning();
   if (warning) say(warning);
   const results: DayResult[] = [];
+  process.env[gradeRunVariable] = randomUUID(); // passed on to day 6's check, which reuses this run's results
   for (const day of days) {
     process.stderr.write(chalk.dim(`grading day ${dayNumber(day)} — ${day.title}…\n`));
     results.push(await runDay(day, { target, seed }));
-    rememberPass(day, target, results.at(-1)!); // day 6 and `share` reuse passing days of unchanged code
+    rememberResult(day, target, results.at(-1)!); // day 6 reuses this run's results; `share`, passing days
   }
   const report = buildReport(target, seed, results);
   say(renderCard(report));
