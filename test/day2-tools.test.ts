@@ -1,5 +1,5 @@
 // Day 2's command-line tools: `npm start` (days/02-server/main.ts, run here on the solution) and `npm run client`.
-import { createServer } from 'node:net';
+import { freePort } from '../checkpoints/support/ports.ts';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { root } from '../grader/paths.ts';
@@ -9,15 +9,6 @@ const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const server of running.splice(0)) await server.close();
 });
-
-/** A port that was free a moment ago. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as { port: number };
-  await new Promise((done) => probe.close(done));
-  return port;
-}
 
 describe('npm run client', () => {
   it('sends each input line and prints the replies as nc would', async () => {

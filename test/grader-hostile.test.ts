@@ -1,6 +1,6 @@
 // Never hanging, never leaking: hostile learner code ends within the day's limit, named, with no process left behind.
 import { readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../checkpoints/support/ports.ts';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findDay } from '../grader/days.ts';
@@ -18,14 +18,6 @@ async function hostileCheck(fixture: string, env: Record<string, string> = {}) {
   const tag = leakTag();
   const run = await cli(['check', 'day1', '--target', tree], freshState(), { env: { CACHELINGS_LEAK_TAG: tag, ...env } });
   return { run, tree, left: await settleLeftovers(tag) };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 describe.skipIf(!canSeeProcesses)('hostile learner code (day 1, process checks via /proc)', () => {

@@ -1,10 +1,11 @@
 // Day 6 steps 5 and 6: the learner's `npm start` (02-server/main.ts) as a child process, and one client line to it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { root } from '../../grader/paths.ts';
 import { CheckError } from '../support/check.ts';
 import { targetDir } from '../support/learner.ts';
+import { canConnect, freePort } from '../support/ports.ts';
 
 /** The learner's server, started as `npm start` would, in its own process group. */
 export interface RunningServer {
@@ -12,29 +13,6 @@ export interface RunningServer {
   /** What it printed so far, one line per entry. */
   output: string[];
   child: ChildProcess;
-}
-
-/** A port nobody listens on right now (main.ts takes a port number, so port 0 cannot be passed through). */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
 }
 
 /** Kills the server's whole process group (tsx starts a child of its own). */

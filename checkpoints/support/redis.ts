@@ -1,7 +1,8 @@
 // Real Redis for comparisons: find its tools on the PATH, start a private instance on a free port, stop it by pid.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from './ports.ts';
 import { delimiter, join } from 'node:path';
 
 /** The one line shown when a Redis tool is missing. */
@@ -21,18 +22,6 @@ export function findTool(tool: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** A free TCP port on 127.0.0.1 (asked of the OS with port 0, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
 }
 
 /** A private redis-server: persistence off, loopback only. */

@@ -1,6 +1,6 @@
 // `npm run ui [-- day1] [--target DIR] [--port N]`: the vitest UI on a day's checkpoint, on 127.0.0.1, until Ctrl-C.
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../../checkpoints/support/ports.ts';
 import { createInterface } from 'node:readline';
 import chalk from 'chalk';
 import { flag, requireDay, requireTarget, UsageError, type Args } from '../args.ts';
@@ -8,15 +8,6 @@ import { childNodeFlags, display, root, vitestBin } from '../paths.ts';
 import { firstUnfinishedDay } from '../progress.ts';
 import { killGroup, trackGroup } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
-
-/** A port nobody listens on right now, on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** Starts vitest's UI in watch mode on the day's checkpoint files and keeps it running; the exit code is vitest's. */
 export async function ui(args: Args): Promise<number> {
