@@ -1,65 +1,12 @@
 // A small line-based TCP client for checkpoints: raw writes, reply lines with timeouts, a transcript on failure.
 import { connect, type Socket } from 'node:net';
-import { CheckError, type Advice } from './check.ts';
+import type { Advice } from './check.ts';
+import { crashSince, watchCrashes } from './crashes.ts';
+import { hintFor, NetworkCheckError, type Trouble } from './socket-trouble.ts';
 import { Transcript } from './transcript.ts';
 
-/** Why a connection stopped answering, as a learner can look it up. */
-export type Trouble = 'EOF' | 'ECONNRESET' | 'ECONNREFUSED' | 'EADDRINUSE' | 'timeout' | 'EPIPE';
-
-/** The `Hint:` line for a known network trouble. */
-export function hintFor(trouble: Trouble | string, ms = 0): string {
-  switch (trouble) {
-    case 'EOF':
-      return 'EOF is short for "end of file": the server closed the connection before replying. Did it end the socket after an error (it should stay open), or did your code throw? Look for an error printed above.';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return `${trouble} means the server dropped the connection abruptly (socket.destroy(), or the process threw while handling it).`;
-    case 'ECONNREFUSED':
-      return 'ECONNREFUSED means nothing is listening on that port. Does startServer resolve only after listen() has finished, with the port from server.address()?';
-    case 'EADDRINUSE':
-      return 'EADDRINUSE means the port is still taken. Does close() stop listening and end every client socket before it resolves?';
-    case 'timeout':
-      return `nothing arrived within ${ms} ms. Does the server write a reply ending in "\\n" for every complete line, even when the line came in several pieces or several lines came in one piece?`;
-    default:
-      return `the connection failed with ${trouble}.`;
-  }
-}
-
-/** A failed network requirement: the CheckError text, then the transcript, then a Hint line. */
-export class NetworkCheckError extends CheckError {
-  constructor(headline: string, advice: Advice, transcript: Transcript, hint?: string) {
-    super(headline, advice);
-    const indented = transcript.render().split('\n').map((line) => `  ${line}`).join('\n');
-    this.message += `\nTranscript:\n${indented}${hint ? `\nHint: ${hint}` : ''}`;
-  }
-}
-
+// Clients whose socket is not closed yet, for destroyAllClients().
 const open = new Set<TcpClient>();
-
-// Errors the code under test let escape while clients were connected: in a real server process they are fatal.
-const crashes: { at: number; error: Error }[] = [];
-let watching = false;
-
-/** Starts recording uncaught exceptions (once per process); TcpClient.connect calls it. */
-export function watchCrashes(): void {
-  if (watching) return;
-  watching = true;
-  process.on('uncaughtException', (error) => crashes.push({ at: Date.now(), error }));
-}
-
-/** The first uncaught exception recorded since `since` (Date.now() ms), if any. */
-export function firstCrashSince(since: number): Error | undefined {
-  return crashes.find((entry) => entry.at >= since)?.error;
-}
-
-/** The first uncaught exception since `since` (ms), as a sentence for a Hint line. */
-export function crashSince(since: number): string | undefined {
-  const error = firstCrashSince(since);
-  if (!error) return undefined;
-  const message = JSON.stringify(error.message).slice(1, -1);
-  if (message.startsWith('not implemented yet')) return `the server's code threw "${message}": fill in that TODO.`;
-  return `the server's code threw ${error.name}: ${message} — an exception nobody catches ends a real server process. Answer bad input with an "ERR …" line instead.`;
-}
 
 /** Destroys every client still open (call it in afterEach). */
 export function destroyAllClients(): void {
