@@ -1,7 +1,9 @@
 // A small line-based TCP client for checkpoints: raw writes, reply lines with timeouts, a transcript on failure.
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { Advice } from './check.ts';
 import { crashSince, watchCrashes } from './crashes.ts';
+import { openSocket } from './open-socket.ts';
+import { ReplyLines } from './reply-lines.ts';
 import { hintFor, NetworkCheckError, type Trouble } from './socket-trouble.ts';
 import { Transcript } from './transcript.ts';
 
@@ -36,8 +38,7 @@ export class TcpClient {
   /** Resolves when the socket is fully closed. */
   readonly closed: Promise<void>;
   #socket: Socket;
-  #pending = Buffer.alloc(0);
-  #lines: Buffer[] = [];
+  #lines = new ReplyLines();
   #wake: () => void = () => {};
   #lastSent = '';
   #since: number;
@@ -63,20 +64,13 @@ export class TcpClient {
     const transcript = options.transcript ?? new Transcript();
     watchCrashes();
     const started = Date.now();
-    const deadline = started + (options.retryMs ?? 1000);
-    for (;;) {
-      try {
-        const socket = await openSocket(host, port);
-        return new TcpClient(socket, { ...options, transcript }, started);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'timeout';
-        if (code === 'ECONNREFUSED' && Date.now() < deadline) {
-          await new Promise((done) => setTimeout(done, 50));
-          continue;
-        }
-        transcript.note(options.name ?? 'client', `could not connect to ${host}:${port} (${code})`);
-        throw new NetworkCheckError(`Could not connect to the server at ${host}:${port}.`, { received: code, where: options.where }, transcript, hintFor(code, 2000));
-      }
+    try {
+      const socket = await openSocket(host, port, started + (options.retryMs ?? 1000));
+      return new TcpClient(socket, { ...options, transcript }, started);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'timeout';
+      transcript.note(options.name ?? 'client', `could not connect to ${host}:${port} (${code})`);
+      throw new NetworkCheckError(`Could not connect to the server at ${host}:${port}.`, { received: code, where: options.where }, transcript, hintFor(code, 2000));
     }
   }
 
@@ -116,13 +110,7 @@ export class TcpClient {
       if (this.trouble) throw this.#failure(this.trouble, timeoutMs);
       const left = deadline - Date.now();
       if (left <= 0) throw this.#failure('timeout', timeoutMs);
-      await new Promise<void>((done) => {
-        const timer = setTimeout(done, left);
-        this.#wake = () => {
-          clearTimeout(timer);
-          done();
-        };
-      });
+      await this.#nap(left);
     }
   }
 
@@ -152,15 +140,7 @@ export class TcpClient {
   /** Resolves true once the server has ended or closed the connection, false after `timeoutMs`. */
   async waitForEnd(timeoutMs = 2000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    while (!this.trouble && Date.now() < deadline) {
-      await new Promise<void>((done) => {
-        const timer = setTimeout(done, deadline - Date.now());
-        this.#wake = () => {
-          clearTimeout(timer);
-          done();
-        };
-      });
-    }
+    while (!this.trouble && Date.now() < deadline) await this.#nap(deadline - Date.now());
     return this.trouble !== undefined;
   }
 
@@ -180,22 +160,26 @@ export class TcpClient {
     this.#socket.resetAndDestroy();
   }
 
+  // Resolves after `ms`, or sooner when bytes arrive or the connection stops.
+  #nap(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const timer = setTimeout(done, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        done();
+      };
+    });
+  }
+
   #onData(chunk: Buffer): void {
-    this.#pending = Buffer.concat([this.#pending, chunk]);
-    let newline = this.#pending.indexOf(0x0a);
-    while (newline !== -1) {
-      const end = newline > 0 && this.#pending[newline - 1] === 0x0d ? newline - 1 : newline;
-      this.#lines.push(Buffer.from(this.#pending.subarray(0, end)));
-      this.#pending = this.#pending.subarray(newline + 1);
-      newline = this.#pending.indexOf(0x0a);
-    }
+    this.#lines.push(chunk);
     this.#wake();
   }
 
   #stop(trouble: string): void {
     if (this.trouble) return;
     this.trouble = trouble;
-    if (this.#pending.length > 0) this.transcript.received(this.name, this.#pending);
+    if (this.#lines.unfinished.length > 0) this.transcript.received(this.name, this.#lines.unfinished);
     this.transcript.note(this.name, trouble === 'EOF' ? 'connection closed by the server' : `connection failed: ${trouble}`);
     this.#wake();
   }
@@ -207,23 +191,4 @@ export class TcpClient {
     const hint = crashSince(this.#since) ?? hintFor(trouble, timeoutMs);
     return this.fail(`Waited for ${what}, but ${trouble === 'timeout' ? 'none came' : 'the connection ended'}.`, { expected: 'one line ending in "\\n"', received }, hint);
   }
-}
-
-function openSocket(host: string, port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host, port });
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(Object.assign(new Error('connect timed out'), { code: 'timeout' }));
-    }, 2000);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
 }
