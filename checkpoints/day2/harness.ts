@@ -2,7 +2,8 @@
 import { CheckError, show } from '../support/check.ts';
 import { withTimeout } from '../support/async.ts';
 import { learnerModule, shown } from '../support/learner.ts';
-import { destroyAllClients, firstCrashSince, TcpClient, watchCrashes as watchUncaught } from '../support/tcp-client.ts';
+import { firstCrashSince, watchCrashes as watchUncaught } from '../support/crashes.ts';
+import { destroyAllClients, TcpClient } from '../support/tcp-client.ts';
 import type { Transcript } from '../support/transcript.ts';
 
 type ServerModule = typeof import('@learner/02-server/server.ts');

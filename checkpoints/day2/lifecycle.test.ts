@@ -6,7 +6,7 @@ import { CheckError, expectEqual } from '../support/check.ts';
 import { settle, withTimeout } from '../support/async.ts';
 import { learnerModule } from '../support/learner.ts';
 import { makeRandom, randomWords } from '../support/seed.ts';
-import { hintFor } from '../support/tcp-client.ts';
+import { hintFor } from '../support/socket-trouble.ts';
 import { Transcript } from '../support/transcript.ts';
 import { cleanUp, connectTo, forget, look, startLearnerServer } from './harness.ts';
 

@@ -1,6 +1,8 @@
 // The grader's own load generator: many connections, a GET/SET mix, text or RESP replies, counted as they arrive.
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { Latencies } from './latencies.ts';
+import { replyCounter } from './reply-counter.ts';
 import { makeRandom } from './seed.ts';
 
 /** What to run. `replies` says how the server answers: text lines (the workbook's protocol) or RESP (real Redis). */
@@ -145,88 +147,4 @@ function open(host: string, port: number, onChunk?: (chunk: Buffer) => void): Pr
     });
     socket.once('error', fail);
   });
-}
-
-/** Counts complete replies in a byte stream: text lines, or RESP values (a bulk string spans two lines). No strings are built. */
-export function replyCounter(kind: 'text' | 'resp') {
-  let lineStart = true; // the next byte begins a reply line
-  let type = 0; // RESP: the first byte of the header line being read
-  let length = 0; // RESP: the length digits of a `$` header read so far (-1 for `$-1`)
-  let bulkLeft = 0; // RESP: bytes of a bulk string body (plus its \r\n) still to skip
-  const counter = {
-    replies: 0,
-    errors: 0,
-    lastError: '',
-    reset() {
-      counter.replies = 0;
-      counter.errors = 0;
-    },
-    feed(chunk: Buffer) {
-      let pos = 0;
-      while (pos < chunk.length) {
-        if (bulkLeft > 0) {
-          const take = Math.min(bulkLeft, chunk.length - pos);
-          bulkLeft -= take;
-          pos += take;
-          if (bulkLeft === 0) counter.replies += 1;
-          continue;
-        }
-        if (lineStart) {
-          type = chunk[pos]!;
-          length = 0;
-          lineStart = false;
-          // Text: a line starting with E is `ERR …`. RESP: `-` is an error reply.
-          if ((kind === 'text' && type === 0x45) || (kind === 'resp' && type === 0x2d)) counter.error(chunk, pos);
-          pos += 1;
-        }
-        if (kind === 'resp' && type === 0x24) {
-          // `$<length>\r\n`: read the digits as they come
-          while (pos < chunk.length && chunk[pos] !== 0x0a) {
-            const byte = chunk[pos]!;
-            if (byte === 0x2d) length = -1;
-            else if (byte >= 0x30 && byte <= 0x39 && length >= 0) length = length * 10 + (byte - 0x30);
-            pos += 1;
-          }
-          if (pos === chunk.length) return;
-          pos += 1;
-          lineStart = true;
-          if (length >= 0) bulkLeft = length + 2;
-          else counter.replies += 1;
-          continue;
-        }
-        const end = chunk.indexOf(0x0a, pos);
-        if (end === -1) return;
-        pos = end + 1;
-        lineStart = true;
-        counter.replies += 1;
-      }
-    },
-    error(chunk: Buffer, at: number) {
-      counter.errors += 1;
-      const end = chunk.indexOf(0x0a, at);
-      counter.lastError = chunk.toString('utf8', at, end === -1 ? Math.min(chunk.length, at + 80) : end).trim();
-    },
-  };
-  return counter;
-}
-
-// Round-trip times in milliseconds, kept in a growing typed array and sorted once at the end.
-class Latencies {
-  #values = new Float64Array(1 << 16);
-  #count = 0;
-
-  add(ms: number): void {
-    if (this.#count === this.#values.length) {
-      const bigger = new Float64Array(this.#values.length * 2);
-      bigger.set(this.#values);
-      this.#values = bigger;
-    }
-    this.#values[this.#count++] = ms;
-  }
-
-  percentile(p: number): number {
-    if (this.#count === 0) return 0;
-    const sorted = this.#values.slice(0, this.#count).sort();
-    return sorted[Math.min(this.#count - 1, Math.floor((p / 100) * this.#count))]!;
-  }
 }

@@ -1,65 +1,14 @@
 // A small line-based TCP client for checkpoints: raw writes, reply lines with timeouts, a transcript on failure.
-import { connect, type Socket } from 'node:net';
-import { CheckError, type Advice } from './check.ts';
+import type { Socket } from 'node:net';
+import type { Advice } from './check.ts';
+import { crashSince, watchCrashes } from './crashes.ts';
+import { openSocket } from './open-socket.ts';
+import { ReplyLines } from './reply-lines.ts';
+import { hintFor, NetworkCheckError, type Trouble } from './socket-trouble.ts';
 import { Transcript } from './transcript.ts';
 
-/** Why a connection stopped answering, as a learner can look it up. */
-export type Trouble = 'EOF' | 'ECONNRESET' | 'ECONNREFUSED' | 'EADDRINUSE' | 'timeout' | 'EPIPE';
-
-/** The `Hint:` line for a known network trouble. */
-export function hintFor(trouble: Trouble | string, ms = 0): string {
-  switch (trouble) {
-    case 'EOF':
-      return 'EOF is short for "end of file": the server closed the connection before replying. Did it end the socket after an error (it should stay open), or did your code throw? Look for an error printed above.';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return `${trouble} means the server dropped the connection abruptly (socket.destroy(), or the process threw while handling it).`;
-    case 'ECONNREFUSED':
-      return 'ECONNREFUSED means nothing is listening on that port. Does startServer resolve only after listen() has finished, with the port from server.address()?';
-    case 'EADDRINUSE':
-      return 'EADDRINUSE means the port is still taken. Does close() stop listening and end every client socket before it resolves?';
-    case 'timeout':
-      return `nothing arrived within ${ms} ms. Does the server write a reply ending in "\\n" for every complete line, even when the line came in several pieces or several lines came in one piece?`;
-    default:
-      return `the connection failed with ${trouble}.`;
-  }
-}
-
-/** A failed network requirement: the CheckError text, then the transcript, then a Hint line. */
-export class NetworkCheckError extends CheckError {
-  constructor(headline: string, advice: Advice, transcript: Transcript, hint?: string) {
-    super(headline, advice);
-    const indented = transcript.render().split('\n').map((line) => `  ${line}`).join('\n');
-    this.message += `\nTranscript:\n${indented}${hint ? `\nHint: ${hint}` : ''}`;
-  }
-}
-
+// Clients whose socket is not closed yet, for destroyAllClients().
 const open = new Set<TcpClient>();
-
-// Errors the code under test let escape while clients were connected: in a real server process they are fatal.
-const crashes: { at: number; error: Error }[] = [];
-let watching = false;
-
-/** Starts recording uncaught exceptions (once per process); TcpClient.connect calls it. */
-export function watchCrashes(): void {
-  if (watching) return;
-  watching = true;
-  process.on('uncaughtException', (error) => crashes.push({ at: Date.now(), error }));
-}
-
-/** The first uncaught exception recorded since `since` (Date.now() ms), if any. */
-export function firstCrashSince(since: number): Error | undefined {
-  return crashes.find((entry) => entry.at >= since)?.error;
-}
-
-/** The first uncaught exception since `since` (ms), as a sentence for a Hint line. */
-export function crashSince(since: number): string | undefined {
-  const error = firstCrashSince(since);
-  if (!error) return undefined;
-  const message = JSON.stringify(error.message).slice(1, -1);
-  if (message.startsWith('not implemented yet')) return `the server's code threw "${message}": fill in that TODO.`;
-  return `the server's code threw ${error.name}: ${message} — an exception nobody catches ends a real server process. Answer bad input with an "ERR …" line instead.`;
-}
 
 /** Destroys every client still open (call it in afterEach). */
 export function destroyAllClients(): void {
@@ -89,8 +38,7 @@ export class TcpClient {
   /** Resolves when the socket is fully closed. */
   readonly closed: Promise<void>;
   #socket: Socket;
-  #pending = Buffer.alloc(0);
-  #lines: Buffer[] = [];
+  #lines = new ReplyLines();
   #wake: () => void = () => {};
   #lastSent = '';
   #since: number;
@@ -116,20 +64,13 @@ export class TcpClient {
     const transcript = options.transcript ?? new Transcript();
     watchCrashes();
     const started = Date.now();
-    const deadline = started + (options.retryMs ?? 1000);
-    for (;;) {
-      try {
-        const socket = await openSocket(host, port);
-        return new TcpClient(socket, { ...options, transcript }, started);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'timeout';
-        if (code === 'ECONNREFUSED' && Date.now() < deadline) {
-          await new Promise((done) => setTimeout(done, 50));
-          continue;
-        }
-        transcript.note(options.name ?? 'client', `could not connect to ${host}:${port} (${code})`);
-        throw new NetworkCheckError(`Could not connect to the server at ${host}:${port}.`, { received: code, where: options.where }, transcript, hintFor(code, 2000));
-      }
+    try {
+      const socket = await openSocket(host, port, started + (options.retryMs ?? 1000));
+      return new TcpClient(socket, { ...options, transcript }, started);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'timeout';
+      transcript.note(options.name ?? 'client', `could not connect to ${host}:${port} (${code})`);
+      throw new NetworkCheckError(`Could not connect to the server at ${host}:${port}.`, { received: code, where: options.where }, transcript, hintFor(code, 2000));
     }
   }
 
@@ -169,13 +110,7 @@ export class TcpClient {
       if (this.trouble) throw this.#failure(this.trouble, timeoutMs);
       const left = deadline - Date.now();
       if (left <= 0) throw this.#failure('timeout', timeoutMs);
-      await new Promise<void>((done) => {
-        const timer = setTimeout(done, left);
-        this.#wake = () => {
-          clearTimeout(timer);
-          done();
-        };
-      });
+      await this.#nap(left);
     }
   }
 
@@ -205,15 +140,7 @@ export class TcpClient {
   /** Resolves true once the server has ended or closed the connection, false after `timeoutMs`. */
   async waitForEnd(timeoutMs = 2000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    while (!this.trouble && Date.now() < deadline) {
-      await new Promise<void>((done) => {
-        const timer = setTimeout(done, deadline - Date.now());
-        this.#wake = () => {
-          clearTimeout(timer);
-          done();
-        };
-      });
-    }
+    while (!this.trouble && Date.now() < deadline) await this.#nap(deadline - Date.now());
     return this.trouble !== undefined;
   }
 
@@ -233,22 +160,26 @@ export class TcpClient {
     this.#socket.resetAndDestroy();
   }
 
+  // Resolves after `ms`, or sooner when bytes arrive or the connection stops.
+  #nap(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const timer = setTimeout(done, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        done();
+      };
+    });
+  }
+
   #onData(chunk: Buffer): void {
-    this.#pending = Buffer.concat([this.#pending, chunk]);
-    let newline = this.#pending.indexOf(0x0a);
-    while (newline !== -1) {
-      const end = newline > 0 && this.#pending[newline - 1] === 0x0d ? newline - 1 : newline;
-      this.#lines.push(Buffer.from(this.#pending.subarray(0, end)));
-      this.#pending = this.#pending.subarray(newline + 1);
-      newline = this.#pending.indexOf(0x0a);
-    }
+    this.#lines.push(chunk);
     this.#wake();
   }
 
   #stop(trouble: string): void {
     if (this.trouble) return;
     this.trouble = trouble;
-    if (this.#pending.length > 0) this.transcript.received(this.name, this.#pending);
+    if (this.#lines.unfinished.length > 0) this.transcript.received(this.name, this.#lines.unfinished);
     this.transcript.note(this.name, trouble === 'EOF' ? 'connection closed by the server' : `connection failed: ${trouble}`);
     this.#wake();
   }
@@ -260,23 +191,4 @@ export class TcpClient {
     const hint = crashSince(this.#since) ?? hintFor(trouble, timeoutMs);
     return this.fail(`Waited for ${what}, but ${trouble === 'timeout' ? 'none came' : 'the connection ended'}.`, { expected: 'one line ending in "\\n"', received }, hint);
   }
-}
-
-function openSocket(host: string, port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host, port });
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(Object.assign(new Error('connect timed out'), { code: 'timeout' }));
-    }, 2000);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
 }

@@ -1,0 +1,34 @@
+// Why a connection to the server under test failed: the trouble codes, their Hint lines, and the error that shows them.
+import { CheckError, type Advice } from './check.ts';
+import type { Transcript } from './transcript.ts';
+
+/** Why a connection stopped answering, as a learner can look it up. */
+export type Trouble = 'EOF' | 'ECONNRESET' | 'ECONNREFUSED' | 'EADDRINUSE' | 'timeout' | 'EPIPE';
+
+/** The `Hint:` line for a known network trouble. */
+export function hintFor(trouble: Trouble | string, ms = 0): string {
+  switch (trouble) {
+    case 'EOF':
+      return 'EOF is short for "end of file": the server closed the connection before replying. Did it end the socket after an error (it should stay open), or did your code throw? Look for an error printed above.';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `${trouble} means the server dropped the connection abruptly (socket.destroy(), or the process threw while handling it).`;
+    case 'ECONNREFUSED':
+      return 'ECONNREFUSED means nothing is listening on that port. Does startServer resolve only after listen() has finished, with the port from server.address()?';
+    case 'EADDRINUSE':
+      return 'EADDRINUSE means the port is still taken. Does close() stop listening and end every client socket before it resolves?';
+    case 'timeout':
+      return `nothing arrived within ${ms} ms. Does the server write a reply ending in "\\n" for every complete line, even when the line came in several pieces or several lines came in one piece?`;
+    default:
+      return `the connection failed with ${trouble}.`;
+  }
+}
+
+/** A failed network requirement: the CheckError text, then the transcript, then a Hint line. */
+export class NetworkCheckError extends CheckError {
+  constructor(headline: string, advice: Advice, transcript: Transcript, hint?: string) {
+    super(headline, advice);
+    const indented = transcript.render().split('\n').map((line) => `  ${line}`).join('\n');
+    this.message += `\nTranscript:\n${indented}${hint ? `\nHint: ${hint}` : ''}`;
+  }
+}
