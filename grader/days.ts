@@ -160,7 +160,7 @@ export const days: Day[] = [
     slug: '04-loadtest',
     title: 'Load testing tool',
     files: ['04-loadtest/loadtest.ts', '04-loadtest/main.ts'],
-    checkpoints: ['checkpoints/day4/loadtest.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
+    checkpoints: ['checkpoints/day4/honesty.test.ts', 'checkpoints/day4/measures.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
     testTimeoutMs: 45_000,
     timeLimitSec: 120,
     hints: [

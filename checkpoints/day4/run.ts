@@ -1,0 +1,85 @@
+// Day 4 checkpoint helpers: one run of the learner's runLoadTest against a fresh counting server, and how a run fails.
+import { performance } from 'node:perf_hooks';
+import { withTimeout } from '../support/async.ts';
+import { CheckError, expectTrue } from '../support/check.ts';
+import { startCountingServer, type CountingServerOptions, type CountingStats } from '../support/counting-server.ts';
+import { learnerModule, shown } from '../support/learner.ts';
+import { makeRandom } from '../support/seed.ts';
+import { count, hintFor, inWindow, story } from './story.ts';
+
+type LoadModule = typeof import('@learner/04-loadtest/loadtest.ts');
+type LoadReport = Awaited<ReturnType<LoadModule['runLoadTest']>>;
+const file = '04-loadtest/loadtest.ts';
+const where = (name: string) => `${name} in ${shown(file)}`;
+const random = makeRandom();
+
+/** A seeded random whole number from `low` to `high`, both included. */
+export const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+
+/** One run of the learner's runLoadTest against a fresh counting server, and everything both sides saw. */
+export interface Run {
+  asked: { connections: number; durationMs: number; getRatio: number; keySpace: number };
+  report: LoadReport;
+  stats: CountingStats;
+  wallMs: number;
+  /** Commands the server answered in the last fifth of the asked duration. */
+  lateAnswers: number;
+  /** Real replies the server had written when runLoadTest returned. */
+  answeredByReturn: number;
+  transcript: string;
+}
+
+/** Runs the learner's runLoadTest with `asked` against a counting server configured by `server`. */
+export async function runAgainst(server: CountingServerOptions, asked: Run['asked']): Promise<Run> {
+  const { runLoadTest } = await learnerModule<LoadModule>(file, ['runLoadTest', 'formatReport']);
+  const counting = await startCountingServer(server);
+  const options = { host: counting.host, port: counting.port, ...asked };
+  const lines = story(server, options);
+  const startedAt = performance.now();
+  try {
+    const limitMs = asked.durationMs * 2 + 2_000;
+    const stuck = `runLoadTest did not return within twice the duration asked (${asked.durationMs} ms).`;
+    const report = await withTimeout(runLoadTest(options), limitMs, stuck).catch((error: unknown) => {
+      if (String((error as Error).message).startsWith('not implemented yet')) throw error;
+      if (error instanceof CheckError) {
+        throw new CheckError(stuck, {
+          received: [`nothing after ${count(limitMs)} ms`, ...lines, serverLine(counting.stats)].join('\n'),
+          where: where('runLoadTest'),
+          fix: 'Stop every connection loop at the deadline, and do not wait for a reply that may never come: close the sockets.\nHint: a run that never ends is usually awaiting a reply on a connection the server closed. Listen for "close" and reject the waiting request, or the await hangs forever.',
+        });
+      }
+      throw new CheckError(`runLoadTest threw: ${(error as Error).message}`, { received: [...lines, serverLine(counting.stats)].join('\n'), where: where('runLoadTest'), fix: hintFor(error) });
+    });
+    const returnedAt = performance.now();
+    const wallMs = returnedAt - startedAt;
+    const answeredByReturn = counting.answeredBefore(returnedAt);
+    await new Promise((done) => setTimeout(done, 50)); // let the server finish what was already on the wire
+    const lateAnswers = counting.answeredSince(startedAt + asked.durationMs * 0.8);
+    lines.push(`[grader] runLoadTest returned after ${count(wallMs)} ms: ${JSON.stringify(report)}`);
+    const s = counting.stats;
+    lines.push(serverLine(s));
+    lines.push(`[server] ${count(answeredByReturn)} real replies had been written when runLoadTest returned`);
+    return { asked, report, stats: s, wallMs, lateAnswers, answeredByReturn, transcript: lines.join('\n') };
+  } finally {
+    await counting.close();
+  }
+}
+
+/** What the counting server saw, in one transcript line. */
+function serverLine(s: CountingStats): string {
+  return `[server] answered ${count(s.answered)} commands (${count(s.gets)} GET, ${count(s.sets)} SET) and ${count(s.errors)} with ERR; ${count(s.opened)} connections opened, at most ${count(s.maxOpen)} at once; ${count(s.drops)} dropped on purpose`;
+}
+
+/** Like runAgainst, but a run whose wall time misses the window is repeated once: a busy machine can stall a timer. */
+export async function runOnTime(server: CountingServerOptions, asked: Run['asked']): Promise<Run> {
+  const run = await runAgainst(server, asked);
+  return inWindow(run.wallMs, asked.durationMs) && inWindow(run.report.durationMs, asked.durationMs) ? run : runAgainst(server, asked);
+}
+
+/** Fails with the run's transcript under what was received. */
+export function expectRun(run: Run, condition: boolean, headline: string, advice: { expected: string; received: string; fix: string; where?: string }): void {
+  expectTrue(condition, headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? where('runLoadTest') });
+}
+
+/** The options most runs use: 10 connections, 1 s, 80% GET over 1,000 keys. */
+export const base = () => ({ connections: 10, durationMs: 1_000, getRatio: 0.8, keySpace: 1_000 });
