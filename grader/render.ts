@@ -75,7 +75,8 @@ function renderOnly(day: Day, result: DayResult, context: { target: string; seed
   const selected = result.tests.filter((test) => test.message !== 'not selected by --only');
   const held = selected.filter((test) => test.status === 'passed').length;
   const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`), renderTests(result), ''];
-  for (const [name, metric] of Object.entries(result.metrics)) out.push(`    ${name.padEnd(24)} ${formatMetric(metric)}`);
+  const metrics = Object.entries(result.metrics);
+  if (metrics.length > 0) out.push(chalk.bold('  Measured'), ...metrics.map(([name, metric]) => `    ${name.padEnd(24)} ${formatMetric(metric)}`), '');
   const verdict = result.passed ? chalk.green.bold(`✓ ${held} of ${selected.length} selected requirements hold`) : chalk.red.bold(`✗ ${held} of ${selected.length} selected requirements hold`);
   out.push(`${verdict} (${result.tests.length - selected.length} not run).`);
   out.push(`  The day counts only when every requirement holds: npm run check ${day.id}`);

@@ -6,17 +6,13 @@ import { describe, it } from 'vitest';
 import { CheckError } from '../support/check.ts';
 import { shown, targetDir } from '../support/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
+import { wantedBenches as wanted } from './bench-names.ts';
 import { runNested } from './nested.ts';
 import type { NestedTest } from './nested-reporter.ts';
 
 const file = '03-testing/cache.bench.ts';
 /** Three benchmarks of 300 ms each take about 3 s with vitest's start-up; unbatched ones can take far longer. */
 const limitMs = 45_000;
-const wanted: { name: string; metric: string; matches: (name: string) => boolean }[] = [
-  { name: 'GET', metric: 'bench.get.hz', matches: (name) => /\bget\b/i.test(name) && !/mix/i.test(name) },
-  { name: 'SET', metric: 'bench.set.hz', matches: (name) => /\bset\b/i.test(name) && !/mix/i.test(name) },
-  { name: 'mixed 80/20', metric: 'bench.mixed.hz', matches: (name) => /mix/i.test(name) },
-];
 
 describe('Your benchmarks', () => {
   it('run with vitest bench and report GET, SET and mixed 80/20 figures', async ({ task }) => {

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { benchMetric } from '../day3/bench-names.ts';
 import { CheckError, expectEqual } from '../support/check.ts';
 import { shown, targetDir } from '../support/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
@@ -70,7 +71,7 @@ describe('Validation checklist', () => {
         fix: 'run `npx vitest bench --run days/03-testing` and read what it prints.',
       });
     }
-    for (const figure of figures) recordMetric(task, `bench.${figure.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.hz`, { value: Math.round(figure.hz) });
+    for (const figure of figures) recordMetric(task, benchMetric(figure.name), { value: Math.round(figure.hz) });
   });
 
   it('5 server: npm start starts your server · by hand: npm start', { timeout: 30_000 }, async () => {
