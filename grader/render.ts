@@ -18,6 +18,13 @@ export function formatMetric(metric: MetricResult): string {
   return `${value} (gate ${metric.gate.op} ${metric.gate.value.toLocaleString('en-US')})`;
 }
 
+// The "Measured" block: each figure beside its gate, or nothing when the day measured nothing.
+function measured(result: DayResult): string[] {
+  const metrics = Object.entries(result.metrics);
+  if (metrics.length === 0) return [];
+  return [chalk.bold('  Measured'), ...metrics.map(([name, metric]) => `    ${name.padEnd(24)} ${formatMetric(metric)}`), ''];
+}
+
 /** The requirement lines of one day, grouped by describe block. */
 export function renderTests(result: DayResult): string {
   const out: string[] = [];
@@ -49,12 +56,7 @@ export function renderDay(day: Day, result: DayResult, context: { target: string
   const passedCount = required.filter((test) => test.status === 'passed').length;
   const bonusNote = bonus.length > 0 ? `; bonus: ${bonus.filter((test) => test.status === 'passed').length} of ${bonus.length}` : '';
   const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}`), renderTests(result), ''];
-  const metrics = Object.entries(result.metrics);
-  if (metrics.length > 0) {
-    out.push(chalk.bold('  Measured'));
-    for (const [name, metric] of metrics) out.push(`    ${name.padEnd(24)} ${formatMetric(metric)}`);
-    out.push('');
-  }
+  out.push(...measured(result));
   if (result.passed) {
     const next = nextDay(day);
     out.push(chalk.green.bold(`✓ day ${number} passed`) + ` — ${passedCount} of ${required.length} requirements hold${bonusNote}.`);
@@ -75,8 +77,7 @@ function renderOnly(day: Day, result: DayResult, context: { target: string; seed
   const selected = result.tests.filter((test) => test.message !== 'not selected by --only');
   const held = selected.filter((test) => test.status === 'passed').length;
   const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`), renderTests(result), ''];
-  const metrics = Object.entries(result.metrics);
-  if (metrics.length > 0) out.push(chalk.bold('  Measured'), ...metrics.map(([name, metric]) => `    ${name.padEnd(24)} ${formatMetric(metric)}`), '');
+  out.push(...measured(result));
   const verdict = result.passed ? chalk.green.bold(`✓ ${held} of ${selected.length} selected requirements hold`) : chalk.red.bold(`✗ ${held} of ${selected.length} selected requirements hold`);
   out.push(`${verdict} (${result.tests.length - selected.length} not run).`);
   out.push(`  The day counts only when every requirement holds: npm run check ${day.id}`);
