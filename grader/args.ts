@@ -29,7 +29,7 @@ export function parseArgs(argv: string[]): Args {
       args.flags.set(name, true);
       continue;
     }
-    if (!valued.has(name)) throw new UsageError(`Unknown option --${name}. Valid options: ${[...valued, ...switches].map((flag) => `--${flag}`).join(', ')}.`);
+    if (!valued.has(name)) throw new UsageError(`Unknown option --${name}. Valid options: ${[...valued, ...switches].map((flag) => `--${flag}`).join(', ')} (npm run check -- --help says what each does).`);
     const value = inline ?? argv[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value, e.g. --${name} ${name === 'target' ? 'solutions' : name === 'json' ? 'report.json' : '…'}.`);
     args.flags.set(name, value);

@@ -21,12 +21,35 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
   // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
 };
 
+/** What each option does, for `--help`. */
+const options = [
+  ['--target DIR', 'check another tree laid out like days/ (check, grade, status, watch, ui, share, …)'],
+  ['--json FILE', 'also write the machine-readable report (check, grade)'],
+  ['--only TEXT', 'check: run only the requirements whose name contains TEXT'],
+  ['--repeat N', 'check: run N times and report the pass rate (a flakiness meter)'],
+  ['--debug', 'check: show what your code prints, as [your_code] lines'],
+  ['--format F', 'grade: report (default), classroom or exercism'],
+  ['--all', 'hint: show every hint up to the current one'],
+  ['--manual', 'watch: check again on r + Enter instead of on save'],
+  ['--yes', 'reset: do not ask before restoring the scaffold'],
+  ['--port P', 'ui: serve the UI on this port'],
+];
+
+function usage(): string {
+  const list = Object.entries(commands).map(([key, value]) => `  npm run ${key.padEnd(7)} ${value.about}`).join('\n');
+  const flags = options.map(([name, about]) => `  ${name!.padEnd(13)} ${about}`).join('\n');
+  return `Commands:\n${list}\n\nOptions (after --, e.g. npm run check -- day2 --only "one byte"):\n${flags}`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (argv.some((word) => word === '--help' || word === '-h') || name === 'help') {
+    console.log(usage());
+    return 0;
+  }
   const command = name ? commands[name] : undefined;
   if (!command) {
-    const list = Object.entries(commands).map(([key, value]) => `  npm run ${key.padEnd(7)} ${value.about}`).join('\n');
-    console.error(`${name ? `Unknown command "${name}".` : 'Which command?'} Commands:\n${list}`);
+    console.error(`${name ? `Unknown command "${name}".` : 'Which command?'} ${usage()}`);
     return 2;
   }
   const { parseArgs } = await import('./args.ts');

@@ -39,6 +39,12 @@ export function renderTests(result: DayResult): string {
     if (test.status === 'skipped') out.push(`  ${chalk.dim(`- ${test.name} (${test.message})`)}`);
     if (test.status !== 'failed') continue;
     out.push(`  ${test.bonus ? chalk.yellow('✗') : chalk.red('✗')} ${test.name}${test.bonus ? chalk.dim(' (bonus: not required to pass the day)') : ''}`);
+    if (test.bonus && result.passed) {
+      // On a passing day a bonus miss is one line; the whole story is one --only away.
+      const words = test.name.replace(/["\\]/g, '').split(' ').slice(0, 4).join(' ').replace(/[,:;.]$/, '');
+      out.push(chalk.dim(indent(`${test.message.split('\n')[0]}\n(in full: npm run check -- ${result.id} --only "${words}")`, 6)));
+      continue;
+    }
     out.push(chalk.dim(indent(test.message === lastMessage ? '(same as above)' : test.message, 6)));
     const why = whyLine(result.id, test);
     if (why) out.push(indent(why, 6));

@@ -60,6 +60,15 @@ describe('npm run check', () => {
     expect(run.stderr, 'no stack trace').not.toMatch(/^\s+at /m);
   });
 
+  it('explains every command and option with --help, and exits 0', async () => {
+    const run = await runGrader(['check', '--help']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    for (const option of ['--target DIR', '--json FILE', '--only TEXT', '--repeat N', '--debug', '--format F']) {
+      expect(run.stdout, `--help should explain ${option}`).toContain(option);
+    }
+    expect(run.stdout).toContain('npm run check ');
+  });
+
   it('exits 2 for a GRADER_SEED that is not a whole number, writing nothing', async () => {
     const dir = scratchDir('seed');
     const run = await runGrader(['check', 'day1', '--json', join(dir, 'r.json')], { GRADER_SEED: 'banana' });

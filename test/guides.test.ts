@@ -17,6 +17,17 @@ describe.each(days.map((day) => [day.id, day] as const))('%s', (_id, day) => {
     }
   });
 
+  it('names, in each scaffold header, only guide sections that exist', () => {
+    const headings = read(`days/${day.slug}/README.md`).match(/^#{2,4} .+$/gm)!.map((line) => line.replace(/^#+ (\d+\. )?/, '').toLowerCase());
+    for (const file of day.files) {
+      const header = read(`days/${file}`).split('\n').slice(0, 4).join('\n');
+      const named = /Guide: days\/[^,\n]*README\.md, ([^\n]+)/.exec(header)?.[1] ?? '';
+      for (const [, section] of named.matchAll(/"([^"]+)"/g)) {
+        expect(headings.some((heading) => heading.startsWith(section!.toLowerCase())), `days/${file} names the section "${section}", which days/${day.slug}/README.md does not have`).toBe(true);
+      }
+    }
+  });
+
   it('has a checkpoint spec ending with "Required exports" and "Completion criteria"', () => {
     const spec = read(`days/${day.slug}/CHECKPOINT.md`);
     const headings = [...spec.matchAll(/^## (.+)$/gm)].map((match) => match[1]!.trim());

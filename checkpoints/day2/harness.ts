@@ -22,6 +22,7 @@ export const look = {
   start: `startServer in ${shown(serverFile)}`,
   close: `close() returned by startServer in ${shown(serverFile)}`,
   framing: `the 'data' handler (serveConnection) in ${shown(serverFile)}`,
+  disconnect: `the 'data', 'end' and 'close' handlers (serveConnection) in ${shown(serverFile)}`,
   protocol: `handleLine in ${shown(protocolFile)}`,
 };
 

@@ -151,6 +151,7 @@ export class TcpClient {
 
   /** Closes the connection from this side (FIN), dropping anything not yet read. */
   destroy(): void {
+    this.transcript.note(this.name, 'disconnects');
     this.#socket.destroy();
   }
 

@@ -1,5 +1,5 @@
 // Day 1 · Build an async readers-writer lock: many readers at once, or one writer alone.
-// Check it: npm run check day1 · Guide: days/01-cache/README.md, "The lock"
+// Check it: npm run check day1 · Guide: days/01-cache/README.md, "Concurrency in JavaScript, honestly" and "Design decisions"
 
 /** Many readers at once, or one writer alone; a waiting writer must not be starved by new readers. */
 export class RWLock {

@@ -1,5 +1,5 @@
 // Day 2 · The text protocol: turn one command line into one reply, using your day-1 Cache.
-// Check it: npm run check day2 · Guide: days/02-server/README.md, "The protocol" and "Design decisions"
+// Check it: npm run check day2 · Guide: days/02-server/README.md, "Requirements" (the protocol table) and "Design decisions"
 import type { Cache } from '../01-cache/cache.ts';
 
 /** Runs one command line against `cache` and returns the reply without its newline; null for a blank line. */

@@ -1,5 +1,5 @@
 // Day 4 · The load tester's command line: read the options, run the test, print the results block.
-// Check it: npm run check day4 · Guide: days/04-loadtest/README.md, "Configuration" and "The checkpoint"
+// Check it: npm run check day4 · Guide: days/04-loadtest/README.md, "Requirements" and "The checkpoint"
 // npm run loadtest -- --host 127.0.0.1 --port 6379 --connections 50 --duration 10 --mix 80 --keys 10000
 import { formatReport, runLoadTest, type LoadOptions } from './loadtest.ts';
 
