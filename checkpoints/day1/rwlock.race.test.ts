@@ -16,14 +16,18 @@ async function newLock() {
   return new RWLock();
 }
 
-/** fast-check's schedule report as numbered steps: "1. write#0 arrives". */
-function steps(report: string): string {
+/** fast-check's schedule report as numbered steps ("1. write#0 arrives"), with `mark` after step `at`. */
+function steps(report: string, at?: number, mark?: string): string {
   const labels = [...report.matchAll(/promise::(.+?) (resolved|rejected|pending)/g)].map((match) => match[1]);
-  return labels.map((label, i) => `  ${i + 1}. ${label}`).join('\n') || report;
+  return labels.map((label, i) => `  ${i + 1}. ${label}${i + 1 === at ? `   ← ${mark}` : ''}`).join('\n') || report;
 }
 
-/** Thrown inside the property when a writer finds company. */
-class Overlap extends Error {}
+/** Thrown inside the property when a writer finds company, right after schedule step `step`. */
+class Overlap extends Error {
+  constructor(message: string, readonly step: number, readonly who: string) {
+    super(message);
+  }
+}
 
 describe('RWLock (race-stress)', () => {
   it('read and write resolve to what the function returns', async () => {
@@ -63,23 +67,26 @@ describe('RWLock (race-stress)', () => {
         const lock = new RWLock();
         let readers = 0;
         let writers = 0;
-        const inside = (label: string) => {
+        let step = 0; // schedule steps released so far, numbered as in the report
+        const inside = (label: string, doing: string) => {
           if (writers > 1 || (writers === 1 && readers > 0)) {
-            throw new Overlap(`${label} found ${writers} writer(s) and ${readers} reader(s) inside together`);
+            throw new Overlap(`${label} ${doing} with ${writers} writer(s) and ${readers} reader(s) inside together`, step, `${label} ${doing} here`);
           }
         };
         const tasks = ops.map((mode, i) =>
-          s.schedule(Promise.resolve(), `${mode}#${i} arrives`).then(() =>
-            lock[mode](async () => {
+          s.schedule(Promise.resolve(), `${mode}#${i} arrives`).then(() => {
+            step += 1;
+            return lock[mode](async () => {
               if (mode === 'write') writers += 1;
               else readers += 1;
-              inside(`${mode}#${i}`);
+              inside(`${mode}#${i}`, 'enters');
               await s.schedule(Promise.resolve(), `${mode}#${i} leaves`);
-              inside(`${mode}#${i}`);
+              step += 1;
+              inside(`${mode}#${i}`, 'is about to leave');
               if (mode === 'write') writers -= 1;
               else readers -= 1;
-            }),
-          ),
+            });
+          }),
         );
         const all = settle(Promise.all(tasks));
         // Tasks schedule more tasks after a few microtask hops inside the lock: keep releasing until none are left.
@@ -100,9 +107,9 @@ describe('RWLock (race-stress)', () => {
     const problem = failure.message.split('\n')[0];
     throw new CheckError(deadlock ? 'Some task never got the lock: a deadlock.' : 'A writer shared the lock with another task.', {
       expected: 'a writer inside the lock alone, and every task eventually inside',
-      received: `${problem}, with tasks ${JSON.stringify(ops)}`,
+      received: `${problem}${deadlock ? '' : ` (right after step ${(failure as Overlap).step})`}, with tasks ${JSON.stringify(ops)} (#N is a task's place in that list)`,
       where: where('write'),
-      fix: `A writer may enter only when readers === 0 and no writer is inside.\nShortest schedule that broke it (seed ${seed}):\n${steps(String(schedule))}`,
+      fix: `A writer may enter only when readers === 0 and no writer is inside.\nShortest schedule that broke it (seed ${seed}):\n${deadlock ? steps(String(schedule)) : steps(String(schedule), (failure as Overlap).step, (failure as Overlap).who)}`,
     });
   });
 
