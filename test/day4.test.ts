@@ -13,6 +13,7 @@ const planted: [fixture: string, caughtBy: string][] = [
   ['connection-per-request', 'opens the connections asked for, side by side, and keeps each open across requests'],
   ['never-counts-errors', 'counts ERR replies as errors, not as operations, and still ends on time'],
   ['cutoff-as-errors', 'reports exactly the operations the server answered'],
+  ['no-error-listener', 'counts a dropped connection as an error, opens a new one and keeps going until the deadline'],
   ['zero-latency', 'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections'],
 ];
 

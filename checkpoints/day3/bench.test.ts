@@ -13,6 +13,8 @@ import type { NestedTest } from './nested-reporter.ts';
 const file = '03-testing/cache.bench.ts';
 /** Three benchmarks of 300 ms each take about 3 s with vitest's start-up; unbatched ones can take far longer. */
 const limitMs = 45_000;
+/** Above this many calls per second a bench does too little per call to measure anything but the clock. */
+const maxCallsPerSec = 1_000_000;
 
 describe('Your benchmarks', () => {
   it('run with vitest bench and report GET, SET and mixed 80/20 figures', async ({ task }) => {
@@ -45,6 +47,16 @@ describe('Your benchmarks', () => {
         throw new CheckError(`Your benchmark '${bench.name}' produced no figure: it threw, or never ran.`, {
           where: shown(file),
           fix: 'Keep `throws: true` in the bench options so vitest shows the error instead of hiding it; run npx vitest bench --run ' + shown(file),
+        });
+      }
+      // A batch of 1,000 cache operations per call runs at tens of thousands of calls per second; a million
+      // calls per second means a call does (next to) no cache work, and the figure measures the clock.
+      if (bench.hz > maxCallsPerSec) {
+        throw new CheckError(`Your benchmark '${bench.name}' ran ${Math.round(bench.hz).toLocaleString('en-US')} calls per second: each call does next to no work, so it times the clock, not the cache.`, {
+          expected: `a batch of operations per call (1,000 in the scaffold), so hz stays under ${maxCallsPerSec.toLocaleString('en-US')}`,
+          received: `hz ${Math.round(bench.hz).toLocaleString('en-US')}`,
+          where: shown(file),
+          fix: 'Loop `batch` times inside each bench function, calling the cache each time; ops/s is then hz × batch.',
         });
       }
       recordMetric(task, metric, { value: Math.round(bench.hz) });

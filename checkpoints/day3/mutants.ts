@@ -39,7 +39,7 @@ export const mutants: Mutant[] = [
     file: 'writer-beside-readers.ts',
     described: 'a lock that lets a writer in beside readers',
     question: 'can a reader inside RWLock.read see a value change between two of its reads, with an await in between?',
-    fix: 'Inside lock.read, read a value, await pause(), read it again, and expect both reads to match while writers change it through lock.write.',
+    fix: 'Inside lock.read, read a value, await pause(), read it again, and expect both reads to match while writers change it through lock.write. Start readers first, or interleave them with writers: a writer must arrive while readers already hold the lock.',
   },
   {
     name: 'lost-update',

@@ -61,17 +61,22 @@ describe('npm run loadtest', () => {
 
   it('turns bad options away with one line and exit code 2, not a stack trace', async () => {
     const port = await deadPort();
-    const cases: [args: string[], mentions: string, what: string][] = [
-      [['--duration', '-1'], 'duration', 'a negative duration'],
-      [['--mix', '150'], 'mix', 'a mix over 100'],
-      [['--port', String(port), '--duration', '1'], String(port), 'a port nobody listens on'],
+    // Every case names a port nobody listens on: a tool that checks its options only after connecting fails with
+    // the wrong line here, instead of load-testing whatever listens on 6379.
+    const dead = ['--port', String(port)];
+    const cases: [args: string[], mentions: string, what: string, example: string][] = [
+      [[...dead, '--duration', '-1'], 'duration', 'a negative duration', 'Expected --duration to be a number of seconds from 0.1 to 3600, got "-1".'],
+      [[...dead, '--mix', '150'], 'mix', 'a mix over 100', 'Expected --mix to be a number (percent GET) from 0 to 100, got "150".'],
+      [[...dead, '--connections', '-5'], 'connections', 'a negative number of connections', 'Expected --connections to be a whole number from 1 to 10000, got "-5".'],
+      [['--port', 'abc'], 'port', 'a port that is not a number', 'Expected --port to be a whole number from 1 to 65535, got "abc".'],
+      [[...dead, '--duration', '1'], String(port), 'a port nobody listens on', `Cannot connect to 127.0.0.1:${port} (ECONNREFUSED). Is the server running?`],
     ];
     const runs = await Promise.all(cases.map(([args]) => loadtest(args)));
-    cases.forEach(([, mentions, what], i) => {
+    cases.forEach(([, mentions, what, example], i) => {
       const run = runs[i]!;
       const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
       expectTrue(run.exitCode === 2 && lines.length === 1 && lines[0]!.includes(mentions) && !/Load Test Results/.test(run.stdout), `For ${what}, npm run loadtest must print one line naming "${mentions}" on stderr and exit with code 2.`, {
-        expected: `exit code 2 and one line on stderr that mentions ${mentions}, e.g. 'Expected --duration to be a number of seconds above 0, got "-1".'`,
+        expected: `exit code 2 and one line on stderr that mentions ${mentions}, e.g. '${example}'`,
         received: run.transcript,
         where: `parseOptions and the catch at the bottom of ${shown(file)}`,
         fix: 'Check every option before running; catch the error, console.error(error.message) and set process.exitCode = 2. If runLoadTest cannot connect, say which host:port.',

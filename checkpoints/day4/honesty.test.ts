@@ -1,5 +1,6 @@
 // Day 4 checkpoint: the learner's load tester counts honestly — operations, connections, duration, ERR replies and drops.
 import { describe, it } from 'vitest';
+import { firstCrashSince, watchCrashes } from '../support/crashes.ts';
 import { base, between, expectRun, runAgainst, runOnTime } from './run.ts';
 import { count, inWindow } from './story.ts';
 
@@ -97,8 +98,16 @@ describe('runLoadTest against the counting server', () => {
 
   it('counts a dropped connection as an error, opens a new one and keeps going until the deadline', async () => {
     const every = between(40, 80);
+    watchCrashes();
+    const since = Date.now();
     const run = await runOnTime({ dropEvery: every }, { ...base(), connections: 5 });
     const { report, stats, asked } = run;
+    const crash = firstCrashSince(since);
+    expectRun(run, crash === undefined, 'Your load tester let an error escape when the server reset a connection; run from the command line, the tool would have crashed.', {
+      expected: 'no uncaught exception: a reset connection is one error in the report',
+      received: `${crash?.name}: ${crash?.message}`,
+      fix: "Listen for 'error' on every connected socket (not only while connecting). 'close' follows it, so the 'close' handler can fail the waiting requests.",
+    });
     expectRun(run, report.errors >= stats.drops - asked.connections && report.errors >= 1, `The server dropped ${count(stats.drops)} connections; the report says ${count(report.errors)} errors.`, {
       expected: `at least ${count(Math.max(1, stats.drops - asked.connections))} errors (one per request lost with its connection)`,
       received: `errors ${count(report.errors)}`,

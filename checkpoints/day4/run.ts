@@ -38,7 +38,7 @@ export async function runAgainst(server: CountingServerOptions, asked: Run['aske
   const startedAt = performance.now();
   try {
     const limitMs = asked.durationMs * 2 + 2_000;
-    const stuck = `runLoadTest did not return within twice the duration asked (${asked.durationMs} ms).`;
+    const stuck = `runLoadTest, asked for a ${count(asked.durationMs)} ms run, had not returned after ${count(limitMs)} ms (twice the duration, plus 2 s).`;
     const report = await withTimeout(runLoadTest(options), limitMs, stuck).catch((error: unknown) => {
       if (String((error as Error).message).startsWith('not implemented yet')) throw error;
       if (error instanceof CheckError) {

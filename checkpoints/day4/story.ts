@@ -16,7 +16,7 @@ export function story(server: CountingServerOptions, options: object): string[] 
   const quirks = [
     server.latencyMs ? `${server.latencyMs} ms latency per command` : '',
     server.errorEvery ? `every ${server.errorEvery}th command answered "ERR injected failure"` : '',
-    server.dropEvery ? `each connection closed by the server at its ${server.dropEvery}th command` : '',
+    server.dropEvery ? `each connection closed by the server at its ${server.dropEvery}th command (every other one with a reset: ECONNRESET)` : '',
     server.holdFromMs !== undefined ? `replies to commands arriving after ${server.holdFromMs} ms held back ${server.holdForMs ?? 0} ms (they come after the deadline)` : '',
   ].filter(Boolean);
   const port = (options as { port?: number }).port;

@@ -144,7 +144,9 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
         stats.maxInFlight = Math.max(stats.maxInFlight, waiting);
         if (options.dropEvery !== undefined && received % options.dropEvery === 0) {
           stats.drops += 1;
-          socket.destroy();
+          // Every other drop is a reset, as when a server crashes: the client's socket then emits 'error' (ECONNRESET).
+          if (stats.drops % 2 === 0) socket.resetAndDestroy();
+          else socket.destroy();
           return;
         }
         const latency = (options.latencyMs ?? 0) + held(performance.now());

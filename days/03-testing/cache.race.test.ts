@@ -19,7 +19,8 @@ describe('Cache under concurrency', () => {
   });
 
   it('runs 50 writers and 50 readers at once without corrupting a value', async () => {
-    // TODO: Start 50 writers (lock.write) and 50 readers (lock.read) together; a writer changes values in two steps with an await between.
+    // TODO: Start 50 writers (lock.write) and 50 readers (lock.read) together, readers first or interleaved, so writers
+    //       arrive while readers hold the lock; a writer changes values in two steps with an await between.
     // TODO: Make each reader read, `await pause()`, and read again: expect it never saw a half-done write or another key's value.
     throw new Error('not implemented yet: race.writersAndReaders in days/03-testing/cache.race.test.ts');
   });

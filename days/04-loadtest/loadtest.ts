@@ -40,6 +40,8 @@ export class Connection {
   private constructor(private readonly socket: Socket) {
     // TODO: Split incoming data into lines (a reply may arrive in pieces, or several in one chunk) and hand
     // each line to the oldest request still waiting. On 'close', set `closed` and reject every waiting request.
+    // Listen for 'error' as well: a server that resets the connection makes the socket emit it, and an 'error'
+    // nobody listens to crashes the whole tool ('close' follows it, so that handler can do the rest).
   }
 
   /** Opens a connection, or rejects with the reason (ECONNREFUSED, …). */

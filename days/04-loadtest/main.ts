@@ -31,7 +31,7 @@ function readFlags(argv: string[]): Record<string, string> {
 function parseOptions(argv: string[]): LoadOptions {
   const flags = readFlags(argv);
   // TODO: Turn each flag into a number and reject bad ones with a UsageError such as
-  //       'Expected --duration to be a number of seconds above 0, got "-1".' (--mix is a percentage from 0 to 100;
+  //       'Expected --duration to be a number of seconds from 0.1 to 3600, got "-1".' (--mix is a percentage from 0 to 100;
   //       --duration is in seconds, the options want milliseconds; --mix 80 means getRatio 0.8).
   throw new Error('not implemented yet: parseOptions in days/04-loadtest/main.ts');
 }
