@@ -20,7 +20,7 @@ const planted: [fixture: string, caughtBy: string][] = [
   ['readme-no-performance', 'README.md answers: what it does, how to run it, how to test it, how fast it is'],
   ['readme-inflated-figures', 'README.md quotes performance figures within 50% of what the grader measured'],
   ['debug-print', '9 vet: tsc strict and the lint find no obvious issues · by hand: npx tsc -p tsconfig.json --noUnusedLocals --noImplicitReturns'],
-  ['unformatted', '8 format: prettier finds every file formatted · by hand: npx prettier --check days'],
+  ['unformatted', '8 format: prettier finds every file formatted · by hand: npx prettier --check "days/**/*.ts"'],
   ['example-throws', 'examples/server.ts runs and prints what it claims · by hand: node --import tsx days/06-docs/project/examples/server.ts'],
 ];
 

@@ -25,8 +25,10 @@ function gradeTable(results: ShareInput['results']): string[] {
   const out = ['| day | | requirements |', '| --- | --- | --- |'];
   for (const { result, cached } of results) {
     const day = days.find((entry) => entry.id === result.id)!;
-    const passed = result.tests.filter((test) => test.status === 'passed').length;
-    out.push(`| ${dayNumber(day)} · ${result.title} | ${result.passed ? '✓' : '✗'} | ${passed}/${result.tests.length}${cached ? ' (unchanged since it last passed)' : ''} |`);
+    const held = (tests: typeof result.tests) => `${tests.filter((test) => test.status === 'passed').length}/${tests.length}`;
+    const bonus = result.tests.filter((test) => test.bonus);
+    const counts = `${held(result.tests.filter((test) => !test.bonus))}${bonus.length ? `, bonus ${held(bonus)}` : ''}`;
+    out.push(`| ${dayNumber(day)} · ${result.title} | ${result.passed ? '✓' : '✗'} | ${counts}${cached ? ' (unchanged since it last passed)' : ''} |`);
   }
   const passing = results.filter(({ result }) => result.passed).length;
   return [...out, '', `**${passing} of ${results.length} days pass.**`];

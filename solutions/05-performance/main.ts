@@ -1,4 +1,4 @@
-// Day 5: runs the tuned server on 127.0.0.1:6379 — `node --import tsx days/05-performance/main.ts --port 6380`.
+// Day 5: runs the tuned server on 127.0.0.1 (port 6379, or `--port 6380` / PORT=6380): `node --import tsx days/05-performance/main.ts --port 6380`.
 import { startServer } from './server.ts';
 
 const flag = process.argv.indexOf('--port');
@@ -9,7 +9,7 @@ process.on('SIGINT', () => process.exit(0));
 
 try {
   const server = await startServer({ port });
-  console.log(`Tuned server listening on 127.0.0.1:${server.port} (text protocol and RESP). Ctrl-C stops it.`);
+  console.log(`Tuned server listening on 127.0.0.1:${server.port} (the text protocol, and RESP once resp.ts is written). Ctrl-C stops it.`);
 } catch (error) {
   const { code, message } = error as NodeJS.ErrnoException;
   console.error(code === 'EADDRINUSE' ? `Port ${port} is taken. Pick another: --port 6380` : message);
