@@ -9,7 +9,7 @@ import { findTool, installRedis, startRedis } from '../support/redis.ts';
 import { makeRandom, randomWords } from '../support/seed.ts';
 import { TcpClient } from '../support/tcp-client.ts';
 import { batchingSection, learnerServer, ops, serverFile, stopServer } from './helpers.ts';
-import { agreement, expectAgreement, graderFigure, heldGate, load, type LoadReport, loadtestFile, type LoadtestModule, machineNote, maxRuns, serverErrors, session, setup, withCrash } from './measure.ts';
+import { agreement, expectAgreement, graderFigure, heldGate, load, type LoadReport, loadtestFile, type LoadtestModule, machineNote, maxRuns, recheckGate, serverErrors, session, setup, withCrash } from './measure.ts';
 
 let learnerBest: number | undefined;
 
@@ -36,9 +36,10 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
   it('clears 50,000 ops/s with 0 errors under your load tester (best of three runs)', async ({ task }) => {
     const server = await learnerServer();
     const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
-    const { value: gate, why } = await heldGate();
-    recordMetric(task, 'load.gate', { value: gate });
+    const { value: calibrated } = await heldGate();
+    recordMetric(task, 'load.gate', { value: calibrated });
     const reports: LoadReport[] = [];
+    let gate = calibrated;
     // Best of three; on a miss, up to two more runs, so that a busy moment on the machine is not held against you.
     const cleared = () => reports.some((report) => report.errors === 0 && report.opsPerSec > gate);
     while (reports.length < 3 || (reports.length < maxRuns && !cleared())) {
@@ -65,6 +66,15 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
       });
     }
     if (best.opsPerSec > gate) return;
+    // Missed: measure Redis again; if the machine slowed since the calibration, hold the gate at half of it now.
+    const { gate: rechecked, redisNow } = await recheckGate();
+    gate = rechecked.value;
+    const why = rechecked.why;
+    if (gate < calibrated) {
+      recordMetric(task, 'load.gate', { value: gate });
+      recordMetric(task, 'load.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
+      if (best.opsPerSec > gate) return;
+    }
     const grader = await graderFigure(server.port, 1);
     const seen = `The grader's own load generator measured ${ops(grader.opsPerSec)} ops/s against the same server`;
     const toolAdvice = `look for per-request promises, string building or logging in ${shown(loadtestFile)}`;
@@ -74,7 +84,7 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
         : grader.opsPerSec > 1.3 * best.opsPerSec
           ? `${seen}: your server falls short, and your load tester costs more per request than it should (${toolAdvice}).`
           : `${seen}, so the server is the bottleneck.`;
-    throw new CheckError(`${ops(best.opsPerSec)} ops/s is ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate: ${ops(gate - best.opsPerSec)} ops/s short of ${ops(gate)}.\n${bottleneck}${await machineNote()}`, {
+    throw new CheckError(`${ops(best.opsPerSec)} ops/s is ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate: ${ops(gate - best.opsPerSec)} ops/s short of ${ops(gate)}.\n${bottleneck}${machineNote(redisNow)}`, {
       expected: `more than ${ops(gate)} ops/s with 0 errors (${setup}, best of ${reports.length} runs; the gate is ${why})`,
       received: figures,
       where: `the connection handler in ${shown(serverFile)}`,
@@ -84,13 +94,18 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
 
   it("is confirmed by the grader's own load generator against the same server", async ({ task }) => {
     const server = await learnerServer();
-    const { value: gate, why } = await heldGate();
+    const { value: calibrated } = await heldGate();
     const best = await graderFigure(server.port, 2, 2);
-    recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
+    recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: calibrated } });
     if (best.errors > 0) throw serverErrors(best, server);
     if (learnerBest !== undefined && learnerBest > agreement * best.opsPerSec) await expectAgreement(server.port, best.opsPerSec, learnerBest);
+    if (best.opsPerSec > calibrated) return;
+    // As above: a machine that slowed since the calibration gets a gate measured now.
+    const { gate: rechecked, redisNow } = await recheckGate();
+    const { value: gate, why } = rechecked;
+    recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
     if (best.opsPerSec > gate) return;
-    throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.${await machineNote()}`, {
+    throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.${machineNote(redisNow)}`, {
       expected: `more than ${ops(gate)} ops/s (${setup}, best of ${best.runs} runs; the gate is ${why})`,
       received: `${ops(best.opsPerSec)} ops/s${learnerBest === undefined ? '' : `; your load tester reported ${ops(learnerBest)} ops/s`}`,
       where: `the connection handler in ${shown(serverFile)}`,
