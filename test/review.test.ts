@@ -119,6 +119,13 @@ describe('review checks', () => {
     expect(finding!.code, 'quotes the line').toBe(triggers.split('\n')[line - 1]!.trim());
   });
 
+  it("console-in-hot-path also speaks inside a named function passed as the 'data' listener", () => {
+    const text = ['function serve(socket: Socket) {', '  const onChunk = (chunk: Buffer) => {', "    console.log('got', chunk.length);", '  };', "  socket.on('data', onChunk);", '}'].join('\n');
+    const findings = reviewText('days/x/file.ts', text).filter((finding) => finding.check === 'console-in-hot-path');
+    expect(findings.map((finding) => finding.line), 'the console.log inside onChunk').toEqual([3]);
+    expect(findings[0]!.what).toContain("`onChunk`, the 'data' listener");
+  });
+
   it.each(Object.entries(cases))('%s stays silent on a file that does not', (id, { clean }) => {
     expect(reviewText('days/x/file.ts', clean).filter((finding) => finding.check === id)).toEqual([]);
   });

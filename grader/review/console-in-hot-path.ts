@@ -26,10 +26,19 @@ export const consoleInHotPath: ReviewCheck = {
   },
 };
 
+// Functions passed by name as a listener: `socket.on('data', onChunk)` makes onChunk as hot as an inline listener.
+function namedListeners(code: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const match of code.matchAll(/\.on(?:ce)?\(\s*['"](data|line|readable|message)['"]\s*,\s*([\w$]+)\s*\)/g)) names.set(match[2]!, match[1]!);
+  return names;
+}
+
 function hotPlace(file: LearnerFile, index: number): string | undefined {
   const { source } = file;
+  const named = namedListeners(source.plain);
   for (const fn of functionsAround(source, index)) {
     if (hotListener.test(fn.header)) return `a '${/['"](\w+)['"]/.exec(fn.header)![1]}' listener`;
+    if (named.has(fn.name)) return `\`${fn.name}\`, the '${named.get(fn.name)}' listener`;
     if (hotFunction.test(fn.name)) return `\`${fn.name}\`, which handles every command`;
     const inClass = enclosing(source, fn.open).find((block) => /\bclass\s+[\w$]+/.test(block.header));
     if (inClass && hotMethod.test(fn.name)) return `\`${/\bclass\s+([\w$]+)/.exec(inClass.header)![1]}.${fn.name}\`, which every request calls`;
