@@ -4,6 +4,7 @@ import { dayNumber, nextDay, type Day } from './days.ts';
 import { whyLine } from './explain.ts';
 import { display } from './paths.ts';
 import type { DayResult, MetricResult } from './results.ts';
+import { notSelected } from './run-day.ts';
 
 /** Indents every line of `text` by `spaces`. */
 export function indent(text: string, spaces: number): string {
@@ -30,7 +31,7 @@ export function renderTests(result: DayResult): string {
   const out: string[] = [];
   let group: string | undefined;
   let lastMessage = '';
-  for (const test of result.tests.filter((entry) => entry.message !== 'not selected by --only')) {
+  for (const test of result.tests.filter((entry) => entry.message !== notSelected)) {
     if (test.group !== group) {
       group = test.group;
       if (group) out.push('', `  ${chalk.bold(group)}`);
@@ -80,7 +81,7 @@ export function renderDay(day: Day, result: DayResult, context: { target: string
 // `check --only`: the selected requirements, their figures, and the reminder that the day needs a full run.
 function renderOnly(day: Day, result: DayResult, context: { target: string; seed: number; only: string }): string {
   const number = dayNumber(day);
-  const selected = result.tests.filter((test) => test.message !== 'not selected by --only');
+  const selected = result.tests.filter((test) => test.message !== notSelected);
   const held = selected.filter((test) => test.status === 'passed').length;
   const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`), renderTests(result), ''];
   out.push(...measured(result));

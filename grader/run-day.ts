@@ -29,6 +29,9 @@ export function namePattern(text: string): string {
   return [...text].map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
 }
 
+/** The message of a requirement that `--only` left out of the run. */
+export const notSelected = 'not selected by --only';
+
 /** Whether requirement `name` is one that `--only text` selects. */
 export function selects(text: string | undefined, name: string): boolean {
   return text === undefined || name.toLowerCase().includes(text.toLowerCase());
@@ -112,7 +115,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
   const tests = collectTests(events, options.target, day, stop, readProbe(probe));
-  for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = 'not selected by --only';
+  for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = notSelected;
   if (tests.length === 0) {
     const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { findDay } from '../../grader/days.ts';
 import { root, vitestBin } from '../../grader/paths.ts';
 import type { MetricResult } from '../../grader/results.ts';
-import { listFiles, runPart, type Part, type PartResult } from '../support/earlier-days.ts';
+import { inPart, listFiles, runPart, type Part, type PartResult } from '../support/earlier-days.ts';
 import { shown, targetDir } from '../support/learner.ts';
 import { seed } from '../support/seed.ts';
 
@@ -85,7 +85,7 @@ export default defineConfig({ root: ${JSON.stringify(root)}, test: { include: ${
 
 /** The learner's own test files of `part` (`*.race.test.ts` or the other `*.test.ts`). */
 export function ownTests(part: Part): string[] {
-  return listFiles(targetDir).filter((file) => file.endsWith('.test.ts') && /\.race\.test\.ts$/.test(file) === (part === 'race'));
+  return listFiles(targetDir).filter((file) => file.endsWith('.test.ts') && inPart(file, part));
 }
 
 interface JsonReport {

@@ -21,9 +21,14 @@ export interface PartResult {
 
 const maxAgeMs = 24 * 60 * 60 * 1000;
 
+/** Whether test file `file` belongs to `part`: `*.race.test.ts` is the race-stress part, any other file the rest. */
+export function inPart(file: string, part: Part): boolean {
+  return /\.race\.test\.ts$/.test(file) === (part === 'race');
+}
+
 /** `day` restricted to the checkpoint files of `part`, or undefined when it has none. */
 export function dayPart(day: Day, part: Part): Day | undefined {
-  const checkpoints = day.checkpoints.filter((file) => /\.race\.test\.ts$/.test(file) === (part === 'race'));
+  const checkpoints = day.checkpoints.filter((file) => inPart(file, part));
   if (checkpoints.length === 0) return undefined;
   // Bonus suites run once, with the other part.
   return part === 'race' ? { ...day, checkpoints, bonus: [] } : { ...day, checkpoints };
@@ -88,7 +93,7 @@ function readCached(key: string): DayResult | undefined {
 
 // The requirements of a whole-day result that belong to `part` (race-stress files, or the rest with the figures).
 function partOf(result: DayResult, part: Part): DayResult {
-  const tests = result.tests.filter((test) => /\.race\.test\.ts$/.test(test.file ?? '') === (part === 'race'));
+  const tests = result.tests.filter((test) => inPart(test.file ?? '', part));
   const passed = tests.every((test) => test.status !== 'failed' || test.bonus);
   return { ...result, tests, passed, metrics: part === 'other' ? result.metrics : {} };
 }
