@@ -1,5 +1,5 @@
 // `npm run class -- DIR`: reads a folder of learners' reports of any known shape, names each file it cannot read, writes the summary.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readClass, type ClassInput } from '../grader/class/read.ts';
@@ -54,6 +54,18 @@ describe('reading a class', () => {
     expect(dana.days.map((day) => day.id)).toEqual(days.map((day) => day.id));
     expect(dana.days.every((day) => day.passed && day.total > 0)).toBe(true);
     expect(dana.notes.join('\n')).toMatch(/no measured figures/);
+  });
+
+  it('keeps a learner whose report is partly garbage, noting each part left out, and names a dangling link', () => {
+    const odd = scratchDir('class-odd');
+    writeFileSync(join(odd, 'mixed.json'), JSON.stringify({ version: 1, days: [42, { id: 'day1', tests: 'nope' }, { id: 'day2', passed: false, tests: [{ name: 'x', status: 'weird' }, { name: 'y', status: 'failed', message: 'boom' }], metrics: { 'load.opsPerSec': 'fast' } }] }));
+    symlinkSync(join(odd, 'missing-target.json'), join(odd, 'ghost.json'));
+    const read = readClass(odd);
+    expect(read.problems).toEqual([{ file: 'ghost.json', reason: expect.stringMatching(/cannot be opened/) }]);
+    const mixed = read.learners[0]!;
+    expect(mixed.days.map((day) => [day.id, day.passed, day.firstFailure?.name])).toEqual([['day1', false, ''], ['day2', false, 'y']]);
+    expect(mixed.notes).toEqual(expect.arrayContaining(['day #1 has no id: left out', 'day1: no list of requirements', 'day2: 1 requirement(s) without a name or a status: left out', 'day2: figure load.opsPerSec is not a number: left out']));
+    rmSync(odd, { recursive: true, force: true });
   });
 
   it('takes the cause a report carries, and derives one from the manifest when it carries none', () => {

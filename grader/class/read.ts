@@ -22,17 +22,35 @@ const order = (id: string) => {
   return index === -1 ? manifest.length : index;
 };
 
+/** A stat that never throws (a dangling link or a folder we may not read is a problem line, not a crash). */
+function kind(path: string): 'file' | 'folder' | 'other' {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
 /** The `.json` files of `dir` and of its direct subfolders, each with the learner name its place suggests. */
-function candidates(dir: string): { path: string; name: string }[] {
+function candidates(dir: string, problems: Problem[]): { path: string; name: string }[] {
   const out: { path: string; name: string }[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isFile() && entry.name.endsWith('.json')) out.push({ path, name: entry.name.replace(/\.json$/, '') });
-    if (!entry.isDirectory()) continue;
-    const inside = readdirSync(path).filter((file) => file.endsWith('.json') && statSync(join(path, file)).isFile());
+  for (const entry of readdirSync(dir).sort((a, b) => a.localeCompare(b))) {
+    const path = join(dir, entry);
+    const type = kind(path);
+    if (type === 'file' && entry.endsWith('.json')) out.push({ path, name: entry.replace(/\.json$/, '') });
+    if (type === 'other' && entry.endsWith('.json')) problems.push({ file: entry, reason: 'cannot be opened (a broken link, or no permission): left out' });
+    if (type !== 'folder') continue;
+    let inside: string[];
+    try {
+      inside = readdirSync(path).filter((file) => file.endsWith('.json') && kind(join(path, file)) === 'file');
+    } catch (error) {
+      problems.push({ file: `${entry}/`, reason: `cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'}): left out` });
+      continue;
+    }
     // A folder per learner (e.g. `gh run download` output): the full report before the Classroom result.
     inside.sort((a, b) => Number(/classroom/.test(a)) - Number(/classroom/.test(b)) || a.localeCompare(b));
-    for (const file of inside) out.push({ path: join(path, file), name: entry.name });
+    for (const file of inside) out.push({ path: join(path, file), name: entry });
   }
   return out;
 }
@@ -61,7 +79,7 @@ export function readClass(dir: string): ClassInput {
   const learners: Learner[] = [];
   const problems: Problem[] = [];
   const taken = new Set<string>();
-  for (const { path, name } of candidates(dir)) {
+  for (const { path, name } of candidates(dir, problems)) {
     const shown = relative(dir, path) || basename(path);
     const folderTaken = shown.includes('/') && learners.some((learner) => learner.file.startsWith(`${name}/`));
     if (folderTaken) {

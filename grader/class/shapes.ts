@@ -55,6 +55,7 @@ export function readReport(data: Json, notes: string[]): LearnerDay[] {
     if (!isObject(entry) || !id) return void notes.push(`day #${index + 1} has no id: left out`);
     unknownFields(entry, known.day, 'day.', unknown);
     const raw = Array.isArray(entry.tests) ? entry.tests : [];
+    if (!Array.isArray(entry.tests)) notes.push(`${id}: no list of requirements`);
     const tests = raw.map(requirement).filter((test): test is Requirement => test !== undefined);
     if (tests.length < raw.length) notes.push(`${id}: ${raw.length - tests.length} requirement(s) without a name or a status: left out`);
     for (const test of raw) if (isObject(test)) unknownFields(test, known.test, 'test.', unknown);
