@@ -218,7 +218,7 @@ export const days: Day[] = [
     testTimeoutMs: 240_000,
     timeLimitSec: 600,
     hints: [
-      'Which four questions must your README answer? What does the cache do, how do I run it, how do I test it, and how fast is it? For the last one, quote the figures the grader measured (`npm run grade` prints them under each day), not the ones you hope for: a figure more than 50% away from the measured one is flagged.',
+      'Which four questions must your README answer? What does the cache do, how do I run it, how do I test it, and how fast is it? For the last one, quote the figures the grader measured (`npm run grade` prints them under each day), not the ones you hope for, and say which machine printed them. Ratios travel better than absolute figures: "0.9× of real Redis on the same machine" is true on a laptop and on a classroom\'s runner alike.',
       'A step of the checklist shows ✗ and you want more detail? Every line ends with the command that shows it: run that command by hand (`npm run typecheck`, `npx prettier --check "days/**/*.ts"`, `npm run check day3`, `npm start`). What does it print that the one-line summary leaves out?',
       'Prettier says a file is not formatted? Run `npx prettier --write` on the file it names, then look at `git diff`: what did it change? Formatting is not taste here; it is the same rule for everyone, like `go fmt`.',
       'The lint found a `console.log` in library code or an export nothing uses? Who reads that line: the user of your library, or you while debugging? A library should stay quiet; printing belongs in `main.ts` or an example. An export nothing imports and the checkpoint does not require is not part of your API: drop the `export`, or the code.',
