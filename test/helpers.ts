@@ -25,6 +25,16 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Whether this is a CI run: .ci/run sets CACHELINGS_CI=1 after installing every tool the tests use. */
+export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CACHELINGS_CI === '1';
+}
+
+/** Whether a test that needs a tool CI installs (Chromium, Redis) may skip: only outside CI. In CI it runs and fails. */
+export function skipWithoutTool(present: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !present && !inCi(env);
+}
+
 const scratch = resolve(root, '.tmp');
 
 /** A fresh folder under .tmp/ (ignored by git), removed by the caller with `rmSync` or left for inspection. */
