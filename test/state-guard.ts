@@ -1,8 +1,7 @@
 // Loaded before every test file: the file fails when it wrote to the repo's own .cachelings/ (the learner's state).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { listFiles } from '../checkpoints/support/earlier-days.ts';
 import { root } from '../grader/paths.ts';
 
 /** The learner's state folder, which no test may touch. */
@@ -10,8 +9,9 @@ export const repoState = resolve(root, '.cachelings');
 
 /** Each file of the repo's .cachelings/ with its size and modification time, to tell whether anything wrote there. */
 export function stateSnapshot(dir = repoState): Map<string, string> {
-  const files = existsSync(dir) ? listFiles(dir) : [];
-  return new Map(files.map((file) => [file, `${statSync(resolve(dir, file)).size}:${statSync(resolve(dir, file)).mtimeMs}`]));
+  const entries = existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
+  const stats = entries.map((file) => [file, statSync(resolve(dir, file))] as const).filter(([, stat]) => stat.isFile());
+  return new Map(stats.map(([file, stat]) => [file, `${stat.size}:${stat.mtimeMs}`]));
 }
 
 /** The files that appeared, changed or vanished between two snapshots. */
