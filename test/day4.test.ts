@@ -7,19 +7,21 @@ import { startCountingServer } from '../checkpoints/support/counting-server.ts';
 import { runLoadTest } from '../solutions/04-loadtest/loadtest.ts';
 import { expectCaught, gradeDay, treeWith } from './helpers.ts';
 
-const planted: [fixture: string, caughtBy: string][] = [
-  ['count-on-send', 'reports exactly the operations the server answered'],
-  ['ignores-duration', 'runs for the duration asked, within 10%, and keeps the load on to the end'],
-  ['connection-per-request', 'opens the connections asked for, side by side, and keeps each open across requests'],
-  ['never-counts-errors', 'counts ERR replies as errors, not as operations, and still ends on time'],
-  ['cutoff-as-errors', 'reports exactly the operations the server answered'],
-  ['no-error-listener', 'counts a dropped connection as an error, opens a new one and keeps going until the deadline'],
-  ['zero-latency', 'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections'],
+const planted: [fixture: string, caughtBy: string, mentions: RegExp][] = [
+  // The third column: what the failure must say about the planted bug itself (a value or call, not the advice lines).
+
+  ['count-on-send', 'reports exactly the operations the server answered', /Expected: totalOps ≤ [\d,]+[\s\S]*Received: totalOps [\d,]+/],
+  ['ignores-duration', 'runs for the duration asked, within 10%, and keeps the load on to the end', /Expected: [\d,]+ to [\d,]+ ms[\s\S]*Received: [\d,]+ ms/],
+  ['connection-per-request', 'opens the connections asked for, side by side, and keeps each open across requests', /Received: [\d,]+ connections opened/],
+  ['never-counts-errors', 'counts ERR replies as errors, not as operations, and still ends on time', /Received: errors 0[\s\S]*and [\d,]+ with ERR/],
+  ['cutoff-as-errors', 'reports exactly the operations the server answered', /Expected: errors 0\nReceived: errors [1-9]/],
+  ['no-error-listener', 'counts a dropped connection as an error, opens a new one and keeps going until the deadline', /Received: Error: read ECONNRESET/],
+  ['zero-latency', 'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections', /Received: avgLatencyMs 0\b/],
 ];
 
 describe('day 4 catches planted bugs', () => {
-  it.each(planted)('%s is caught by "%s"', async (fixture, caughtBy) => {
-    await expectCaught('day4', `day4/${fixture}`, caughtBy);
+  it.each(planted)('%s is caught by "%s"', async (fixture, caughtBy, mentions) => {
+    await expectCaught('day4', `day4/${fixture}`, caughtBy, { mentions });
   });
 });
 

@@ -1,6 +1,6 @@
 // Day 5: the solution passes with the Redis comparison really run; a slow server, an over-reporting load tester
 // and a machine without Redis each get the outcome and the words meant for them.
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTool, installRedis } from '../checkpoints/support/redis.ts';
@@ -10,6 +10,7 @@ import { expectCaught, gradeDay, runGrader, scratchDir, treeWith } from './helpe
 const gateTest = 'clears 50,000 ops/s with 0 errors under your load tester (best of three runs)';
 const crossCheck = "is confirmed by the grader's own load generator against the same server";
 const comparison = 'runs the same load against a private Redis and reports both figures and their ratio';
+const respBenchmark = 'serves redis-benchmark -t get,set, side by side with real Redis';
 
 /** Grades day 5 on `tree` with a PATH that holds only `node`, as on a machine without Redis. */
 async function gradeWithoutRedis(tree: string): Promise<{ stdout: string; result: DayResult }> {
@@ -63,5 +64,49 @@ describe('day 5', () => {
     expect(skipped.status, 'without redis-server the comparison is skipped, not passed').toBe('skipped');
     expect(skipped.message).toBe(installRedis);
     expect(stdout).toContain(`- ${comparison} (${installRedis})`);
+  });
+
+  it('runs the over-reporting check under --only as well, measuring the load tester itself', async () => {
+    const result = await expectCaught('day5', 'day5/sums-shared-counter', crossCheck);
+    expect(status(result, crossCheck)!.message).toMatch(/Your load tester reported [\d.]+× what the grader's own load generator measured/);
+    expect(status(result, gateTest)?.status, 'the gate test did not run').not.toBe('passed');
+  });
+
+  it('keeps the gate at or above its floor for a slow server that burns CPU beside it', async () => {
+    const result = await expectCaught('day5', 'day5/burns-cpu', gateTest);
+    const message = status(result, gateTest)!.message;
+    const held = result.metrics['load.opsPerSec']!.gate!.value;
+    const floor = /never below ([\d,]+) ops\/s, 75% of the first calibration of this run \(([\d,]+) ops\/s\)/.exec(message);
+    if (/measured again/.test(message)) {
+      // Redis slowed beside the burning server and the gate was lowered: never below the floor.
+      expect(floor, message).not.toBeNull();
+      const [floorValue, firstValue] = [floor![1]!, floor![2]!].map((text) => Number(text.replace(/,/g, ''))) as [number, number];
+      expect(floorValue).toBe(Math.round(firstValue * 0.75));
+      expect(held, message).toBeGreaterThanOrEqual(floorValue);
+    } else {
+      expect(message, 'a gate not lowered is the first calibration itself').not.toMatch(/never below/);
+    }
+    expect(message).toMatch(/[\d,]+ ops\/s is \d+% below the gate/);
+  });
+
+  it('reports redis-benchmark output it cannot read as such, never as a NaN figure (RESP bonus)', async () => {
+    const bin = join(scratchDir('path'), 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'redis-benchmark'), '#!/bin/sh\necho "WARNING: output in a format nobody expected"\n');
+    chmodSync(join(bin, 'redis-benchmark'), 0o755);
+    const tree = treeWith(undefined);
+    const json = join(tree, 'report.json');
+    try {
+      await runGrader(['check', 'day5', '--target', tree, '--json', json, '--only', respBenchmark], { PATH: `${bin}:${process.env.PATH}` });
+      const result = (JSON.parse(readFileSync(json, 'utf8')) as Report).days[0]!;
+      const bonus = status(result, respBenchmark)!;
+      expect(bonus.status, 'unreadable output is a failure, not a pass').toBe('failed');
+      expect(bonus.message).toMatch(/^redis-benchmark ran against your server, but its output could not be read/);
+      expect(bonus.message).toContain('WARNING: output in a format nobody expected');
+      expect(Object.keys(result.metrics).filter((name) => name.startsWith('resp.benchmark')), 'no figure is recorded').toEqual([]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+      rmSync(join(bin, '..'), { recursive: true, force: true });
+    }
   });
 });

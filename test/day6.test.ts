@@ -1,10 +1,12 @@
 // Day 6: each planted problem in a learner's docs or code is reported by the checklist step meant for it,
 // and `npm run share` writes a file with only the learner's work in it.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { shareFile } from '../grader/commands/share.ts';
 import { root } from '../grader/paths.ts';
+import { stateDir } from '../grader/state.ts';
 import { expectCaught, treeWith, type GraderRun } from './helpers.ts';
 
 // Day 6 re-runs days 1–5 for the steps that need their figures (the README's quoted figures; `share`), so it
@@ -42,7 +44,7 @@ describe('npm run share', () => {
       const run = await grader(['share', '--target', tree]);
       const file = shareFile(tree);
       expect(run.exitCode, run.stderr).toBe(0);
-      expect(run.stdout).toContain('.cachelings/share/');
+      expect(run.stdout).toContain(`${relative(root, stateDir())}/share/`);
       expect(existsSync(file), `${file} should exist`).toBe(true);
       const text = readFileSync(file, 'utf8');
       for (const heading of ['## Grade', '## Benchmark results', '## Load test results', '## Redis comparison', '### What was hardest?', '### Architecture decisions', '## Test results']) {

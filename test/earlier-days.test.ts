@@ -1,8 +1,8 @@
 // checkpoints/support/earlier-days.ts: what day 6 and `share` reuse instead of re-running a day.
-import { rmSync } from 'node:fs';
+import { appendFileSync, cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gradeRunVariable, rememberResult, runPart } from '../checkpoints/support/earlier-days.ts';
+import { cacheKey, gradeRunVariable, rememberResult, runPart, verdictInputs } from '../checkpoints/support/earlier-days.ts';
 import { findDay } from '../grader/days.ts';
 import { root } from '../grader/paths.ts';
 import type { DayResult } from '../grader/results.ts';
@@ -25,12 +25,13 @@ const failed: DayResult = {
 
 describe('reusing earlier days', () => {
   let state: string;
+  const runState = process.env.CACHELINGS_STATE_DIR;
   beforeEach(() => {
     state = scratchDir('state');
     process.env.CACHELINGS_STATE_DIR = state;
   });
   afterEach(() => {
-    delete process.env.CACHELINGS_STATE_DIR;
+    process.env.CACHELINGS_STATE_DIR = runState;
     delete process.env[gradeRunVariable];
     rmSync(state, { recursive: true, force: true });
   });
@@ -55,4 +56,29 @@ describe('reusing earlier days', () => {
     expect(race?.cached, 'a failure from another run is not reused').toBe(false);
     expect(race?.result.passed, `the solution's race-stress suite passes when really run: ${JSON.stringify(race?.result.tests.filter((test) => test.status === 'failed'))}`).toBe(true);
   }, 60_000);
+
+  it('keys a reusable pass on every file that can change a verdict: helpers, mutants, the grader and the config', () => {
+    const inputs = (id: string) => verdictInputs(findDay(id)!);
+    expect(inputs('day5')).toContain('checkpoints/day5/measure.ts');
+    expect(inputs('day3')).toContain('checkpoints/day3/mutants/lost-update.ts');
+    expect(inputs('day4')).toContain('checkpoints/day4/run.ts');
+    for (const file of ['checkpoints/support/loadgen.ts', 'checkpoints/vitest.config.ts', 'grader/run-day.ts', 'grader/vitest.config.ts', 'grader/days.ts', 'package-lock.json']) {
+      expect(inputs('day1'), `${file} can change any day's verdict`).toContain(file);
+    }
+    // A copy of the repo's inputs: editing any one of them gives day 3 a new key, so an old pass is not reused.
+    const base = scratchDir('repo');
+    try {
+      for (const entry of ['checkpoints', 'grader', 'tsconfig.json', 'package.json', 'package-lock.json']) cpSync(resolve(root, entry), resolve(base, entry), { recursive: true });
+      const day3 = findDay('day3')!;
+      let key = cacheKey(day3, solutions, base);
+      for (const file of ['checkpoints/day3/mutants/lost-update.ts', 'checkpoints/day3/nested.ts', 'grader/run-day.ts', 'checkpoints/vitest.config.ts', 'package-lock.json']) {
+        appendFileSync(resolve(base, file), '\n');
+        const next = cacheKey(day3, solutions, base);
+        expect(next, `editing ${file} changes the key`).not.toBe(key);
+        key = next;
+      }
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
 });

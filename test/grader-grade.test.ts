@@ -25,16 +25,17 @@ describe('npm run grade', () => {
       env: { GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, CACHELINGS_CHECKSUMS: sums },
       timeoutMs: gradeMs,
     });
-    // Throughput gates (day 5) can miss on a crowded machine; the card, exit code and result must agree either way.
+    // solutions/ passes every day: the verdicts are asserted as they must be, not derived from this run's results.
     const classroom = JSON.parse(textOf(json)) as ReturnType<typeof toClassroom>;
-    const failedDays = days.filter((day) => classroom.tests.some((test) => test.name.startsWith(`${day.id} · `) && test.status !== 'pass'));
-    expect(run.exitCode, `exit 0 exactly when every day passes; it printed:\n${run.stdout}\n${run.stderr}`).toBe(failedDays.length === 0 ? 0 : 1);
-    expect(classroom).toMatchObject({ version: 1, status: failedDays.length === 0 ? 'pass' : 'fail' });
+    const failing = classroom.tests.filter((test) => test.status !== 'pass').map((test) => `${test.name}: ${test.message ?? ''}`);
+    expect(failing, `every requirement of solutions/ passes; it printed:\n${run.stdout}`).toEqual([]);
+    expect(run.exitCode, `grade exits 0 when every day passes; it printed:\n${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(classroom).toMatchObject({ version: 1, status: 'pass' });
     for (const [index, day] of days.entries()) {
-      const mark = failedDays.includes(day) ? '✗' : '✓';
-      expect(run.stdout).toMatch(new RegExp(`${mark} day ${index + 1} — ${day.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\d+/\\d+`));
+      expect(run.stdout).toMatch(new RegExp(`✓ day ${index + 1} — ${day.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)/\\1`));
     }
-    expect(run.stdout).toContain(failedDays[0] ? `Next: ${failedDays[0].id} — ${failedDays[0].title}` : 'Every day passes');
+    expect(run.stdout).toContain('Every day passes');
+    expect(run.stdout).not.toContain('Next: ');
     expect(classroom.tests.length).toBe(classroom.max_score);
     expect(classroom.tests.every((test) => test.score === (test.status === 'pass' ? 1 : 0))).toBe(true);
     expect(textOf(summary)).toContain('## cachelings · report card for `solutions/`');

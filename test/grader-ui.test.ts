@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../grader/results.ts';
 import { cli, freshState, startGrader, stopGraders } from './grader-helpers.ts';
-import { treeWith } from './helpers.ts';
+import { skipWithoutTool, treeWith } from './helpers.ts';
 
 const executablePath = '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
@@ -14,9 +14,11 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 describe('npm run ui', () => {
   afterEach(stopGraders);
 
-  it.skipIf(!hasChromium)(
+  // Outside CI a machine without Chromium skips this check; in CI (which installs it) a missing Chromium fails it.
+  it.skipIf(skipWithoutTool(hasChromium))(
     hasChromium ? 'serves the vitest UI on 127.0.0.1, listing the failing checkpoint tests' : 'browser check skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)',
     async () => {
+      expect(hasChromium, `${executablePath} is missing: CI installs it (apt-get install -y chromium)`).toBe(true);
       const tree = treeWith(undefined, 'days');
       const json = join(tree, 'report.json');
       await cli(['check', 'day1', '--target', tree, '--json', json], freshState());

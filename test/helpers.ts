@@ -25,6 +25,16 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Whether this is a CI run: .ci/run sets CACHELINGS_CI=1 after installing every tool the tests use. */
+export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CACHELINGS_CI === '1';
+}
+
+/** Whether a test that needs a tool CI installs (Chromium, Redis) may skip: only outside CI. In CI it runs and fails. */
+export function skipWithoutTool(present: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !present && !inCi(env);
+}
+
 const scratch = resolve(root, '.tmp');
 
 /** A fresh folder under .tmp/ (ignored by git), removed by the caller with `rmSync` or left for inspection. */
@@ -54,10 +64,12 @@ export async function gradeDay(day: string, tree: string, timeoutMs?: number, on
   return { run, result: report.days[0]! };
 }
 
-/** How `expectCaught` runs the day: `only` narrows it (default: the requirement itself; `null`: the whole day). */
+/** How `expectCaught` runs the day: `only` narrows it (default: the requirement itself; `null`: the whole day);
+ *  `mentions`: what the failure message must say about the planted bug (the value it returned, the call it broke). */
 export interface CaughtOptions {
   only?: string | null;
   timeoutMs?: number;
+  mentions?: RegExp;
 }
 
 /** Asserts that the planted bug in `fixture` makes `testName` of `day` fail (and the day with it). */
@@ -67,5 +79,7 @@ export async function expectCaught(day: string, fixture: string, testName: strin
   const failed = result.tests.filter((test) => test.status === 'failed').map((test) => test.name);
   expect(run.exitCode, `${fixture} should fail ${day}; the grader printed:\n${run.stdout}`).toBe(1);
   expect(failed, `${fixture} should be caught by "${testName}"; failing tests were: ${JSON.stringify(failed)}`).toContain(testName);
+  const message = result.tests.find((test) => test.name === testName)!.message;
+  if (options.mentions) expect(message, `the failure should name what ${fixture} plants`).toMatch(options.mentions);
   return result;
 }

@@ -45,7 +45,7 @@ describe('npm run ask', () => {
       const run = await runGrader(['ask', 'day1', '--target', tree]);
       expect(run.exitCode, run.stdout + run.stderr).toBe(0);
       const path = /Your question is ready: (\S+\.md)/.exec(run.stdout)?.[1];
-      expect(path, run.stdout).toMatch(/^\.cachelings\/questions\/day1-\d{8}-\d{6}\.md$/);
+      expect(path, run.stdout).toMatch(/^\.tmp\/state-run-\w+\/questions\/day1-\d{8}-\d{6}\.md$/); // the test run's state folder
       const question = readFileSync(resolve(root, path!), 'utf8');
       rmSync(resolve(root, path!));
       for (const heading of ["## What I'm building", '## What works and what does not', '## Expected vs actual', '## My code', '## What the grader suggested', '## What I tried', '## My question']) {

@@ -9,6 +9,9 @@ export default defineConfig({
     exclude: ['test/fixtures/**', 'node_modules/**'],
     // Each test runs the grader in a child process; one at a time keeps the throughput gates honest.
     fileParallelism: false,
+    // A scratch CACHELINGS_STATE_DIR for the run, and a check after each file that the repo's .cachelings/ was left alone.
+    globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/state-guard.ts'],
     testTimeout: 180_000,
     // Also keep a machine-readable summary; .ci/run prints its "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: '.tmp/test-results.json' }]],

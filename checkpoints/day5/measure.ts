@@ -1,11 +1,12 @@
 // Day 5's measurements: the grader's own figure for a server, the over-reporting check, Redis for scale, failures that explain.
+import { withTimeout } from '../support/async.ts';
 import { CheckError } from '../support/check.ts';
 import { learnerModule, shown } from '../support/learner.ts';
 import { prefill, runLoad, type LoadResult } from '../support/loadgen.ts';
 import { findTool, startRedis } from '../support/redis.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import type { TcpClient } from '../support/tcp-client.ts';
-import { gate, ops, serverFile } from './helpers.ts';
+import { gate, ops, serverFile, stopServer } from './helpers.ts';
 
 /** The day-4 report (docs/architecture.md), declared here so the grader does not depend on the learner's types (the share-out uses it too). */
 export interface LoadReport {
@@ -41,6 +42,15 @@ export async function graderFigure(port: number, runs: number, extraRuns = 0): P
   return { ...best!, runs: run };
 }
 
+/** One run of the learner's load tester against `server` (the gate's runs, and the over-reporting check under `--only`). */
+export async function learnerRun(server: ServerProcess): Promise<LoadReport> {
+  const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
+  return withTimeout(runLoadTest({ ...load, port: server.port }).catch(async (error: unknown) => Promise.reject(await withCrash(error, server))), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
+    where: `runLoadTest in ${shown(loadtestFile)}`,
+    fix: 'Stop sending when durationMs has passed and resolve once every connection has closed (day 4).',
+  });
+}
+
 /** Far apart: measures once more with both tools, back to back, before calling it over-reporting (the machine may have been busy). */
 export async function expectAgreement(port: number, graderBest: number, learnerBest: number): Promise<void> {
   const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
@@ -55,14 +65,17 @@ export async function expectAgreement(port: number, graderBest: number, learnerB
   });
 }
 
-/** For scale on a miss: what real Redis does under the same generator right now (a busy machine shows here too). */
 /** The gate held on this machine, and why. */
 export interface HeldGate {
   value: number;
   why: string;
 }
 
+/** However much the machine slows during a check, the gate stays at or above this share of the run's first calibration. */
+export const floorShare = 0.75;
+
 let held: Promise<HeldGate> | undefined;
+let first: HeldGate | undefined;
 
 // Real Redis under the grader's generator right now: a 0.5 s warm-up (the generator's first second is slower), then
 // the best of `runs` 2 s runs; undefined where redis-server is missing or does not start.
@@ -84,27 +97,45 @@ async function redisFigure(runs: number): Promise<number | undefined> {
 /**
  * The guide's 50,000 ops/s, unless real Redis under the grader's own generator cannot reach twice that on this machine
  * right now: then half of what Redis reaches, so a machine slower than the one the guide was written on is not held
- * against the learner. Measured once per run (see redisFigure, best of two); without Redis the plain 50,000 applies.
+ * against the learner. Measured once per run (see redisFigure, best of two), with the learner's server stopped so
+ * that a server busy in the background cannot slow Redis and lower its own gate; without Redis the plain 50,000 applies.
  */
 export function heldGate(): Promise<HeldGate> {
   held ??= (async () => {
+    await stopServer();
     const best = await redisFigure(2);
     if (best === undefined) return { value: gate, why: `the guide's ${ops(gate)} ops/s` };
     if (best >= 2 * gate) return { value: gate, why: `the guide's ${ops(gate)} ops/s (real Redis reached ${ops(best)} here)` };
     return { value: Math.round(best / 2), why: `half of real Redis on this machine: Redis reached ${ops(best)} ops/s under the same generator, below the ${ops(2 * gate)} the guide's ${ops(gate)} assumes` };
-  })();
+  })().then((calibrated) => (first ??= calibrated));
   return held;
 }
 
 /**
- * After a miss: real Redis measured again, and the gate lowered to half of it when the machine has slowed since the
+ * The gate after Redis was measured again at `redisNow` ops/s: half of that when the machine has slowed since `current`
+ * was set, but never below `floorShare` of the run's first calibration `firstGate` (a learner's server that burns CPU
+ * slows Redis too, and must not lower its own gate). Undefined when the gate stays as it is.
+ */
+export function lowerGate(firstGate: HeldGate, current: HeldGate, redisNow: number): HeldGate | undefined {
+  const floor = Math.round(firstGate.value * floorShare);
+  const value = Math.max(Math.round(redisNow / 2), floor);
+  if (value >= current.value) return undefined;
+  const floorNote = `never below ${ops(floor)} ops/s, ${floorShare * 100}% of the first calibration of this run (${ops(firstGate.value)} ops/s)`;
+  return {
+    value,
+    why: `half of real Redis measured again after your runs: the machine slowed during the check (${current.why}; Redis reached ${ops(redisNow)} ops/s just now); ${floorNote}`,
+  };
+}
+
+/**
+ * After a miss: real Redis measured again, and the gate lowered (see lowerGate) when the machine has slowed since the
  * calibration (the learner's runs were measured on the slower machine). Later checks of this run use the new gate.
  */
 export async function recheckGate(): Promise<{ gate: HeldGate; redisNow?: number }> {
   const before = await heldGate();
   const now = await redisFigure(1);
-  if (now === undefined || now / 2 >= before.value) return { gate: before, redisNow: now };
-  const lowered = { value: Math.round(now / 2), why: `half of real Redis measured again after your runs: the machine slowed during the check (${before.why}; Redis reached ${ops(now)} ops/s just now)` };
+  const lowered = now === undefined ? undefined : lowerGate(first ?? before, before, now);
+  if (!lowered) return { gate: before, redisNow: now };
   held = Promise.resolve(lowered);
   return { gate: lowered, redisNow: now };
 }

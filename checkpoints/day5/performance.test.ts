@@ -1,6 +1,5 @@
 // Day 5 checkpoint: the tuned server still speaks the protocol, clears 50,000 ops/s, and is measured beside real Redis.
 import { afterAll, describe, it } from 'vitest';
-import { withTimeout } from '../support/async.ts';
 import { CheckError } from '../support/check.ts';
 import { learnerModule, shown } from '../support/learner.ts';
 import { prefill, runLoad, type LoadResult } from '../support/loadgen.ts';
@@ -9,7 +8,7 @@ import { findTool, installRedis, startRedis } from '../support/redis.ts';
 import { makeRandom, randomWords } from '../support/seed.ts';
 import { TcpClient } from '../support/tcp-client.ts';
 import { batchingSection, learnerServer, ops, serverFile, stopServer } from './helpers.ts';
-import { agreement, expectAgreement, graderFigure, heldGate, load, type LoadReport, loadtestFile, type LoadtestModule, machineNote, maxRuns, recheckGate, serverErrors, session, setup, withCrash } from './measure.ts';
+import { agreement, expectAgreement, graderFigure, heldGate, learnerRun, load, type LoadReport, loadtestFile, type LoadtestModule, machineNote, maxRuns, recheckGate, serverErrors, session, setup, withCrash } from './measure.ts';
 
 let learnerBest: number | undefined;
 
@@ -34,19 +33,17 @@ describe('Tuned server', () => {
 
 describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (see load.gate)', () => {
   it('clears 50,000 ops/s with 0 errors under your load tester (best of three runs)', async ({ task }) => {
-    const server = await learnerServer();
-    const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
+    await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']); // a missing or broken load tester fails here, at once
+    // Then the gate: Redis is calibrated while your server is stopped, so a server busy in the background cannot lower it.
     const { value: calibrated } = await heldGate();
+    const server = await learnerServer();
     recordMetric(task, 'load.gate', { value: calibrated });
     const reports: LoadReport[] = [];
     let gate = calibrated;
     // Best of three; on a miss, up to two more runs, so that a busy moment on the machine is not held against you.
     const cleared = () => reports.some((report) => report.errors === 0 && report.opsPerSec > gate);
     while (reports.length < 3 || (reports.length < maxRuns && !cleared())) {
-      const report = await withTimeout(runLoadTest({ ...load, port: server.port }).catch(async (error: unknown) => Promise.reject(await withCrash(error, server))), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
-        where: `runLoadTest in ${shown(loadtestFile)}`,
-        fix: 'Stop sending when durationMs has passed and resolve once every connection has closed (day 4).',
-      });
+      const report = await learnerRun(server);
       reports.push(report);
     }
     const clean = reports.filter((report) => report.errors === 0);
@@ -93,12 +90,14 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
   });
 
   it("is confirmed by the grader's own load generator against the same server", async ({ task }) => {
-    const server = await learnerServer();
     const { value: calibrated } = await heldGate();
+    const server = await learnerServer();
     const best = await graderFigure(server.port, 2, 2);
     recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: calibrated } });
     if (best.errors > 0) throw serverErrors(best, server);
-    if (learnerBest !== undefined && learnerBest > agreement * best.opsPerSec) await expectAgreement(server.port, best.opsPerSec, learnerBest);
+    // Without the gate test's figure (`--only`), one run of your load tester here: the over-reporting check always runs.
+    const reported = learnerBest ?? (await learnerRun(server)).opsPerSec;
+    if (reported > agreement * best.opsPerSec) await expectAgreement(server.port, best.opsPerSec, reported);
     if (best.opsPerSec > calibrated) return;
     // As above: a machine that slowed since the calibration gets a gate measured now.
     const { gate: rechecked, redisNow } = await recheckGate();
@@ -107,7 +106,7 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
     if (best.opsPerSec > gate) return;
     throw new CheckError(`The grader's own load generator measured ${ops(best.opsPerSec)} ops/s against your server: ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate, ${ops(gate - best.opsPerSec)} ops/s short.${machineNote(redisNow)}`, {
       expected: `more than ${ops(gate)} ops/s (${setup}, best of ${best.runs} runs; the gate is ${why})`,
-      received: `${ops(best.opsPerSec)} ops/s${learnerBest === undefined ? '' : `; your load tester reported ${ops(learnerBest)} ops/s`}`,
+      received: `${ops(best.opsPerSec)} ops/s; your load tester reported ${ops(reported)} ops/s`,
       where: `the connection handler in ${shown(serverFile)}`,
       fix: `Read ${batchingSection}.`,
     });

@@ -10,6 +10,7 @@ import { learnerModule, shown } from '../support/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { commandsProcessed, findTool, installRedis, startRedis } from '../support/redis.ts';
 import { makeRandom, randomWords } from '../support/seed.ts';
+import { type BenchmarkFigures, readBenchmark, unreadable } from './benchmark-output.ts';
 import { learnerServer, ops, stopServer } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -58,11 +59,13 @@ function respProblem(): Promise<string | undefined> {
   return speaksResp;
 }
 
-/** redis-benchmark -t get,set against `port`, as requests per second for GET and SET. */
-async function benchmark(port: number): Promise<{ get: number; set: number }> {
+/** redis-benchmark -t get,set against `port` (the learner's server or real Redis), as requests per second for GET and SET;
+ *  output that cannot be read is a failure of its own, never a NaN figure. */
+async function benchmark(port: number, against: string): Promise<BenchmarkFigures> {
   const { stdout } = await run(findTool('redis-benchmark')!, ['-h', '127.0.0.1', '-p', String(port), '-t', 'get,set', '-n', '50000', '-c', '50', '--csv'], { timeout: 30_000 });
-  const rps = (name: string) => Number(new RegExp(`^"${name}","([\\d.]+)"`, 'm').exec(stdout)?.[1] ?? Number.NaN);
-  return { get: rps('GET'), set: rps('SET') };
+  const figures = readBenchmark(stdout);
+  if (!figures) throw unreadable(stdout, against);
+  return figures;
 }
 
 describe('Stretch (bonus): RESP beside the text protocol', () => {
@@ -100,11 +103,12 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
     if (!findTool('redis-server')) return context.skip(missing('redis-server'));
     if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
     const { port } = await learnerServer();
-    const yours = await benchmark(port).catch((error: Error) => error);
+    const yours = await benchmark(port, 'your server').catch((error: Error) => error);
+    if (yours instanceof CheckError) throw yours;
     if (yours instanceof Error) throw notYet('redis-benchmark -t get,set against your server did not complete.', { received: yours.message.split('\n').slice(0, 3).join('\n') });
     const redis = await startRedis();
     try {
-      const theirs = await benchmark(redis.port);
+      const theirs = await benchmark(redis.port, 'real Redis');
       recordMetric(context.task, 'resp.benchmark.get.opsPerSec', { value: Math.round(yours.get) });
       recordMetric(context.task, 'resp.benchmark.set.opsPerSec', { value: Math.round(yours.set) });
       recordMetric(context.task, 'resp.benchmark.redis.get.opsPerSec', { value: Math.round(theirs.get) });

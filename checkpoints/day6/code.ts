@@ -1,12 +1,12 @@
-// Day 6 checks on the learner's code as a whole: tsc (steps 1 and 9), prettier (step 8), the small lint (step 9).
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+// Day 6 checks on the learner's code as a whole: tsc (steps 1 and 9, in compile.ts), prettier (step 8), the small lint (step 9).
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import { root } from '../../grader/paths.ts';
 import { listFiles } from '../support/earlier-days.ts';
 import { shown, targetDir } from '../support/learner.ts';
+
+export { typecheck, workbookTsc } from './compile.ts';
 
 /** The learner's TypeScript files, relative to the tree. */
 export function learnerTsFiles(): string[] {
@@ -18,28 +18,6 @@ export const libraryFiles = ['01-cache/cache.ts', '01-cache/rwlock.ts', '02-serv
 
 /** The compiler flags step 9 adds to the workbook's strict tsconfig (our counterpart of `go vet`). */
 export const vetFlags = { noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true };
-
-/** Runs the workbook's tsc over the tree's files with a temporary tsconfig; returns its error lines. */
-export async function typecheck(extra: Record<string, boolean> = {}): Promise<string[]> {
-  mkdirSync(resolve(root, '.tmp'), { recursive: true });
-  const dir = mkdtempSync(join(root, '.tmp', 'day6-tsc-'));
-  const config = {
-    extends: resolve(root, 'tsconfig.json'),
-    compilerOptions: { noEmit: true, ...extra },
-    include: [`${targetDir}/**/*.ts`],
-    exclude: [`${targetDir}/**/node_modules`],
-  };
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config, null, 2));
-  try {
-    const tsc = resolve(root, 'node_modules/.bin/tsc');
-    const { stdout } = await promisify(execFile)(tsc, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: root, maxBuffer: 1 << 24 }).catch(
-      (error: { stdout?: string; stderr?: string }) => ({ stdout: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
-    );
-    return stdout.split('\n').filter((line) => line.includes('error TS')).map((line) => line.replace(`${root}/`, ''));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** The formatting the workbook ships in days/.prettierrc.json, used when the tree has no Prettier config of its own. */
 export const houseStyle: prettier.Options = { singleQuote: true, printWidth: 160 };

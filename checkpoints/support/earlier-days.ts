@@ -1,9 +1,9 @@
 // Runs earlier days' checkpoints from inside a later check (day 6's checklist) or a command (`npm run share`).
-// Like `go test`'s cache: a part of a day that passed is not run again while its code and checkpoints are unchanged,
-// and within one `npm run grade` day 6 reuses what days 1–5 just found, failures too.
+// Like `go test`'s cache: a part of a day that passed is not run again while its code, its checkpoints and the grader
+// are unchanged, and within one `npm run grade` day 6 reuses what days 1–5 just found, failures too.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { dayNumber, type Day } from '../../grader/days.ts';
 import { root } from '../../grader/paths.ts';
 import { stateDir } from '../../grader/state.ts';
@@ -47,11 +47,27 @@ export function listFiles(dir: string, prefix = ''): string[] {
   return out;
 }
 
-// The cache key: the day, its checkpoint files and support code, and every file of the target's days 1..N.
-function cacheKey(day: Day, target: string): string {
-  const hash = createHash('sha256').update(`${day.id}\0${day.checkpoints.join('\0')}\0`);
-  const support = listFiles(resolve(root, 'checkpoints/support')).map((file) => `checkpoints/support/${file}`);
-  for (const file of [...day.checkpoints, ...support]) hash.update(`${file}\0`).update(readFileSync(resolve(root, file))).update('\0');
+/** Repo files outside the checkpoint folders that decide how a day is run and judged. */
+const sharedInputs = ['checkpoints/support', 'grader', 'checkpoints/vitest.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+
+/** Every repo file whose change can change a verdict of `day`: each folder its suites live in (helpers, mutants and
+ *  fixtures included), the checkpoints' support code and config, the grader that runs them, and the installed tools. */
+export function verdictInputs(day: Day, base = root): string[] {
+  const folders = new Set([...day.checkpoints, ...(day.bonus ?? [])].map((file) => dirname(file)));
+  const files: string[] = [];
+  for (const entry of [...folders, ...sharedInputs]) {
+    const path = resolve(base, entry);
+    if (!existsSync(path)) continue;
+    if (statSync(path).isDirectory()) files.push(...listFiles(path).map((file) => `${entry}/${file}`));
+    else files.push(entry);
+  }
+  return [...new Set(files)].sort();
+}
+
+/** The cache key: the day, every verdict input of the repo at `base`, and every file of the target's days 1..N. */
+export function cacheKey(day: Day, target: string, base = root): string {
+  const hash = createHash('sha256').update(`${day.id}\0${day.checkpoints.join('\0')}\0${(day.bonus ?? []).join('\0')}\0`);
+  for (const file of verdictInputs(day, base)) hash.update(`${file}\0`).update(readFileSync(resolve(base, file))).update('\0');
   const folders = readdirSync(target).filter((name) => /^\d\d-/.test(name) && Number.parseInt(name, 10) <= dayNumber(day));
   for (const folder of folders.sort()) {
     for (const file of listFiles(resolve(target, folder))) {

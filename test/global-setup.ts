@@ -1,0 +1,13 @@
+// Once per `npm test`: a scratch state folder for the whole run, so no test reads or writes the learner's .cachelings/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+
+/** Points CACHELINGS_STATE_DIR at a fresh folder under .tmp/ (test workers and the graders they start inherit it). */
+export default function setup(): () => void {
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const state = mkdtempSync(join(root, '.tmp', 'state-run-'));
+  process.env.CACHELINGS_STATE_DIR = state;
+  return () => rmSync(state, { recursive: true, force: true });
+}
