@@ -1,5 +1,6 @@
 // Once per `npm test`: a scratch state folder for the whole run, so no test reads or writes the learner's .cachelings/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -9,5 +10,7 @@ export default function setup(): () => void {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const state = mkdtempSync(join(root, '.tmp', 'state-run-'));
   process.env.CACHELINGS_STATE_DIR = state;
+  // Names this run: test/graded.ts shares one grade of each tree between the test files of the same run.
+  process.env.CACHELINGS_TEST_RUN = randomUUID();
   return () => rmSync(state, { recursive: true, force: true });
 }

@@ -1,50 +1,68 @@
-// One `npm run grade` of solutions/ and one of the pristine scaffolds per self-test run, shared by every test that
-// asks what they hold (and by the Node-version matrix in .ci/, which compares its own runs with these).
+// One `npm run grade` of solutions/ and one of the pristine scaffolds per self-test run, shared by every test file
+// that asks what they hold (and by the Node-version matrix in .ci/, which compares its own runs with these).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Checksums } from '../grader/checksums.ts';
+import { days } from '../grader/days.ts';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
-import { runGrader, scratchDir, treeWith, type GraderRun } from './helpers.ts';
+import { runGrader, scratchDir, type GraderRun } from './helpers.ts';
 
 /** The two trees every run grades: the reference solution, and the scaffolds as shipped. */
 export type Graded = 'solutions' | 'days';
 
-/** A whole-week grade of a tree: what it printed and the JSON report. */
+/** A whole-week grade of a tree: what it printed, the JSON report, and the files a GitHub workflow would get. */
 export interface GradedRun {
   run: GraderRun;
   report: Report;
+  /** `--format classroom` result, the job summary (GITHUB_STEP_SUMMARY) and the step outputs (GITHUB_OUTPUT). */
+  classroom: string;
+  summary: string;
+  output: string;
+  /** The self-test run that graded it (CACHELINGS_TEST_RUN, set by test/global-setup.ts). */
+  testRun?: string;
 }
+
+/** Every day's time limit, one after another, and room to start. */
+export const gradeMs = days.reduce((sum, day) => sum + day.timeLimitSec * 1000, 0) + 30_000;
 
 /** Where this Node version's runs are kept: `.tmp/graded/node-<major>/<tree>.json`. */
 export function gradedFile(tree: Graded, major = process.versions.node.split('.')[0]!): string {
   return resolve(root, '.tmp/graded', `node-${major}`, `${tree}.json`);
 }
 
-/** Grades a fresh copy of `tree` with `grade --json` in a scratch state folder (nothing reused from earlier runs). */
-export async function gradeTree(tree: Graded, timeoutMs = 500_000): Promise<GradedRun> {
-  const copy = treeWith(undefined, tree);
-  const state = scratchDir('state');
+/** Grades `tree` in place as a GitHub workflow would (`--format classroom`, the full report through
+ *  CACHELINGS_REPORT), in a scratch state folder, with one checkpoint marked as edited so the tamper warning shows. */
+export async function gradeTree(tree: Graded, node = process.execPath): Promise<GradedRun> {
+  const dir = scratchDir(`graded-${tree}`);
+  const file = (name: string) => join(dir, name);
+  const shipped = JSON.parse(readFileSync(resolve(root, 'grader/checksums.json'), 'utf8')) as Checksums;
+  writeFileSync(file('sums.json'), JSON.stringify({ ...shipped, checkpoints: { ...shipped.checkpoints, 'checkpoints/vitest.config.ts': 'edited' } }));
   try {
-    const json = join(copy, 'report.json');
-    const run = await runGrader(['grade', '--target', copy, '--json', json], { CACHELINGS_STATE_DIR: state }, timeoutMs);
-    if (!existsSync(json)) throw new Error(`grade --target ${tree} wrote no report (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`);
-    return { run, report: JSON.parse(readFileSync(json, 'utf8')) as Report };
+    const env = { CACHELINGS_STATE_DIR: file('state'), GITHUB_STEP_SUMMARY: file('summary.md'), GITHUB_OUTPUT: file('output.txt'), CACHELINGS_CHECKSUMS: file('sums.json'), CACHELINGS_REPORT: file('report.json') };
+    const run = await runGrader(['grade', '--target', tree, '--json', file('classroom.json'), '--format', 'classroom'], env, gradeMs, node);
+    if (!existsSync(file('report.json'))) throw new Error(`grade --target ${tree} wrote no report (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`);
+    const text = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
+    return { run, report: JSON.parse(text('report.json')) as Report, classroom: text('classroom.json'), summary: text('summary.md'), output: text('output.txt'), testRun: process.env.CACHELINGS_TEST_RUN };
   } finally {
-    rmSync(copy, { recursive: true, force: true });
-    rmSync(state, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const runs = new Map<Graded, Promise<GradedRun>>();
 
-/** This test file's grade of `tree`, run once and kept in `gradedFile(tree)` for the Node-version matrix. */
+/** This self-test run's grade of `tree`: made once (by whichever test file asks first) and kept in `gradedFile(tree)`. */
 export function graded(tree: Graded): Promise<GradedRun> {
+  const kept = gradedFile(tree);
   if (!runs.has(tree)) {
-    runs.set(tree, gradeTree(tree).then((result) => {
-      mkdirSync(resolve(gradedFile(tree), '..'), { recursive: true });
-      writeFileSync(gradedFile(tree), JSON.stringify(result));
+    runs.set(tree, (async () => {
+      const earlier = existsSync(kept) ? (JSON.parse(readFileSync(kept, 'utf8')) as GradedRun) : undefined;
+      if (earlier && process.env.CACHELINGS_TEST_RUN && earlier.testRun === process.env.CACHELINGS_TEST_RUN) return earlier;
+      const result = await gradeTree(tree);
+      mkdirSync(resolve(kept, '..'), { recursive: true });
+      writeFileSync(kept, JSON.stringify(result));
       return result;
-    }));
+    })());
   }
   return runs.get(tree)!;
 }

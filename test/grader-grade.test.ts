@@ -1,32 +1,25 @@
 // `npm run grade`: the report card, exit codes, the first unfinished day as "next", and the JSON shapes.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderCard } from '../grader/card.ts';
-import type { Checksums } from '../grader/checksums.ts';
 import { days } from '../grader/days.ts';
 import { clip, toClassroom, toExercism } from '../grader/formats.ts';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
-import { cli, freshState, textOf, treeWithDayUnsolved } from './grader-helpers.ts';
-import { scratchDir } from './helpers.ts';
+import { cli, freshState, textOf } from './grader-helpers.ts';
+import { gradeMs, graded } from './graded.ts';
+import { treeWith } from './helpers.ts';
 
-// Grading every day re-runs them all: allow each day's own time limit (they run one after another).
-const gradeMs = days.reduce((sum, day) => sum + day.timeLimitSec * 1000, 0) + 30_000;
 const total = (report: Report) => report.days.reduce((sum, day) => sum + day.tests.length, 0);
 
 describe('npm run grade', () => {
   it('passes solutions/ with a card of every day, a classroom result and a job summary (with the tamper warning)', async () => {
-    const dir = scratchDir('grade');
-    const [json, summary, output, sums] = ['classroom.json', 'summary.md', 'output.txt', 'sums.json'].map((name) => join(dir, name)) as [string, string, string, string];
-    const shipped = JSON.parse(readFileSync(resolve(root, 'grader/checksums.json'), 'utf8')) as Checksums;
-    writeFileSync(sums, JSON.stringify({ ...shipped, checkpoints: { ...shipped.checkpoints, 'checkpoints/vitest.config.ts': 'edited' } }));
-    const run = await cli(['grade', '--target', 'solutions', '--json', json, '--format', 'classroom'], freshState(), {
-      env: { GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, CACHELINGS_CHECKSUMS: sums },
-      timeoutMs: gradeMs,
-    });
+    // The self-test's one grade of solutions/ (test/graded.ts), run as the workflow runs it: --format classroom,
+    // GITHUB_STEP_SUMMARY and GITHUB_OUTPUT set, and one checkpoint marked as edited.
+    const { run, classroom: text, summary, output } = await graded('solutions');
     // solutions/ passes every day: the verdicts are asserted as they must be, not derived from this run's results.
-    const classroom = JSON.parse(textOf(json)) as ReturnType<typeof toClassroom>;
+    const classroom = JSON.parse(text) as ReturnType<typeof toClassroom>;
     const failing = classroom.tests.filter((test) => test.status !== 'pass').map((test) => `${test.name}: ${test.message ?? ''}`);
     expect(failing, `every requirement of solutions/ passes; it printed:\n${run.stdout}`).toEqual([]);
     expect(run.exitCode, `grade exits 0 when every day passes; it printed:\n${run.stdout}\n${run.stderr}`).toBe(0);
@@ -38,18 +31,18 @@ describe('npm run grade', () => {
     expect(run.stdout).not.toContain('Next: ');
     expect(classroom.tests.length).toBe(classroom.max_score);
     expect(classroom.tests.every((test) => test.score === (test.status === 'pass' ? 1 : 0))).toBe(true);
-    expect(textOf(summary)).toContain('## cachelings · report card for `solutions/`');
+    expect(summary).toContain('## cachelings · report card for `solutions/`');
     expect(run.stdout).toContain('changed: checkpoints/vitest.config.ts');
-    expect(textOf(summary)).toMatch(/^> \[!WARNING\]\n> ⚠ The checkpoints differ from what shipped/m);
-    const encoded = /^result=(.+)$/m.exec(textOf(output))?.[1] ?? '';
+    expect(summary).toMatch(/^> \[!WARNING\]\n> ⚠ The checkpoints differ from what shipped/m);
+    const encoded = /^result=(.+)$/m.exec(output)?.[1] ?? '';
     expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')), 'GITHUB_OUTPUT carries the same result in base64').toEqual(classroom);
-    rmSync(dir, { recursive: true, force: true });
   }, gradeMs + 10_000);
 
   it('names the first unfinished day as next, exits 1, and writes Exercism results', async () => {
-    // Day 2 left as shipped: day 1 (no throughput gate) passes before it, and later days that build on it fail.
+    // Day 1 solved, day 2 on as shipped (the later days too, so the run is short): day 2 is next.
     const unsolved = days[1]!;
-    const tree = treeWithDayUnsolved(unsolved);
+    const tree = treeWith(undefined, 'days');
+    cpSync(resolve(root, 'solutions/01-cache'), join(tree, '01-cache'), { recursive: true });
     const json = join(tree, 'results.json');
     const full = join(tree, 'full-report.json');
     const run = await cli(['grade', '--target', tree, '--json', json, '--format', 'exercism'], freshState(), { timeoutMs: gradeMs, env: { CACHELINGS_REPORT: full } });

@@ -14,9 +14,9 @@ export interface GraderRun {
   stderr: string;
 }
 
-/** Runs `node --import tsx grader/cli.ts ...args` from the repo root, without colours. */
-export async function runGrader(args: string[], env: Record<string, string> = {}, timeoutMs = 240_000): Promise<GraderRun> {
-  const result = await execa(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
+/** Runs `node --import tsx grader/cli.ts ...args` from the repo root, without colours (`node`: another Node binary). */
+export async function runGrader(args: string[], env: Record<string, string> = {}, timeoutMs = 240_000, node = process.execPath): Promise<GraderRun> {
+  const result = await execa(node, ['--import', 'tsx', 'grader/cli.ts', ...args], {
     cwd: root,
     env: { FORCE_COLOR: '0', INIT_CWD: root, ...env },
     reject: false,
