@@ -98,9 +98,10 @@ class Lane {
     let ok = 0;
     let failed = 0;
     let start = 0; // where the current line begins
-    for (let end = data.indexOf(newline); end !== -1 && ok + failed < this.#waiting; end = data.indexOf(newline, start)) {
-      if (isError(data, start)) failed += 1;
-      else ok += 1;
+    for (let end = data.indexOf(newline); end !== -1; end = data.indexOf(newline, start)) {
+      // A line beyond the replies this turn waits for was not asked for: it counts neither way.
+      if (ok + failed < this.#waiting && isError(data, start)) failed += 1;
+      else if (ok + failed < this.#waiting) ok += 1;
       start = end + 1;
     }
     this.#tail = start < data.length ? data.subarray(start) : undefined;
