@@ -1,6 +1,5 @@
 // Day 5 solution: the day-2 server tuned for throughput; a client that starts with `*` is served RESP instead.
 import { createServer, type Socket } from 'node:net';
-import { StringDecoder } from 'node:string_decoder';
 import { Cache } from '../01-cache/cache.ts';
 import { handleLine } from '../02-server/protocol.ts';
 import { serveResp } from './resp.ts';
@@ -49,25 +48,65 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   });
 }
 
-/** The text protocol: lines framed across chunks, and every reply to one chunk sent in a single write. */
+const newline = 0x0a;
+const space = 0x20;
+const tab = 0x09;
+const quote = 0x22;
+
+/**
+ * The text protocol, read the way Redis reads inline commands (processInlineBuffer): one pass over the chunk's bytes
+ * with a position, no string per line and no split; an unfinished line waits, as bytes, for the next chunk.
+ * Every reply to one chunk leaves in a single write.
+ */
 function serveText(socket: Socket, cache: Cache, first: Buffer): void {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
+  let pending: Buffer | undefined;
   const onData = (chunk: Buffer) => {
-    const lines = (pending + decoder.write(chunk)).split('\n');
-    pending = lines.pop()!;
+    const data = pending ? Buffer.concat([pending, chunk]) : chunk;
     let out = '';
-    for (const raw of lines) {
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (line.length > maxLine) return tooLong(socket, out);
-      const reply = handleLine(line, cache);
-      if (reply !== null) out += `${reply}\n`;
+    let start = 0; // where the current line begins
+    for (let end = data.indexOf(newline); end !== -1; end = data.indexOf(newline, start)) {
+      if (end - start > maxLine) return tooLong(socket, out);
+      out += answer(data, start, data[end - 1] === 0x0d && end > start ? end - 1 : end, cache);
+      start = end + 1;
     }
-    if (pending.length > maxLine) return tooLong(socket, out);
+    pending = start < data.length ? data.subarray(start) : undefined;
+    if (pending && pending.length > maxLine) return tooLong(socket, out);
     if (out) socket.write(out);
   };
   onData(first);
   socket.on('data', onData);
+}
+
+/**
+ * The reply (with its newline) to the line in data[start, end). GET and SET, the whole of the load, are read word by
+ * word straight from the bytes; anything else (DEL, PING, quotes, a wrong word count, a blank line) goes to day 2's
+ * handleLine, so every reply stays exactly the day-2 protocol.
+ */
+function answer(data: Buffer, start: number, end: number, cache: Cache): string {
+  const words: string[] = [];
+  for (let at = start; at < end; ) {
+    if (data[at] === space || data[at] === tab) {
+      at += 1;
+      continue;
+    }
+    if (data[at] === quote || words.length === 3) return slowAnswer(data, start, end, cache);
+    let stop = at + 1;
+    while (stop < end && data[stop] !== space && data[stop] !== tab) stop += 1;
+    words.push(data.toString('utf8', at, stop));
+    at = stop;
+  }
+  const [name, key, value] = words;
+  if (words.length === 2 && (name === 'GET' || name === 'get')) return `${cache.get(key!) ?? '(nil)'}\n`;
+  if (words.length === 3 && (name === 'SET' || name === 'set')) {
+    cache.set(key!, value!);
+    return 'OK\n';
+  }
+  return slowAnswer(data, start, end, cache);
+}
+
+function slowAnswer(data: Buffer, start: number, end: number, cache: Cache): string {
+  const reply = handleLine(data.toString('utf8', start, end), cache);
+  return reply === null ? '' : `${reply}\n`;
 }
 
 function tooLong(socket: Socket, out: string): void {
