@@ -1,89 +1,148 @@
-// `npm run compare [-- --runs 3 --duration 2000 --target solutions]`: for maintainers, the day-5 side-by-side table —
-// {workbook load tester, grader load generator, redis-benchmark} × {solution server, real Redis}, plain and pipelined.
-import { execFile } from 'node:child_process';
+// `npm run compare [-- --runs 3 --duration 1500 --target solutions]`: for maintainers, one table of the day-4 and day-5
+// instruments and reference server — {minimal client, workbook load tester, grader load generator, redis-benchmark}
+// × {solution server, real Redis} at depth 1 and 16 — with each ratio beside its target. A benchmark, not a test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { root } from '../paths.ts';
+import { runMinimal } from './minimal-client.ts';
 
-const run = promisify(execFile);
 const option = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
   return at === -1 ? fallback : process.argv[at + 1]!;
 };
 const runs = Number(option('runs', '3'));
-const durationMs = Number(option('duration', '2000'));
+const durationMs = Number(option('duration', '1500'));
 const target = resolve(root, option('target', 'solutions'));
 process.env.CACHELINGS_TARGET = target; // read by the server runner below
 const { findTool, installRedis, startRedis, commandsProcessed } = await import('../../checkpoints/support/redis.ts');
-const { prefill, runLoad } = await import('../../checkpoints/support/loadgen.ts');
+const { prefill, runLoad, saturatedCpuPercent } = await import('../../checkpoints/support/loadgen.ts');
 const { startServerProcess } = await import('../../checkpoints/support/server-process.ts');
 
 const load = { host: '127.0.0.1', connections: 50, getRatio: 0.8, keySpace: 10_000 };
+const depths = [1, 16] as const;
 type Server = { name: string; port: number; replies: 'text' | 'resp' };
-/** One measurement in ops/s, or a reason why this client cannot measure this server. */
-type Measure = (server: Server, depth: number) => Promise<number | string>;
+/** One run's figure and the client's own CPU use (percent of one core). */
+type Sample = { opsPerSec: number; cpuPercent: number };
+/** One measurement, or the reason why this client cannot measure this server. */
+type Measure = (server: Server, depth: number) => Promise<Sample | string>;
 
-interface LoadTester {
-  runLoadTest(options: Record<string, unknown>): Promise<{ totalOps: number; errors: number; opsPerSec: number }>;
-}
+const minimal: Measure = async (server, depth) => runMinimal({ ...load, port: server.port, durationMs, depth, replies: server.replies });
 
 /** The day-4 load tester of the target tree; against Redis its count is checked with Redis's own (INFO stats). */
 async function workbookTester(): Promise<Measure> {
-  const { runLoadTest } = (await import(pathToFileURL(resolve(target, '04-loadtest/loadtest.ts')).href)) as LoadTester;
+  type Report = { totalOps: number; errors: number; opsPerSec: number; cpuPercent?: number };
+  const url = pathToFileURL(resolve(target, '04-loadtest/loadtest.ts')).href;
+  const { runLoadTest } = (await import(url)) as { runLoadTest(options: Record<string, unknown>): Promise<Report> };
   return async (server, depth) => {
     const before = server.replies === 'resp' ? await commandsProcessed(server.port) : 0;
     const report = await runLoadTest({ ...load, port: server.port, durationMs, pipeline: depth });
     if (report.errors > 0) return `${report.errors} errors`;
     if (server.replies === 'resp') {
       const processed = (await commandsProcessed(server.port)) - before - 1;
-      if (report.totalOps > processed + load.connections * depth) return `the workbook load tester reported ${report.totalOps} operations against Redis, which processed ${processed}: it reads text replies only (the RESP half of the day-5 stretch)`;
+      if (report.totalOps > processed + load.connections * depth) return 'the workbook load tester reads text replies only (the RESP half of the day-5 stretch)';
     }
-    return report.opsPerSec;
+    return { opsPerSec: report.opsPerSec, cpuPercent: report.cpuPercent ?? Number.NaN };
   };
 }
 
 const graderGenerator: Measure = async (server, depth) => {
   const result = await runLoad({ ...load, port: server.port, durationMs, pipeline: depth, replies: server.replies });
-  return result.errors > 0 ? `${result.errors} errors: ${result.firstError}` : result.opsPerSec;
+  return result.errors > 0 ? `${result.errors} errors: ${result.firstError}` : result;
 };
 
-/** redis-benchmark -t get,set; GET and SET figures combined for an 80/20 mix (time-weighted: 1 / (0.8/get + 0.2/set)). */
+let benchmarkChild: ChildProcess | undefined;
+/** redis-benchmark -t get,set, GET and SET combined for an 80/20 mix (1 / (0.8/get + 0.2/set)); its CPU from `times`. */
 const redisBenchmark: Measure = async (server, depth) => {
-  const requests = String(depth === 1 ? 100_000 : 400_000);
+  const requests = String(depth === 1 ? 60_000 : 300_000);
   const args = ['-h', '127.0.0.1', '-p', String(server.port), '-t', 'get,set', '-n', requests, '-c', String(load.connections), '-P', String(depth), '--csv'];
-  const { stdout } = await run(findTool('redis-benchmark')!, args, { timeout: 120_000 });
+  const started = performance.now();
+  const stdout = await new Promise<string>((done, fail) => {
+    // `times` (POSIX sh) prints the CPU time of the shell's children: redis-benchmark's own. Its own process group, so a stop kills it too.
+    const child = spawn('sh', ['-c', '"$@"; times', 'sh', findTool('redis-benchmark')!, ...args], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+    benchmarkChild = child;
+    let out = '';
+    const timer = setTimeout(() => stopGroup(child), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', () => {
+      clearTimeout(timer);
+      benchmarkChild = undefined;
+      done(out);
+    });
+  });
+  const wallMs = performance.now() - started;
   const rps = (name: string) => Number(new RegExp(`^"${name}","([\\d.]+)"`, 'm').exec(stdout)?.[1]);
-  return 1 / (load.getRatio / rps('GET') + (1 - load.getRatio) / rps('SET'));
+  const opsPerSec = 1 / (load.getRatio / rps('GET') + (1 - load.getRatio) / rps('SET'));
+  if (!Number.isFinite(opsPerSec)) return `redis-benchmark printed no figures: ${stdout.split('\n')[0]}`;
+  const seconds = [...(stdout.trim().split('\n').at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { opsPerSec, cpuPercent: ((seconds[0]! + seconds[1]!) * 1000 * 100) / wallMs };
 };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+function stopGroup(child: ChildProcess): void {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+const clients: [string, string][] = [
+  ['minimal client', '(baseline)'],
+  ['workbook', 'load tester'],
+  ['grader load', 'generator'],
+  ['redis-benchmark', '(RESP)'],
+];
+/** The targets of the table: [numerator, denominator] cells as [client, server] at a depth. */
+const targets = [
+  { name: 'workbook load tester ÷ minimal client, solution server, depth 1', depth: 1, top: [1, 0], bottom: [0, 0], goal: 0.95 },
+  { name: 'workbook load tester ÷ minimal client, solution server, depth 16', depth: 16, top: [1, 0], bottom: [0, 0], goal: 0.8 },
+  { name: 'solution ÷ Redis, minimal client, depth 1 (text)', depth: 1, top: [0, 0], bottom: [0, 1], goal: 0.9 },
+  { name: 'solution ÷ Redis, minimal client, depth 16 (text)', depth: 16, top: [0, 0], bottom: [0, 1], goal: 0.85 },
+  { name: 'solution ÷ Redis, redis-benchmark -P 16 (RESP)', depth: 16, top: [3, 0], bottom: [3, 1], goal: 0.85 },
+] as const;
+
+function median(samples: Sample[]): Sample {
+  return [...samples].sort((a, b) => a.opsPerSec - b.opsPerSec)[Math.floor(samples.length / 2)]!;
 }
 
 const notes: string[] = [];
-/** A cell: ops/s, or `n/a [N]` with the reason kept as footnote N. */
-const fmt = (value: number | string) => {
-  if (typeof value === 'number') return Math.round(value).toLocaleString('en-US');
-  if (!notes.includes(value)) notes.push(value);
-  return `n/a [${notes.indexOf(value) + 1}]`;
+type Cell = Sample | string;
+/** A figure, flagged ⚑ with the CPU share when the client used most of a core; or `n/a [N]` with the reason as note N. */
+function show(cell: Cell): string {
+  if (typeof cell === 'string') {
+    if (!notes.includes(cell)) notes.push(cell);
+    return `n/a [${notes.indexOf(cell) + 1}]`;
+  }
+  const figure = Math.round(cell.opsPerSec).toLocaleString('en-US');
+  return cell.cpuPercent > saturatedCpuPercent ? `${figure} ⚑${Math.round(cell.cpuPercent)}%` : figure;
+}
+const ratioOf = (a: Cell | undefined, b: Cell | undefined) => (typeof a === 'object' && typeof b === 'object' ? a.opsPerSec / b.opsPerSec : undefined);
+const verdict = (value: number | undefined, goal?: number) => {
+  if (value === undefined) return '–';
+  return goal === undefined ? `${value.toFixed(2)}×` : `${value.toFixed(2)}× ${value >= goal ? '✓' : '✗'} ≥${goal}`;
 };
-const ratio = (a: number | string, b: number | string) => (typeof a === 'number' && typeof b === 'number' ? a / b : undefined);
-const verdict = (value: number | undefined, goal: number) => (value === undefined ? 'n/a' : `${value.toFixed(2)}× (target ≥ ${goal}× ${value >= goal ? '✓' : '✗'})`);
+const row = (label: string, cells: string[]) => `${label.padEnd(22)}${cells.map((cell) => cell.padStart(20)).join('')}`;
+const load3 = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 
 async function main(): Promise<number> {
   if (!findTool('redis-server') || !findTool('redis-benchmark')) {
     console.error(installRedis);
     return 1;
   }
-  const version = (await run(findTool('redis-server')!, ['--version'])).stdout.split(' ')[2] ?? '';
+  const loadBefore = load3();
   const solution = await startServerProcess('05-performance/server.ts');
   const redis = await startRedis();
+  const stopAll = () => {
+    if (benchmarkChild) stopGroup(benchmarkChild);
+    solution.stop();
+    redis.stop();
+  };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      solution.stop();
-      redis.stop();
+      stopAll();
       process.exit(130);
     });
   }
@@ -91,47 +150,63 @@ async function main(): Promise<number> {
     { name: 'solution server', port: solution.port, replies: 'text' },
     { name: 'real Redis', port: redis.port, replies: 'resp' },
   ];
+  const started = performance.now();
   try {
-    for (const server of servers) await prefill({ port: server.port, keySpace: load.keySpace, replies: server.replies });
-    const clients: [string, Measure][] = [
-      ['workbook load tester (day 4)', await workbookTester()],
-      ['grader load generator', graderGenerator],
-      ['redis-benchmark -t get,set', redisBenchmark],
-    ];
-    console.log(`cachelings · compare — ${servers[0]!.name} (${target.replace(`${root}/`, '')}) vs real Redis ${version.replace('v=', '')}`);
-    console.log(`${load.connections} connections, ${load.getRatio * 100}% GET, ${load.keySpace.toLocaleString('en-US')} keys; median of ${runs} runs of ${durationMs / 1000} s (redis-benchmark: -n 100000, or 400000 pipelined)\n`);
-    console.log(`${'client'.padEnd(30)} ${'depth'.padStart(5)} ${'solution server'.padStart(16)} ${'real Redis'.padStart(12)}   solution ÷ Redis`);
-    const table = new Map<string, (number | string)[]>();
-    for (const depth of [1, 16]) {
-      for (const [name, measure] of clients) {
-        // Alternate the servers run by run, so that a busy moment of the machine does not land on one side only.
-        const samples: number[][] = servers.map(() => []);
-        const problems: (string | undefined)[] = servers.map(() => undefined);
-        for (let i = 0; i < runs; i += 1) {
-          for (const [at, server] of servers.entries()) {
-            if (problems[at] !== undefined) continue;
+    const version = /v=(\S+)/.exec(await new Promise<string>((done) => spawn(findTool('redis-server')!, ['--version']).stdout!.on('data', (b: Buffer) => done(b.toString()))))?.[1] ?? '';
+    for (const server of servers) {
+      await prefill({ port: server.port, keySpace: load.keySpace, replies: server.replies });
+      await runMinimal({ ...load, port: server.port, durationMs: 500, depth: 16, replies: server.replies }); // warm-up: the JIT, the caches
+    }
+    const measures: Measure[] = [minimal, await workbookTester(), graderGenerator, redisBenchmark];
+    // cells[depth][client][server]: every sample, then the median. Clients and servers alternate run by run,
+    // so that a busy moment of the machine does not land on one side only.
+    const table = new Map<number, Cell[][]>();
+    for (const depth of depths) {
+      const samples = measures.map(() => servers.map((): Sample[] => []));
+      const problems = measures.map(() => servers.map((): string | undefined => undefined));
+      for (let run = 0; run < runs; run += 1) {
+        for (const [c, measure] of measures.entries()) {
+          for (const [s, server] of servers.entries()) {
+            if (problems[c]![s] !== undefined) continue;
             const value = await measure(server, depth).catch((error: Error) => `failed: ${error.message.split('\n')[0]}`);
-            if (typeof value === 'string') problems[at] = value;
-            else samples[at]!.push(value);
+            if (typeof value === 'string') problems[c]![s] = value;
+            else samples[c]![s]!.push(value);
           }
         }
-        const cells = servers.map((_, at) => problems[at] ?? median(samples[at]!));
-        table.set(`${name}@${depth}`, cells);
-        const goal = depth === 1 ? 0.9 : name.startsWith('redis-benchmark') ? 0.85 : undefined;
-        const share = ratio(cells[0]!, cells[1]!);
-        const note = goal === undefined ? (share === undefined ? 'n/a' : `${share.toFixed(2)}×`) : verdict(share, goal);
-        console.log(`${name.padEnd(30)} ${String(depth).padStart(5)} ${fmt(cells[0]!).padStart(16)} ${fmt(cells[1]!).padStart(12)}   ${note}`);
       }
+      table.set(depth, measures.map((_, c) => servers.map((_, s) => problems[c]![s] ?? median(samples[c]![s]!))));
     }
-    const bench = table.get('redis-benchmark -t get,set@1')![1]!;
-    console.log('\nClients against the same real Redis (depth 1), ÷ redis-benchmark:');
-    console.log(`  workbook load tester (day 4)   ${verdict(ratio(table.get('workbook load tester (day 4)@1')![1]!, bench), 1.1)}`);
-    console.log(`  grader load generator          ${verdict(ratio(table.get('grader load generator@1')![1]!, bench), 1.1)}`);
-    notes.forEach((note, i) => console.log(`${i === 0 ? '\n' : ''}[${i + 1}] ${note}`));
+
+    const where = target.replace(`${root}/`, '');
+    console.log(`cachelings · compare — the solution server (${where}/05-performance) vs real Redis ${version}, the same clients`);
+    console.log(`${load.connections} connections, ${load.getRatio * 100}% GET, ${load.keySpace.toLocaleString('en-US')} keys; median of ${runs} runs of ${durationMs / 1000} s; redis-benchmark -t get,set -n 60000 (300000 at -P 16), GET and SET combined 80/20\n`);
+    console.log(row('', clients.map(([a]) => a)));
+    console.log(row('', clients.map(([, b]) => b)));
+    for (const depth of depths) {
+      const cells = table.get(depth)!;
+      const goal = (client: number) => targets.find((t) => t.depth === depth && t.top[0] === client && t.top[1] === 0 && t.bottom[1] === 1)?.goal;
+      const baseGoal = (client: number) => targets.find((t) => t.depth === depth && t.top[0] === client && t.bottom[0] === 0 && t.bottom[1] === 0)?.goal;
+      console.log(row(`depth ${depth}${depth === 1 ? '' : ` (-P ${depth})`}`, []));
+      console.log(row('  solution server', cells.map((cell) => show(cell[0]!))));
+      console.log(row('  real Redis', cells.map((cell) => show(cell[1]!))));
+      console.log(row('  solution ÷ Redis', cells.map((cell, c) => verdict(ratioOf(cell[0], cell[1]), goal(c)))));
+      console.log(row('  ÷ minimal client', cells.map((cell, c) => (c === 0 || c === 3 ? '–' : verdict(ratioOf(cell[0], cells[0]![0]), baseGoal(c))))));
+    }
+    console.log(`\n⚑ the client used more than ${saturatedCpuPercent}% of a CPU core in that cell (its share shown): the figure is a floor for the server.`);
+    notes.forEach((note, i) => console.log(`[${i + 1}] ${note}`));
+
+    console.log('\nTargets (ratios of medians, same run):');
+    let met = 0;
+    for (const t of targets) {
+      const cells = table.get(t.depth)!;
+      const value = ratioOf(cells[t.top[0]]![t.top[1]], cells[t.bottom[0]]![t.bottom[1]]);
+      if (value !== undefined && value >= t.goal) met += 1;
+      console.log(`  ${t.name.padEnd(70)} ${value === undefined ? 'n/a' : `${value.toFixed(2)}×`.padStart(6)}  target ≥ ${t.goal}  ${value !== undefined && value >= t.goal ? '✓' : '✗'}`);
+    }
+    console.log(`\n${met} of ${targets.length} targets met · ${((performance.now() - started) / 1000).toFixed(0)} s · load average (1, 5, 15 min) ${loadBefore} before, ${load3()} after (2 cores: above ~1 the figures are noisy)`);
     return 0;
   } finally {
-    solution.stop();
-    redis.stop();
+    stopAll();
   }
 }
 
