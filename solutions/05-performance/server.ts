@@ -49,27 +49,27 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
 }
 
 const newline = 0x0a;
-const space = 0x20;
+const space = 0x20; // the character codes the line walk looks for
 const tab = 0x09;
 const quote = 0x22;
 
 /**
- * The text protocol, read the way Redis reads inline commands (processInlineBuffer): one pass over the chunk's bytes
- * with a position, no string per line and no split; an unfinished line waits, as bytes, for the next chunk.
- * Every reply to one chunk leaves in a single write.
+ * The text protocol, read the way Redis reads inline commands (processInlineBuffer): the complete lines of a chunk are
+ * decoded once (a character split across chunks waits, as bytes, for the next one), then walked with a position:
+ * no split, no string per line. Every reply to one chunk leaves in a single write.
  */
 function serveText(socket: Socket, cache: Cache, first: Buffer): void {
   let pending: Buffer | undefined;
   const onData = (chunk: Buffer) => {
     const data = pending ? Buffer.concat([pending, chunk]) : chunk;
+    const complete = data.lastIndexOf(newline) + 1; // the bytes of the complete lines
+    const text = data.toString('utf8', 0, complete);
     let out = '';
-    let start = 0; // where the current line begins
-    for (let end = data.indexOf(newline); end !== -1; end = data.indexOf(newline, start)) {
+    for (let start = 0, end = text.indexOf('\n'); end !== -1; start = end + 1, end = text.indexOf('\n', start)) {
       if (end - start > maxLine) return tooLong(socket, out);
-      out += answer(data, start, data[end - 1] === 0x0d && end > start ? end - 1 : end, cache);
-      start = end + 1;
+      out += answer(text, start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end, cache);
     }
-    pending = start < data.length ? data.subarray(start) : undefined;
+    pending = complete < data.length ? data.subarray(complete) : undefined;
     if (pending && pending.length > maxLine) return tooLong(socket, out);
     if (out) socket.write(out);
   };
@@ -78,21 +78,22 @@ function serveText(socket: Socket, cache: Cache, first: Buffer): void {
 }
 
 /**
- * The reply (with its newline) to the line in data[start, end). GET and SET, the whole of the load, are read word by
- * word straight from the bytes; anything else (DEL, PING, quotes, a wrong word count, a blank line) goes to day 2's
+ * The reply (with its newline) to the line text[start, end). GET and SET, the whole of the load, are read word by
+ * word with a position; anything else (DEL, PING, quotes, a wrong word count, a blank line) goes to day 2's
  * handleLine, so every reply stays exactly the day-2 protocol.
  */
-function answer(data: Buffer, start: number, end: number, cache: Cache): string {
+function answer(text: string, start: number, end: number, cache: Cache): string {
   const words: string[] = [];
   for (let at = start; at < end; ) {
-    if (data[at] === space || data[at] === tab) {
+    const code = text.charCodeAt(at);
+    if (code === space || code === tab) {
       at += 1;
       continue;
     }
-    if (data[at] === quote || words.length === 3) return slowAnswer(data, start, end, cache);
+    if (code === quote || words.length === 3) return slowAnswer(text.slice(start, end), cache);
     let stop = at + 1;
-    while (stop < end && data[stop] !== space && data[stop] !== tab) stop += 1;
-    words.push(data.toString('utf8', at, stop));
+    while (stop < end && text.charCodeAt(stop) !== space && text.charCodeAt(stop) !== tab) stop += 1;
+    words.push(text.slice(at, stop));
     at = stop;
   }
   const [name, key, value] = words;
@@ -101,11 +102,11 @@ function answer(data: Buffer, start: number, end: number, cache: Cache): string 
     cache.set(key!, value!);
     return 'OK\n';
   }
-  return slowAnswer(data, start, end, cache);
+  return slowAnswer(text.slice(start, end), cache);
 }
 
-function slowAnswer(data: Buffer, start: number, end: number, cache: Cache): string {
-  const reply = handleLine(data.toString('utf8', start, end), cache);
+function slowAnswer(line: string, cache: Cache): string {
+  const reply = handleLine(line, cache);
   return reply === null ? '' : `${reply}\n`;
 }
 
