@@ -1,4 +1,4 @@
-// `npm run compare [-- --runs 3 --duration 1500 --target solutions]`: for maintainers, one table of the day-4 and day-5
+// `npm run compare [-- --runs 3 --duration 1500 --budget 80 --target solutions]`: for maintainers, one table of the day-4 and day-5
 // instruments and reference server — {minimal client, workbook load tester, grader load generator, redis-benchmark}
 // × {solution server, real Redis} at depth 1 and 16 — with each ratio beside its target. A benchmark, not a test.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,6 +14,7 @@ const option = (name: string, fallback: string) => {
 };
 const runs = Number(option('runs', '3'));
 const durationMs = Number(option('duration', '1500'));
+const budgetMs = Number(option('budget', '80')) * 1000; // no new run starts after this many seconds
 const target = resolve(root, option('target', 'solutions'));
 process.env.CACHELINGS_TARGET = target; // read by the server runner below
 const { findTool, installRedis, startRedis, commandsProcessed } = await import('../../checkpoints/support/redis.ts');
@@ -28,7 +29,11 @@ type Sample = { opsPerSec: number; cpuPercent: number };
 /** One measurement, or the reason why this client cannot measure this server. */
 type Measure = (server: Server, depth: number) => Promise<Sample | string>;
 
-const minimal: Measure = async (server, depth) => runMinimal({ ...load, port: server.port, durationMs, depth, replies: server.replies });
+const minimal: Measure = async (server, depth) => {
+  const result = await runMinimal({ ...load, port: server.port, durationMs, depth, replies: server.replies });
+  lastMinimal.set(`${server.port}@${depth}`, result.opsPerSec);
+  return result;
+};
 
 /** The day-4 load tester of the target tree; against Redis its count is checked with Redis's own (INFO stats). */
 async function workbookTester(): Promise<Measure> {
@@ -53,9 +58,15 @@ const graderGenerator: Measure = async (server, depth) => {
 };
 
 let benchmarkChild: ChildProcess | undefined;
-/** redis-benchmark -t get,set, GET and SET combined for an 80/20 mix (1 / (0.8/get + 0.2/set)); its CPU from `times`. */
+/** The minimal client's last figure per server and depth: redis-benchmark is given about `durationMs` of requests. */
+const lastMinimal = new Map<string, number>();
+/**
+ * redis-benchmark -t get,set, GET and SET combined for an 80/20 mix (1 / (0.8/get + 0.2/set)); its CPU from `times`.
+ * It runs a number of requests, not a duration: as many as the minimal client did in `durationMs` against that server.
+ */
 const redisBenchmark: Measure = async (server, depth) => {
-  const requests = String(depth === 1 ? 60_000 : 300_000);
+  const pace = lastMinimal.get(`${server.port}@${depth}`) ?? 50_000;
+  const requests = String(Math.min(2_000_000, Math.max(20_000, Math.round((pace * durationMs) / 1000))));
   const args = ['-h', '127.0.0.1', '-p', String(server.port), '-t', 'get,set', '-n', requests, '-c', String(load.connections), '-P', String(depth), '--csv'];
   const started = performance.now();
   const stdout = await new Promise<string>((done, fail) => {
@@ -158,28 +169,28 @@ async function main(): Promise<number> {
       await runMinimal({ ...load, port: server.port, durationMs: 500, depth: 16, replies: server.replies }); // warm-up: the JIT, the caches
     }
     const measures: Measure[] = [minimal, await workbookTester(), graderGenerator, redisBenchmark];
-    // cells[depth][client][server]: every sample, then the median. Clients and servers alternate run by run,
-    // so that a busy moment of the machine does not land on one side only.
-    const table = new Map<number, Cell[][]>();
-    for (const depth of depths) {
-      const samples = measures.map(() => servers.map((): Sample[] => []));
-      const problems = measures.map(() => servers.map((): string | undefined => undefined));
-      for (let run = 0; run < runs; run += 1) {
+    // Every sample of every cell; run by run, depth by depth, client by client, server by server, so that a busy
+    // moment of the machine does not land on one side only. Past the time budget, no new run starts.
+    const samples = depths.map(() => measures.map(() => servers.map((): Sample[] => [])));
+    const problems = depths.map(() => measures.map(() => servers.map((): string | undefined => undefined)));
+    let done = 0;
+    for (; done < runs && (done === 0 || performance.now() - started < budgetMs); done += 1) {
+      for (const [d, depth] of depths.entries()) {
         for (const [c, measure] of measures.entries()) {
           for (const [s, server] of servers.entries()) {
-            if (problems[c]![s] !== undefined) continue;
+            if (problems[d]![c]![s] !== undefined) continue;
             const value = await measure(server, depth).catch((error: Error) => `failed: ${error.message.split('\n')[0]}`);
-            if (typeof value === 'string') problems[c]![s] = value;
-            else samples[c]![s]!.push(value);
+            if (typeof value === 'string') problems[d]![c]![s] = value;
+            else samples[d]![c]![s]!.push(value);
           }
         }
       }
-      table.set(depth, measures.map((_, c) => servers.map((_, s) => problems[c]![s] ?? median(samples[c]![s]!))));
     }
+    const table = new Map<number, Cell[][]>(depths.map((depth, d) => [depth, measures.map((_, c) => servers.map((_, s) => problems[d]![c]![s] ?? median(samples[d]![c]![s]!)))]));
 
     const where = target.replace(`${root}/`, '');
     console.log(`cachelings · compare — the solution server (${where}/05-performance) vs real Redis ${version}, the same clients`);
-    console.log(`${load.connections} connections, ${load.getRatio * 100}% GET, ${load.keySpace.toLocaleString('en-US')} keys; median of ${runs} runs of ${durationMs / 1000} s; redis-benchmark -t get,set -n 60000 (300000 at -P 16), GET and SET combined 80/20\n`);
+    console.log(`${load.connections} connections, ${load.getRatio * 100}% GET, ${load.keySpace.toLocaleString('en-US')} keys; median of ${done}${done < runs ? ` (of ${runs}: time budget reached)` : ''} runs of ${durationMs / 1000} s each; redis-benchmark -t get,set -n (about ${durationMs / 1000} s of requests), GET and SET combined 80/20\n`);
     console.log(row('', clients.map(([a]) => a)));
     console.log(row('', clients.map(([, b]) => b)));
     for (const depth of depths) {
