@@ -2,6 +2,7 @@
 // instruments and reference server — {minimal client, workbook load tester, grader load generator, redis-benchmark}
 // × {solution server, real Redis} at depth 1 and 16 — with each ratio beside its target. A benchmark, not a test.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,9 +24,9 @@ const { startServerProcess } = await import('../../checkpoints/support/server-pr
 
 const load = { host: '127.0.0.1', connections: 50, getRatio: 0.8, keySpace: 10_000 };
 const depths = [1, 16] as const;
-type Server = { name: string; port: number; replies: 'text' | 'resp' };
-/** One run's figure and the client's own CPU use (percent of one core). */
-type Sample = { opsPerSec: number; cpuPercent: number };
+type Server = { name: string; port: number; pid: number; replies: 'text' | 'resp' };
+/** One run's figure, the client's own CPU use (percent of one core) and, on Linux, the server's CPU µs per operation. */
+type Sample = { opsPerSec: number; cpuPercent: number; serverUs?: number };
 /** One measurement, or the reason why this client cannot measure this server. */
 type Measure = (server: Server, depth: number) => Promise<Sample | string>;
 
@@ -91,6 +92,16 @@ const redisBenchmark: Measure = async (server, depth) => {
   return { opsPerSec, cpuPercent: ((seconds[0]! + seconds[1]!) * 1000 * 100) / wallMs };
 };
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc on Linux; NaN elsewhere. */
+function serverCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function stopGroup(child: ChildProcess): void {
   if (child.exitCode !== null || child.pid === undefined) return;
   try {
@@ -130,7 +141,6 @@ function show(cell: Cell): string {
   const figure = Math.round(cell.opsPerSec).toLocaleString('en-US');
   return cell.cpuPercent > saturatedCpuPercent ? `${figure} ⚑${Math.round(cell.cpuPercent)}%` : figure;
 }
-const ratioOf = (a: Cell | undefined, b: Cell | undefined) => (typeof a === 'object' && typeof b === 'object' ? a.opsPerSec / b.opsPerSec : undefined);
 const verdict = (value: number | undefined, goal?: number) => {
   if (value === undefined) return '–';
   return goal === undefined ? `${value.toFixed(2)}×` : `${value.toFixed(2)}× ${value >= goal ? '✓' : '✗'} ≥${goal}`;
@@ -158,8 +168,8 @@ async function main(): Promise<number> {
     });
   }
   const servers: Server[] = [
-    { name: 'solution server', port: solution.port, replies: 'text' },
-    { name: 'real Redis', port: redis.port, replies: 'resp' },
+    { name: 'solution server', port: solution.port, pid: solution.pid, replies: 'text' },
+    { name: 'real Redis', port: redis.port, pid: redis.pid, replies: 'resp' },
   ];
   const started = performance.now();
   try {
@@ -169,48 +179,67 @@ async function main(): Promise<number> {
       await runMinimal({ ...load, port: server.port, durationMs: 500, depth: 16, replies: server.replies }); // warm-up: the JIT, the caches
     }
     const measures: Measure[] = [minimal, await workbookTester(), graderGenerator, redisBenchmark];
-    // Every sample of every cell; run by run, depth by depth, client by client, server by server, so that a busy
-    // moment of the machine does not land on one side only. Past the time budget, no new run starts.
-    const samples = depths.map(() => measures.map(() => servers.map((): Sample[] => [])));
+    // Every sample of every cell, by run. Each pair a target compares is measured back to back (the workbook load
+    // tester right after the minimal client on the same server; each client on the solution server, then on Redis),
+    // and a ratio is the median of the per-run ratios: a busy moment of the machine then lands on both sides of it.
+    const schedule = [[0, 0], [1, 0], [1, 1], [0, 1], [2, 0], [2, 1], [3, 0], [3, 1]] as const; // [client, server]
+    const samples = depths.map(() => measures.map(() => servers.map((): (Sample | undefined)[] => [])));
     const problems = depths.map(() => measures.map(() => servers.map((): string | undefined => undefined)));
     let done = 0;
     for (; done < runs && (done === 0 || performance.now() - started < budgetMs); done += 1) {
       for (const [d, depth] of depths.entries()) {
-        for (const [c, measure] of measures.entries()) {
-          for (const [s, server] of servers.entries()) {
-            if (problems[d]![c]![s] !== undefined) continue;
-            const value = await measure(server, depth).catch((error: Error) => `failed: ${error.message.split('\n')[0]}`);
-            if (typeof value === 'string') problems[d]![c]![s] = value;
-            else samples[d]![c]![s]!.push(value);
-          }
+        for (const [c, s] of schedule) {
+          if (problems[d]![c]![s] !== undefined) continue;
+          const cpuBefore = serverCpuMs(servers[s]!.pid);
+          const wallBefore = performance.now();
+          const value = await measures[c]!(servers[s]!, depth).catch((error: Error) => `failed: ${error.message.split('\n')[0]}`);
+          const cpuMs = serverCpuMs(servers[s]!.pid) - cpuBefore;
+          if (typeof value !== 'string' && Number.isFinite(cpuMs)) value.serverUs = (cpuMs * 1000) / ((value.opsPerSec * (performance.now() - wallBefore)) / 1000);
+          if (typeof value === 'string') problems[d]![c]![s] = value;
+          samples[d]![c]![s]![done] = typeof value === 'string' ? undefined : value;
         }
       }
     }
-    const table = new Map<number, Cell[][]>(depths.map((depth, d) => [depth, measures.map((_, c) => servers.map((_, s) => problems[d]![c]![s] ?? median(samples[d]![c]![s]!)))]));
+    const cellOf = (d: number, c: number, s: number): Cell => problems[d]![c]![s] ?? median(samples[d]![c]![s]!.filter((x) => x !== undefined));
+    /** The median over runs of (client a on server a) ÷ (client b on server b), runs where both were measured. */
+    const ratioOf = (d: number, [ca, sa]: readonly [number, number], [cb, sb]: readonly [number, number]) => {
+      const ratios = samples[d]![ca]![sa]!.flatMap((a, run) => {
+        const b = samples[d]![cb]![sb]![run];
+        return a && b ? [a.opsPerSec / b.opsPerSec] : [];
+      });
+      return ratios.length === 0 ? undefined : [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)];
+    };
 
     const where = target.replace(`${root}/`, '');
     console.log(`cachelings · compare — the solution server (${where}/05-performance) vs real Redis ${version}, the same clients`);
     console.log(`${load.connections} connections, ${load.getRatio * 100}% GET, ${load.keySpace.toLocaleString('en-US')} keys; median of ${done}${done < runs ? ` (of ${runs}: time budget reached)` : ''} runs of ${durationMs / 1000} s each; redis-benchmark -t get,set -n (about ${durationMs / 1000} s of requests), GET and SET combined 80/20\n`);
     console.log(row('', clients.map(([a]) => a)));
     console.log(row('', clients.map(([, b]) => b)));
-    for (const depth of depths) {
-      const cells = table.get(depth)!;
+    for (const [d, depth] of depths.entries()) {
       const goal = (client: number) => targets.find((t) => t.depth === depth && t.top[0] === client && t.top[1] === 0 && t.bottom[1] === 1)?.goal;
       const baseGoal = (client: number) => targets.find((t) => t.depth === depth && t.top[0] === client && t.bottom[0] === 0 && t.bottom[1] === 0)?.goal;
+      const clientsAt = measures.map((_, c) => c);
       console.log(row(`depth ${depth}${depth === 1 ? '' : ` (-P ${depth})`}`, []));
-      console.log(row('  solution server', cells.map((cell) => show(cell[0]!))));
-      console.log(row('  real Redis', cells.map((cell) => show(cell[1]!))));
-      console.log(row('  solution ÷ Redis', cells.map((cell, c) => verdict(ratioOf(cell[0], cell[1]), goal(c)))));
-      console.log(row('  ÷ minimal client', cells.map((cell, c) => (c === 0 || c === 3 ? '–' : verdict(ratioOf(cell[0], cells[0]![0]), baseGoal(c))))));
+      console.log(row('  solution server', clientsAt.map((c) => show(cellOf(d, c, 0)))));
+      console.log(row('  real Redis', clientsAt.map((c) => show(cellOf(d, c, 1)))));
+      console.log(row('  solution ÷ Redis', clientsAt.map((c) => verdict(ratioOf(d, [c, 0], [c, 1]), goal(c)))));
+      console.log(row('  ÷ minimal client', clientsAt.map((c) => (c === 0 || c === 3 ? '–' : verdict(ratioOf(d, [c, 0], [0, 0]), baseGoal(c))))));
+      const us = (s: number) => (c: number) => {
+        const cell = cellOf(d, c, s);
+        return typeof cell === 'object' && cell.serverUs !== undefined ? `${cell.serverUs.toFixed(2)} µs` : '–';
+      };
+      console.log(row('  server CPU per op:', []));
+      console.log(row('    solution server', clientsAt.map(us(0))));
+      console.log(row('    real Redis', clientsAt.map(us(1))));
     }
     console.log(`\n⚑ the client used more than ${saturatedCpuPercent}% of a CPU core in that cell (its share shown): the figure is a floor for the server.`);
+    console.log('Server CPU per op: the CPU time of the server process (kernel included) ÷ operations, from the median run; it moves less with the load of the machine than ops/s do.');
     notes.forEach((note, i) => console.log(`[${i + 1}] ${note}`));
 
-    console.log('\nTargets (ratios of medians, same run):');
+    console.log('\nTargets (each the median of the per-run ratios of two cells measured back to back):');
     let met = 0;
     for (const t of targets) {
-      const cells = table.get(t.depth)!;
-      const value = ratioOf(cells[t.top[0]]![t.top[1]], cells[t.bottom[0]]![t.bottom[1]]);
+      const value = ratioOf(depths.indexOf(t.depth), t.top, t.bottom);
       if (value !== undefined && value >= t.goal) met += 1;
       console.log(`  ${t.name.padEnd(70)} ${value === undefined ? 'n/a' : `${value.toFixed(2)}×`.padStart(6)}  target ≥ ${t.goal}  ${value !== undefined && value >= t.goal ? '✓' : '✗'}`);
     }

@@ -87,7 +87,7 @@ class Lane {
   #send(): void {
     const { pipeline = 1, getRatio, keySpace } = this.#options;
     let turn = '';
-    for (let i = 0; i < pipeline; i += 1) turn += `${randomCommand(getRatio, keySpace)}\n`;
+    for (let i = 0; i < pipeline; i += 1) turn += randomCommand(getRatio, keySpace);
     this.#waiting = pipeline;
     this.#sentAt = performance.now();
     this.#socket.write(turn);
@@ -128,10 +128,10 @@ function open(host: string, port: number): Promise<Socket> {
   });
 }
 
-/** A random command over the key space: GET with probability `getRatio`, otherwise SET. */
+/** A random command line over the key space: GET with probability `getRatio`, otherwise SET (one number drawn, one formatted). */
 function randomCommand(getRatio: number, keySpace: number): string {
-  const key = `key:${Math.floor(Math.random() * keySpace)}`;
-  return Math.random() < getRatio ? `GET ${key}` : `SET ${key} value-${Math.floor(Math.random() * 1e6)}`;
+  const n = Math.floor(Math.random() * keySpace);
+  return Math.random() < getRatio ? `GET key:${n}\n` : `SET key:${n} value-${n}\n`;
 }
 
 /** Runs the load test and resolves with what it measured. Rejects if the first connections cannot be opened. */
