@@ -1,12 +1,12 @@
 // `npm run compare [-- --runs 3 --duration 1500 --budget 80 --target solutions]`: for maintainers, one table of the day-4 and day-5
 // instruments and reference server — {minimal client, workbook load tester, grader load generator, redis-benchmark}
 // × {solution server, real Redis} at depth 1 and 16 — with each ratio beside its target. A benchmark, not a test.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from '../paths.ts';
+import { processCpuMs, runRedisBenchmark, stopBenchmark } from './compare-benchmark.ts';
 import { runMinimal } from './minimal-client.ts';
 
 const option = (name: string, fallback: string) => {
@@ -58,58 +58,16 @@ const graderGenerator: Measure = async (server, depth) => {
   return result.errors > 0 ? `${result.errors} errors: ${result.firstError}` : result;
 };
 
-let benchmarkChild: ChildProcess | undefined;
 /** The minimal client's last figure per server and depth: redis-benchmark is given about `durationMs` of requests. */
 const lastMinimal = new Map<string, number>();
-/**
- * redis-benchmark -t get,set, GET and SET combined for an 80/20 mix (1 / (0.8/get + 0.2/set)); its CPU from `times`.
- * It runs a number of requests, not a duration: as many as the minimal client did in `durationMs` against that server.
- */
+/** redis-benchmark -t get,set, GET and SET combined for an 80/20 mix (1 / (0.8/get + 0.2/set)). */
 const redisBenchmark: Measure = async (server, depth) => {
   const pace = lastMinimal.get(`${server.port}@${depth}`) ?? 50_000;
-  const requests = String(Math.min(2_000_000, Math.max(20_000, Math.round((pace * durationMs) / 1000))));
-  const args = ['-h', '127.0.0.1', '-p', String(server.port), '-t', 'get,set', '-n', requests, '-c', String(load.connections), '-P', String(depth), '--csv'];
-  const started = performance.now();
-  const stdout = await new Promise<string>((done, fail) => {
-    // `times` (POSIX sh) prints the CPU time of the shell's children: redis-benchmark's own. Its own process group, so a stop kills it too.
-    const child = spawn('sh', ['-c', '"$@"; times', 'sh', findTool('redis-benchmark')!, ...args], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
-    benchmarkChild = child;
-    let out = '';
-    const timer = setTimeout(() => stopGroup(child), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', () => {
-      clearTimeout(timer);
-      benchmarkChild = undefined;
-      done(out);
-    });
-  });
-  const wallMs = performance.now() - started;
-  const rps = (name: string) => Number(new RegExp(`^"${name}","([\\d.]+)"`, 'm').exec(stdout)?.[1]);
-  const opsPerSec = 1 / (load.getRatio / rps('GET') + (1 - load.getRatio) / rps('SET'));
-  if (!Number.isFinite(opsPerSec)) return `redis-benchmark printed no figures: ${stdout.split('\n')[0]}`;
-  const seconds = [...(stdout.trim().split('\n').at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  return { opsPerSec, cpuPercent: ((seconds[0]! + seconds[1]!) * 1000 * 100) / wallMs };
+  const requests = Math.min(2_000_000, Math.max(20_000, Math.round((pace * durationMs) / 1000)));
+  const result = await runRedisBenchmark({ port: server.port, connections: load.connections, depth, requests });
+  if (typeof result === 'string') return result;
+  return { opsPerSec: 1 / (load.getRatio / result.get + (1 - load.getRatio) / result.set), cpuPercent: result.cpuPercent };
 };
-
-/** CPU time (user + system) a process has used so far, in ms, from /proc on Linux; NaN elsewhere. */
-function serverCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
-  } catch {
-    return Number.NaN;
-  }
-}
-
-function stopGroup(child: ChildProcess): void {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
 
 const clients: [string, string][] = [
   ['minimal client', '(baseline)'],
@@ -157,7 +115,7 @@ async function main(): Promise<number> {
   const solution = await startServerProcess('05-performance/server.ts');
   const redis = await startRedis();
   const stopAll = () => {
-    if (benchmarkChild) stopGroup(benchmarkChild);
+    stopBenchmark();
     solution.stop();
     redis.stop();
   };
@@ -190,10 +148,10 @@ async function main(): Promise<number> {
       for (const [d, depth] of depths.entries()) {
         for (const [c, s] of schedule) {
           if (problems[d]![c]![s] !== undefined) continue;
-          const cpuBefore = serverCpuMs(servers[s]!.pid);
+          const cpuBefore = processCpuMs(servers[s]!.pid);
           const wallBefore = performance.now();
           const value = await measures[c]!(servers[s]!, depth).catch((error: Error) => `failed: ${error.message.split('\n')[0]}`);
-          const cpuMs = serverCpuMs(servers[s]!.pid) - cpuBefore;
+          const cpuMs = processCpuMs(servers[s]!.pid) - cpuBefore;
           if (typeof value !== 'string' && Number.isFinite(cpuMs)) value.serverUs = (cpuMs * 1000) / ((value.opsPerSec * (performance.now() - wallBefore)) / 1000);
           if (typeof value === 'string') problems[d]![c]![s] = value;
           samples[d]![c]![s]![done] = typeof value === 'string' ? undefined : value;
