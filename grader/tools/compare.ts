@@ -99,9 +99,11 @@ function show(cell: Cell): string {
   const figure = Math.round(cell.opsPerSec).toLocaleString('en-US');
   return cell.cpuPercent > saturatedCpuPercent ? `${figure} ⚑${Math.round(cell.cpuPercent)}%` : figure;
 }
+/** A ratio to two decimals, rounded down so that a ✗ never shows the target's own figure. */
+const times = (value: number) => `${(Math.floor(value * 100) / 100).toFixed(2)}×`;
 const verdict = (value: number | undefined, goal?: number) => {
   if (value === undefined) return '–';
-  return goal === undefined ? `${value.toFixed(2)}×` : `${value.toFixed(2)}× ${value >= goal ? '✓' : '✗'} ≥${goal}`;
+  return goal === undefined ? times(value) : `${times(value)} ${value >= goal ? '✓' : '✗'} ≥${goal}`;
 };
 const row = (label: string, cells: string[]) => `${label.padEnd(22)}${cells.map((cell) => cell.padStart(20)).join('')}`;
 const load3 = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -199,7 +201,7 @@ async function main(): Promise<number> {
     for (const t of targets) {
       const value = ratioOf(depths.indexOf(t.depth), t.top, t.bottom);
       if (value !== undefined && value >= t.goal) met += 1;
-      console.log(`  ${t.name.padEnd(70)} ${value === undefined ? 'n/a' : `${value.toFixed(2)}×`.padStart(6)}  target ≥ ${t.goal}  ${value !== undefined && value >= t.goal ? '✓' : '✗'}`);
+      console.log(`  ${t.name.padEnd(70)} ${value === undefined ? 'n/a' : times(value).padStart(6)}  target ≥ ${t.goal}  ${value !== undefined && value >= t.goal ? '✓' : '✗'}`);
     }
     console.log(`\n${met} of ${targets.length} targets met · ${((performance.now() - started) / 1000).toFixed(0)} s · load average (1, 5, 15 min) ${loadBefore} before, ${load3()} after (2 cores: above ~1 the figures are noisy)`);
     return 0;
