@@ -17,6 +17,8 @@ export interface LoadReport {
   avgLatencyMs: number;
   p50LatencyMs: number;
   p99LatencyMs: number;
+  /** Optional: the tool's own CPU use over the run, in percent of one core. */
+  cpuPercent?: number;
 }
 export interface LoadtestModule {
   runLoadTest(options: { host: string; port: number; connections: number; durationMs: number; getRatio: number; keySpace: number }): Promise<LoadReport>;

@@ -30,6 +30,17 @@ export interface LoadResult {
   p99Ms: number;
   /** The first error seen, for the failure message. */
   firstError?: string;
+  /** CPU time this process used during the run, in percent of one core: above `saturatedCpuPercent` the generator may be the limit. */
+  cpuPercent: number;
+}
+
+/** Above this share of one core, a load generator may be what limits the figure, not the server. */
+export const saturatedCpuPercent = 90;
+
+/** A sentence for a report when the generator used more than `saturatedCpuPercent` of a core ('' otherwise). */
+export function saturationNote(result: Pick<LoadResult, 'cpuPercent'>): string {
+  if (result.cpuPercent <= saturatedCpuPercent) return '';
+  return ` The grader's generator used ${Math.round(result.cpuPercent)}% of a CPU core during that run, so it may have been the limit: read its figure as a floor for your server.`;
 }
 
 const keyOf = (n: number) => `key:${n}`;
@@ -59,11 +70,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies = new Latencies();
   const state = { ops: 0, errors: 0, firstError: undefined as string | undefined };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const deadline = started + options.durationMs;
   const random = makeRandom(options.seed ?? 1);
   const workers = Array.from({ length: options.connections }, () => drive(options, depth, batches(options, depth, random), deadline, latencies, state));
   await Promise.all(workers);
   const durationMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   return {
     durationMs,
     totalOps: state.ops,
@@ -72,6 +85,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50Ms: latencies.percentile(50),
     p99Ms: latencies.percentile(99),
     firstError: state.firstError,
+    cpuPercent: ((used.user + used.system) / 1000 / durationMs) * 100,
   };
 }
 

@@ -30,6 +30,8 @@ export interface LoadReport {
   p99LatencyMs: number;
   /** Stretch: the slowest operation. */
   maxLatencyMs?: number;
+  /** Stretch: this process's CPU time over the run, in percent of one core (process.cpuUsage); near 100, the tool is the limit. */
+  cpuPercent?: number;
 }
 
 /** One open connection to the server: requests go out in order and replies come back in the same order. */

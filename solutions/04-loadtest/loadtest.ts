@@ -29,140 +29,162 @@ export interface LoadReport {
   p50LatencyMs: number;
   p99LatencyMs: number;
   maxLatencyMs?: number;
+  /** CPU time this process used over the run, in percent of one core: near 100, the tester itself is the limit. */
+  cpuPercent?: number;
 }
 
-/** One open connection: requests go out in order and replies come back in the same order. */
-class Connection {
+/** The counters of a run, shared by every connection. One event loop runs them all, so plain fields are safe. */
+class Tally {
+  totalOps = 0;
+  errors = 0;
+  latencySumMs = 0;
+  readonly histogram = build(); // microseconds
+  stopped = false;
+
+  /** Counts `ok` replies that each waited `latencyMs`, and `failed` ERR replies; after the cutoff nothing counts. */
+  add(ok: number, failed: number, latencyMs: number): void {
+    if (this.stopped) return;
+    this.errors += failed;
+    if (ok === 0) return;
+    this.totalOps += ok;
+    this.latencySumMs += ok * latencyMs;
+    this.histogram.recordValueWithCount(Math.max(1, Math.round(latencyMs * 1000)), ok);
+  }
+}
+
+const newline = 0x0a;
+
+/**
+ * One connection, driven like redis-benchmark drives its clients: a turn of `pipeline` commands goes out in one
+ * write, each chunk of replies is counted in one pass over its bytes, and the next turn leaves when the last reply
+ * of this one is back. No promise, closure or string per reply: a counter and an index do.
+ */
+class Lane {
   readonly #socket: Socket;
-  readonly #waiting: { resolve: (reply: string) => void; reject: (error: Error) => void }[] = [];
-  #buffered = '';
-  closed = false;
+  readonly #options: LoadOptions;
+  readonly #tally: Tally;
+  #waiting = 0; // replies of the current turn still to come
+  #sentAt = 0; // when the current turn was written
+  #tail: Buffer | undefined; // an unfinished reply line, kept for the next chunk
+  /** Settles when the socket has closed; requests still waiting then were lost with it, unless the run was over. */
+  readonly closed: Promise<void>;
 
-  private constructor(socket: Socket) {
+  constructor(socket: Socket, options: LoadOptions, tally: Tally) {
     this.#socket = socket;
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => this.#receive(chunk));
-    socket.on('error', () => {}); // 'close' follows and fails whatever is still waiting
-    socket.on('close', () => {
-      this.closed = true;
-      for (const waiter of this.#waiting.splice(0)) waiter.reject(new Error('connection closed'));
-    });
+    this.#options = options;
+    this.#tally = tally;
+    socket.on('data', (chunk: Buffer) => this.#receive(chunk));
+    socket.on('error', () => {}); // 'close' follows and counts what was lost
+    this.closed = new Promise((done) =>
+      socket.on('close', () => {
+        this.#tally.add(0, this.#waiting, 0);
+        done();
+      }),
+    );
+    this.#send();
   }
 
-  /** Opens a connection, or rejects with the reason (ECONNREFUSED, …). */
-  static open(host: string, port: number): Promise<Connection> {
-    return new Promise((resolve, reject) => {
-      const socket = connect({ host, port, noDelay: true });
-      socket.once('error', reject);
-      socket.once('connect', () => {
-        socket.off('error', reject);
-        resolve(new Connection(socket));
-      });
-    });
+  #send(): void {
+    const { pipeline = 1, getRatio, keySpace } = this.#options;
+    let turn = '';
+    for (let i = 0; i < pipeline; i += 1) turn += randomCommand(getRatio, keySpace);
+    this.#waiting = pipeline;
+    this.#sentAt = performance.now();
+    this.#socket.write(turn);
   }
 
-  /** Sends one command and resolves with its reply line. */
-  request(line: string): Promise<string> {
-    if (this.closed) return Promise.reject(new Error('connection closed'));
-    return new Promise((resolve, reject) => {
-      this.#waiting.push({ resolve, reject });
-      this.#socket.write(`${line}\n`);
-    });
-  }
-
-  close(): void {
-    this.#socket.destroy();
-  }
-
-  #receive(chunk: string): void {
-    this.#buffered += chunk;
-    let newline = this.#buffered.indexOf('\n');
-    while (newline !== -1) {
-      const line = this.#buffered.slice(0, newline).replace(/\r$/, '');
-      this.#buffered = this.#buffered.slice(newline + 1);
-      this.#waiting.shift()?.resolve(line);
-      newline = this.#buffered.indexOf('\n');
+  #receive(chunk: Buffer): void {
+    const data = this.#tail ? Buffer.concat([this.#tail, chunk]) : chunk;
+    let ok = 0;
+    let failed = 0;
+    let start = 0; // where the current line begins
+    for (let end = data.indexOf(newline); end !== -1; end = data.indexOf(newline, start)) {
+      // A line beyond the replies this turn waits for was not asked for: it counts neither way.
+      if (ok + failed < this.#waiting && isError(data, start)) failed += 1;
+      else if (ok + failed < this.#waiting) ok += 1;
+      start = end + 1;
     }
+    this.#tail = start < data.length ? data.subarray(start) : undefined;
+    this.#tally.add(ok, failed, performance.now() - this.#sentAt);
+    this.#waiting -= ok + failed;
+    if (this.#waiting === 0 && !this.#tally.stopped) this.#send();
   }
 }
 
-/** A random command over the key space: GET with probability `getRatio`, otherwise SET. */
+/** True when the line that begins at `start` is `ERR …` (bytes past the end read as undefined: no match). */
+function isError(data: Buffer, start: number): boolean {
+  return data[start] === 0x45 && data[start + 1] === 0x52 && data[start + 2] === 0x52;
+}
+
+/** Opens a connection, or rejects with the reason (ECONNREFUSED, …). */
+function open(host: string, port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host, port, noDelay: true });
+    socket.once('error', reject);
+    socket.once('connect', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+  });
+}
+
+/** A random command line over the key space: GET with probability `getRatio`, otherwise SET (one number drawn, one formatted). */
 function randomCommand(getRatio: number, keySpace: number): string {
-  const key = `key:${Math.floor(Math.random() * keySpace)}`;
-  return Math.random() < getRatio ? `GET ${key}` : `SET ${key} value-${Math.floor(Math.random() * 1e6)}`;
+  const n = Math.floor(Math.random() * keySpace);
+  return Math.random() < getRatio ? `GET key:${n}\n` : `SET key:${n} value-${n}\n`;
 }
 
 /** Runs the load test and resolves with what it measured. Rejects if the first connections cannot be opened. */
 export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
-  const { host, port, connections, durationMs, getRatio, keySpace, pipeline = 1 } = options;
-  const opened = await Promise.allSettled(Array.from({ length: connections }, () => Connection.open(host, port)));
+  const { host, port, connections, durationMs } = options;
+  const opened = await Promise.allSettled(Array.from({ length: connections }, () => open(host, port)));
   const first = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = opened.find((result) => result.status === 'rejected');
   if (failed) {
-    for (const connection of first) connection.close();
+    for (const socket of first) socket.destroy();
     const reason = failed.reason as NodeJS.ErrnoException;
     throw new Error(`Cannot connect to ${host}:${port} (${reason.code ?? reason.message})`);
   }
 
-  // One event loop runs all of this, so plain counters are safe: no two callbacks ever run at once.
-  let totalOps = 0;
-  let errors = 0;
-  let latencySumMs = 0;
-  const histogram = build(); // microseconds
-  const live = new Set<Connection>(first);
-  let stopped = false;
+  const tally = new Tally();
+  const live = new Set<Socket>();
   const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
   let endedAt = startedAt + durationMs;
+  let cpuMs = 0;
 
-  // Keeps one request going on `connection`: send, wait for the reply, count it, repeat.
-  async function slot(connection: Connection): Promise<void> {
-    while (!stopped && !connection.closed) {
-      const sentAt = performance.now();
-      try {
-        const reply = await connection.request(randomCommand(getRatio, keySpace));
-        if (stopped) return; // arrived after the cutoff: outside the measured window
-        if (reply.startsWith('ERR')) {
-          errors += 1;
-          continue;
-        }
-        const latencyMs = performance.now() - sentAt;
-        totalOps += 1;
-        latencySumMs += latencyMs;
-        histogram.recordValue(Math.max(1, Math.round(latencyMs * 1000)));
-      } catch {
-        if (!stopped) errors += 1; // the connection failed under this request: count it, do not retry it
-      }
-    }
-  }
-
-  // One loop per connection until the deadline; a dropped connection is replaced so the load goes on.
-  async function lane(connection: Connection | undefined): Promise<void> {
-    while (!stopped) {
-      connection ??= await Connection.open(host, port).catch(() => undefined);
-      if (!connection) {
-        if (!stopped) errors += 1; // a failed reconnect is an error too
+  // One connection after another on the same lane until the deadline: a dropped connection is replaced.
+  async function lane(socket: Socket | undefined): Promise<void> {
+    while (!tally.stopped) {
+      socket ??= await open(host, port).catch(() => undefined);
+      if (!socket) {
+        tally.add(0, 1, 0); // a failed reconnect is an error too
         await new Promise((done) => setTimeout(done, 10));
         continue;
       }
-      live.add(connection);
-      await Promise.all(Array.from({ length: pipeline }, () => slot(connection!)));
-      live.delete(connection);
-      connection = undefined;
+      if (tally.stopped) break; // opened after the cutoff
+      live.add(socket);
+      await new Lane(socket, options, tally).closed;
+      live.delete(socket);
+      socket = undefined;
     }
-    connection?.close();
+    socket?.destroy();
   }
 
-  const progress = setInterval(() => options.onProgress?.({ elapsedMs: performance.now() - startedAt, totalOps, errors }), 1000);
+  const progress = setInterval(() => options.onProgress?.({ elapsedMs: performance.now() - startedAt, totalOps: tally.totalOps, errors: tally.errors }), 1000);
   const cutoff = setTimeout(() => {
-    stopped = true;
+    tally.stopped = true;
     endedAt = performance.now();
+    const cpu = process.cpuUsage(cpuAtStart);
+    cpuMs = (cpu.user + cpu.system) / 1000;
     clearInterval(progress);
-    for (const connection of live) connection.close(); // requests in flight are abandoned, counted neither way
+    for (const socket of live) socket.destroy(); // requests in flight are abandoned, counted neither way
   }, durationMs);
-  await Promise.all(first.map((connection) => lane(connection)));
+  await Promise.all(first.map((socket) => lane(socket)));
   clearTimeout(cutoff);
 
   const elapsedMs = endedAt - startedAt;
+  const { totalOps, errors, latencySumMs, histogram } = tally;
   return {
     durationMs: elapsedMs,
     totalOps,
@@ -172,8 +194,12 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
     p50LatencyMs: histogram.getValueAtPercentile(50) / 1000,
     p99LatencyMs: histogram.getValueAtPercentile(99) / 1000,
     maxLatencyMs: histogram.maxValue / 1000,
+    cpuPercent: (cpuMs / elapsedMs) * 100,
   };
 }
+
+/** Above this share of one core, the load tester may be what limits the figure, not the server. */
+export const saturatedCpuPercent = 90;
 
 /** The results block of the guide, plus latency percentiles. */
 export function formatReport(report: LoadReport): string {
@@ -190,5 +216,13 @@ export function formatReport(report: LoadReport): string {
     `P99 Latency: ${ms(report.p99LatencyMs)}`,
   ];
   if (report.maxLatencyMs !== undefined) lines.push(`Max Latency: ${ms(report.maxLatencyMs)}`);
+  if (report.cpuPercent !== undefined && report.cpuPercent > saturatedCpuPercent) {
+    lines.push(
+      '',
+      `Note: this load tester used ${Math.round(report.cpuPercent)}% of a CPU core, so it may be what limits the figure:`,
+      'read the throughput as a floor for the server. For a truer one, run fewer connections per process and several',
+      'processes side by side, or measure with redis-benchmark.',
+    );
+  }
   return lines.join('\n');
 }

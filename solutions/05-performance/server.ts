@@ -1,6 +1,5 @@
 // Day 5 solution: the day-2 server tuned for throughput; a client that starts with `*` is served RESP instead.
 import { createServer, type Socket } from 'node:net';
-import { StringDecoder } from 'node:string_decoder';
 import { Cache } from '../01-cache/cache.ts';
 import { handleLine } from '../02-server/protocol.ts';
 import { serveResp } from './resp.ts';
@@ -49,25 +48,66 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
   });
 }
 
-/** The text protocol: lines framed across chunks, and every reply to one chunk sent in a single write. */
+const newline = 0x0a;
+const space = 0x20; // the character codes the line walk looks for
+const tab = 0x09;
+const quote = 0x22;
+
+/**
+ * The text protocol, read the way Redis reads inline commands (processInlineBuffer): the complete lines of a chunk are
+ * decoded once (a character split across chunks waits, as bytes, for the next one), then walked with a position:
+ * no split, no string per line. Every reply to one chunk leaves in a single write.
+ */
 function serveText(socket: Socket, cache: Cache, first: Buffer): void {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
+  let pending: Buffer | undefined;
   const onData = (chunk: Buffer) => {
-    const lines = (pending + decoder.write(chunk)).split('\n');
-    pending = lines.pop()!;
+    const data = pending ? Buffer.concat([pending, chunk]) : chunk;
+    const complete = data.lastIndexOf(newline) + 1; // the bytes of the complete lines
+    const text = data.toString('utf8', 0, complete);
     let out = '';
-    for (const raw of lines) {
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (line.length > maxLine) return tooLong(socket, out);
-      const reply = handleLine(line, cache);
-      if (reply !== null) out += `${reply}\n`;
+    for (let start = 0, end = text.indexOf('\n'); end !== -1; start = end + 1, end = text.indexOf('\n', start)) {
+      if (end - start > maxLine) return tooLong(socket, out);
+      out += answer(text, start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end, cache);
     }
-    if (pending.length > maxLine) return tooLong(socket, out);
+    pending = complete < data.length ? data.subarray(complete) : undefined;
+    if (pending && pending.length > maxLine) return tooLong(socket, out);
     if (out) socket.write(out);
   };
   onData(first);
   socket.on('data', onData);
+}
+
+/**
+ * The reply (with its newline) to the line text[start, end). GET and SET, the whole of the load, are read word by
+ * word with a position; anything else (DEL, PING, quotes, a wrong word count, a blank line) goes to day 2's
+ * handleLine, so every reply stays exactly the day-2 protocol.
+ */
+function answer(text: string, start: number, end: number, cache: Cache): string {
+  const words: string[] = [];
+  for (let at = start; at < end; ) {
+    const code = text.charCodeAt(at);
+    if (code === space || code === tab) {
+      at += 1;
+      continue;
+    }
+    if (code === quote || words.length === 3) return slowAnswer(text.slice(start, end), cache);
+    let stop = at + 1;
+    while (stop < end && text.charCodeAt(stop) !== space && text.charCodeAt(stop) !== tab) stop += 1;
+    words.push(text.slice(at, stop));
+    at = stop;
+  }
+  const [name, key, value] = words;
+  if (words.length === 2 && (name === 'GET' || name === 'get')) return `${cache.get(key!) ?? '(nil)'}\n`;
+  if (words.length === 3 && (name === 'SET' || name === 'set')) {
+    cache.set(key!, value!);
+    return 'OK\n';
+  }
+  return slowAnswer(text.slice(start, end), cache);
+}
+
+function slowAnswer(line: string, cache: Cache): string {
+  const reply = handleLine(line, cache);
+  return reply === null ? '' : `${reply}\n`;
 }
 
 function tooLong(socket: Socket, out: string): void {
