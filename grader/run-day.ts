@@ -75,6 +75,8 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
       CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs),
       CACHELINGS_EVENTS_FD: '3',
       CACHELINGS_PROBE_FILE: probe,
+      CACHELINGS_GATE_FILE: `${probe}.gate`,
+      CACHELINGS_DAY: day.id,
       CACHELINGS_ORDER: JSON.stringify(files),
       FORCE_COLOR: '0',
       NO_COLOR: '1',
@@ -135,6 +137,7 @@ function readProbe(file: string): Started[] {
   try {
     const text = readFileSync(file, 'utf8');
     rmSync(file, { force: true });
+    rmSync(`${file}.gate`, { force: true });
     return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
   } catch {
     return [];
