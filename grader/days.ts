@@ -31,6 +31,8 @@ export interface Day {
    * one guide entry that explains it. It wins over `explain`; a kind not listed falls back to the requirement's entry.
    */
   causes?: Partial<Record<string, Explanation>>;
+  /** False when the day's checkpoint runs tsc itself (day 6); otherwise `check` compiles the day's files first. */
+  typecheck?: boolean;
   /** Requirements the others depend on, in run order: when one fails, its dependents are not run. */
   preconditions?: Precondition[];
 }
@@ -257,6 +259,7 @@ export const days: Day[] = [
     title: 'Documentation & validation',
     files: ['06-docs/project/README.md', '06-docs/project/examples/library.ts', '06-docs/project/examples/server.ts', '06-docs/project/REFLECTION.md'],
     checkpoints: ['checkpoints/day6/checklist.test.ts'],
+    typecheck: false, // step 1 of its checklist is tsc over every file
     // Step 2 re-runs the checkpoints of days 1–5 (unchanged, passing days are reused, like `go test`'s cache).
     testTimeoutMs: 240_000,
     timeLimitSec: 600,

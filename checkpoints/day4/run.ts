@@ -1,6 +1,7 @@
 // Day 4 checkpoint helpers: one run of the learner's runLoadTest against a fresh counting server, and how a run fails.
 import { performance } from 'node:perf_hooks';
 import { withTimeout } from '../support/async.ts';
+import type { Cause } from '../support/cause.ts';
 import { CheckError, expectTrue } from '../support/check.ts';
 import { startCountingServer, type CountingServerOptions, type CountingStats } from '../support/counting-server.ts';
 import { learnerModule, shown } from '../support/learner.ts';
@@ -77,8 +78,17 @@ export async function runOnTime(server: CountingServerOptions, asked: Run['asked
 }
 
 /** Fails with the run's transcript under what was received. */
-export function expectRun(run: Run, condition: boolean, headline: string, advice: { expected: string; received: string; fix: string; where?: string }): void {
+export function expectRun(run: Run, condition: boolean, headline: string, advice: { expected: string; received: string; fix: string; where?: string; cause?: Cause }): void {
   expectTrue(condition, headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? where('runLoadTest') });
+}
+
+/** The cause of a tester that opens a connection for (almost) every request: no connection lives long enough. */
+export const perRequest: Cause = { kind: 'connection-per-request', title: 'the tester opens a new connection for (almost) every request' };
+
+/** Whether `run` looks like a connection per request: far more connections than asked, each used once or twice. */
+export function opensPerRequest(run: Run): boolean {
+  const { opened, answered } = run.stats;
+  return opened > run.asked.connections * 3 && answered <= opened * 2;
 }
 
 /** The options most runs use: 10 connections, 1 s, 80% GET over 1,000 keys. */

@@ -1,4 +1,5 @@
 // What actually went wrong, as the support code observed it: a stable kind, a one-line title and the place it was seen.
+import { relative } from 'node:path';
 
 /** The causes the support code can name. The grader links each kind to one guide entry (the manifest's `causes`). */
 export type CauseKind =
@@ -29,12 +30,12 @@ export function crashCause(error: { name?: string; message?: string; code?: unkn
   return { kind: 'server-crashed', title: `the server's code threw ${error.name ?? 'Error'}: ${message}` };
 }
 
-/** The first frame of `stack` inside `dir` (the learner's tree), as `path:line`, if any. */
+/** The first frame of `stack` inside `dir` (the learner's tree), as `path:line` the way the learner reads it, if any. */
 export function frameIn(stack: string | undefined, dir: string): string | undefined {
   for (const line of (stack ?? '').split('\n')) {
     const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
     const file = match?.[1]!.replace(/^file:\/\//, '');
-    if (file?.startsWith(`${dir}/`)) return `${file}:${match![2]}`;
+    if (file?.startsWith(`${dir}/`)) return `${relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file)}:${match![2]}`;
   }
   return undefined;
 }
