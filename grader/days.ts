@@ -89,6 +89,7 @@ export const days: Day[] = [
     },
     causes: {
       'lock-overlap': { anchor: 'a-writer-is-inside-the-lock-with-someone-else', title: 'A writer is inside the lock with someone else' },
+      'missing-not-undefined': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
     },
     preconditions: [
       { requirement: 'returns each of ten stored keys', needs: 'Cache.set stores a value and Cache.get returns it', files: ['checkpoints/day1/cache.test.ts'] },
@@ -162,6 +163,7 @@ export const days: Day[] = [
     preconditions: [
       { requirement: 'starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect', needs: 'startServer resolves with { port, close } and a client can connect', exceptGroups: ['handleLine'] },
       { requirement: 'returns OK, the value, OK and (nil) for SET, GET, DEL, GET', needs: 'handleLine answers SET, GET, DEL and GET of a missing key', exceptGroups: ['handleLine'] },
+      { requirement: "answers the seed's session: SET, GET, GET of a missing key, DEL, GET", needs: 'the server answers SET, GET and DEL over TCP, one reply line each', exceptGroups: ['Start', 'handleLine'] },
     ],
   },
   {

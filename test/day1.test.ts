@@ -1,21 +1,28 @@
-// Day 1: each planted bug in a learner's Cache or RWLock is caught by the requirement meant to catch it.
+// Day 1: each planted bug in a learner's Cache or RWLock is diagnosed root cause first: the first ✗ is the
+// requirement meant to catch it, its Look at names the file that holds the bug, and at most two explanations show.
 import { describe, it } from 'vitest';
-import { expectCaught } from './helpers.ts';
+import { expectDiagnosed } from './diagnosis.ts';
 
-const planted: [fixture: string, caughtBy: string][] = [
-  ['shared-map', 'keeps two caches apart'],
-  ['delete-noop', 'forgets five deleted keys and keeps the other five'],
-  ['object-store', 'stores unicode and property-like keys exactly'],
-  ['empty-as-missing', 'tells an empty-string value apart from a missing key'],
-  ['writer-beside-reader', 'keeps a writer alone: no reader or writer is inside with it'],
-  ['mutex-only', 'lets two readers inside at the same time'],
-  ['no-release-on-throw', 'releases the lock when the function throws, and passes the error on'],
-  ['reader-preference', 'lets a waiting writer go before readers that arrive after it'],
-  ['no-lock', 'loses no update when 100 tasks increment through write with an await inside'],
+const cache = '01-cache/cache.ts';
+const lock = '01-cache/rwlock.ts';
+
+const planted: [fixture: string, caughtBy: string, file: string][] = [
+  ['shared-map', 'keeps two caches apart', cache],
+  ['delete-noop', 'forgets five deleted keys and keeps the other five', cache],
+  ['object-store', 'stores unicode and property-like keys exactly', cache],
+  ['empty-as-missing', 'tells an empty-string value apart from a missing key', cache],
+  ['get-null', 'returns undefined for a key that was never set', cache],
+  ['delete-always-true', 'delete returns true for a key that existed and false for one that did not', cache],
+  ['writer-beside-reader', 'keeps a writer alone: no reader or writer is inside with it', lock],
+  ['mutex-only', 'lets two readers inside at the same time', lock],
+  ['no-release-on-throw', 'releases the lock when the function throws, and passes the error on', lock],
+  ['reader-preference', 'lets a waiting writer go before readers that arrive after it', lock],
+  ['no-lock', 'keeps a writer alone: no reader or writer is inside with it', lock],
+  ['write-no-await', 'keeps a writer alone: no reader or writer is inside with it', lock],
 ];
 
-describe('day 1 catches planted bugs', () => {
-  it.each(planted)('%s is caught by "%s"', async (fixture, caughtBy) => {
-    await expectCaught('day1', `day1/${fixture}`, caughtBy);
+describe('day 1 diagnoses planted bugs', () => {
+  it.each(planted)('%s: the first ✗ is "%s", looking at %s', async (fixture, caughtBy, file) => {
+    await expectDiagnosed('day1', `day1/${fixture}`, caughtBy, file);
   });
 });

@@ -1,24 +1,63 @@
-// Day 2: each planted bug in a learner's server is caught by the requirement meant to catch it; the stretch is a bonus.
+// Day 2: each planted bug in a learner's server is diagnosed root cause first (the first ✗ is the requirement meant
+// to catch it, its Look at names the file that holds the bug, at most two explanations); a server that never starts
+// is told in one ✗ with the rest folded as "not run", and nothing is left running; the stretch is a bonus.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectCaught, gradeDay, treeWith } from './helpers.ts';
+import type { Report } from '../grader/results.ts';
+import { expectDiagnosed } from './diagnosis.ts';
+import { canSeeProcesses, leakTag, settleLeftovers } from './grader-leaks.ts';
+import { gradeDay, runGrader, treeWith } from './helpers.ts';
 
-const planted: [fixture: string, caughtBy: string][] = [
-  ['chunk-lines', 'answers a command split across several writes'],
-  ['cache-per-connection', 'shares one cache: a value set on one connection is read on another'],
-  ['one-at-a-time', 'serves two clients at once (the two-terminal test of the guide)'],
-  ['async-out-of-order', 'answers several commands sent in one write, in order'],
-  ['crash-unknown', "answers an unknown command with ERR unknown command 'NAME' and keeps the connection open"],
-  ['close-waits', 'close() resolves while clients are still connected, and disconnects them'],
-  ['no-line-limit', 'answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on'],
-  ['all-interfaces', 'listens on 127.0.0.1 by default, not on every interface'],
-  ['timer-leak', 'close() leaves no open sockets or timers behind'],
-  ['no-error-listener', 'keeps what a vanished client had acknowledged'],
-  ['readline-framing', 'does not run the half-sent command of a client that vanished'],
+const server = '02-server/server.ts';
+const protocol = '02-server/protocol.ts';
+const starts = 'starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect';
+const basics = 'returns OK, the value, OK and (nil) for SET, GET, DEL, GET';
+
+const planted: [fixture: string, caughtBy: string, file: string][] = [
+  ['chunk-lines', 'answers a command split across several writes', server],
+  ['cache-per-connection', 'shares one cache: a value set on one connection is read on another', server],
+  ['one-at-a-time', 'serves two clients at once (the two-terminal test of the guide)', server],
+  ['async-out-of-order', 'answers several commands sent in one write, in order', server],
+  ['crash-unknown', "answers an unknown command with ERR unknown command 'NAME' and keeps the connection open", protocol],
+  ['close-waits', 'close() resolves while clients are still connected, and disconnects them', server],
+  ['no-line-limit', 'answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on', server],
+  ['all-interfaces', 'listens on 127.0.0.1 by default, not on every interface', server],
+  ['timer-leak', 'close() leaves no open sockets or timers behind', server],
+  ['no-error-listener', 'keeps what a vanished client had acknowledged', server],
+  ['readline-framing', 'does not run the half-sent command of a client that vanished', server],
+  // Typical single-bug mistakes of learners.
+  ['nil-unparenthesized', basics, protocol],
+  ['del-answers-boolean', basics, protocol],
+  ['case-sensitive', 'reads command names in any case', protocol],
+  ['arity-message', 'answers a wrong number of arguments with ERR and keeps the connection open', protocol],
+  ['no-newline', "answers the seed's session: SET, GET, GET of a missing key, DEL, GET", server],
+  ['buffer-type', 'your files compile: tsc finds no type errors', server],
+  ['never-resolves', starts, server],
 ];
 
-describe('day 2 catches planted bugs', () => {
-  it.each(planted)('%s is caught by "%s"', async (fixture, caughtBy) => {
-    await expectCaught('day2', `day2/${fixture}`, caughtBy);
+describe('day 2 diagnoses planted bugs', () => {
+  it.each(planted)('%s: the first ✗ is "%s", looking at %s', async (fixture, caughtBy, file) => {
+    await expectDiagnosed('day2', `day2/${fixture}`, caughtBy, file);
+  });
+});
+
+describe('day 2 with a server that does not start', () => {
+  it.each(['never-resolves', 'throws-at-start', 'rejects-at-start'])('%s: one ✗, the network requirements folded as "not run", nothing left running', async (fixture) => {
+    const tag = leakTag();
+    const tree = treeWith(`day2/${fixture}`);
+    const json = join(tree, 'report.json');
+    const run = await runGrader(['check', 'day2', '--target', tree, '--json', json], { CACHELINGS_LEAK_TAG: tag });
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+    const tests = report.days[0]!.tests;
+    expect(run.exitCode).toBe(1);
+    expect(tests.filter((test) => test.status === 'failed').map((test) => test.name)).toEqual([starts]);
+    expect(tests.find((test) => test.name === starts)?.cause?.kind).toBe('server-not-started');
+    const folded = tests.filter((test) => test.status === 'skipped');
+    expect(folded.length).toBeGreaterThan(25);
+    expect(folded.every((test) => test.message.startsWith('not run — needs: startServer resolves'))).toBe(true);
+    expect(run.stdout.match(/not run — needs:/g)).toHaveLength(1); // listed once, folded
+    if (canSeeProcesses) expect(await settleLeftovers(tag)).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ export type CauseKind =
   | 'no-reply'
   | 'reply-mismatch'
   | 'handleLine-wrong'
+  | 'missing-not-undefined'
   | 'lock-overlap'
   | 'tasks-outlived-test'
   | 'connection-per-request'
