@@ -56,7 +56,7 @@ export function causeOf(errors: ErrorInfo[], message: string, day: Day): TestCau
       ? { kind: 'not-implemented', title: message.split('\n')[0]! }
       : undefined;
   const entry = cause && day.causes?.[cause.kind];
-  if (cause && entry) cause.guide = `days/${day.slug}/README.md#${entry.anchor}`;
+  if (cause && entry && entry !== 'none') cause.guide = `days/${day.slug}/README.md#${entry.anchor}`;
   return cause;
 }
 

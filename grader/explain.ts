@@ -36,7 +36,7 @@ export function headingAnchors(markdown: string): Map<string, string> {
 export function explanationFor(day: Day, test: Pick<TestResult, 'name' | 'message' | 'cause'>): Explanation | undefined {
   if (test.message.startsWith('not implemented yet')) return undefined; // a TODO left, nothing to explain
   const byCause = test.cause && day.causes?.[test.cause.kind];
-  if (byCause) return byCause; // what was observed first, the requirement second
+  if (byCause) return byCause === 'none' ? undefined : byCause; // what was observed first, the requirement second
   const hang = day.explain?.[HANG_KEY];
   if (/^did not finish within /m.test(test.message) && hang && hang !== 'none') return hang;
   const entry = day.explain?.[test.name];
