@@ -159,11 +159,18 @@ export const days: Day[] = [
       'connection-reset': { anchor: 'econnreset-epipe-or-eof-the-server-dropped-the-connection', title: '`ECONNRESET`, `EPIPE` or EOF: the server dropped the connection' },
       'no-reply': { anchor: 'no-reply-arrives-no-reply-within-n-ms', title: 'No reply arrives: "no reply within N ms"' },
       'handleLine-wrong': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'line-in-pieces': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'other-client-waits': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
     },
     preconditions: [
       { requirement: 'starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect', needs: 'startServer resolves with { port, close } and a client can connect', exceptGroups: ['handleLine'] },
       { requirement: 'returns OK, the value, OK and (nil) for SET, GET, DEL, GET', needs: 'handleLine answers SET, GET, DEL and GET of a missing key', exceptGroups: ['handleLine'] },
       { requirement: "answers the seed's session: SET, GET, GET of a missing key, DEL, GET", needs: 'the server answers SET, GET and DEL over TCP, one reply line each', exceptGroups: ['Start', 'handleLine'] },
+      // Many clients and the race-stress suites send lines in pieces, pipelined, over connections that share one cache.
+      { requirement: 'answers a command split across several writes', needs: 'the server keeps an unfinished line for the next chunk', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'answers several commands sent in one write, in order', needs: 'the server answers lines sent in one write, in order', files: ['checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'serves two clients at once (the two-terminal test of the guide)', needs: 'the server serves two clients at once', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'shares one cache: a value set on one connection is read on another', needs: 'every connection shares one cache', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
     ],
   },
   {

@@ -9,6 +9,8 @@ export type CauseKind =
   | 'no-reply'
   | 'reply-mismatch'
   | 'handleLine-wrong'
+  | 'line-in-pieces'
+  | 'other-client-waits'
   | 'missing-not-undefined'
   | 'lock-overlap'
   | 'tasks-outlived-test'

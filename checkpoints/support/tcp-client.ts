@@ -33,6 +33,10 @@ export interface ConnectOptions {
   replay?: (lines: string[]) => (string | null)[] | undefined;
   /** Where to look when handleLine itself gives the wrong answer. */
   protocolWhere?: string;
+  /** What handleLine answers to one line on a fresh cache (for replies that answer a piece of a line). */
+  answerAlone?: (line: string) => string | null | undefined;
+  /** How many other clients of the same server are connected now. */
+  othersOpen?: () => number;
 }
 
 /** One connection to the server under test. */
@@ -51,6 +55,7 @@ export class TcpClient {
   #since: number;
   #options: ConnectOptions;
   #sentBytes = Buffer.alloc(0);
+  #writes: Buffer[] = [];
   #repliesRead = 0;
 
   private constructor(socket: Socket, options: ConnectOptions, since: number) {
@@ -90,6 +95,7 @@ export class TcpClient {
   async send(bytes: Buffer | string): Promise<void> {
     this.transcript.sent(this.name, bytes);
     this.#sentBytes = Buffer.concat([this.#sentBytes, Buffer.from(bytes)]);
+    this.#writes.push(Buffer.from(bytes));
     const text = Buffer.from(bytes).toString('utf8').trim();
     const last = text.split('\n').pop()!;
     if (text) this.#lastSent = last.length > 60 ? `${last.slice(0, 60)}…` : last;
@@ -151,6 +157,9 @@ export class TcpClient {
 
   // Who gave the wrong reply: handleLine (it answers the same on a fresh cache) or the server around it.
   #blame(received: string | null, expected: string): Advice {
+    if (received !== null && this.#answersAPiece(received)) {
+      return { cause: { kind: 'line-in-pieces', title: 'the server answers a piece of a line as if it were a whole line' } };
+    }
     const answers = this.#replay();
     if (!answers) return { cause: { kind: 'reply-mismatch', title: `a reply differs from the protocol table: ${JSON.stringify(expected)} expected` } };
     const answer = received === null ? answers.at(-1) : answers.filter((each) => each !== null)[this.#repliesRead - 1];
@@ -162,6 +171,15 @@ export class TcpClient {
       };
     }
     return { cause: { kind: 'reply-mismatch', title: `the server answered ${words(received)} where handleLine answers ${words(answer)}` } };
+  }
+
+  // Whether `received` is handleLine's answer to a piece of a line this client wrote (a write that was not whole lines).
+  #answersAPiece(received: string): boolean {
+    const answer = this.#options.answerAlone;
+    if (!answer) return false;
+    const whole = new Set(this.#sentBytes.toString('utf8').split('\n').map((line) => line.replace(/\r$/, '')));
+    const pieces = this.#writes.flatMap((write) => write.toString('utf8').split('\n')).map((piece) => piece.replace(/\r$/, ''));
+    return pieces.some((piece) => piece.trim() !== '' && piece.length < 1000 && !whole.has(piece) && safely(() => answer(piece)) === received);
   }
 
   // handleLine's answers to every complete line sent so far, or undefined when they cannot stand for the server's.
@@ -247,10 +265,20 @@ export class TcpClient {
       return { cause, where: sockets ?? frameIn(crash.stack, targetDir) ?? this.where };
     }
     if (trouble !== 'timeout') return { cause: { kind: 'connection-reset', title: `the server ended the connection (${trouble}) instead of replying` } };
+    if ((this.#options.othersOpen?.() ?? 0) > 0) return { cause: { kind: 'other-client-waits', title: 'no reply while another client was connected' } };
     const answers = this.#replay();
     if (answers && answers.at(-1) === null && this.#lastSent) {
       return { where: this.#options.protocolWhere, cause: { kind: 'handleLine-wrong', title: `handleLine returns null (no reply) for ${JSON.stringify(this.#lastSent)}` } };
     }
     return { cause: { kind: 'no-reply', title: `no reply within ${timeoutMs} ms` } };
+  }
+}
+
+// `run()`, or undefined when it throws (the learner's handleLine may throw on a piece of a line).
+function safely<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
   }
 }
