@@ -12,6 +12,7 @@ const planted: [fixture: string, caughtBy: string, file: string][] = [
   ['object-store', 'stores unicode and property-like keys exactly', cache],
   ['empty-as-missing', 'tells an empty-string value apart from a missing key', cache],
   ['get-null', 'returns undefined for a key that was never set', cache],
+  ['get-empty-string', 'returns undefined for a key that was never set', cache],
   ['delete-always-true', 'delete returns true for a key that existed and false for one that did not', cache],
   ['writer-beside-reader', 'keeps a writer alone: no reader or writer is inside with it', lock],
   ['mutex-only', 'lets two readers inside at the same time', lock],

@@ -1,7 +1,7 @@
 // Day 1 checkpoint: the Cache stores, returns and deletes string values, and each instance owns its data.
 import { describe, it } from 'vitest';
-import type { Cause } from '../support/cause.ts';
-import { CheckError, expectEqual, type Advice } from '../support/check.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { CheckError, expectEqual, show, type Advice } from '../support/check.ts';
 import { learnerModule, shown } from '../support/learner.ts';
 import { makeRandom, randomWords } from '../support/seed.ts';
 
@@ -9,26 +9,26 @@ type CacheModule = typeof import('@learner/01-cache/cache.ts');
 const file = '01-cache/cache.ts';
 const where = (method: string) => `Cache.${method} in ${shown(file)}`;
 
-/** One mistake with many symptoms: get answers null (not undefined) for a key that is not there. */
-const missingAsNull: Cause = { kind: 'missing-not-undefined', title: 'get answers null, not undefined, for a key that is not there' };
-
-/** Fails unless `value` (what get returned for a key that should be missing) is undefined; null gets its own cause. */
-function expectMissing(value: unknown, headline: string, advice: Advice): void {
-  if (value === null) {
-    throw new CheckError(`${headline} get answered null: a missing key must come back as undefined.`, {
-      expected: 'undefined',
-      received: 'null',
-      where: where('get'),
-      fix: 'Return what Map.get returns (undefined for a missing key); do not turn it into null.',
-      cause: missingAsNull,
-    });
-  }
-  expectEqual(value, undefined, headline, advice);
-}
-
 async function newCache() {
   const { Cache } = await learnerModule<CacheModule>(file, ['Cache']);
   return new Cache();
+}
+
+/** Fails unless `value` (what get returned for a key that should be missing) is undefined. When a new Cache's get
+ *  answers the same for a key never set, the mistake is get's (null or "" for "missing"), whatever the test was about. */
+async function expectMissing(value: unknown, headline: string, advice: Advice): Promise<void> {
+  if (value === undefined) return;
+  const fresh = (await newCache()).get('a-key-nobody-set');
+  if (fresh !== undefined && isDeepStrictEqual(fresh, value)) {
+    throw new CheckError(`${headline} get answered ${show(value)}: a missing key must come back as undefined.`, {
+      expected: 'undefined',
+      received: show(value),
+      where: where('get'),
+      fix: 'Return what Map.get returns (undefined for a missing key); do not turn it into null or "".',
+      cause: { kind: 'missing-not-undefined', title: `get answers ${show(value)}, not undefined, for a key that is not there` },
+    });
+  }
+  expectEqual(value, undefined, headline, advice);
 }
 
 describe('Cache', () => {
@@ -49,7 +49,7 @@ describe('Cache', () => {
 
   it('returns undefined for a key that was never set', async () => {
     const cache = await newCache();
-    expectMissing(cache.get('never-set'), 'get of a missing key must return undefined (not null, not "").', {
+    await expectMissing(cache.get('never-set'), 'get of a missing key must return undefined (not null, not "").', {
       where: where('get'),
       fix: 'Return undefined so callers can tell "missing" from an empty string.',
     });
@@ -60,7 +60,7 @@ describe('Cache', () => {
     for (const key of keys) cache.set(key, valueOf(key));
     for (const key of keys.slice(0, 5)) cache.delete(key);
     for (const key of keys.slice(0, 5)) {
-      expectMissing(cache.get(key), `After cache.delete(${JSON.stringify(key)}), get still found it.`, {
+      await expectMissing(cache.get(key), `After cache.delete(${JSON.stringify(key)}), get still found it.`, {
         where: where('delete'),
         fix: 'Remove the key from the store, not just its value.',
       });
@@ -107,7 +107,7 @@ describe('Cache', () => {
     const first = await newCache();
     const second = await newCache();
     first.set('shared?', 'from first');
-    expectMissing(second.get('shared?'), 'A key set in one Cache showed up in another.', {
+    await expectMissing(second.get('shared?'), 'A key set in one Cache showed up in another.', {
       where: `the field that holds the data in ${shown(file)}`,
       fix: 'Create the Map inside the class (a field), not at the top of the module, so each instance owns one.',
     });

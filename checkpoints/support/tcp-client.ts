@@ -151,7 +151,7 @@ export class TcpClient {
     if (received === expected) return;
     const blame = this.#blame(received, expected);
     // handleLine is wrong but the test expected trouble elsewhere: its advice would point the wrong way.
-    if (blame.where && advice.where !== blame.where) blame.fix = 'Call handleLine with that line on a new Cache (in a small script or test) and compare its answer with the protocol table of the guide.';
+    if (blame.cause?.kind === 'handleLine-wrong' && advice.where !== blame.where) blame.fix = 'Call handleLine with that line on a new Cache (in a small script or test) and compare its answer with the protocol table of the guide.';
     throw this.fail(headline, { where: this.where, ...advice, ...blame, expected: JSON.stringify(expected), received: JSON.stringify(received) });
   }
 
@@ -170,6 +170,8 @@ export class TcpClient {
         cause: { kind: 'handleLine-wrong', title: `handleLine returns ${words(received)} where the protocol table says ${JSON.stringify(expected)}` },
       };
     }
+    // handleLine answers right: the server around it is wrong, whatever the test expected to be at fault.
+    if (answer === expected) return { where: this.where, cause: { kind: 'reply-mismatch', title: `the server answered ${words(received)} where handleLine answers ${words(answer)}` } };
     return { cause: { kind: 'reply-mismatch', title: `the server answered ${words(received)} where handleLine answers ${words(answer)}` } };
   }
 
