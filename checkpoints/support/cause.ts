@@ -15,6 +15,8 @@ export type CauseKind =
   | 'lock-overlap'
   | 'tasks-outlived-test'
   | 'connection-per-request'
+  | 'wrong-duration'
+  | 'counts-unanswered'
   | 'not-implemented'
   | 'type-error';
 
