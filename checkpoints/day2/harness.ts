@@ -56,7 +56,12 @@ async function start(options: ServerOptions): Promise<Running> {
   const { startServer } = await learnerModule<ServerModule>(serverFile, ['startServer']);
   const call = `startServer(${show({ port: 0, ...options })})`;
   const cause: Cause = { kind: 'server-not-started', title: `${call} did not give a listening server` };
-  const server = await withTimeout(Promise.resolve(startServer({ port: 0, ...options })), 3000, `${call} did not resolve within 3 s.`, {
+  // A server that throws while starting never resolves: stop waiting as soon as the exception is seen.
+  const starting = Promise.resolve(startServer({ port: 0, ...options }));
+  let settled = false;
+  starting.then(() => (settled = true), () => (settled = true));
+  const started = Promise.race([starting, crashed(Date.now(), () => settled)]);
+  const server = await withTimeout(started, 2000, `${call} did not resolve within 2 s.`, {
     where: look.start,
     fix: "Resolve the promise inside listen()'s callback, and reject it on the server's 'error' event.",
     cause,
@@ -73,6 +78,17 @@ async function start(options: ServerOptions): Promise<Running> {
   servers.push(server);
   if (options.cache) givenCache.add(server);
   return server;
+}
+
+// Rejects once the code under test has let an exception escape since `since` (checked every 50 ms, at most 2 s);
+// stops looking (and never settles) once `done()` says startServer has settled, so no timer outlives the start.
+async function crashed(since: number, done: () => boolean): Promise<never> {
+  for (let waited = 0; waited < 2000 && !done(); waited += 50) {
+    await new Promise((wake) => setTimeout(wake, 50));
+    const error = firstCrashSince(since);
+    if (error) throw error;
+  }
+  return new Promise<never>(() => {});
 }
 
 // Why starting failed, told once: what startServer threw (or an exception it let escape), where, and its cause.
