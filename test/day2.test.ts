@@ -1,7 +1,7 @@
 // Day 2: each planted bug in a learner's server is diagnosed root cause first (the first ✗ is the requirement meant
 // to catch it, its Look at names the file that holds the bug, at most two explanations); a server that never starts
 // is told in one ✗ with the rest folded as "not run", and nothing is left running; the stretch is a bonus.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../grader/results.ts';
@@ -52,6 +52,7 @@ describe('day 2 with a server that does not start', () => {
     const json = join(tree, 'report.json');
     const run = await runGrader(['check', 'day2', '--target', tree, '--json', json], { CACHELINGS_LEAK_TAG: tag });
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+    rmSync(tree, { recursive: true, force: true });
     const tests = report.days[0]!.tests;
     expect(run.exitCode).toBe(1);
     expect(tests.filter((test) => test.status === 'failed').map((test) => test.name)).toEqual([starts]);
