@@ -1,8 +1,8 @@
 // Turns the event stream of one vitest run into requirements and figures, including runs the watchdog had to stop.
 import type { Day } from './days.ts';
 import { explainError, stuckMessage } from './messages.ts';
-import type { GraderEvent } from './reporter.ts';
-import type { MetricResult, TestResult } from './results.ts';
+import type { ErrorInfo, GraderEvent } from './reporter.ts';
+import type { MetricResult, TestCause, TestResult } from './results.ts';
 
 /** Why a run was stopped before vitest finished. */
 export type Stop = { reason: 'stall' | 'limit' | 'cancelled'; seconds: number };
@@ -31,6 +31,8 @@ export function collectTests(events: GraderEvent[], target: string, day: Day, st
       entry.status = event.state === 'passed' ? 'passed' : event.state === 'failed' ? 'failed' : 'skipped';
       entry.message = event.errors.map((error) => explainError(error, target, day.testTimeoutMs)).join('\n') || (entry.status === 'skipped' ? (event.note ?? 'skipped') : '');
       entry.durationMs = event.durationMs;
+      const cause = entry.status === 'failed' ? causeOf(event.errors, entry.message, day) : undefined;
+      if (cause) entry.cause = cause;
     }
     if ((event.type === 'moduleEnd' || event.type === 'end') && event.errors.length > 0) {
       const messages = [...new Set(event.errors.map((error) => explainError(error, target, day.testTimeoutMs)))];
@@ -43,6 +45,19 @@ export function collectTests(events: GraderEvent[], target: string, day: Day, st
   const files = [...day.checkpoints, ...(day.bonus ?? [])];
   const order = (test: TestResult) => files.indexOf(test.file ?? '');
   return tests.sort((a, b) => order(a) - order(b));
+}
+
+/** The cause of a failure: the one its CheckError carries, or a TODO left; `guide` from the manifest's `causes`. */
+export function causeOf(errors: ErrorInfo[], message: string, day: Day): TestCause | undefined {
+  const carried = errors.find((error) => error.failure)?.failure;
+  const cause: TestCause | undefined = carried
+    ? { ...carried }
+    : /^not implemented yet/m.test(message)
+      ? { kind: 'not-implemented', title: message.split('\n')[0]! }
+      : undefined;
+  const entry = cause && day.causes?.[cause.kind];
+  if (cause && entry && entry !== 'none') cause.guide = `days/${day.slug}/README.md#${entry.anchor}`;
+  return cause;
 }
 
 /** A test the probe saw begin: `module` relative to the repo, its describe block and name. */

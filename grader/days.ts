@@ -26,6 +26,27 @@ export interface Day {
    * is used for any test that did not finish. Every checkpoint test needs one (test/explain.test.ts).
    */
   explain?: Record<string, Explanation | 'none'>;
+  /**
+   * Why a failure happened, when the checkpoint observed its cause (checkpoints/support/cause.ts): cause kind → the
+   * one guide entry that explains it. It wins over `explain`; a kind not listed falls back to the requirement's entry.
+   */
+  causes?: Partial<Record<string, Explanation | 'none'>>;
+  /** False when the day's checkpoint runs tsc itself (day 6); otherwise `check` compiles the day's files first. */
+  typecheck?: boolean;
+  /** Requirements the others depend on, in run order: when one fails, its dependents are not run. */
+  preconditions?: Precondition[];
+}
+
+/** A requirement the rest of a day depends on (the server starts; handleLine answers the basic session). */
+export interface Precondition {
+  /** The checkpoint test name. */
+  requirement: string;
+  /** What it establishes, shown as `not run — needs: <needs>`. */
+  needs: string;
+  /** The checkpoint files whose requirements depend on it (default: every file of the day, bonus included). */
+  files?: string[];
+  /** `describe` groups of those files that do not depend on it. */
+  exceptGroups?: string[];
 }
 
 /** A link from a failing requirement to the guide entry that explains it. */
@@ -66,6 +87,14 @@ export const days: Day[] = [
       'loses no update when 100 tasks increment through write with an await inside': { anchor: 'a-lost-update-100-increments-end-below-100', title: 'A lost update: 100 increments end below 100' },
       '(a check that hangs)': { anchor: 'a-check-hangs-did-not-finish-within-n-s', title: 'A check hangs: "did not finish within N s"' },
     },
+    causes: {
+      'lock-overlap': { anchor: 'a-writer-is-inside-the-lock-with-someone-else', title: 'A writer is inside the lock with someone else' },
+      'missing-not-undefined': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
+    },
+    preconditions: [
+      { requirement: 'returns each of ten stored keys', needs: 'Cache.set stores a value and Cache.get returns it', files: ['checkpoints/day1/cache.test.ts'] },
+      { requirement: 'read and write resolve to what the function returns', needs: 'RWLock.read and RWLock.write resolve to what the function returns', files: ['checkpoints/day1/rwlock.race.test.ts'] },
+    ],
   },
   {
     id: 'day2',
@@ -89,6 +118,7 @@ export const days: Day[] = [
       'How do you split a command into words? Go\'s `strings.Fields(line)` becomes `line.trim().split(/\\s+/)` (or split on " " and drop the empty words). Compare `words[0].toUpperCase()` with "SET", "GET", "DEL", check `words.length` before using an argument, and answer anything else with one line starting "ERR ": a throw inside a \'data\' handler takes the whole server down.',
     ],
     explain: {
+      'starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect': { anchor: 'econnrefused-nothing-is-listening-there-yet', title: '`ECONNREFUSED`: nothing is listening there yet' },
       'returns OK, the value, OK and (nil) for SET, GET, DEL, GET': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
       'returns null for a blank line': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
       'answers the seed\'s session: SET, GET, GET of a missing key, DEL, GET': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
@@ -124,6 +154,24 @@ export const days: Day[] = [
       'answers QUIT with OK, then closes the connection': 'none',
       '(a check that hangs)': { anchor: 'no-reply-arrives-no-reply-within-n-ms', title: 'No reply arrives: "no reply within N ms"' },
     },
+    causes: {
+      'server-not-started': { anchor: 'econnrefused-nothing-is-listening-there-yet', title: '`ECONNREFUSED`: nothing is listening there yet' },
+      'connection-reset': { anchor: 'econnreset-epipe-or-eof-the-server-dropped-the-connection', title: '`ECONNRESET`, `EPIPE` or EOF: the server dropped the connection' },
+      'no-reply': { anchor: 'no-reply-arrives-no-reply-within-n-ms', title: 'No reply arrives: "no reply within N ms"' },
+      'handleLine-wrong': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'line-in-pieces': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'other-client-waits': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
+    },
+    preconditions: [
+      { requirement: 'starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect', needs: 'startServer resolves with { port, close } and a client can connect', exceptGroups: ['handleLine'] },
+      { requirement: 'returns OK, the value, OK and (nil) for SET, GET, DEL, GET', needs: 'handleLine answers SET, GET, DEL and GET of a missing key', exceptGroups: ['handleLine'] },
+      { requirement: "answers the seed's session: SET, GET, GET of a missing key, DEL, GET", needs: 'the server answers SET, GET and DEL over TCP, one reply line each', exceptGroups: ['Start', 'handleLine'] },
+      // Many clients and the race-stress suites send lines in pieces, pipelined, over connections that share one cache.
+      { requirement: 'answers a command split across several writes', needs: 'the server keeps an unfinished line for the next chunk', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'answers several commands sent in one write, in order', needs: 'the server answers lines sent in one write, in order', files: ['checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'serves two clients at once (the two-terminal test of the guide)', needs: 'the server serves two clients at once', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'shares one cache: a value set on one connection is read on another', needs: 'every connection shares one cache', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
+    ],
   },
   {
     id: 'day3',
@@ -154,6 +202,8 @@ export const days: Day[] = [
       'keeps every value right under a mixed 80/20 load (figure and heap bytes per op reported)': { anchor: 'a-value-is-wrong-under-the-mixed-8020-load', title: 'A value is wrong under the mixed 80/20 load' },
       '(a check that hangs)': { anchor: 'the-race-tests-did-not-finish', title: 'The race tests did not finish' },
     },
+    // The message names that cause and its fix; the requirement's entry (tests that check too little) would mislead.
+    causes: { 'tasks-outlived-test': 'none' },
   },
   {
     id: 'day4',
@@ -180,6 +230,11 @@ export const days: Day[] = [
       'prints the guide\'s results block with the report\'s figures': { anchor: 'the-results-block-does-not-match-the-guides', title: 'The results block does not match the guide\'s' },
       'prints the results block after a run against a server': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
       'turns bad options away with one line and exit code 2, not a stack trace': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
+    },
+    causes: {
+      'connection-per-request': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
+      'wrong-duration': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
+      'counts-unanswered': { anchor: 'your-report-disagrees-with-what-the-server-counted', title: 'Your report disagrees with what the server counted' },
     },
   },
   {
@@ -214,6 +269,7 @@ export const days: Day[] = [
     title: 'Documentation & validation',
     files: ['06-docs/project/README.md', '06-docs/project/examples/library.ts', '06-docs/project/examples/server.ts', '06-docs/project/REFLECTION.md'],
     checkpoints: ['checkpoints/day6/checklist.test.ts'],
+    typecheck: false, // step 1 of its checklist is tsc over every file
     // Step 2 re-runs the checkpoints of days 1–5 (unchanged, passing days are reused, like `go test`'s cache).
     testTimeoutMs: 240_000,
     timeLimitSec: 600,
@@ -261,4 +317,13 @@ export function nextDay(day: Day): Day | undefined {
 /** The day's number, read from its folder name (`01-cache` is day 1). */
 export function dayNumber(day: Day): number {
   return Number.parseInt(day.slug, 10);
+}
+
+/** The preconditions of `day` that requirement `name` (in checkpoint `file`, describe `group`) depends on. */
+export function preconditionsOf(day: Day, test: { file: string; group: string; name: string }): Precondition[] {
+  return (day.preconditions ?? []).filter((pre) => {
+    if (pre.requirement === test.name) return false;
+    if (pre.files && !pre.files.includes(test.file)) return false;
+    return !(pre.exceptGroups ?? []).includes(test.group);
+  });
 }

@@ -32,9 +32,11 @@ export function headingAnchors(markdown: string): Map<string, string> {
   return anchors;
 }
 
-/** The guide entry for a failed `test` of `day`, if the manifest names one. */
-export function explanationFor(day: Day, test: Pick<TestResult, 'name' | 'message'>): Explanation | undefined {
+/** The guide entry for a failed `test` of `day`: its cause's entry, else its requirement's, if the manifest names one. */
+export function explanationFor(day: Day, test: Pick<TestResult, 'name' | 'message' | 'cause'>): Explanation | undefined {
   if (test.message.startsWith('not implemented yet')) return undefined; // a TODO left, nothing to explain
+  const byCause = test.cause && day.causes?.[test.cause.kind];
+  if (byCause) return byCause === 'none' ? undefined : byCause; // what was observed first, the requirement second
   const hang = day.explain?.[HANG_KEY];
   if (/^did not finish within /m.test(test.message) && hang && hang !== 'none') return hang;
   const entry = day.explain?.[test.name];
@@ -42,7 +44,7 @@ export function explanationFor(day: Day, test: Pick<TestResult, 'name' | 'messag
 }
 
 /** The line printed under a ✗: `Why this happens: days/01-cache/README.md#… — title`, or undefined. */
-export function whyLine(dayId: string, test: Pick<TestResult, 'name' | 'message'>): string | undefined {
+export function whyLine(dayId: string, test: Pick<TestResult, 'name' | 'message' | 'cause'>): string | undefined {
   const day = findDay(dayId);
   const entry = day && explanationFor(day, test);
   return entry ? `Why this happens: days/${day.slug}/README.md#${entry.anchor} — ${entry.title}` : undefined;

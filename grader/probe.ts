@@ -1,15 +1,31 @@
 // A vitest setup file: writes each test's name to CACHELINGS_PROBE_FILE as it begins, synchronously, so that when
 // learner code blocks the worker (a synchronous infinite loop) the grader still knows which test was running.
-import { appendFileSync } from 'node:fs';
+// It also keeps the day's preconditions: a failed one is noted in CACHELINGS_GATE_FILE, and its dependents skip.
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { beforeEach } from 'vitest';
+import { findDay, preconditionsOf } from './days.ts';
 
 const file = process.env.CACHELINGS_PROBE_FILE;
+const gate = process.env.CACHELINGS_GATE_FILE;
+const day = findDay(process.env.CACHELINGS_DAY ?? '');
+
+/** The requirements that failed among the preconditions so far (one name a line in the gate file). */
+function failedPreconditions(): string[] {
+  if (!gate || !existsSync(gate)) return [];
+  return readFileSync(gate, 'utf8').split('\n').filter(Boolean);
+}
 
 if (file) {
   beforeEach((context) => {
     const task = context.task;
     const group = task.suite?.name ?? '';
-    appendFileSync(file, `${JSON.stringify({ module: relative(process.cwd(), task.file.filepath), group, name: task.name })}\n`);
+    const module = relative(process.cwd(), task.file.filepath);
+    appendFileSync(file, `${JSON.stringify({ module, group, name: task.name })}\n`);
+    if (!day || !gate) return;
+    const failed = failedPreconditions();
+    const missing = preconditionsOf(day, { file: module, group, name: task.name }).find((pre) => failed.includes(pre.requirement));
+    if (missing) context.skip(`not run — needs: ${missing.needs}`);
+    if (day.preconditions?.some((pre) => pre.requirement === task.name)) context.onTestFailed(() => appendFileSync(gate, `${task.name}\n`));
   });
 }

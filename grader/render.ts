@@ -1,9 +1,9 @@
 // Prints a graded day for people: one line per requirement, advice under each failure, then the next step.
 import chalk from 'chalk';
-import { dayNumber, nextDay, type Day } from './days.ts';
+import { dayNumber, findDay, nextDay, type Day } from './days.ts';
 import { whyLine } from './explain.ts';
 import { display } from './paths.ts';
-import type { DayResult, MetricResult } from './results.ts';
+import type { DayResult, MetricResult, TestResult } from './results.ts';
 import { notSelected } from './run-day.ts';
 
 /** Indents every line of `text` by `spaces`. */
@@ -26,18 +26,53 @@ function measured(result: DayResult): string[] {
   return [chalk.bold('  Measured'), ...metrics.map(([name, metric]) => `    ${name.padEnd(24)} ${formatMetric(metric)}`), ''];
 }
 
-/** The requirement lines of one day, grouped by describe block. */
+/** The key under which failures of one observed cause fold together (none without a cause). */
+function foldKey(test: TestResult): string | undefined {
+  return test.cause ? `${test.cause.kind}\0${test.cause.title}` : undefined;
+}
+
+/** The prefix of a requirement skipped because a precondition failed. */
+export const notRunPrefix = 'not run — needs: ';
+
+/** The requirement lines of one day, grouped by describe block; failures of one cause and the requirements a
+ *  failed precondition kept from running are each listed once, under the first failure. */
 export function renderTests(result: DayResult): string {
+  const shown = result.tests.filter((entry) => entry.message !== notSelected);
+  const failures = new Map<string, TestResult[]>();
+  for (const test of shown) {
+    const key = test.status === 'failed' && !(test.bonus && result.passed) ? foldKey(test) : undefined;
+    if (key) failures.set(key, [...(failures.get(key) ?? []), test]);
+  }
+  const notRun = new Map<string, TestResult[]>();
+  for (const test of shown.filter((entry) => entry.status === 'skipped' && entry.message.startsWith(notRunPrefix))) {
+    notRun.set(test.message, [...(notRun.get(test.message) ?? []), test]);
+  }
+  const needsOf = new Map((findDay(result.id)?.preconditions ?? []).map((pre) => [pre.requirement, `${notRunPrefix}${pre.needs}`]));
+  const placed = new Set<string>();
+  const visible = shown.filter((test) => {
+    const key = foldKey(test);
+    if (key && failures.get(key)?.[0] !== test && failures.get(key)?.includes(test)) return false;
+    if (!notRun.has(test.message)) return true;
+    if ([...needsOf.values()].includes(test.message) || placed.has(test.message)) return false;
+    placed.add(test.message); // a note the manifest does not know: the block goes where its first member was
+    return true;
+  });
   const out: string[] = [];
   let group: string | undefined;
   let lastMessage = '';
-  for (const test of result.tests.filter((entry) => entry.message !== notSelected)) {
+  const listNotRun = (message: string) => {
+    const names = notRun.get(message) ?? [];
+    out.push(`  ${chalk.dim(`- ${message} — ${names.length} requirement${names.length === 1 ? '' : 's'} not run:`)}`);
+    out.push(chalk.dim(indent(names.map((test) => `· ${test.name}`).join('\n'), 6)));
+  };
+  for (const test of visible) {
     if (test.group !== group) {
       group = test.group;
       if (group) out.push('', `  ${chalk.bold(group)}`);
     }
     if (test.status === 'passed') out.push(`  ${chalk.green('✓')} ${test.name}`);
-    if (test.status === 'skipped') out.push(`  ${chalk.dim(`- ${test.name} (${test.message})`)}`);
+    if (test.status === 'skipped' && notRun.has(test.message)) listNotRun(test.message);
+    else if (test.status === 'skipped') out.push(`  ${chalk.dim(`- ${test.name} (${test.message})`)}`);
     if (test.status !== 'failed') continue;
     out.push(`  ${test.bonus ? chalk.yellow('✗') : chalk.red('✗')} ${test.name}${test.bonus ? chalk.dim(' (bonus: not required to pass the day)') : ''}`);
     if (test.bonus && result.passed) {
@@ -50,7 +85,13 @@ export function renderTests(result: DayResult): string {
     const why = whyLine(result.id, test);
     if (why) out.push(indent(why, 6));
     lastMessage = test.message;
+    const same = failures.get(foldKey(test) ?? '')?.slice(1) ?? [];
+    if (same.length > 0) out.push(indent(`The same cause (${test.cause!.title}) also breaks:\n${same.map((other) => `  ✗ ${other.name}`).join('\n')}`, 6));
   }
+  // What a failed precondition kept from running comes last, once per precondition.
+  const folded = [...notRun.keys()].filter((message) => [...needsOf.values()].includes(message) && !placed.has(message));
+  if (folded.length > 0) out.push('');
+  for (const message of folded) listNotRun(message);
   return out.join('\n');
 }
 

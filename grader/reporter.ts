@@ -16,10 +16,14 @@ export interface ErrorInfo {
   name: string;
   message: string;
   stack: string;
+  /** The cause a CheckError carries (checkpoints/support/cause.ts). */
+  failure?: { kind: string; title: string };
 }
 
-function errorInfo(error: { name?: string; message?: string; stack?: string }): ErrorInfo {
-  return { name: error.name ?? 'Error', message: error.message ?? String(error), stack: error.stack ?? '' };
+function errorInfo(error: { name?: string; message?: string; stack?: string; failure?: { kind: string; title: string } }): ErrorInfo {
+  const info: ErrorInfo = { name: error.name ?? 'Error', message: error.message ?? String(error), stack: error.stack ?? '' };
+  if (error.failure) info.failure = { kind: String(error.failure.kind), title: String(error.failure.title) };
+  return info;
 }
 
 function groupOf(test: TestCase): string {

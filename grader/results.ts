@@ -11,9 +11,18 @@ export interface TestResult {
   file?: string;
   /** True for a stretch requirement (the day's `bonus` files): reported, but a failure does not fail the day. */
   bonus?: boolean;
-  /** Learner-facing explanation of a failure (empty when passed). */
+  /** Learner-facing explanation of a failure (empty when passed); `not run — needs: …` when a precondition failed. */
   message: string;
   durationMs: number;
+  /** What went wrong, when the checkpoint observed it; failures of one cause are reported together. */
+  cause?: TestCause;
+}
+
+/** The observed cause of a failure: `kind` a short stable id, `title` in words, `guide` the entry that explains it. */
+export interface TestCause {
+  kind: string;
+  title: string;
+  guide?: string;
 }
 
 /** A measured figure and the gate it was held against, if any. */

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Day } from './days.ts';
 import { collectMetrics, collectTests, stopMessage, type Started, type Stop } from './collect.ts';
+import { compileFailure, typeErrors } from './compile.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
 import type { GraderEvent } from './reporter.ts';
 import type { DayResult } from './results.ts';
@@ -75,6 +76,8 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
       CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs),
       CACHELINGS_EVENTS_FD: '3',
       CACHELINGS_PROBE_FILE: probe,
+      CACHELINGS_GATE_FILE: `${probe}.gate`,
+      CACHELINGS_DAY: day.id,
       CACHELINGS_ORDER: JSON.stringify(files),
       FORCE_COLOR: '0',
       NO_COLOR: '1',
@@ -108,7 +111,10 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   };
   lines(child.stdout!, output);
   lines(child.stderr!, output);
+  // The compile step runs beside vitest (tsc is native and quick); a partial run (--only) skips it.
+  const compiling = options.only === undefined ? typeErrors(day, options.target) : Promise.resolve([]);
   const exitCode = await new Promise<number | null>((done) => child.on('close', done));
+  const types = await compiling;
   clearTimeout(stall);
   clearTimeout(limit);
   options.signal?.removeEventListener('abort', cancel);
@@ -121,6 +127,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
+  if (types.length > 0 && stop?.reason !== 'cancelled') tests.unshift(compileFailure(types));
   return {
     id: day.id,
     title: day.title,
@@ -135,6 +142,7 @@ function readProbe(file: string): Started[] {
   try {
     const text = readFileSync(file, 'utf8');
     rmSync(file, { force: true });
+    rmSync(`${file}.gate`, { force: true });
     return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
   } catch {
     return [];

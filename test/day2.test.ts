@@ -1,26 +1,68 @@
-// Day 2: each planted bug in a learner's server is caught by the requirement meant to catch it; the stretch is a bonus.
+// Day 2: each planted bug in a learner's server is diagnosed root cause first (the first ✗ is the requirement meant
+// to catch it, its Look at names the file that holds the bug, at most two explanations); a server that never starts
+// is told in one ✗ with the rest folded as "not run", and nothing is left running; the stretch is a bonus.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectCaught, gradeDay, treeWith } from './helpers.ts';
+import type { Report } from '../grader/results.ts';
+import { expectDiagnosed } from './diagnosis.ts';
+import { canSeeProcesses, leakTag, settleLeftovers } from './grader-leaks.ts';
+import { gradeDay, runGrader, treeWith } from './helpers.ts';
 
-const planted: [fixture: string, caughtBy: string, mentions: RegExp][] = [
-  // The third column: what the failure must say about the planted bug itself (a value or call, not the advice lines).
+const server = '02-server/server.ts';
+const protocol = '02-server/protocol.ts';
+const starts = 'starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect';
+const basics = 'returns OK, the value, OK and (nil) for SET, GET, DEL, GET';
 
-  ['chunk-lines', 'answers a command split across several writes', /Received: "ERR unknown command 'SE'"/],
-  ['cache-per-connection', 'shares one cache: a value set on one connection is read on another', /\[client 2\] Received: "\(nil\)"/],
-  ['one-at-a-time', 'serves two clients at once (the two-terminal test of the guide)', /\[client 2\] \(no reply within \d+ ms\)/],
-  ['async-out-of-order', 'answers several commands sent in one write, in order', /Received: "\[.*\(nil\)/],
-  ['crash-unknown', "answers an unknown command with ERR unknown command 'NAME' and keeps the connection open", /Error: unknown command FOO/],
-  ['close-waits', 'close() resolves while clients are still connected, and disconnects them', /close\(\)[\s\S]*Received: nothing after \d+ ms/],
-  ['no-line-limit', 'answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on', /\[flooding client\] sends [\s\S]*\([\d,]+ bytes\)\n.*\[flooding client\] \(no reply within \d+ ms\)/],
-  ['all-interfaces', 'listens on 127.0.0.1 by default, not on every interface', /accepted on 127\.0\.0\.2/],
-  ['timer-leak', 'close() leaves no open sockets or timers behind', /Received: \{.*"Timeout":1/],
-  ['no-error-listener', 'keeps what a vanished client had acknowledged', /ECONNRESET/],
-  ['readline-framing', 'does not run the half-sent command of a client that vanished', /\[vanishing client\] sends "SET \S+ (\S+)"[\s\S]*\[other client\] Received: "\1"/],
+// The fourth column, where given: what the failure must say about the planted bug itself (a value or call, not advice).
+const planted: [fixture: string, caughtBy: string, file: string, mentions?: RegExp][] = [
+  ['chunk-lines', 'answers a command split across several writes', server, /Received: "ERR unknown command 'SE'"/],
+  ['cache-per-connection', 'shares one cache: a value set on one connection is read on another', server, /\[client 2\] Received: "\(nil\)"/],
+  ['one-at-a-time', 'serves two clients at once (the two-terminal test of the guide)', server, /\[client 2\] \(no reply within \d+ ms\)/],
+  ['async-out-of-order', 'answers several commands sent in one write, in order', server, /Received: "\[.*\(nil\)/],
+  ['crash-unknown', "answers an unknown command with ERR unknown command 'NAME' and keeps the connection open", protocol, /Error: unknown command FOO/],
+  ['close-waits', 'close() resolves while clients are still connected, and disconnects them', server, /close\(\)[\s\S]*Received: nothing after \d+ ms/],
+  ['no-line-limit', 'answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on', server, /\[flooding client\] sends [\s\S]*\([\d,]+ bytes\)\n.*\[flooding client\] \(no reply within \d+ ms\)/],
+  ['all-interfaces', 'listens on 127.0.0.1 by default, not on every interface', server, /accepted on 127\.0\.0\.2/],
+  ['timer-leak', 'close() leaves no open sockets or timers behind', server, /Received: \{.*"Timeout":1/],
+  ['no-error-listener', 'keeps what a vanished client had acknowledged', server, /ECONNRESET/],
+  ['readline-framing', 'does not run the half-sent command of a client that vanished', server, /\[vanishing client\] sends "SET \S+ (\S+)"[\s\S]*\[other client\] Received: "\1"/],
+  // Typical single-bug mistakes of learners.
+  ['nil-unparenthesized', basics, protocol],
+  ['del-answers-boolean', basics, protocol],
+  ['case-sensitive', 'reads command names in any case', protocol],
+  ['arity-message', 'answers a wrong number of arguments with ERR and keeps the connection open', protocol],
+  ['no-newline', "answers the seed's session: SET, GET, GET of a missing key, DEL, GET", server],
+  ['end-after-reply', "answers the seed's session: SET, GET, GET of a missing key, DEL, GET", server],
+  ['null-written', 'ignores blank lines: no reply, and the next command is answered', server],
+  ['unknown-unquoted', "answers an unknown command with ERR unknown command 'NAME' and keeps the connection open", protocol],
+  ['buffer-type', 'your files compile: tsc finds no type errors', server],
+  ['never-resolves', starts, server],
 ];
 
-describe('day 2 catches planted bugs', () => {
-  it.each(planted)('%s is caught by "%s"', async (fixture, caughtBy, mentions) => {
-    await expectCaught('day2', `day2/${fixture}`, caughtBy, { mentions });
+describe('day 2 diagnoses planted bugs', () => {
+  it.each(planted)('%s: the first ✗ is "%s", looking at %s', async (fixture, caughtBy, file, mentions) => {
+    await expectDiagnosed('day2', `day2/${fixture}`, caughtBy, file, mentions);
+  });
+});
+
+describe('day 2 with a server that does not start', () => {
+  it.each(['never-resolves', 'throws-at-start', 'rejects-at-start'])('%s: one ✗, the network requirements folded as "not run", nothing left running', async (fixture) => {
+    const tag = leakTag();
+    const tree = treeWith(`day2/${fixture}`);
+    const json = join(tree, 'report.json');
+    const run = await runGrader(['check', 'day2', '--target', tree, '--json', json], { CACHELINGS_LEAK_TAG: tag });
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+    rmSync(tree, { recursive: true, force: true });
+    const tests = report.days[0]!.tests;
+    expect(run.exitCode).toBe(1);
+    expect(tests.filter((test) => test.status === 'failed').map((test) => test.name)).toEqual([starts]);
+    expect(tests.find((test) => test.name === starts)?.cause?.kind).toBe('server-not-started');
+    const folded = tests.filter((test) => test.status === 'skipped');
+    expect(folded.length).toBeGreaterThan(25);
+    expect(folded.every((test) => test.message.startsWith('not run — needs: startServer resolves'))).toBe(true);
+    expect(run.stdout.match(/not run — needs:/g)).toHaveLength(1); // listed once, folded
+    if (canSeeProcesses) expect(await settleLeftovers(tag)).toEqual([]);
   });
 });
 

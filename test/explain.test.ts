@@ -63,6 +63,45 @@ describe('the grader links a failure to its explanation', () => {
   });
 });
 
+describe('failures are told by their cause', () => {
+  const day = days.find((entry) => entry.id === 'day2')!;
+  const cause = { kind: 'handleLine-wrong', title: 'handleLine returns "nil" where the protocol table says "(nil)"' };
+  const failed = (name: string, group = 'Protocol') => ({ group, name, status: 'failed' as const, message: `${name} failed\nLook at:  handleLine`, durationMs: 0, cause });
+  const needs = `not run — needs: ${day.preconditions![0]!.needs}`;
+  const text = renderTests({
+    id: day.id,
+    title: day.title,
+    passed: false,
+    metrics: {},
+    durationMs: 0,
+    tests: [
+      { group: 'Start', name: day.preconditions![0]!.requirement, status: 'failed', message: 'did not start', durationMs: 0 },
+      failed('first'),
+      failed('second', 'Framing'),
+      { group: 'Framing', name: 'third', status: 'skipped', message: needs, durationMs: 0 },
+      { group: 'Framing', name: 'fourth', status: 'skipped', message: needs, durationMs: 0 },
+    ],
+  });
+
+  it("links the cause's guide entry, not the requirement's", () => {
+    const entry = day.causes!['handleLine-wrong'];
+    if (!entry || entry === 'none') throw new Error('day 2 links handleLine-wrong to an entry');
+    expect(whyLine(day.id, failed('reads command names in any case'))).toContain(entry.anchor);
+  });
+
+  it('prints failures of one cause once, naming the others under the first', () => {
+    expect(text.match(/second failed/g)).toBeNull();
+    expect(text).toContain(`The same cause (${cause.title}) also breaks:\n        ✗ second`);
+    expect(text.match(/Why this happens/g)).toHaveLength(2); // the start failure's entry, and the cause's
+  });
+
+  it('lists what a failed precondition kept from running once, folded', () => {
+    expect(text.match(/not run — needs:/g)).toHaveLength(1);
+    expect(text).toContain(`- ${needs} — 2 requirements not run:`);
+    expect(text).toMatch(/· third\n\s+· fourth/);
+  });
+});
+
 describe('every checkpoint test has an explanation or says none', () => {
   let listed: Listed[] = [];
   beforeAll(async () => {
@@ -79,8 +118,11 @@ describe('every checkpoint test has an explanation or says none', () => {
     const stale = Object.keys(explain).filter((key) => key !== HANG_KEY && !names.includes(key));
     expect(stale, `explain keys of ${id} that name no checkpoint test (renamed?)`).toEqual([]);
 
+    const unknown = (day.preconditions ?? []).map((pre) => pre.requirement).filter((name) => !names.includes(name));
+    expect(unknown, `preconditions of ${id} that name no checkpoint test`).toEqual([]);
+
     const guide = resolve(root, 'days', day.slug, 'README.md');
-    const linked = Object.values(explain).filter((entry) => entry !== 'none');
+    const linked = [...Object.values(explain), ...Object.values(day.causes ?? {})].filter((entry) => entry !== undefined && entry !== 'none');
     if (linked.length === 0) return;
     expect(existsSync(guide), `days/${day.slug}/README.md must exist: its "When it fails" entries are linked`).toBe(true);
     const anchors = whenItFailsAnchors(readFileSync(guide, 'utf8'));

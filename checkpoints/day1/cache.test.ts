@@ -1,6 +1,7 @@
 // Day 1 checkpoint: the Cache stores, returns and deletes string values, and each instance owns its data.
 import { describe, it } from 'vitest';
-import { expectEqual } from '../support/check.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { CheckError, expectEqual, show, type Advice } from '../support/check.ts';
 import { learnerModule, shown } from '../support/learner.ts';
 import { makeRandom, randomWords } from '../support/seed.ts';
 
@@ -11,6 +12,23 @@ const where = (method: string) => `Cache.${method} in ${shown(file)}`;
 async function newCache() {
   const { Cache } = await learnerModule<CacheModule>(file, ['Cache']);
   return new Cache();
+}
+
+/** Fails unless `value` (what get returned for a key that should be missing) is undefined. When a new Cache's get
+ *  answers the same for a key never set, the mistake is get's (null or "" for "missing"), whatever the test was about. */
+async function expectMissing(value: unknown, headline: string, advice: Advice): Promise<void> {
+  if (value === undefined) return;
+  const fresh = (await newCache()).get('a-key-nobody-set');
+  if (fresh !== undefined && isDeepStrictEqual(fresh, value)) {
+    throw new CheckError(`${headline} get answered ${show(value)}: a missing key must come back as undefined.`, {
+      expected: 'undefined',
+      received: show(value),
+      where: where('get'),
+      fix: 'Return what Map.get returns (undefined for a missing key); do not turn it into null or "".',
+      cause: { kind: 'missing-not-undefined', title: `get answers ${show(value)}, not undefined, for a key that is not there` },
+    });
+  }
+  expectEqual(value, undefined, headline, advice);
 }
 
 describe('Cache', () => {
@@ -29,12 +47,20 @@ describe('Cache', () => {
     }
   });
 
+  it('returns undefined for a key that was never set', async () => {
+    const cache = await newCache();
+    await expectMissing(cache.get('never-set'), 'get of a missing key must return undefined (not null, not "").', {
+      where: where('get'),
+      fix: 'Return undefined so callers can tell "missing" from an empty string.',
+    });
+  });
+
   it('forgets five deleted keys and keeps the other five', async () => {
     const cache = await newCache();
     for (const key of keys) cache.set(key, valueOf(key));
     for (const key of keys.slice(0, 5)) cache.delete(key);
     for (const key of keys.slice(0, 5)) {
-      expectEqual(cache.get(key), undefined, `After cache.delete(${JSON.stringify(key)}), get still found it.`, {
+      await expectMissing(cache.get(key), `After cache.delete(${JSON.stringify(key)}), get still found it.`, {
         where: where('delete'),
         fix: 'Remove the key from the store, not just its value.',
       });
@@ -54,14 +80,6 @@ describe('Cache', () => {
     cache.set(key, 'second');
     expectEqual(cache.get(key), 'second', `set(${JSON.stringify(key)}, "second") after "first" did not replace the value.`, {
       where: where('set'),
-    });
-  });
-
-  it('returns undefined for a key that was never set', async () => {
-    const cache = await newCache();
-    expectEqual(cache.get('never-set'), undefined, 'get of a missing key must return undefined (not null, not "").', {
-      where: where('get'),
-      fix: 'Return undefined so callers can tell "missing" from an empty string.',
     });
   });
 
@@ -89,7 +107,7 @@ describe('Cache', () => {
     const first = await newCache();
     const second = await newCache();
     first.set('shared?', 'from first');
-    expectEqual(second.get('shared?'), undefined, 'A key set in one Cache showed up in another.', {
+    await expectMissing(second.get('shared?'), 'A key set in one Cache showed up in another.', {
       where: `the field that holds the data in ${shown(file)}`,
       fix: 'Create the Map inside the class (a field), not at the top of the module, so each instance owns one.',
     });

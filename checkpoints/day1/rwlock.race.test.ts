@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { deferred, settle, tick, withTimeout } from '../support/async.ts';
+import type { Cause } from '../support/cause.ts';
 import { CheckError, expectEqual, expectTrue } from '../support/check.ts';
 import { learnerModule, shown } from '../support/learner.ts';
 import { seed } from '../support/seed.ts';
@@ -21,6 +22,9 @@ function steps(report: string, at?: number, mark?: string): string {
   const labels = [...report.matchAll(/promise::(.+?) (resolved|rejected|pending)/g)].map((match) => match[1]);
   return labels.map((label, i) => `  ${i + 1}. ${label}${i + 1 === at ? `   ← ${mark}` : ''}`).join('\n') || report;
 }
+
+/** The cause of a writer finding company: the same mistake loses updates and lets a writer in beside others. */
+const overlap: Cause = { kind: 'lock-overlap', title: 'a writer was inside the lock together with another task' };
 
 /** Thrown inside the property when a writer finds company, right after schedule step `step`. */
 class Overlap extends Error {
@@ -110,6 +114,7 @@ describe('RWLock (race-stress)', () => {
       received: `${problem}${deadlock ? '' : ` (right after step ${(failure as Overlap).step})`}, with tasks ${JSON.stringify(ops)} (#N is a task's place in that list)`,
       where: where('write'),
       fix: `A writer may enter only when readers === 0 and no writer is inside.\nShortest schedule that broke it (seed ${seed}):\n${deadlock ? steps(String(schedule)) : steps(String(schedule), (failure as Overlap).step, (failure as Overlap).who)}`,
+      ...(deadlock ? {} : { cause: overlap }),
     });
   });
 
@@ -169,6 +174,7 @@ describe('RWLock (race-stress)', () => {
     expectEqual(cache.get('counter'), '100', '100 read-modify-write increments lost updates.', {
       where: where('write'),
       fix: 'Only one writer may be between its read and its write: the next writer must wait until the previous fn has finished, await included.',
+      cause: overlap,
     });
   });
 });

@@ -1,13 +1,16 @@
 // Day 2 helpers: start the learner's server on port 0, connect clients to it, and clean both up after each test.
 import { CheckError, show } from '../support/check.ts';
 import { withTimeout } from '../support/async.ts';
-import { learnerModule, shown } from '../support/learner.ts';
+import { crashCause, frameIn, type Cause } from '../support/cause.ts';
+import { learnerModule, shown, targetDir } from '../support/learner.ts';
 import { firstCrashSince, watchCrashes as watchUncaught } from '../support/crashes.ts';
 import { destroyAllClients, TcpClient } from '../support/tcp-client.ts';
 import type { Transcript } from '../support/transcript.ts';
 
 type ServerModule = typeof import('@learner/02-server/server.ts');
-type ServerOptions = Parameters<ServerModule['startServer']>[0];
+type ProtocolModule = typeof import('@learner/02-server/protocol.ts');
+type CacheModule = typeof import('@learner/01-cache/cache.ts');
+type ServerOptions = NonNullable<Parameters<ServerModule['startServer']>[0]>;
 
 /** A running learner server. */
 export interface Running {
@@ -28,13 +31,40 @@ export const look = {
 
 const servers: Running[] = [];
 
+// The first failure to start with port 0: later tests fail at once with it instead of waiting again.
+let startFailure: Error | undefined;
+
 /** Starts the learner's server (port 0 unless told otherwise) and remembers it for cleanup. */
 export async function startLearnerServer(options: ServerOptions = {}): Promise<Running> {
+  if (startFailure && options.port === undefined) throw startFailure;
+  const since = watchCrashes();
+  try {
+    return await start(options);
+  } catch (error) {
+    if (options.port !== undefined && !(error instanceof CheckError)) throw error; // EADDRINUSE and the like: the caller tells
+    if (/^not implemented yet/.test((error as Error)?.message ?? '')) {
+      if (options.port === undefined) startFailure = error as Error; // the scaffold's TODO, said plainly
+      throw error;
+    }
+    const failure = startError(error, since, options);
+    if (options.port === undefined) startFailure = failure;
+    throw failure;
+  }
+}
+
+async function start(options: ServerOptions): Promise<Running> {
   const { startServer } = await learnerModule<ServerModule>(serverFile, ['startServer']);
   const call = `startServer(${show({ port: 0, ...options })})`;
-  const server = await withTimeout(Promise.resolve(startServer({ port: 0, ...options })), 3000, `${call} did not resolve within 3 s.`, {
+  const cause: Cause = { kind: 'server-not-started', title: `${call} did not give a listening server` };
+  // A server that throws while starting never resolves: stop waiting as soon as the exception is seen.
+  const starting = Promise.resolve(startServer({ port: 0, ...options }));
+  let settled = false;
+  starting.then(() => (settled = true), () => (settled = true));
+  const started = Promise.race([starting, crashed(Date.now(), () => settled)]);
+  const server = await withTimeout(started, 2000, `${call} did not resolve within 2 s.`, {
     where: look.start,
     fix: "Resolve the promise inside listen()'s callback, and reject it on the server's 'error' event.",
+    cause,
   });
   if (typeof server?.port !== 'number' || server.port <= 0 || typeof server.close !== 'function') {
     throw new CheckError(`${call} must resolve with { port, close }, the real port it listens on.`, {
@@ -42,15 +72,83 @@ export async function startLearnerServer(options: ServerOptions = {}): Promise<R
       received: show(server),
       where: look.start,
       fix: 'Read the port from (server.address() as AddressInfo).port once listening; port 0 only asks the system to pick one.',
+      cause,
     });
   }
   servers.push(server);
+  if (options.cache) givenCache.add(server);
   return server;
 }
 
+// Rejects once the code under test has let an exception escape since `since` (checked every 50 ms, at most 2 s);
+// stops looking (and never settles) once `done()` says startServer has settled, so no timer outlives the start.
+async function crashed(since: number, done: () => boolean): Promise<never> {
+  for (let waited = 0; waited < 2000 && !done(); waited += 50) {
+    await new Promise((wake) => setTimeout(wake, 50));
+    const error = firstCrashSince(since);
+    if (error) throw error;
+  }
+  return new Promise<never>(() => {});
+}
+
+// Why starting failed, told once: what startServer threw (or an exception it let escape), where, and its cause.
+function startError(error: unknown, since: number, options: ServerOptions): CheckError {
+  const crash = firstCrashSince(since);
+  const call = `startServer(${show({ port: 0, ...options })})`;
+  const cause: Cause = { kind: 'server-not-started', title: `${call} did not give a listening server` };
+  if (crash) {
+    return new CheckError(`Your server crashed while starting: ${call} let an exception escape.`, {
+      received: `${crash.name}: ${crash.message}`,
+      where: frameIn(crash.stack, targetDir) ?? look.start,
+      fix: 'Fix that exception; a server that throws while starting never listens.',
+      cause,
+    });
+  }
+  if (error instanceof CheckError) {
+    if (!error.failure) error.failure = cause;
+    return error;
+  }
+  const thrown = error as Error;
+  return new CheckError(`${call} ${thrown instanceof Error ? 'threw or rejected' : 'rejected'}: your server did not start.`, {
+    received: thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : show(error),
+    where: frameIn(thrown?.stack, targetDir) ?? look.start,
+    fix: "Fix that error first: every other requirement needs a listening server. Reject only on the server's 'error' event.",
+    cause,
+  });
+}
+
+// How many clients each server has had, and which are connected: handleLine's answers stand for the server's only
+// while it has had one client, and only when it was not given a cache with keys in it.
+const clients = new WeakMap<Running, number>();
+const connected = new WeakMap<Running, Set<TcpClient>>();
+const givenCache = new WeakSet<Running>();
+
 /** Connects a client to `server` (one transcript per client unless one is shared). */
-export function connectTo(server: Running, name = 'client', transcript?: Transcript): Promise<TcpClient> {
-  return TcpClient.connect(server.port, { name, transcript, where: look.framing });
+export async function connectTo(server: Running, name = 'client', transcript?: Transcript): Promise<TcpClient> {
+  clients.set(server, (clients.get(server) ?? 0) + 1);
+  const answer = await replayer().catch(() => undefined);
+  const replay = answer && ((lines: string[]) => (clients.get(server) === 1 && !givenCache.has(server) ? answer(lines) : undefined));
+  const answerAlone = answer && ((line: string) => answer([line])?.[0]);
+  const open = connected.get(server) ?? new Set<TcpClient>();
+  connected.set(server, open);
+  let self: TcpClient | undefined;
+  const othersOpen = () => [...open].filter((client) => client !== self).length;
+  self = await TcpClient.connect(server.port, { name, transcript, where: look.framing, protocolWhere: look.protocol, replay, answerAlone, othersOpen });
+  const client = self;
+  open.add(client);
+  void client.closed.then(() => open.delete(client));
+  return client;
+}
+
+/** The learner's handleLine run over `lines` on a fresh Cache, as the server should answer them. */
+async function replayer(): Promise<(lines: string[]) => (string | null)[] | undefined> {
+  const { handleLine } = await learnerModule<ProtocolModule>(protocolFile, ['handleLine']);
+  const { Cache } = await learnerModule<CacheModule>('01-cache/cache.ts', ['Cache']);
+  return (lines) => {
+    const cache = new Cache();
+    const answers = lines.map((line) => handleLine(line, cache) as unknown);
+    return answers.every((answer) => answer === null || typeof answer === 'string') ? (answers as (string | null)[]) : undefined;
+  };
 }
 
 /** Forgets a server the test closed itself. */
@@ -76,9 +174,17 @@ export function watchCrashes(): number {
 export function expectNoCrash(since: number, doing: string, fix = "Never throw for bad input: answer with an \"ERR …\" line, and listen for 'error' on every socket."): void {
   const error = firstCrashSince(since);
   if (!error) return;
-  throw new CheckError(`Your server threw while ${doing}; a real server process would have died.`, {
+  throw crashError(error, `Your server threw while ${doing}; a real server process would have died.`, fix);
+}
+
+/** The failure for an exception the learner's code let escape: Look at where it was thrown, or the sockets. */
+export function crashError(error: Error, headline: string, fix?: string): CheckError {
+  const cause = crashCause(error);
+  const reset = cause.kind === 'connection-reset';
+  return new CheckError(headline, {
     received: `${error.name}: ${JSON.stringify(error.message).slice(1, -1)}`,
-    where: `${look.framing} and ${look.protocol}`,
-    fix,
+    where: reset ? `the sockets accepted in ${shown(serverFile)}: each needs an 'error' listener` : (frameIn(error.stack, targetDir) ?? `${look.framing} and ${look.protocol}`),
+    fix: reset ? "Add socket.on('error', …) to every accepted socket: an 'error' event nobody listens to is thrown and ends the process." : fix,
+    cause,
   });
 }

@@ -2,6 +2,7 @@
 // (path in CACHELINGS_NESTED_OUT), so the checkpoint can judge them.
 import { writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
+import type {} from './outlived.ts'; // the `outlived` field of a test's meta
 
 /** One learner test or benchmark in one project (own code, or a mutant). */
 export interface NestedTest {
@@ -13,6 +14,8 @@ export interface NestedTest {
   errors: string[];
   /** Benchmarks only: calls per second, when the benchmark produced a figure. */
   hz?: number;
+  /** Race tests only: the test returned while its tasks still used the lock or the cache (outlived.ts). */
+  outlived?: { lockCalls: number; laterCacheCalls: number };
 }
 
 /** What one nested run wrote. */
@@ -43,6 +46,7 @@ export default class NestedReporter implements Reporter {
           state: test.options.mode === 'todo' ? 'todo' : result.state,
           errors: (result.errors ?? []).map(message),
           ...(benchmark?.hz !== undefined && { hz: benchmark.hz }),
+          ...(test.meta().outlived !== undefined && { outlived: test.meta().outlived }),
         });
       }
     }

@@ -114,6 +114,17 @@ describe('Your race tests', () => {
       const loadError = done.results!.fileErrors.find((entry) => entry.project === mutant.name);
       const failing = testsOf(done, mutant.name).filter((test) => test.state === 'failed');
       if (loadError || failing.length > 0) return;
+      const early = testsOf(done, 'own').find((test) => test.outlived);
+      if (early) {
+        const { lockCalls, laterCacheCalls } = early.outlived!;
+        throw new CheckError(`Your race tests did not notice ${mutant.described} — ${mutant.question}\nFirst of all, your test '${early.name}' returned while its tasks still ran, so its checks came before the race.`, {
+          expected: 'every task finished (awaited) before the test checks anything and returns',
+          received: `when the test returned, ${lockCalls} lock call(s) were still waiting or running, and ${laterCacheCalls} cache call(s) came after it`,
+          where: `'${early.name}' in ${shown(file)}`,
+          fix: `Keep the promise of every task you start and \`await Promise.all(tasks)\` before the checks; a task that is not awaited runs after the test has already passed. Then: ${mutant.fix}`,
+          cause: { kind: 'tasks-outlived-test', title: `your test '${early.name}' returned while its tasks still ran` },
+        });
+      }
       throw new CheckError(`Your race tests did not notice ${mutant.described} — ${mutant.question}`, {
         expected: 'at least one of your tests fails when the grader swaps this planted bug in for your code',
         received: 'all of your tests passed',

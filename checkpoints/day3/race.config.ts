@@ -31,7 +31,7 @@ function swap(mutant: Mutant): Plugin {
 const project = (name: string, plugins: Plugin[]) => ({
   plugins,
   resolve: { alias },
-  test: { name, root, dir: target, include: [testFile], pool: 'threads' as const, testTimeout: 10_000, hookTimeout: 10_000 },
+  test: { name, root, dir: target, include: [testFile], setupFiles: [resolve(import.meta.dirname, 'outlived.ts')], pool: 'threads' as const, testTimeout: 10_000, hookTimeout: 10_000 },
 });
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 // Day 4 checkpoint: the learner's load tester counts honestly — operations, connections, duration, ERR replies and drops.
 import { describe, it } from 'vitest';
 import { firstCrashSince, watchCrashes } from '../support/crashes.ts';
-import { base, between, expectRun, runAgainst, runOnTime } from './run.ts';
+import { base, between, expectRun, opensPerRequest, perRequest, runAgainst, runOnTime } from './run.ts';
 import { count, inWindow } from './story.ts';
 
 describe('runLoadTest against the counting server', () => {
@@ -41,6 +41,7 @@ describe('runLoadTest against the counting server', () => {
       expected: `${connections} connections, each used for many requests`,
       received: `${count(stats.opened)} connections opened`,
       fix: 'Open each connection once before the clock starts and send every request of its loop on it, like a persistent HTTP connection.',
+      ...(opensPerRequest(run) ? { cause: perRequest } : {}),
     });
     expectRun(run, stats.maxOpen >= connections, `Only ${stats.maxOpen} of the ${connections} connections were open at the same time.`, {
       expected: `${connections} connections open at once`,
@@ -103,6 +104,13 @@ describe('runLoadTest against the counting server', () => {
     const run = await runOnTime({ dropEvery: every }, { ...base(), connections: 5 });
     const { report, stats, asked } = run;
     const crash = firstCrashSince(since);
+    // The server drops a connection after its N-th command: with one connection per request it never gets there.
+    expectRun(run, !opensPerRequest(run), `Your tester opened ${count(stats.opened)} connections for ${count(stats.answered)} operations, so no connection lived long enough to be dropped.`, {
+      expected: `${asked.connections} long-lived connections, each dropped by the server after about ${every} commands`,
+      received: `${count(stats.opened)} connections opened, ${count(stats.drops)} dropped`,
+      fix: 'Keep each connection open across requests first (see the first ✗ about connections); this requirement can then drop them.',
+      cause: perRequest,
+    });
     expectRun(run, crash === undefined, 'Your load tester let an error escape when the server reset a connection; run from the command line, the tool would have crashed.', {
       expected: 'no uncaught exception: a reset connection is one error in the report',
       received: `${crash?.name}: ${crash?.message}`,

@@ -1,6 +1,7 @@
 // Day 4 checkpoint helpers: one run of the learner's runLoadTest against a fresh counting server, and how a run fails.
 import { performance } from 'node:perf_hooks';
 import { withTimeout } from '../support/async.ts';
+import type { Cause } from '../support/cause.ts';
 import { CheckError, expectTrue } from '../support/check.ts';
 import { startCountingServer, type CountingServerOptions, type CountingStats } from '../support/counting-server.ts';
 import { learnerModule, shown } from '../support/learner.ts';
@@ -46,6 +47,7 @@ export async function runAgainst(server: CountingServerOptions, asked: Run['aske
           received: [`nothing after ${count(limitMs)} ms`, ...lines, serverLine(counting.stats)].join('\n'),
           where: where('runLoadTest'),
           fix: 'Stop every connection loop at the deadline, and do not wait for a reply that may never come: close the sockets.\nHint: a run that never ends is usually awaiting a reply on a connection the server closed. Listen for "close" and reject the waiting request, or the await hangs forever.',
+          cause: wrongDuration,
         });
       }
       throw new CheckError(`runLoadTest threw: ${(error as Error).message}`, { received: [...lines, serverLine(counting.stats)].join('\n'), where: where('runLoadTest'), fix: hintFor(error) });
@@ -77,8 +79,30 @@ export async function runOnTime(server: CountingServerOptions, asked: Run['asked
 }
 
 /** Fails with the run's transcript under what was received. */
-export function expectRun(run: Run, condition: boolean, headline: string, advice: { expected: string; received: string; fix: string; where?: string }): void {
-  expectTrue(condition, headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? where('runLoadTest') });
+export function expectRun(run: Run, condition: boolean, headline: string, advice: { expected: string; received: string; fix: string; where?: string; cause?: Cause }): void {
+  if (condition) return;
+  const cause = advice.cause ?? runCause(run);
+  expectTrue(condition, headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? where('runLoadTest'), ...(cause && { cause }) });
+}
+
+/** The cause a run shows whatever the requirement checks: most of day 4's bugs break several requirements at once. */
+function runCause(run: Run): Cause | undefined {
+  if (opensPerRequest(run)) return perRequest;
+  if (!inWindow(run.wallMs, run.asked.durationMs)) return wrongDuration;
+  if (run.report.totalOps > run.answeredByReturn + run.stats.errors) return { kind: 'counts-unanswered', title: 'the report counts operations whose replies had not arrived' };
+  return undefined;
+}
+
+/** The cause of a run that stops long before or after the duration asked. */
+const wrongDuration: Cause = { kind: 'wrong-duration', title: 'the run does not last the duration asked' };
+
+/** The cause of a tester that opens a connection for (almost) every request: no connection lives long enough. */
+export const perRequest: Cause = { kind: 'connection-per-request', title: 'the tester opens a new connection for (almost) every request' };
+
+/** Whether `run` looks like a connection per request: far more connections than asked, each used once or twice. */
+export function opensPerRequest(run: Run): boolean {
+  const { opened, answered } = run.stats;
+  return opened > run.asked.connections * 3 && answered <= opened * 2;
 }
 
 /** The options most runs use: 10 connections, 1 s, 80% GET over 1,000 keys. */

@@ -1,5 +1,6 @@
 // Assertions whose failures read as instructions: what was expected, what came back, where to look.
 import { inspect, isDeepStrictEqual } from 'node:util';
+import type { Cause } from './cause.ts';
 
 /** What a failure says beyond its headline. */
 export interface Advice {
@@ -9,10 +10,15 @@ export interface Advice {
   where?: string;
   /** What to try next. */
   fix?: string;
+  /** What went wrong, when the support code observed it (the grader folds failures of one cause together). */
+  cause?: Cause;
 }
 
 /** A failed requirement. The grader prints its message as is, without a stack trace. */
 export class CheckError extends Error {
+  /** The observed cause, carried to the grader's report (vitest keeps an error's own fields). */
+  failure?: Cause;
+
   constructor(headline: string, advice: Advice = {}) {
     const lines = [headline];
     if (advice.expected !== undefined) lines.push(`Expected: ${advice.expected}`);
@@ -21,6 +27,7 @@ export class CheckError extends Error {
     if (advice.fix) lines.push(`Try:      ${advice.fix}`);
     super(lines.join('\n'));
     this.name = 'CheckError';
+    if (advice.cause) this.failure = advice.cause;
   }
 }
 

@@ -1,7 +1,9 @@
 // A small line-based TCP client for checkpoints: raw writes, reply lines with timeouts, a transcript on failure.
 import type { Socket } from 'node:net';
 import type { Advice } from './check.ts';
-import { crashSince, watchCrashes } from './crashes.ts';
+import { crashCause, frameIn, type Cause } from './cause.ts';
+import { crashSince, firstCrashSince, watchCrashes } from './crashes.ts';
+import { targetDir } from './learner.ts';
 import { openSocket } from './open-socket.ts';
 import { ReplyLines } from './reply-lines.ts';
 import { hintFor, NetworkCheckError, type Trouble } from './socket-trouble.ts';
@@ -26,6 +28,15 @@ export interface ConnectOptions {
   retryMs?: number;
   /** The learner's file and function to name on failure. */
   where?: string;
+  /** What the learner's handleLine answers to these lines on a fresh cache (null: no reply), when that can be
+   *  told apart from the server; a wrong reply is then blamed on handleLine or on the server accordingly. */
+  replay?: (lines: string[]) => (string | null)[] | undefined;
+  /** Where to look when handleLine itself gives the wrong answer. */
+  protocolWhere?: string;
+  /** What handleLine answers to one line on a fresh cache (for replies that answer a piece of a line). */
+  answerAlone?: (line: string) => string | null | undefined;
+  /** How many other clients of the same server are connected now. */
+  othersOpen?: () => number;
 }
 
 /** One connection to the server under test. */
@@ -42,6 +53,10 @@ export class TcpClient {
   #wake: () => void = () => {};
   #lastSent = '';
   #since: number;
+  #options: ConnectOptions;
+  #sentBytes = Buffer.alloc(0);
+  #writes: Buffer[] = [];
+  #repliesRead = 0;
 
   private constructor(socket: Socket, options: ConnectOptions, since: number) {
     this.#socket = socket;
@@ -49,6 +64,7 @@ export class TcpClient {
     this.name = options.name ?? 'client';
     this.transcript = options.transcript ?? new Transcript();
     this.where = options.where;
+    this.#options = options;
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.#onData(chunk));
     socket.on('end', () => this.#stop('EOF'));
@@ -70,13 +86,16 @@ export class TcpClient {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'timeout';
       transcript.note(options.name ?? 'client', `could not connect to ${host}:${port} (${code})`);
-      throw new NetworkCheckError(`Could not connect to the server at ${host}:${port}.`, { received: code, where: options.where }, transcript, hintFor(code, 2000));
+      const cause: Cause = { kind: 'server-not-started', title: `nothing accepts connections on the port the server gave (${code})` };
+      throw new NetworkCheckError(`Could not connect to the server at ${host}:${port}.`, { received: code, where: options.where, cause }, transcript, hintFor(code, 2000));
     }
   }
 
   /** Sends raw bytes as they are (no newline added). */
   async send(bytes: Buffer | string): Promise<void> {
     this.transcript.sent(this.name, bytes);
+    this.#sentBytes = Buffer.concat([this.#sentBytes, Buffer.from(bytes)]);
+    this.#writes.push(Buffer.from(bytes));
     const text = Buffer.from(bytes).toString('utf8').trim();
     const last = text.split('\n').pop()!;
     if (text) this.#lastSent = last.length > 60 ? `${last.slice(0, 60)}…` : last;
@@ -104,6 +123,7 @@ export class TcpClient {
     for (;;) {
       const line = this.#lines.shift();
       if (line) {
+        this.#repliesRead += 1;
         this.transcript.received(this.name, line);
         return line.toString('utf8');
       }
@@ -129,7 +149,52 @@ export class TcpClient {
   /** Fails with the transcript unless `received` is `expected`. */
   expectLine(received: string, expected: string, headline: string, advice: Omit<Advice, 'expected' | 'received'> = {}): void {
     if (received === expected) return;
-    throw this.fail(headline, { where: this.where, ...advice, expected: JSON.stringify(expected), received: JSON.stringify(received) });
+    const blame = this.#blame(received, expected);
+    // handleLine is wrong but the test expected trouble elsewhere: its advice would point the wrong way.
+    if (blame.cause?.kind === 'handleLine-wrong' && advice.where !== blame.where) blame.fix = 'Call handleLine with that line on a new Cache (in a small script or test) and compare its answer with the protocol table of the guide.';
+    throw this.fail(headline, { where: this.where, ...advice, ...blame, expected: JSON.stringify(expected), received: JSON.stringify(received) });
+  }
+
+  // Who gave the wrong reply: handleLine (it answers the same on a fresh cache) or the server around it.
+  #blame(received: string | null, expected: string): Advice {
+    if (received !== null && this.#answersAPiece(received)) {
+      return { cause: { kind: 'line-in-pieces', title: 'the server answers a piece of a line as if it were a whole line' } };
+    }
+    const answers = this.#replay();
+    if (!answers) return { cause: { kind: 'reply-mismatch', title: `a reply differs from the protocol table: ${JSON.stringify(expected)} expected` } };
+    const answer = received === null ? answers.at(-1) : answers.filter((each) => each !== null)[this.#repliesRead - 1];
+    const words = (text: string | null | undefined) => (text === null ? 'no reply (null)' : JSON.stringify(text));
+    if (answer === received || (received === null && answer === null)) {
+      return {
+        where: this.#options.protocolWhere,
+        cause: { kind: 'handleLine-wrong', title: `handleLine returns ${words(received)} where the protocol table says ${JSON.stringify(expected)}` },
+      };
+    }
+    // handleLine answers right: the server around it is wrong, whatever the test expected to be at fault.
+    if (answer === expected) return { where: this.where, cause: { kind: 'reply-mismatch', title: `the server answered ${words(received)} where handleLine answers ${words(answer)}` } };
+    return { cause: { kind: 'reply-mismatch', title: `the server answered ${words(received)} where handleLine answers ${words(answer)}` } };
+  }
+
+  // Whether `received` is handleLine's answer to a piece of a line this client wrote (a write that was not whole lines).
+  #answersAPiece(received: string): boolean {
+    const answer = this.#options.answerAlone;
+    if (!answer) return false;
+    const whole = new Set(this.#sentBytes.toString('utf8').split('\n').map((line) => line.replace(/\r$/, '')));
+    const pieces = this.#writes.flatMap((write) => write.toString('utf8').split('\n')).map((piece) => piece.replace(/\r$/, ''));
+    return pieces.some((piece) => piece.trim() !== '' && piece.length < 1000 && !whole.has(piece) && safely(() => answer(piece)) === received);
+  }
+
+  // handleLine's answers to every complete line sent so far, or undefined when they cannot stand for the server's.
+  #replay(): (string | null)[] | undefined {
+    if (!this.#options.replay) return undefined;
+    const text = this.#sentBytes.toString('utf8');
+    const lines = text.split('\n').slice(0, -1).map((line) => line.replace(/\r$/, ''));
+    if (lines.some((line) => line.length > 60_000)) return undefined;
+    try {
+      return this.#options.replay(lines);
+    } catch {
+      return undefined;
+    }
   }
 
   /** A NetworkCheckError carrying this client's transcript. */
@@ -190,6 +255,32 @@ export class TcpClient {
     const received = trouble === 'timeout' ? `nothing within ${timeoutMs} ms` : trouble === 'EOF' ? 'the connection was closed (EOF)' : trouble;
     if (trouble === 'timeout') this.transcript.note(this.name, `(no reply within ${timeoutMs} ms)`);
     const hint = crashSince(this.#since) ?? hintFor(trouble, timeoutMs);
-    return this.fail(`Waited for ${what}, but ${trouble === 'timeout' ? 'none came' : 'the connection ended'}.`, { expected: 'one line ending in "\\n"', received }, hint);
+    return this.fail(`Waited for ${what}, but ${trouble === 'timeout' ? 'none came' : 'the connection ended'}.`, { expected: 'one line ending in "\\n"', received, ...this.#trouble(trouble, timeoutMs) }, hint);
+  }
+
+  // The cause behind a missing reply: an exception the server let escape, handleLine answering null, or the server.
+  #trouble(trouble: string, timeoutMs: number): Advice {
+    const crash = firstCrashSince(this.#since);
+    if (crash) {
+      const cause = crashCause(crash);
+      const sockets = cause.kind === 'connection-reset' ? "every accepted socket needs an 'error' listener" : undefined;
+      return { cause, where: sockets ?? frameIn(crash.stack, targetDir) ?? this.where };
+    }
+    if (trouble !== 'timeout') return { cause: { kind: 'connection-reset', title: `the server ended the connection (${trouble}) instead of replying` } };
+    if ((this.#options.othersOpen?.() ?? 0) > 0) return { cause: { kind: 'other-client-waits', title: 'no reply while another client was connected' } };
+    const answers = this.#replay();
+    if (answers && answers.at(-1) === null && this.#lastSent) {
+      return { where: this.#options.protocolWhere, cause: { kind: 'handleLine-wrong', title: `handleLine returns null (no reply) for ${JSON.stringify(this.#lastSent)}` } };
+    }
+    return { cause: { kind: 'no-reply', title: `no reply within ${timeoutMs} ms` } };
+  }
+}
+
+// `run()`, or undefined when it throws (the learner's handleLine may throw on a piece of a line).
+function safely<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
   }
 }

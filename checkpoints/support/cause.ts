@@ -1,0 +1,46 @@
+// What actually went wrong, as the support code observed it: a stable kind, a one-line title and the place it was seen.
+import { relative } from 'node:path';
+
+/** The causes the support code can name. The grader links each kind to one guide entry (the manifest's `causes`). */
+export type CauseKind =
+  | 'server-not-started'
+  | 'server-crashed'
+  | 'connection-reset'
+  | 'no-reply'
+  | 'reply-mismatch'
+  | 'handleLine-wrong'
+  | 'line-in-pieces'
+  | 'other-client-waits'
+  | 'missing-not-undefined'
+  | 'lock-overlap'
+  | 'tasks-outlived-test'
+  | 'connection-per-request'
+  | 'wrong-duration'
+  | 'counts-unanswered'
+  | 'not-implemented'
+  | 'type-error';
+
+/** The cause a failure carries: `kind` is stable (the class view groups by it), `title` says it in words. */
+export interface Cause {
+  kind: CauseKind;
+  title: string;
+}
+
+/** An uncaught error as a cause: a socket error nobody listened for, or an exception the code let escape. */
+export function crashCause(error: { name?: string; message?: string; code?: unknown }): Cause {
+  const code = typeof error.code === 'string' ? error.code : /\b(ECONNRESET|EPIPE)\b/.exec(error.message ?? '')?.[1];
+  if (code === 'ECONNRESET' || code === 'EPIPE') return { kind: 'connection-reset', title: `a socket error (${code}) reached no 'error' listener` };
+  const message = (error.message ?? '').split('\n')[0]!;
+  if (message.startsWith('not implemented yet')) return { kind: 'not-implemented', title: message };
+  return { kind: 'server-crashed', title: `the server's code threw ${error.name ?? 'Error'}: ${message}` };
+}
+
+/** The first frame of `stack` inside `dir` (the learner's tree), as `path:line` the way the learner reads it, if any. */
+export function frameIn(stack: string | undefined, dir: string): string | undefined {
+  for (const line of (stack ?? '').split('\n')) {
+    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+    const file = match?.[1]!.replace(/^file:\/\//, '');
+    if (file?.startsWith(`${dir}/`)) return `${relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file)}:${match![2]}`;
+  }
+  return undefined;
+}

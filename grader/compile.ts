@@ -1,0 +1,92 @@
+// The compile step of a check: the TypeScript compiler over the day's files (and what they import), as the seed's Go
+// build would. Each error is shown as file:line with the compiler's text, and a plain-words line for the common ones.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import type { Day } from './days.ts';
+import { display, root } from './paths.ts';
+import type { TestResult } from './results.ts';
+
+/** One type error in the learner's tree. */
+export interface CompileError {
+  file: string;
+  line: number;
+  code: string;
+  text: string;
+}
+
+/** The name of the requirement a day gets when its files do not compile. */
+export const compileRequirement = 'your files compile: tsc finds no type errors';
+
+// Plain words for the errors learners meet most, by the compiler's code.
+const plain: Record<string, string> = {
+  TS2305: 'A missing export: the file imports a name the other file does not export. Check the spelling and the `export` keyword.',
+  TS2724: 'A missing export: the file imports a name the other file does not export. Check the spelling and the `export` keyword.',
+  TS2614: 'A missing export: the file imports a name the other file does not export. Check the spelling and the `export` keyword.',
+  TS2322: 'A value of the wrong type: what is assigned or returned here does not match the type declared for it.',
+  TS2345: 'An argument of the wrong type: the function was declared to take something else.',
+  TS2355: 'A wrong return type: the function says it returns a value, but some way through it returns nothing.',
+  TS2366: 'A wrong return type: the function says it returns a value, but some way through it returns nothing.',
+  TS2339: 'A property that does not exist on that type: a typo, or a field the class never declared.',
+  TS2304: 'A name the compiler cannot find: a missing import, or a typo.',
+  TS2532: 'A possibly-undefined value is used as if it were there: check it first (if (x === undefined) …) or give a default (x ?? …).',
+  TS18048: 'A possibly-undefined value is used as if it were there: check it first (if (x === undefined) …) or give a default (x ?? …).',
+  TS18047: 'A possibly-null value is used as if it were there: check it first, or give a default (x ?? …).',
+  TS2741: 'An object is missing a property its type requires.',
+  TS2739: 'An object is missing properties its type requires.',
+  TS7006: 'A parameter without a type: write its type (strict mode does not guess `any`).',
+};
+
+/** Runs tsc over `day`'s TypeScript files in `target`; returns the errors inside `target` (never throws). */
+export async function typeErrors(day: Day, target: string): Promise<CompileError[]> {
+  const files = day.files.filter((file) => file.endsWith('.ts')).map((file) => resolve(target, file));
+  if (files.length === 0 || day.typecheck === false) return [];
+  mkdirSync(resolve(root, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(root, '.tmp', 'check-tsc-'));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: resolve(root, 'tsconfig.json'), compilerOptions: { noEmit: true }, files, include: [] }));
+  try {
+    const output = await new Promise<string>((done) => {
+      execFile(resolve(root, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: root, maxBuffer: 1 << 24 }, (_error, stdout, stderr) => done(`${stdout}${stderr}`));
+    });
+    return parse(output, target);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `path(line,col): error TS1234: text`, continuation lines indented under it; only files inside the target count.
+function parse(output: string, target: string): CompileError[] {
+  const errors: CompileError[] = [];
+  let last: CompileError | undefined;
+  for (const line of output.split('\n')) {
+    const match = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(line);
+    if (match) {
+      const file = resolve(root, match[1]!);
+      // A package that cannot be found is the preflight's business (npm install), not a type error of the learner.
+      const missingPackage = match[3] === 'TS2307' && !/'\.\.?\//.test(match[4]!);
+      last = file.startsWith(resolve(target) + sep) && !missingPackage ? { file, line: Number(match[2]), code: match[3]!, text: match[4]! } : undefined;
+      if (last) errors.push(last);
+      continue;
+    }
+    if (last && /^\s+\S/.test(line)) last.text += `\n${line.trimEnd()}`;
+  }
+  return errors;
+}
+
+/** The failed requirement that lists `errors`, to put first in the day's result. */
+export function compileFailure(errors: CompileError[]): TestResult {
+  const shown = errors.slice(0, 8).map((error) => {
+    const words = plain[error.code];
+    return [`${display(error.file)}:${error.line}  ${error.code}: ${error.text.split('\n').join('\n    ')}`, ...(words ? [`    In plain words: ${words}`] : [])].join('\n');
+  });
+  const more = errors.length > 8 ? [`… and ${errors.length - 8} more (npm run typecheck lists them all)`] : [];
+  const first = errors[0]!;
+  const message = [
+    `tsc found ${errors.length} type error${errors.length === 1 ? '' : 's'} in your files; the day does not pass until they compile.`,
+    ...shown,
+    ...more,
+    `Look at:  ${display(first.file)}:${first.line}`,
+    'Try:      fix the first error, then run npm run typecheck (or check again); one error often causes the next ones.',
+  ].join('\n');
+  return { group: '', name: compileRequirement, status: 'failed', message, durationMs: 0, cause: { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` } };
+}
