@@ -199,7 +199,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
 }
 
 /** Above this share of one core, the load tester may be what limits the figure, not the server. */
-export const saturatedCpuPercent = 90;
+const saturatedCpuPercent = 90;
 
 /** The results block of the guide, plus latency percentiles. */
 export function formatReport(report: LoadReport): string {

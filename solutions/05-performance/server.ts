@@ -84,7 +84,7 @@ function serveText(socket: Socket, cache: Cache, first: Buffer): void {
  */
 function answer(text: string, start: number, end: number, cache: Cache): string {
   const words: string[] = [];
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const code = text.charCodeAt(at);
     if (code === space || code === tab) {
       at += 1;
