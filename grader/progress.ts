@@ -8,8 +8,12 @@ import type { DayResult } from './results.ts';
 /** What the progress file remembers of one day. */
 export interface DayProgress {
   passed: boolean;
+  /** Required (non-bonus) requirements that held, and how many there are: the count `check` prints. */
   passedTests: number;
   totalTests: number;
+  /** Bonus requirements that held, and how many there are (absent for a day without bonus). */
+  bonusPassed?: number;
+  bonusTotal?: number;
   at: string;
 }
 
@@ -33,10 +37,13 @@ export function recordProgress(target: string, results: DayResult[]): void {
   const progress = readProgress();
   const entry = (progress.targets[display(target)] ??= {});
   for (const result of results) {
+    const required = result.tests.filter((test) => !test.bonus);
+    const bonus = result.tests.filter((test) => test.bonus);
     entry[result.id] = {
       passed: result.passed,
-      passedTests: result.tests.filter((test) => test.status === 'passed').length,
-      totalTests: result.tests.length,
+      passedTests: required.filter((test) => test.status === 'passed').length,
+      totalTests: required.length,
+      ...(bonus.length > 0 ? { bonusPassed: bonus.filter((test) => test.status === 'passed').length, bonusTotal: bonus.length } : {}),
       at: new Date().toISOString(),
     };
   }
