@@ -36,6 +36,11 @@ export interface Explanation {
   title: string;
 }
 
+/** A hint's code, shown after its words by `npm run hint` and folded with them in the guide. */
+function code(...lines: string[]): string {
+  return `\n\n\`\`\`ts\n${lines.join('\n')}\n\`\`\``;
+}
+
 export const days: Day[] = [
   {
     id: 'day1',
@@ -138,8 +143,28 @@ export const days: Day[] = [
     testTimeoutMs: 55_000,
     timeLimitSec: 180,
     hints: [
-      'Race test structure: how do you start 100 tasks at once and wait for all of them? Go starts 100 goroutines in a loop and waits with `wg.Wait()`. Here, call an async function 100 times without awaiting each call, keep the promises, and `await Promise.all(promises)`: that line is your `wg.Wait()`. Inside each task, write (and read) its keys with an `await pause()` now and then (`setImmediate` from node:timers/promises) so the tasks really take turns. The checks come after Promise.all resolves: every key, with its exact value.',
-      "Benchmark structure: Go's `BenchmarkGet` fills the cache, calls `b.ResetTimer()` so setup is not timed, and loops `b.N` times. With vitest bench, put the setup in the `describe` body (it runs once, untimed) and only the work in `bench('GET', () => { … }, { time: 300, throws: true })`. vitest times every call, and one Map lookup takes about as long as reading the clock, so let each call do 1,000 GETs over different keys and read ops/s as hz × 1,000. `b.RunParallel` has no direct counterpart: one event loop runs one call at a time (see Part B).",
+      'Race test structure: how do you start 100 tasks at once and wait for all of them? Go starts 100 goroutines in a loop and waits with `wg.Wait()`. Here, call an async function 100 times without awaiting each call, keep the promises, and `await Promise.all(promises)`: that line is your `wg.Wait()`. Inside each task, write (and read) its keys with an `await pause()` now and then (`setImmediate` from node:timers/promises) so the tasks really take turns. The checks come after Promise.all resolves: every key, with its exact value.' +
+      code(
+        'const tasks = Array.from({ length: 100 }, async (_, id) => {',
+        '  // ... write and read, with `await pause()` now and then ...',
+        '});',
+        'await Promise.all(tasks); // wait for all tasks, like wg.Wait()',
+      ),
+      "Benchmark structure: Go's `BenchmarkGet` fills the cache, calls `b.ResetTimer()` so setup is not timed, and loops `b.N` times. With vitest bench, put the setup in the `describe` body (it runs once, untimed) and only the work in `bench('GET', () => { … }, { time: 300, throws: true })`. vitest times every call, and one Map lookup takes about as long as reading the clock, so let each call do 1,000 GETs over different keys and read ops/s as hz × 1,000. `b.RunParallel` has no direct counterpart: one event loop runs one call at a time (see Part B)." +
+      code(
+        'describe(\'Cache with 10,000 keys\', () => {',
+        '  const cache = new Cache();',
+        '  const keys = Array.from({ length: 10_000 }, (_, i) => `key:${i}`);',
+        '  for (const key of keys) cache.set(key, \'value\'); // setup: not timed',
+        '  let next = 0;',
+        '  bench(\'GET\', () => {',
+        '    for (let i = 0; i < 1_000; i += 1) {',
+        '      cache.get(keys[next]!); // a different key each time, not one hot key',
+        '      next = (next + 1) % keys.length;',
+        '    }',
+        '  }, { time: 300, throws: true });',
+        '});',
+      ),
       "Your tests pass, but the grader says they did not notice a planted bug? Ask what each test would see if one write in a hundred vanished, or if get answered with another key's value. A test that only checks that nothing threw, or that a value is defined, cannot tell. Which exact value should each key hold after all the tasks finish?",
       'GET below 100,000 ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.',
     ],

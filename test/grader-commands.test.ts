@@ -35,6 +35,15 @@ describe('npm run hint', () => {
     rmSync(state, { recursive: true, force: true });
   });
 
+  it('prints the code a hint carries, as the guide folds it (day 3: the race-test and benchmark shapes)', async () => {
+    const state = freshState();
+    const third = days[2]!;
+    const printed = [await cli(['hint', third.id], state), await cli(['hint', third.id], state)].map((run) => run.stdout).join('\n');
+    expect(printed).toContain('await Promise.all(tasks); // wait for all tasks, like wg.Wait()');
+    expect(printed, 'the benchmark hint reads a different key each time').toContain('cache.get(keys[next]!);');
+    rmSync(state, { recursive: true, force: true });
+  });
+
   it('refuses an unknown day with the valid names', async () => {
     const run = await cli(['hint', 'day99'], freshState());
     expect(run.exitCode).toBe(2);
