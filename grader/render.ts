@@ -43,7 +43,7 @@ export function renderTests(result: DayResult): string {
     if (test.bonus && result.passed) {
       // On a passing day a bonus miss is one line; the whole story is one --only away.
       const words = test.name.replace(/["\\]/g, '').split(' ').slice(0, 4).join(' ').replace(/[,:;.]$/, '');
-      out.push(chalk.dim(indent(`${test.message.split('\n')[0]}\n(in full: npm run check -- ${result.id} --only "${words}")`, 6)));
+      out.push(chalk.dim(indent(`${test.message.split('\n')[0]}\n(in full: npm run check ${result.id} -- --only "${words}")`, 6)));
       continue;
     }
     out.push(chalk.dim(indent(test.message === lastMessage ? '(same as above)' : test.message, 6)));

@@ -85,7 +85,7 @@ describe('npm run status', () => {
   });
 });
 
-describe('npm run check -- dayN --repeat N', () => {
+describe('npm run check dayN -- --repeat N', () => {
   it('reports a pass rate of 100% for solutions/', async () => {
     const run = await cli(['check', first.id, '--target', 'solutions', '--repeat', '2'], freshState());
     expect(run.exitCode).toBe(0);
@@ -108,7 +108,7 @@ describe('npm run check -- dayN --repeat N', () => {
   });
 });
 
-describe('npm run check -- dayN --only TEXT', () => {
+describe('npm run check dayN -- --only TEXT', () => {
   it('runs only the requirements whose name contains the text, in any case, and records no progress for the day', async () => {
     const state = freshState();
     const run = await cli(['check', first.id, '--target', 'solutions', '--only', 'RELEASES the lock'], state);

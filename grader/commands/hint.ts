@@ -1,4 +1,4 @@
-// `npm run hint [-- day1] [--all]`: the next hint of a day, one more each time it is called.
+// `npm run hint [day1] [--all]`: the next hint of a day, one more each time it is called.
 import { readFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { requireDay, type Args } from '../args.ts';
