@@ -53,7 +53,7 @@ function requirements(results: ShareInput['results']): string[] {
 
 function figures(rows: [string, MetricResult][]): string[] {
   if (rows.length === 0) return ['Not measured yet.'];
-  return ['| figure | measured |', '| --- | --- |', ...rows.map(([name, metric]) => `| ${name} | ${formatMetric(metric)} |`)];
+  return ['| figure | measured |', '| --- | --- |', ...rows.map(([name, metric]) => `| ${name} | ${formatMetric(metric, name)} |`)];
 }
 
 function loadSection(load: LoadRun): string[] {
