@@ -187,7 +187,7 @@ export const days: Day[] = [
     slug: '04-loadtest',
     title: 'Load testing tool',
     files: ['04-loadtest/loadtest.ts', '04-loadtest/main.ts'],
-    checkpoints: ['checkpoints/day4/honesty.test.ts', 'checkpoints/day4/measures.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
+    checkpoints: ['checkpoints/day4/honesty.test.ts', 'checkpoints/day4/overrun.test.ts', 'checkpoints/day4/measures.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
     testTimeoutMs: 45_000,
     timeLimitSec: 120,
     hints: [
@@ -199,6 +199,7 @@ export const days: Day[] = [
       'reports exactly the operations the server answered': { anchor: 'your-report-disagrees-with-what-the-server-counted', title: 'Your report disagrees with what the server counted' },
       'opens the connections asked for, side by side, and keeps each open across requests': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
       'runs for the duration asked, within 10%, and keeps the load on to the end': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
+      'reports the time a run really took, and divides by it, when the run lasts longer than asked': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
       'counts ERR replies as errors, not as operations, and still ends on time': { anchor: 'the-tester-reports-0-errors-while-the-server-logs-errors', title: 'The tester reports 0 errors while the server logs errors' },
       'counts a dropped connection as an error, opens a new one and keeps going until the deadline': { anchor: 'a-dropped-connection-stops-the-run-or-is-miscounted', title: 'A dropped connection stops the run or is miscounted' },
       'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections': { anchor: 'latency-figures-do-not-add-up', title: 'Latency figures do not add up' },

@@ -14,6 +14,7 @@ const planted: [fixture: string, caughtBy: string][] = [
   ['never-counts-errors', 'counts ERR replies as errors, not as operations, and still ends on time'],
   ['cutoff-as-errors', 'reports exactly the operations the server answered'],
   ['no-error-listener', 'counts a dropped connection as an error, opens a new one and keeps going until the deadline'],
+  ['divides-by-asked', 'reports the time a run really took, and divides by it, when the run lasts longer than asked'],
   ['zero-latency', 'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections'],
 ];
 
