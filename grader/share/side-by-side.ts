@@ -4,8 +4,8 @@ import { prefill, runLoad, type LoadOptions } from '../../checkpoints/support/lo
 import { findTool, startRedis } from '../../checkpoints/support/redis.ts';
 import type { Series } from './charts.ts';
 
-/** The load both servers get (3 whole seconds, so each has three per-second points). */
-export const sideBySideLoad = { connections: 50, durationMs: 3_000, getRatio: 0.8, keySpace: 10_000, seed: 7 };
+/** The load both servers get (5 whole seconds, so each has five per-second points). */
+export const sideBySideLoad = { connections: 50, durationMs: 5_000, getRatio: 0.8, keySpace: 10_000, seed: 7 };
 
 /** What was measured: one series per server that could be run, and why Redis could not, if it could not. */
 export interface SideBySide {
@@ -16,7 +16,7 @@ export interface SideBySide {
 async function measure(port: number, replies: LoadOptions['replies']): Promise<Series['result']> {
   await prefill({ port, keySpace: sideBySideLoad.keySpace, replies });
   // A short warm-up first, so the first second is not the JIT compiling the server's hot path.
-  await runLoad({ ...sideBySideLoad, durationMs: 500, port, replies });
+  await runLoad({ ...sideBySideLoad, durationMs: 1_000, port, replies });
   return runLoad({ ...sideBySideLoad, port, replies });
 }
 
