@@ -3,8 +3,8 @@
 // only `day1 out.json` on; without this check the run would pass and write nothing.
 import { UsageError, type Args } from './args.ts';
 
-/** Commands that take no day: any positional word is a stray. */
-const dayless = new Set(['grade', 'status', 'share']);
+/** How many positional words each command takes (a day, for most: 1); any more are strays. */
+const positionals: Record<string, number> = { grade: 0, status: 0, share: 0, class: 2 };
 
 /** Every grader option, and whether it takes a value (npm turns the value into a stray word). */
 const graderOptions: Record<string, boolean> = {
@@ -34,8 +34,8 @@ function quoted(word: string): string {
 
 /** Throws a one-line UsageError (exit 2) naming the stray words or swallowed options and the command to run instead. */
 export function rejectStrays(command: string, args: Args, env: NodeJS.ProcessEnv = process.env): void {
-  const limit = dayless.has(command) ? 0 : 1;
-  const day = limit === 1 ? args.positionals[0] : undefined;
+  const limit = positionals[command] ?? 1;
+  const day = limit > 0 ? args.positionals.slice(0, limit).join(' ') || undefined : undefined;
   const strays = args.positionals.slice(limit);
   const swallowed = swallowedOptions(command, env);
   if (strays.length === 0 && swallowed.length === 0) return;
@@ -45,6 +45,6 @@ export function rejectStrays(command: string, args: Args, env: NodeJS.ProcessEnv
     const lost = strays.length > 0 ? ` and passed ${strays.map((word) => `"${word}"`).join(', ')} on as ${strays.length === 1 ? 'a stray word' : 'stray words'}` : '';
     throw new UsageError(`npm kept ${names} for itself (options before -- belong to npm)${lost}; nothing was run. Put grader options after --: ${fix}`);
   }
-  const takes = limit === 0 ? 'takes no day or other word' : 'takes one day';
+  const takes = limit === 0 ? 'takes no day or other word' : limit === 1 ? 'takes one day' : `takes at most ${limit} words`;
   throw new UsageError(`npm run ${command} ${takes}; ${strays.map((word) => `"${word}"`).join(', ')} is not used, so nothing was run. Did you mean: ${fix}`);
 }
