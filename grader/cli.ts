@@ -18,6 +18,7 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
   ask: { about: 'write a good question about the first failing requirement', load: async () => (await import('./commands/ask.ts')).ask },
   review: { about: "review a passing day's code: concrete points with file:line", load: async () => (await import('./commands/review.ts')).review },
   share: { about: 'write a markdown file of your week to share', load: async () => (await import('./commands/share.ts')).share },
+  class: { about: "mentors: a class's reports (a folder) as one page", load: async () => (await import('./commands/class.ts')).classView },
   // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
 };
 

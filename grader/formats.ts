@@ -1,4 +1,4 @@
-// Converters from the grader's report (DESIGN.md) to the GitHub Classroom and Exercism result shapes.
+// Converters from the grader's report (docs/architecture.md) to the GitHub Classroom and Exercism result shapes.
 import { dayNumberOf } from './card.ts';
 import { publicReport } from './report.ts';
 import type { Report, TestResult } from './results.ts';

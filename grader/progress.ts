@@ -15,6 +15,8 @@ export interface DayProgress {
   bonusPassed?: number;
   bonusTotal?: number;
   at: string;
+  /** The best of each throughput figure (`*.opsPerSec`) any run of this day has measured on this tree. */
+  best?: Record<string, number>;
 }
 
 /** The whole progress file: per tree (as shown, e.g. `days`), per day id. */
@@ -39,12 +41,17 @@ export function recordProgress(target: string, results: DayResult[]): void {
   for (const result of results) {
     const required = result.tests.filter((test) => !test.bonus);
     const bonus = result.tests.filter((test) => test.bonus);
+    const best = { ...entry[result.id]?.best };
+    for (const [name, metric] of Object.entries(result.metrics)) {
+      if (name.endsWith('opsPerSec') && Number.isFinite(metric.value)) best[name] = Math.max(best[name] ?? 0, metric.value);
+    }
     entry[result.id] = {
       passed: result.passed,
       passedTests: required.filter((test) => test.status === 'passed').length,
       totalTests: required.length,
       ...(bonus.length > 0 ? { bonusPassed: bonus.filter((test) => test.status === 'passed').length, bonusTotal: bonus.length } : {}),
       at: new Date().toISOString(),
+      best,
     };
   }
   writeFileSync(stateFile('progress.json'), `${JSON.stringify({ ...progress, _: generatedNote }, null, 2)}\n`);
@@ -54,6 +61,13 @@ export function recordProgress(target: string, results: DayResult[]): void {
 export function firstUnfinishedDay(target = 'days'): Day {
   const recorded = readProgress().targets[target] ?? {};
   return days.find((day) => !recorded[day.id]?.passed) ?? days[days.length - 1]!;
+}
+
+/** The best `metric` any recorded run measured on `target` (any form `display` accepts), or undefined. */
+export function bestOnRecord(target: string, metric: string): number | undefined {
+  const figures = Object.values(readProgress().targets[display(target)] ?? {}).map((day) => day.best?.[metric]);
+  const known = figures.filter((value) => value !== undefined);
+  return known.length ? Math.max(...known) : undefined;
 }
 
 /** Forgets what was recorded for `dayId` on `target` (after a reset, the day is not tried again yet). */

@@ -1,4 +1,4 @@
-// Writes the JSON report of DESIGN.md.
+// Writes the JSON report (docs/architecture.md, "The JSON report").
 import { writeFileSync } from 'node:fs';
 import { display } from './paths.ts';
 import type { DayResult, Report } from './results.ts';
@@ -8,7 +8,7 @@ export function buildReport(target: string, seed: number, results: DayResult[]):
   return { version: 1, target: display(target), seed, passed: results.every((result) => result.passed), days: results };
 }
 
-/** The report as DESIGN.md fixes it: the grader's internal `file` of each test left out. */
+/** The report as docs/architecture.md fixes it: the grader's internal `file` of each test left out. */
 export function publicReport(report: Report): Report {
   return { ...report, days: report.days.map((day) => ({ ...day, tests: day.tests.map(({ file: _file, ...test }) => test) })) };
 }

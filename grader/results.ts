@@ -1,4 +1,4 @@
-// The shapes of a graded run: what `--json` writes and what the renderers print (see DESIGN.md).
+// The shapes of a graded run: what `--json` writes and what the renderers print (docs/architecture.md).
 
 /** One requirement of a day, as graded. */
 export interface TestResult {

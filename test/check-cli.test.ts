@@ -14,7 +14,7 @@ describe('npm run check', () => {
     expect(run.stdout, 'a pass points at the reference solution').toContain('solutions/01-cache/');
   });
 
-  it('writes the JSON report of DESIGN.md with --json, replaying GRADER_SEED', async () => {
+  it('writes the JSON report of docs/architecture.md with --json, replaying GRADER_SEED', async () => {
     const dir = scratchDir('json');
     const file = join(dir, 'r.json');
     const run = await runGrader(['check', 'day1', '--target', 'solutions', '--json', file], { GRADER_SEED: '4242' });

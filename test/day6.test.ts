@@ -19,7 +19,7 @@ async function grader(args: string[]): Promise<GraderRun> {
 
 const planted: [fixture: string, caughtBy: string][] = [
   ['readme-no-performance', 'README.md answers: what it does, how to run it, how to test it, how fast it is'],
-  ['readme-inflated-figures', 'README.md quotes performance figures within 50% of what the grader measured'],
+  ['readme-inflated-figures', "README.md's figures name their machine, agree with the ratios measured here, and none is far beyond any run on record"],
   ['debug-print', '9 vet: tsc strict and the lint find no obvious issues · by hand: npx tsc -p tsconfig.json --noUnusedLocals --noImplicitReturns'],
   ['unformatted', '8 format: prettier finds every file formatted · by hand: npx prettier --check "days/**/*.ts"'],
   ['example-throws', 'examples/server.ts runs and prints what it claims · by hand: node --import tsx days/06-docs/project/examples/server.ts'],
@@ -31,7 +31,7 @@ describe('day 6 catches planted problems', () => {
     const message = result.tests.find((test) => test.name === caughtBy)!.message;
     if (fixture === 'debug-print') expect(message).toMatch(/debug print in library code: .*01-cache\/cache\.ts:\d+ +console\.log/);
     if (fixture === 'unformatted') expect(message).toMatch(/Prettier would reformat[^]*06-docs\/project\/examples\/library\.ts[^]*Try: +npx prettier --write /);
-    if (fixture === 'readme-inflated-figures') expect(message).toMatch(/says 1,000,000,000 ops\/s; the grader measured [\d,]+ \(cache\.get\.opsPerSec, day 3\)/);
+    if (fixture === 'readme-inflated-figures') expect(message).toMatch(/says 1,000,000,000 ops\/s: \d+× the best the grader has on record for your code \([\d,]+, cache\.get\.opsPerSec\)/);
     if (fixture === 'example-throws') expect(message).toMatch(/GET city returned \(nil\)/);
   });
 });

@@ -50,7 +50,8 @@ describe('npm run grade', () => {
     const unsolved = days[1]!;
     const tree = treeWithDayUnsolved(unsolved);
     const json = join(tree, 'results.json');
-    const run = await cli(['grade', '--target', tree, '--json', json, '--format', 'exercism'], freshState(), { timeoutMs: gradeMs });
+    const full = join(tree, 'full-report.json');
+    const run = await cli(['grade', '--target', tree, '--json', json, '--format', 'exercism'], freshState(), { timeoutMs: gradeMs, env: { CACHELINGS_REPORT: full } });
     expect(run.exitCode, 'an unfinished day makes grade exit 1').toBe(1);
     const results = JSON.parse(textOf(json)) as ReturnType<typeof toExercism>;
     expect(results).toMatchObject({ version: 3, status: 'fail' });
@@ -62,6 +63,10 @@ describe('npm run grade', () => {
       expect(test.message).toBeTruthy();
       expect(test.output!.length).toBeLessThanOrEqual(500);
     }
+    const report = JSON.parse(textOf(full)) as Report;
+    expect(report.version, 'CACHELINGS_REPORT also writes the full JSON report').toBe(1);
+    expect(report.days.map((day) => day.id)).toEqual(days.map((day) => day.id));
+    expect(report.days.slice(0, 2).map((day) => day.passed), 'day 1 passes, day 2 (unsolved) fails, as in the Exercism result').toEqual([true, false]);
     rmSync(tree, { recursive: true, force: true });
   }, gradeMs + 10_000);
 

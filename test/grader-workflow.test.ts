@@ -17,4 +17,9 @@ describe('.github/workflows/grade.yml', () => {
     expect(workflow).toContain('run: npm run grade -- --format classroom');
     expect(workflow).toMatch(/id: cachelings[\s\S]*CACHELINGS_RESULTS: \$\{\{ steps\.cachelings\.outputs\.result \}\}[\s\S]*runners: cachelings/);
   });
+
+  it('keeps the full JSON report as the artifact a mentor downloads for npm run class', () => {
+    expect(workflow).toMatch(/CACHELINGS_REPORT: cachelings-report\.json\n\s+run: npm run grade -- --format classroom/);
+    expect(workflow).toMatch(/uses: actions\/upload-artifact@v4\n\s+with:\n\s+name: cachelings-results\n\s+path: \|\n\s+cachelings-report\.json\n\s+classroom-result\.json/);
+  });
 });

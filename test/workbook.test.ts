@@ -1,25 +1,43 @@
-// Every day of the manifest: the solution passes its checkpoint, and the pristine scaffold fails it helpfully.
-import { describe, expect, it } from 'vitest';
-import { days, type Day } from '../grader/days.ts';
-import { gradeDay, treeWith } from './helpers.ts';
+// Every day of the manifest, from one whole-week grade of each tree: the solution passes every requirement, and the
+// pristine scaffold fails, saying what is not implemented yet.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { days } from '../grader/days.ts';
+import { graded, type GradedRun } from './graded.ts';
 
-// A day may take up to its own time limit (day 6 re-runs the whole week), plus room to start and report.
-const limitMs = (day: Day) => Math.max(180_000, day.timeLimitSec * 1000 + 60_000);
+const ran: Partial<Record<'solutions' | 'days', GradedRun>> = {};
 
-describe.each(days.map((day) => [day.id, day] as const))('%s', (id, day) => {
-  it('passes every requirement against solutions/', { timeout: limitMs(day) }, async () => {
-    const { run, result } = await gradeDay(id, treeWith(undefined, 'solutions'), limitMs(day) - 10_000);
-    const failed = result.tests.filter((test) => test.status !== 'passed');
-    expect(failed, `solutions/ should pass ${id}; the grader printed:\n${run.stdout}`).toEqual([]);
-    expect(run.exitCode, 'a passing check exits 0').toBe(0);
-    expect(run.stdout, 'a pass names the day and the solution').toMatch(/passed/);
+beforeAll(async () => {
+  ran.solutions = await graded('solutions');
+  ran.days = await graded('days');
+}, 900_000);
+
+describe.each(days.map((day) => [day.id] as const))('%s', (id) => {
+  it('passes every requirement against solutions/', () => {
+    const { run, report } = ran.solutions!;
+    const day = report.days.find((entry) => entry.id === id);
+    expect(day, `grade --target solutions reported no ${id}; it printed:\n${run.stdout}`).toBeDefined();
+    const failed = day!.tests.filter((test) => test.status !== 'passed').map((test) => `${test.name}: ${test.message}`);
+    expect(failed, `solutions/ should pass ${id}`).toEqual([]);
+    expect(day!.passed).toBe(true);
   });
 
-  it('fails against the pristine scaffold, saying what is not implemented yet', { timeout: limitMs(day) }, async () => {
-    const { run, result } = await gradeDay(id, treeWith(undefined, 'days'), limitMs(day) - 10_000);
-    expect(run.exitCode, `the scaffold must fail ${id}`).toBe(1);
-    expect(result.passed, 'the report says the day did not pass').toBe(false);
-    expect(run.stdout, 'the failure names the unfinished function').toMatch(/not implemented yet: \w+(\.\w+)? in days\//);
-    expect(run.stdout, 'no raw stack trace is printed').not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  it('fails against the pristine scaffold, saying what is not implemented yet', () => {
+    const { run, report } = ran.days!;
+    const day = report.days.find((entry) => entry.id === id);
+    expect(day, `grade of the scaffolds reported no ${id}; it printed:\n${run.stdout}`).toBeDefined();
+    expect(day!.passed, `the scaffold must fail ${id}`).toBe(false);
+    const messages = day!.tests.filter((test) => test.status === 'failed').map((test) => test.message).join('\n');
+    expect(messages, 'the failures name the unfinished function').toMatch(/not implemented yet: \w+(\.\w+)? in days\//);
+    expect(messages, 'no raw stack trace is shown').not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+});
+
+describe('the whole week', () => {
+  it('grade exits 0 on solutions/ and 1 on the scaffolds, and says so', () => {
+    expect(ran.solutions!.run.exitCode, ran.solutions!.run.stdout).toBe(0);
+    expect(ran.solutions!.report.passed).toBe(true);
+    expect(ran.days!.run.exitCode, 'the scaffolds fail the week').toBe(1);
+    expect(ran.days!.run.stdout, 'the card points at day 1 first').toMatch(/Next: day1/);
+    expect(ran.days!.run.stdout, 'no raw stack trace is printed').not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 });

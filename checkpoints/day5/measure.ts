@@ -7,7 +7,7 @@ import type { ServerProcess } from '../support/server-process.ts';
 import type { TcpClient } from '../support/tcp-client.ts';
 import { gate, ops, serverFile } from './helpers.ts';
 
-/** The day-4 report of DESIGN.md, declared here so the grader does not depend on the learner's types (the share-out uses it too). */
+/** The day-4 report (docs/architecture.md), declared here so the grader does not depend on the learner's types (the share-out uses it too). */
 export interface LoadReport {
   durationMs: number;
   totalOps: number;

@@ -80,7 +80,7 @@ export function debugPrints(): string[] {
   return found;
 }
 
-/** The exports DESIGN.md promises; a checkpoint loads them, so they count as used. */
+/** The exports docs/architecture.md promises; a checkpoint loads them, so they count as used. */
 const contract = ['Cache', 'RWLock', 'handleLine', 'startServer', 'runLoadTest', 'formatReport'];
 
 // Names any checkpoint loads from the learner's tree (`learnerModule<…>(file, ['Cache'])`), plus the contract.

@@ -2,13 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
-import { flag, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
+import { flag, fromUser, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
 import { markdownCard, nextUnfinished, renderCard } from '../card.ts';
 import { dayNumber, days } from '../days.ts';
 import { convert, formats, toClassroom, type Format } from '../formats.ts';
 import { recordProgress } from '../progress.ts';
 import { renderTests } from '../render.ts';
-import { buildReport } from '../report.ts';
+import { buildReport, writeReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
 import { runDay } from '../run-day.ts';
 import { gradeRunVariable, rememberResult } from '../../checkpoints/support/earlier-days.ts';
@@ -49,6 +49,8 @@ export async function grade(args: Args): Promise<number> {
   const shaped = `${JSON.stringify(convert(report, format), null, 2)}\n`;
   if (json) writeFileSync(json, shaped);
   else if (format !== 'report') process.stdout.write(shaped);
+  // CACHELINGS_REPORT=FILE: the full JSON report as well, whatever --format says (the workflow keeps it for `npm run class`).
+  if (process.env.CACHELINGS_REPORT) writeReport(fromUser(process.env.CACHELINGS_REPORT), report);
   if (format === 'classroom') publishToGitHub(report, warning);
   recordProgress(target, results);
   return next ? 1 : 0;

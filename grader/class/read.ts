@@ -1,0 +1,102 @@
+// Reads a folder of learners' reports: one file per learner (or one folder per learner, as artifacts download).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { days as manifest } from '../days.ts';
+import type { Learner } from './learner.ts';
+import { readClassroom, readReport, shapeOf } from './shapes.ts';
+
+/** A file that could not be read, and why, in one line. */
+export interface Problem {
+  file: string;
+  reason: string;
+}
+
+/** What a folder of reports holds. */
+export interface ClassInput {
+  learners: Learner[];
+  problems: Problem[];
+}
+
+const order = (id: string) => {
+  const index = manifest.findIndex((day) => day.id === id);
+  return index === -1 ? manifest.length : index;
+};
+
+/** A stat that never throws (a dangling link or a folder we may not read is a problem line, not a crash). */
+function kind(path: string): 'file' | 'folder' | 'other' {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+/** The `.json` files of `dir` and of its direct subfolders, each with the learner name its place suggests. */
+function candidates(dir: string, problems: Problem[]): { path: string; name: string }[] {
+  const out: { path: string; name: string }[] = [];
+  for (const entry of readdirSync(dir).sort((a, b) => a.localeCompare(b))) {
+    const path = join(dir, entry);
+    const type = kind(path);
+    if (type === 'file' && entry.endsWith('.json')) out.push({ path, name: entry.replace(/\.json$/, '') });
+    if (type === 'other' && entry.endsWith('.json')) problems.push({ file: entry, reason: 'cannot be opened (a broken link, or no permission): left out' });
+    if (type !== 'folder') continue;
+    let inside: string[];
+    try {
+      inside = readdirSync(path).filter((file) => file.endsWith('.json') && kind(join(path, file)) === 'file');
+    } catch (error) {
+      problems.push({ file: `${entry}/`, reason: `cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'}): left out` });
+      continue;
+    }
+    // A folder per learner (e.g. `gh run download` output): the full report before the Classroom result.
+    inside.sort((a, b) => Number(/classroom/.test(a)) - Number(/classroom/.test(b)) || a.localeCompare(b));
+    for (const file of inside) out.push({ path: join(path, file), name: entry });
+  }
+  return out;
+}
+
+/** Reads one file; a learner, or the one-line reason it is left out. */
+export function readLearner(path: string, fallbackName: string, shown: string): Learner | Problem {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return { file: shown, reason: `not readable as JSON (${(error as Error).message.split('\n')[0]}): left out` };
+  }
+  const shape = shapeOf(data);
+  if (!shape) return { file: shown, reason: 'not a cachelings report (neither a `days` list nor a Classroom `tests` list): left out' };
+  const record = data as Record<string, unknown>;
+  const notes: string[] = [];
+  const days = shape === 'report' ? readReport(record, notes) : readClassroom(record, notes);
+  if (days.length === 0) return { file: shown, reason: `no graded day could be read${notes.length ? ` (${notes.join('; ')})` : ''}: left out` };
+  const field = [record.learner, record.name].find((value) => typeof value === 'string' && value.trim());
+  const name = typeof field === 'string' ? field.trim() : fallbackName;
+  return { name, file: shown, days: days.sort((a, b) => order(a.id) - order(b.id)), notes };
+}
+
+/** Every learner of `dir`, with a problem line for each file left out; never throws for a bad file. */
+export function readClass(dir: string): ClassInput {
+  const learners: Learner[] = [];
+  const problems: Problem[] = [];
+  const taken = new Set<string>();
+  for (const { path, name } of candidates(dir, problems)) {
+    const shown = relative(dir, path) || basename(path);
+    const folderTaken = shown.includes('/') && learners.some((learner) => learner.file.startsWith(`${name}/`));
+    if (folderTaken) {
+      problems.push({ file: shown, reason: `${name}/ already gave this learner's report: not used` });
+      continue;
+    }
+    const read = readLearner(path, name, shown);
+    if ('reason' in read) {
+      problems.push(read);
+      continue;
+    }
+    if (taken.has(read.name)) {
+      read.notes.push(`the name "${read.name}" is also another file's: shown as "${read.name} (${shown})"`);
+      read.name = `${read.name} (${shown})`;
+    }
+    taken.add(read.name);
+    learners.push(read);
+  }
+  return { learners, problems };
+}

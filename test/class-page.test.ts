@@ -1,0 +1,123 @@
+// The class page in headless Chromium: one row per learner, each day's first failures grouped by cause, the day-5 chart.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { days } from '../grader/days.ts';
+import { headingAnchors } from '../grader/explain.ts';
+import { oddFiles, planClass, writeMixedClass, type Planned } from './class-reports.ts';
+import { cli, freshState } from './grader-helpers.ts';
+import { scratchDir } from './helpers.ts';
+
+const executablePath = '/usr/bin/chromium';
+const hasChromium = existsSync(executablePath);
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const plans = planClass(24);
+const outside: string[] = [];
+let dir: string;
+let browser: Browser;
+let page: Page;
+
+const figure = (value: number) => Math.round(value).toLocaleString('en-US');
+
+describe.skipIf(!hasChromium)('the class page (headless Chromium)', () => {
+  beforeAll(async () => {
+    dir = scratchDir('class-page');
+    writeMixedClass(dir, plans);
+    const run = await cli(['class', dir], freshState());
+    expect(run.exitCode, run.stderr).toBe(0);
+    browser = await chromium.launch({ executablePath, args: flags });
+    page = await browser.newPage();
+    await page.route('**/*', (route) => {
+      if (route.request().url().startsWith('file://')) return route.continue();
+      outside.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(pathToFileURL(join(dir, 'class.html')).href);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows one row per readable learner, each day ✓ or ✗ with the requirements held', async () => {
+    const names = await page.locator('tr.learner').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-learner')));
+    expect(names.sort()).toEqual([...plans.map((plan) => plan.name), ...oddFiles.readable].sort());
+    for (const plan of plans) {
+      const cells = await page.locator(`tr.learner[data-learner="${plan.name}"] td.day`).allInnerTexts();
+      expect(cells.map((cell) => cell[0]), plan.name).toEqual(days.map((_, index) => (index < plan.stuck ? '✓' : '✗')));
+      expect(cells.every((cell) => /^[✓✗] \d+\/\d+$/.test(cell)), cells.join(' ')).toBe(true);
+    }
+  });
+
+  it('gives each stuck learner the first failing requirement, its cause linked to the guide, and the day-5 figure beside its gate', async () => {
+    for (const plan of plans) {
+      const row = page.locator(`tr.learner[data-learner="${plan.name}"]`);
+      const first = await row.locator('td.first').innerText();
+      if (plan.stuck === days.length) expect(first).toBe('every graded day passes');
+      else {
+        expect(first, plan.name).toBe(`${days[plan.stuck]!.id} · ${plan.failing}`);
+        expect(await row.locator('.cause a').getAttribute('href'), plan.name).toMatch(new RegExp(`README\\.md#${plan.anchor}$`));
+      }
+      const figures = await row.locator('td.figure').innerText();
+      expect(figures, plan.name).toBe(plan.load ? `${figure(plan.load.yours)} / gate ${figure(plan.load.gate)} · Redis ${figure(plan.load.redis)}` : '—');
+    }
+  });
+
+  it("groups each day's first failures by cause, counting the learners, and links the guide entry that explains it", async () => {
+    const groups = new Map<string, Planned[]>();
+    for (const plan of plans.filter((entry) => entry.stuck < days.length)) {
+      const key = `${plan.stuck}|${plan.carried?.kind ?? plan.anchor}`;
+      groups.set(key, [...(groups.get(key) ?? []), plan]);
+    }
+    expect([...groups.values()].some((group) => group[0]!.carried), 'the class has a carried root cause').toBe(true);
+    for (const group of groups.values()) {
+      const day = days[group[0]!.stuck]!;
+      const selector = group[0]!.carried ? `[data-kind="${group[0]!.carried.kind}"]` : `:has(a[href$="#${group[0]!.anchor}"]):not([data-kind="port-in-use"])`;
+      const item = page.locator(`section.day[data-day="${day.id}"] li.cause${selector}`);
+      expect(await item.count(), `${day.id} ${group[0]!.anchor}`).toBe(1);
+      expect(await item.getAttribute('data-count')).toBe(String(group.length));
+      const who = await item.locator('.who').innerText();
+      for (const plan of group) expect(who).toContain(plan.name);
+      const [path, anchor] = (await item.locator('a').getAttribute('href'))!.split('#') as [string, string];
+      const guide = resolve(dir, path);
+      expect(guide).toBe(resolve(dirname(guide), '..', day.slug, 'README.md'));
+      expect(headingAnchors(readFileSync(guide, 'utf8')).has(anchor), `${guide} has a heading #${anchor}`).toBe(true);
+    }
+  });
+
+  it('says how many pass each day and how many have not started it', async () => {
+    for (const [index, day] of days.entries()) {
+      const older = index < 2 ? 1 : 0; // the older report carries days 1 and 2, both passed
+      const passed = plans.filter((plan) => plan.stuck > index).length + 2 + older;
+      const graded = plans.length + 2 + older;
+      expect(await page.locator(`section.day[data-day="${day.id}"] .passcount`).innerText()).toBe(`${passed}/${graded} pass`);
+      const notStarted = plans.filter((plan) => plan.stuck < index).length;
+      const line = page.locator(`section.day[data-day="${day.id}"] .not-started`);
+      expect(await line.count(), day.id).toBe(notStarted ? 1 : 0);
+      if (notStarted) expect(await line.getAttribute('data-count'), day.id).toBe(String(notStarted));
+    }
+  });
+
+  it("draws the day-5 chart: a bar per learner's server, under its gate in red, with its gate and Redis marked", async () => {
+    const measured = [...plans.filter((plan) => plan.load), { name: 'future', load: { yours: 70_000, gate: 50_000, redis: 104_000 } }];
+    expect(await page.locator('svg#throughput g.learner').count()).toBe(measured.length);
+    for (const { name, load } of measured) {
+      const bar = page.locator(`svg#throughput g.learner[data-learner="${name}"]`);
+      const box = (await bar.locator('rect.bar').boundingBox())!;
+      const gate = (await bar.locator('line.gate').boundingBox())!;
+      const redis = (await bar.locator('circle.redis').boundingBox())!;
+      expect(await bar.locator('rect.bar').getAttribute('class')).toBe(load!.yours > load!.gate ? 'bar pass' : 'bar fail');
+      expect(box.x + box.width > gate.x + gate.width / 2, `${name}: the bar ends past the gate exactly when it clears it`).toBe(load!.yours > load!.gate);
+      expect(redis.x + redis.width / 2 > gate.x, `${name}: Redis sits right of the gate`).toBe(true);
+    }
+  });
+
+  it('names each file it could not read, and loads nothing from outside the page', async () => {
+    const lines = await page.locator('#files li.problem').evaluateAll((items) => items.map((item) => item.getAttribute('data-file')));
+    expect(lines.sort()).toEqual([...oddFiles.unreadable].sort());
+    expect(outside).toEqual([]);
+    expect(readFileSync(join(dir, 'class.html'), 'utf8')).not.toMatch(/<script|<link|@import|url\(/);
+  });
+});
