@@ -20,6 +20,7 @@ export function parseArgs(argv: string[]): Args {
   const args: Args = { positionals: [], flags: new Map() };
   for (let i = 0; i < argv.length; i += 1) {
     const word = argv[i]!;
+    if (word === '--') continue; // npm's separator, when the grader is run without npm
     if (!word.startsWith('--')) {
       args.positionals.push(word);
       continue;

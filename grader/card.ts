@@ -46,17 +46,20 @@ function raceCell(result: DayResult): { text: string; ok: boolean | undefined } 
 
 /** The card as terminal text. */
 export function renderCard(report: Report): string {
-  const out = [chalk.bold(`cachelings · report card for ${report.target}/`), chalk.dim(`${''.padEnd(44)}requirements  race-stress`)];
+  // The title column is as wide as the longest row's title (day 5's is long), so the columns stay in line.
+  const titles = report.days.map((result) => `day ${dayNumberOf(result)} — ${result.title}`);
+  const column = Math.max(42, ...titles.map((title) => title.length));
+  const out = [chalk.bold(`cachelings · report card for ${report.target}/`), chalk.dim(`${''.padEnd(column + 2)}requirements  race-stress`)];
   const width = Math.max(24, ...report.days.flatMap((result) => Object.keys(result.metrics).map((name) => name.length + 1)));
   for (const result of report.days) {
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
     const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
     const raceMark = race.ok === undefined ? ' ' : race.ok ? chalk.green('✓') : chalk.red('✗');
-    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(42)} ${`${passed}/${total}`.padStart(7)}       ${raceMark} ${race.text}${chalk.dim(bonusNote(result.tests))}`);
+    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${`${passed}/${total}`.padStart(7)}       ${raceMark} ${race.text}${chalk.dim(bonusNote(result.tests))}`);
     for (const [name, metric] of Object.entries(result.metrics)) {
       const ok = holdsGate(metric) ? chalk.green('✓') : chalk.red('✗');
-      out.push(`      ${metric.gate ? ok : ' '} ${name.padEnd(width)} ${formatMetric(metric)}`);
+      out.push(`      ${metric.gate ? ok : ' '} ${name.padEnd(width)} ${formatMetric(metric, name)}`);
     }
   }
   const next = nextUnfinished(report.days);
@@ -70,7 +73,7 @@ export function markdownCard(report: Report): string {
   for (const result of report.days) {
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
-    const figures = Object.entries(result.metrics).map(([name, metric]) => `${holdsGate(metric) ? '✅' : '❌'} \`${name}\` ${formatMetric(metric)}`).join('<br>');
+    const figures = Object.entries(result.metrics).map(([name, metric]) => `${holdsGate(metric) ? '✅' : '❌'} \`${name}\` ${formatMetric(metric, name)}`).join('<br>');
     out.push(`| ${result.passed ? '✅' : '❌'} | day ${dayNumberOf(result)} — ${result.title} | ${passed}/${total}${bonusNote(result.tests)} | ${race.ok === undefined ? '—' : `${race.ok ? '✅' : '❌'} ${race.text}`} | ${figures || '—'} |`);
   }
   const next = nextUnfinished(report.days);

@@ -39,7 +39,7 @@ const options = [
 function usage(): string {
   const list = Object.entries(commands).map(([key, value]) => `  npm run ${key.padEnd(7)} ${value.about}`).join('\n');
   const flags = options.map(([name, about]) => `  ${name!.padEnd(13)} ${about}`).join('\n');
-  return `Commands:\n${list}\n\nOptions (after --, e.g. npm run check -- day2 --only "one byte"):\n${flags}`;
+  return `Commands:\n${list}\n\nOptions (after --, e.g. npm run check day2 -- --only "one byte"):\n${flags}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -54,7 +54,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { parseArgs } = await import('./args.ts');
-  return (await command.load())(parseArgs(rest));
+  const args = parseArgs(rest);
+  (await import('./strays.ts')).rejectStrays(name!, args);
+  return (await command.load())(args);
 }
 
 async function stopRuns(): Promise<void> {

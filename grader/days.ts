@@ -35,6 +35,8 @@ export interface Day {
   typecheck?: boolean;
   /** Requirements the others depend on, in run order: when one fails, its dependents are not run. */
   preconditions?: Precondition[];
+  /** Set when some requirements re-check earlier days' work, so they can hold before this day is started. */
+  rechecks?: string;
 }
 
 /** A requirement the rest of a day depends on (the server starts; handleLine answers the basic session). */
@@ -53,6 +55,11 @@ export interface Precondition {
 export interface Explanation {
   anchor: string;
   title: string;
+}
+
+/** A hint's code, shown after its words by `npm run hint` and folded with them in the guide. */
+function code(...lines: string[]): string {
+  return `\n\n\`\`\`ts\n${lines.join('\n')}\n\`\`\``;
 }
 
 export const days: Day[] = [
@@ -184,8 +191,28 @@ export const days: Day[] = [
     testTimeoutMs: 55_000,
     timeLimitSec: 180,
     hints: [
-      'Race test structure: how do you start 100 tasks at once and wait for all of them? Go starts 100 goroutines in a loop and waits with `wg.Wait()`. Here, call an async function 100 times without awaiting each call, keep the promises, and `await Promise.all(promises)`: that line is your `wg.Wait()`. Inside each task, write (and read) its keys with an `await pause()` now and then (`setImmediate` from node:timers/promises) so the tasks really take turns. The checks come after Promise.all resolves: every key, with its exact value.',
-      "Benchmark structure: Go's `BenchmarkGet` fills the cache, calls `b.ResetTimer()` so setup is not timed, and loops `b.N` times. With vitest bench, put the setup in the `describe` body (it runs once, untimed) and only the work in `bench('GET', () => { … }, { time: 300, throws: true })`. vitest times every call, and one Map lookup takes about as long as reading the clock, so let each call do 1,000 GETs over different keys and read ops/s as hz × 1,000. `b.RunParallel` has no direct counterpart: one event loop runs one call at a time (see Part B).",
+      'Race test structure: how do you start 100 tasks at once and wait for all of them? Go starts 100 goroutines in a loop and waits with `wg.Wait()`. Here, call an async function 100 times without awaiting each call, keep the promises, and `await Promise.all(promises)`: that line is your `wg.Wait()`. Inside each task, write (and read) its keys with an `await pause()` now and then (`setImmediate` from node:timers/promises) so the tasks really take turns. The checks come after Promise.all resolves: every key, with its exact value.' +
+      code(
+        'const tasks = Array.from({ length: 100 }, async (_, id) => {',
+        '  // ... write and read, with `await pause()` now and then ...',
+        '});',
+        'await Promise.all(tasks); // wait for all tasks, like wg.Wait()',
+      ),
+      "Benchmark structure: Go's `BenchmarkGet` fills the cache, calls `b.ResetTimer()` so setup is not timed, and loops `b.N` times. With vitest bench, put the setup in the `describe` body (it runs once, untimed) and only the work in `bench('GET', () => { … }, { time: 300, throws: true })`. vitest times every call, and one Map lookup takes about as long as reading the clock, so let each call do 1,000 GETs over different keys and read ops/s as hz × 1,000. `b.RunParallel` has no direct counterpart: one event loop runs one call at a time (see Part B)." +
+      code(
+        'describe(\'Cache with 10,000 keys\', () => {',
+        '  const cache = new Cache();',
+        '  const keys = Array.from({ length: 10_000 }, (_, i) => `key:${i}`);',
+        '  for (const key of keys) cache.set(key, \'value\'); // setup: not timed',
+        '  let next = 0;',
+        '  bench(\'GET\', () => {',
+        '    for (let i = 0; i < 1_000; i += 1) {',
+        '      cache.get(keys[next]!); // a different key each time, not one hot key',
+        '      next = (next + 1) % keys.length;',
+        '    }',
+        '  }, { time: 300, throws: true });',
+        '});',
+      ),
       "Your tests pass, but the grader says they did not notice a planted bug? Ask what each test would see if one write in a hundred vanished, or if get answered with another key's value. A test that only checks that nothing threw, or that a value is defined, cannot tell. Which exact value should each key hold after all the tasks finish?",
       'GET below 100,000 ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.',
     ],
@@ -210,7 +237,7 @@ export const days: Day[] = [
     slug: '04-loadtest',
     title: 'Load testing tool',
     files: ['04-loadtest/loadtest.ts', '04-loadtest/main.ts'],
-    checkpoints: ['checkpoints/day4/honesty.test.ts', 'checkpoints/day4/measures.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
+    checkpoints: ['checkpoints/day4/honesty.test.ts', 'checkpoints/day4/overrun.test.ts', 'checkpoints/day4/measures.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
     testTimeoutMs: 45_000,
     timeLimitSec: 120,
     hints: [
@@ -222,6 +249,7 @@ export const days: Day[] = [
       'reports exactly the operations the server answered': { anchor: 'your-report-disagrees-with-what-the-server-counted', title: 'Your report disagrees with what the server counted' },
       'opens the connections asked for, side by side, and keeps each open across requests': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
       'runs for the duration asked, within 10%, and keeps the load on to the end': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
+      'reports the time a run really took, and divides by it, when the run lasts longer than asked': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
       'counts ERR replies as errors, not as operations, and still ends on time': { anchor: 'the-tester-reports-0-errors-while-the-server-logs-errors', title: 'The tester reports 0 errors while the server logs errors' },
       'counts a dropped connection as an error, opens a new one and keeps going until the deadline': { anchor: 'a-dropped-connection-stops-the-run-or-is-miscounted', title: 'A dropped connection stops the run or is miscounted' },
       'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections': { anchor: 'latency-figures-do-not-add-up', title: 'Latency figures do not add up' },
@@ -270,6 +298,7 @@ export const days: Day[] = [
     files: ['06-docs/project/README.md', '06-docs/project/examples/library.ts', '06-docs/project/examples/server.ts', '06-docs/project/REFLECTION.md'],
     checkpoints: ['checkpoints/day6/checklist.test.ts'],
     typecheck: false, // step 1 of its checklist is tsc over every file
+    rechecks: 'days 1–5',
     // Step 2 re-runs the checkpoints of days 1–5 (unchanged, passing days are reused, like `go test`'s cache).
     testTimeoutMs: 240_000,
     timeLimitSec: 600,

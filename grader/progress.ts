@@ -8,8 +8,12 @@ import type { DayResult } from './results.ts';
 /** What the progress file remembers of one day. */
 export interface DayProgress {
   passed: boolean;
+  /** Required (non-bonus) requirements that held, and how many there are: the count `check` prints. */
   passedTests: number;
   totalTests: number;
+  /** Bonus requirements that held, and how many there are (absent for a day without bonus). */
+  bonusPassed?: number;
+  bonusTotal?: number;
   at: string;
   /** The best of each throughput figure (`*.opsPerSec`) any run of this day has measured on this tree. */
   best?: Record<string, number>;
@@ -35,14 +39,17 @@ export function recordProgress(target: string, results: DayResult[]): void {
   const progress = readProgress();
   const entry = (progress.targets[display(target)] ??= {});
   for (const result of results) {
+    const required = result.tests.filter((test) => !test.bonus);
+    const bonus = result.tests.filter((test) => test.bonus);
     const best = { ...entry[result.id]?.best };
     for (const [name, metric] of Object.entries(result.metrics)) {
       if (name.endsWith('opsPerSec') && Number.isFinite(metric.value)) best[name] = Math.max(best[name] ?? 0, metric.value);
     }
     entry[result.id] = {
       passed: result.passed,
-      passedTests: result.tests.filter((test) => test.status === 'passed').length,
-      totalTests: result.tests.length,
+      passedTests: required.filter((test) => test.status === 'passed').length,
+      totalTests: required.length,
+      ...(bonus.length > 0 ? { bonusPassed: bonus.filter((test) => test.status === 'passed').length, bonusTotal: bonus.length } : {}),
       at: new Date().toISOString(),
       best,
     };

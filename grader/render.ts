@@ -12,18 +12,30 @@ export function indent(text: string, spaces: number): string {
   return text.split('\n').map((line) => pad + line).join('\n');
 }
 
-/** A metric as `123,456 (gate > 100,000)`. */
-export function formatMetric(metric: MetricResult): string {
-  const value = metric.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  if (!metric.gate) return value;
-  return `${value} (gate ${metric.gate.op} ${metric.gate.value.toLocaleString('en-US')})`;
+/** The unit of a figure, read from its name: `bench.get.hz` counts calls of a benchmark function, not operations. */
+export function unitOf(name: string): string {
+  if (/\.hz\b/.test(name)) return ' calls/s';
+  if (/opsPerSec/.test(name)) return ' ops/s';
+  if (/bytesPerOp/.test(name)) return ' bytes/op';
+  if (/Ms\b/.test(name)) return ' ms';
+  return '';
 }
+
+/** A metric as `123,456 ops/s (gate > 100,000)`, with its unit when `name` is given, then its note if any. */
+export function formatMetric(metric: MetricResult, name = ''): string {
+  const value = `${metric.value.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unitOf(name)}`;
+  const gate = metric.gate ? ` (gate ${metric.gate.op} ${metric.gate.value.toLocaleString('en-US')})` : '';
+  return `${value}${gate}${metric.note ? ` — note: ${metric.note}` : ''}`;
+}
+
+const hzNote = 'calls/s: how many times per second vitest called your benchmark function; each call is a batch of operations, so ops/s = calls/s × batch.';
 
 // The "Measured" block: each figure beside its gate, or nothing when the day measured nothing.
 function measured(result: DayResult): string[] {
   const metrics = Object.entries(result.metrics);
   if (metrics.length === 0) return [];
-  return [chalk.bold('  Measured'), ...metrics.map(([name, metric]) => `    ${name.padEnd(24)} ${formatMetric(metric)}`), ''];
+  const hz = metrics.some(([name]) => unitOf(name) === ' calls/s') ? [chalk.dim(`    ${hzNote}`)] : [];
+  return [chalk.bold('  Measured'), ...metrics.map(([name, metric]) => `    ${name.padEnd(24)} ${formatMetric(metric, name)}`), ...hz, ''];
 }
 
 /** The key under which failures of one observed cause fold together (none without a cause). */
@@ -78,7 +90,7 @@ export function renderTests(result: DayResult): string {
     if (test.bonus && result.passed) {
       // On a passing day a bonus miss is one line; the whole story is one --only away.
       const words = test.name.replace(/["\\]/g, '').split(' ').slice(0, 4).join(' ').replace(/[,:;.]$/, '');
-      out.push(chalk.dim(indent(`${test.message.split('\n')[0]}\n(in full: npm run check -- ${result.id} --only "${words}")`, 6)));
+      out.push(chalk.dim(indent(`${test.message.split('\n')[0]}\n(in full: npm run check ${result.id} -- --only "${words}")`, 6)));
       continue;
     }
     out.push(chalk.dim(indent(test.message === lastMessage ? '(same as above)' : test.message, 6)));

@@ -29,6 +29,8 @@ export interface TestCause {
 export interface MetricResult {
   value: number;
   gate?: { op: '>' | '<'; value: number };
+  /** Something the learner should know about how the figure was obtained (e.g. a benchmark over one fixed key). */
+  note?: string;
 }
 
 /** One day, as graded. */

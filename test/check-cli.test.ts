@@ -60,6 +60,28 @@ describe('npm run check', () => {
     expect(run.stderr, 'no stack trace').not.toMatch(/^\s+at /m);
   });
 
+  it.each([
+    [['check', 'day1', 'out.json'], { npm_lifecycle_event: 'check', npm_config_json: 'true' }, 'npm kept --json for itself', 'npm run check day1 -- --json out.json'],
+    [['hint', 'day1'], { npm_lifecycle_event: 'hint', npm_config_all: 'true' }, 'npm kept --all for itself', 'npm run hint day1 -- --all'],
+    [['grade', 'solutions'], { npm_lifecycle_event: 'grade', npm_config_target: 'true' }, 'npm kept --target for itself', 'npm run grade -- --target solutions'],
+    [['check', 'day1', 'day2'], {}, 'npm run check takes one day; "day2" is not used', 'npm run check day1'],
+    [['status', 'day3'], {}, 'npm run status takes no day', 'npm run status'],
+  ])('refuses stray words and npm-swallowed options in %j with the command to run instead', async (args, env, said, fix) => {
+    const dir = scratchDir('stray');
+    const run = await runGrader(args, { ...env, CACHELINGS_STATE_DIR: dir });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(2);
+    expect(run.stderr.trim().split('\n'), 'one line').toHaveLength(1);
+    expect(run.stderr).toContain(said);
+    expect(run.stderr.trimEnd().endsWith(fix), run.stderr).toBe(true);
+    expect(run.stdout, 'nothing was run').toBe('');
+  });
+
+  it('leaves npm_config_ variables alone when npm ran another script (npm test runs the grader inside)', async () => {
+    const run = await runGrader(['check', 'day1', '--target', 'solutions', '--only', 'replaces the value'], { npm_lifecycle_event: 'test', npm_config_json: 'true' });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+  });
+
   it('explains every command and option with --help, and exits 0', async () => {
     const run = await runGrader(['check', '--help']);
     expect(run.exitCode, run.stderr).toBe(0);

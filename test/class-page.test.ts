@@ -8,7 +8,7 @@ import { days } from '../grader/days.ts';
 import { headingAnchors } from '../grader/explain.ts';
 import { oddFiles, planClass, writeMixedClass, type Planned } from './class-reports.ts';
 import { cli, freshState } from './grader-helpers.ts';
-import { scratchDir } from './helpers.ts';
+import { scratchDir, skipWithoutTool } from './helpers.ts';
 
 const executablePath = '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
@@ -21,7 +21,7 @@ let page: Page;
 
 const figure = (value: number) => Math.round(value).toLocaleString('en-US');
 
-describe.skipIf(!hasChromium)('the class page (headless Chromium)', () => {
+describe.skipIf(skipWithoutTool(hasChromium))('the class page (headless Chromium)', () => {
   beforeAll(async () => {
     dir = scratchDir('class-page');
     writeMixedClass(dir, plans);

@@ -34,6 +34,15 @@ describe('day 3 runs the learner’s benchmarks', () => {
     const message = result.tests.find((test) => test.name.startsWith('run with vitest bench'))!.message;
     expect(message).toContain("has no benchmark named 'mixed 80/20'");
   });
+
+  it('fixed-key-bench: a GET benchmark over one fixed key passes, but its figure carries a note saying so', async () => {
+    const { run, result } = await gradeDay('day3', treeWith('day3/fixed-key-bench'), undefined, 'run with vitest bench');
+    expect(result.tests.find((test) => test.name.startsWith('run with vitest bench'))?.status, run.stdout).toBe('passed');
+    expect(result.metrics['bench.get.hz']?.note).toMatch(/reads only 'key-1': one hot key runs several times faster/);
+    expect(result.metrics['bench.set.hz']?.note).toBeUndefined();
+    expect(run.stdout).toMatch(/bench\.get\.hz +[\d,]+ calls\/s — note: your GET benchmark reads only 'key-1'/);
+    expect(run.stdout, 'the unit of hz is explained').toContain('each call is a batch of operations');
+  });
 });
 
 describe('day 3 gates the cache’s own throughput', () => {

@@ -1,7 +1,7 @@
 // Day 6: each planted problem in a learner's docs or code is reported by the checklist step meant for it,
 // and `npm run share` writes a file with only the learner's work in it.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { shareFile } from '../grader/commands/share.ts';
@@ -53,6 +53,11 @@ describe('npm run share', () => {
       expect(text).toMatch(/\| 1 · Core cache data structure \| ✓ \|/);
       expect(text).toContain('=== Load Test Results ===');
       expect(text, 'a per-second chart drawn as text').toMatch(/^ +1 s │█+.* [\d,]+ ops\/s$/m);
+      for (const chart of ['throughput', 'latency']) {
+        const svg = file.replace(/\.md$/, `-${chart}.svg`);
+        expect(text, `the markdown shows the ${chart} chart`).toContain(`](${basename(svg)})`);
+        expect(readFileSync(svg, 'utf8'), `${chart} chart beside the markdown`).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+      }
       expect(text, 'no absolute path').not.toContain(root);
       expect(text, 'no absolute path').not.toMatch(/(^|\s)\/(home|work|tmp|Users)\//m);
       expect(text, 'nothing from outside the learner tree').not.toMatch(/solutions\/|checkpoints\/|grader\/|node_modules/);

@@ -93,11 +93,19 @@ describe('report card and converters', () => {
 
   it('prints each figure beside its gate, marking the one that misses it', () => {
     const card = renderCard(report);
-    expect(card).toMatch(/✓ cache\.get\.opsPerSec\s+123,456 \(gate > 100,000\)/);
-    expect(card).toMatch(/✗ load\.p99Ms\s+12 \(gate < 10\)/);
+    expect(card).toMatch(/✓ cache\.get\.opsPerSec\s+123,456 ops\/s \(gate > 100,000\)/);
+    expect(card).toMatch(/✗ load\.p99Ms\s+12 ms \(gate < 10\)/);
     expect(card).toMatch(/✓ day 1 — One\s+1\/1\s+✓ 1\/1/);
     expect(card).toMatch(/✗ day 2 — Two\s+1\/2\s+—/);
     expect(card).toContain('Next: day2 — Two');
+  });
+
+  it('keeps the columns in line when a title is long (day 5\'s)', () => {
+    const rows: Report = { ...report, days: days.map((day) => ({ id: day.id, title: day.title, passed: true, durationMs: 1, metrics: {}, tests: [test('a', 'passed', 'checkpoints/x.test.ts')] })) };
+    const lines = renderCard(rows).split('\n').filter((line) => /^[✓✗] day \d/.test(line));
+    expect(lines).toHaveLength(days.length);
+    const columns = new Set(lines.map((line) => line.indexOf('1/1')));
+    expect(columns.size, `the requirements column starts at one place:\n${lines.join('\n')}`).toBe(1);
   });
 
   it('converts to Classroom (a point per requirement) and Exercism (output cut to 500)', () => {

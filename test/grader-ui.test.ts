@@ -1,4 +1,4 @@
-// `npm run ui -- day1`: the vitest UI on 127.0.0.1, loaded in headless Chromium, lists the scaffold's failing requirements.
+// `npm run ui day1`: the vitest UI on 127.0.0.1, loaded in headless Chromium, lists the scaffold's failing requirements.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';

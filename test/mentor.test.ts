@@ -96,7 +96,7 @@ describe('npm run review', () => {
       const before = await runGrader(['review', 'day1', '--target', tree]);
       expect(before.exitCode).toBe(1);
       expect(before.stdout).toMatch(/does not pass on .+ yet: it has not been checked yet/);
-      expect(before.stdout).toContain('npm run check -- day1 --target');
+      expect(before.stdout).toContain('npm run check day1 -- --target');
 
       const check = await runGrader(['check', 'day1', '--target', tree]);
       expect(check.exitCode, check.stdout).toBe(0);
@@ -136,7 +136,7 @@ describe('npm run review', () => {
       const run = await runGrader(['review', 'day1', '--target', tree]);
       expect(run.exitCode).toBe(1);
       expect(run.stdout).toMatch(/its last check passed \d+ of 14 requirements/);
-      expect(run.stdout).toContain('npm run ask -- day1');
+      expect(run.stdout).toContain('npm run ask day1');
     } finally {
       rmSync(tree, { recursive: true, force: true });
     }

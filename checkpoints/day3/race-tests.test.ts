@@ -65,7 +65,7 @@ async function ownRunPassed(): Promise<NestedRun> {
   return done;
 }
 
-describe('Your race tests', () => {
+describe('Your race tests (the race-stress suite)', () => {
   it('have the three required tests, by name', async () => {
     const done = await nestedRun();
     const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');

@@ -46,7 +46,7 @@ describe('formatReport', () => {
       ['Total Operations', /Total Operations/, report.totalOps, 'e.g. "Total Operations: 650,000"'],
       ['Errors', /Errors/, report.errors, 'e.g. "Errors: 0"'],
       ['Throughput', /Throughput/, report.opsPerSec, 'ops/sec, e.g. "Throughput: 65,000 ops/sec"'],
-      ['Avg Latency', /Avg Latency/, report.avgLatencyMs, 'milliseconds, e.g. "Avg Latency: 0.015 ms"'],
+      ['Avg Latency', /Avg Latency/, report.avgLatencyMs, 'milliseconds, e.g. "Avg Latency: 0.770 ms"'],
       ['P50 Latency', /p50(?: Latency)?/, report.p50LatencyMs, 'milliseconds, e.g. "P50 Latency: 0.012 ms"'],
       ['P99 Latency', /p99(?: Latency)?/, report.p99LatencyMs, 'milliseconds, e.g. "P99 Latency: 0.080 ms"'],
     ];

@@ -30,13 +30,14 @@ export interface Run {
   transcript: string;
 }
 
-/** Runs the learner's runLoadTest with `asked` against a counting server configured by `server`. */
-export async function runAgainst(server: CountingServerOptions, asked: Run['asked']): Promise<Run> {
+/** Runs the learner's runLoadTest with `asked` against a counting server configured by `server`; `onStart` runs just before the call. */
+export async function runAgainst(server: CountingServerOptions, asked: Run['asked'], onStart?: () => void): Promise<Run> {
   const { runLoadTest } = await learnerModule<LoadModule>(file, ['runLoadTest', 'formatReport']);
   const counting = await startCountingServer(server);
   const options = { host: counting.host, port: counting.port, ...asked };
   const lines = story(server, options);
   const startedAt = performance.now();
+  onStart?.();
   try {
     const limitMs = asked.durationMs * 2 + 2_000;
     const stuck = `runLoadTest, asked for a ${count(asked.durationMs)} ms run, had not returned after ${count(limitMs)} ms (twice the duration, plus 2 s).`;

@@ -54,7 +54,7 @@ export async function startMain(waitMs = 15_000): Promise<RunningServer> {
     expected: `\`node --import tsx 02-server/main.ts --port ${port}\` listening on 127.0.0.1:${port} within ${waitMs / 1000} s`,
     received: exitCode !== undefined ? `it exited with code ${exitCode}; it printed:\n${printed}` : `no connection accepted; it printed:\n${printed}`,
     where: 'days/02-server/main.ts (reads --port / PORT, then calls startServer)',
-    fix: 'run `npm start -- --port 6380` and read what it prints; fix day 2 first if its check fails.',
+    fix: 'run `npm start -- --port 6381` and read what it prints; fix day 2 first if its check fails.',
   });
 }
 

@@ -18,7 +18,7 @@ const loaded = new Map<string, Promise<Record<string, unknown>>>();
 export async function learnerModule<T>(file: string, names: string[]): Promise<T> {
   if (!existsSync(resolve(targetDir, file))) {
     throw new CheckError(`${shown(file)} does not exist.`, {
-      fix: `Create it (the scaffold in days/ shows its shape), or run \`npm run reset -- ${file.split('/')[0]}\`.`,
+      fix: `Create it (the scaffold in days/ shows its shape), or run \`npm run reset ${file.split('/')[0]}\`.`,
     });
   }
   if (!loaded.has(file)) loaded.set(file, import(/* @vite-ignore */ `@learner/${file}`));

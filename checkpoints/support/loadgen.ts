@@ -27,7 +27,11 @@ export interface LoadResult {
   errors: number;
   opsPerSec: number;
   p50Ms: number;
+  p90Ms: number;
   p99Ms: number;
+  maxMs: number;
+  /** Operations whose replies arrived in each whole second of the run (the first entry is second 1). */
+  perSecond: number[];
   /** The first error seen, for the failure message. */
   firstError?: string;
   /** CPU time this process used during the run, in percent of one core: above `saturatedCpuPercent` the generator may be the limit. */
@@ -68,9 +72,9 @@ export async function prefill(options: Pick<LoadOptions, 'host' | 'port' | 'keyS
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const depth = options.pipeline ?? 1;
   const latencies = new Latencies();
-  const state = { ops: 0, errors: 0, firstError: undefined as string | undefined };
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const state = { ops: 0, errors: 0, firstError: undefined as string | undefined, started, bySecond: [] as number[] };
   const deadline = started + options.durationMs;
   const random = makeRandom(options.seed ?? 1);
   const workers = Array.from({ length: options.connections }, () => drive(options, depth, batches(options, depth, random), deadline, latencies, state));
@@ -83,7 +87,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errors: state.errors,
     opsPerSec: (state.ops / durationMs) * 1000,
     p50Ms: latencies.percentile(50),
+    p90Ms: latencies.percentile(90),
     p99Ms: latencies.percentile(99),
+    maxMs: latencies.percentile(100),
+    perSecond: Array.from({ length: Math.floor(durationMs / 1000) }, (_, second) => state.bySecond[second] ?? 0),
     firstError: state.firstError,
     cpuPercent: ((used.user + used.system) / 1000 / durationMs) * 100,
   };
@@ -103,7 +110,7 @@ function batches(options: LoadOptions, depth: number, random: () => number): Buf
   return out;
 }
 
-async function drive(options: LoadOptions, depth: number, requests: Buffer[], deadline: number, latencies: Latencies, state: { ops: number; errors: number; firstError?: string }): Promise<void> {
+async function drive(options: LoadOptions, depth: number, requests: Buffer[], deadline: number, latencies: Latencies, state: { ops: number; errors: number; firstError?: string; started: number; bySecond: number[] }): Promise<void> {
   const fail = (message: string) => {
     state.errors += 1;
     state.firstError ??= message;
@@ -131,6 +138,8 @@ async function drive(options: LoadOptions, depth: number, requests: Buffer[], de
       const now = performance.now();
       latencies.add(now - sentAt);
       state.ops += depth;
+      const second = Math.floor((now - state.started) / 1000);
+      state.bySecond[second] = (state.bySecond[second] ?? 0) + depth;
       if (counter.errors > 0) fail(`the server answered with an error: ${counter.lastError}`);
       counter.reset();
       if (now < deadline) send();

@@ -4,6 +4,8 @@
 export interface Metric {
   value: number;
   gate?: { op: '>' | '<'; value: number };
+  /** Something the learner should know about how the figure was obtained (e.g. a benchmark over one fixed key). */
+  note?: string;
 }
 
 declare module 'vitest' {

@@ -1,4 +1,4 @@
-// Day 2 · `npm start`: runs your server on 127.0.0.1:6379 (change it with --port 6380 or PORT=6380).
+// Day 2 · `npm start`: runs your server on 127.0.0.1:6379 (change it with --port 6381 or PORT=6381).
 // This file is given; the work is in server.ts and protocol.ts. Guide: days/02-server/README.md
 import { parseArgs } from 'node:util';
 import { startServer } from './server.ts';

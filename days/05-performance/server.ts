@@ -1,6 +1,6 @@
 // Day 5: your day-2 server, tuned to answer more than 50,000 requests per second (and, as a stretch, to speak RESP).
 // Check it: npm run check day5 · Guide: days/05-performance/README.md, "Where the time goes" and "Batching writes"
-// Run it: node --import tsx days/05-performance/main.ts --port 6380
+// Run it: npm run start:day5 (127.0.0.1:6380)
 import { createServer, type Socket } from 'node:net';
 import { Cache } from '../01-cache/cache.ts';
 import { handleLine } from '../02-server/protocol.ts';

@@ -41,7 +41,7 @@ export function buildQuestion(parts: QuestionParts): string {
   const out = [
     `# Day ${number} (${day.title}): "${failing.name}" fails`,
     '',
-    `> Written by \`npm run ask -- ${day.id}\` on ${parts.at.toISOString().slice(0, 16).replace('T', ' ')} UTC. Fill in "What I tried" and "My question", then share it.`,
+    `> Written by \`npm run ask ${day.id}\` on ${parts.at.toISOString().slice(0, 16).replace('T', ' ')} UTC. Fill in "What I tried" and "My question", then share it.`,
     '',
     "## What I'm building",
     '',

@@ -1,4 +1,4 @@
-// `npm run ask -- day2 [--target DIR]`: checks the day, then writes a good question about its first failing requirement.
+// `npm run ask day2 [--target DIR]`: checks the day, then writes a good question about its first failing requirement.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { flag, requireDay, requireTarget, UsageError, type Args } from '../args.ts';
@@ -37,7 +37,7 @@ export async function ask(args: Args): Promise<number> {
   const failed = result.tests.filter((test) => test.status === 'failed');
   const failing = failed.find((test) => !test.bonus) ?? failed[0];
   if (!failing) {
-    console.log(`✓ ${day.id} passes: there is no failing requirement to ask about. For feedback on the code itself: npm run review -- ${day.id}`);
+    console.log(`✓ ${day.id} passes: there is no failing requirement to ask about. For feedback on the code itself: npm run review ${day.id}`);
     return 0;
   }
   const guide = resolve(root, 'days', day.slug, 'README.md');

@@ -13,7 +13,7 @@ import { tamperWarning } from '../tamper.ts';
 function requireRepeat(value: string | undefined): number {
   if (value === undefined) return 1;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--repeat needs a whole number from 1 to 1000, got "${value}". Example: npm run check -- day1 --repeat 20`);
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--repeat needs a whole number from 1 to 1000, got "${value}". Example: npm run check day1 -- --repeat 20`);
   return count;
 }
 

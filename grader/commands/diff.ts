@@ -1,4 +1,4 @@
-// `npm run diff -- day1 [--target DIR]`: after the day passes, the learner's files beside the solution's.
+// `npm run diff day1 [--target DIR]`: after the day passes, the learner's files beside the solution's.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,4 +1,4 @@
-// `npm run hint [-- day1] [--all]`: the next hint of a day, one more each time it is called.
+// `npm run hint [day1] [--all]`: the next hint of a day, one more each time it is called.
 import { readFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { requireDay, type Args } from '../args.ts';
@@ -29,7 +29,7 @@ export async function hint(args: Args): Promise<number> {
   console.log(`${indent(day.hints[index]!, 2)}\n`);
   const last = index + 1 === total;
   console.log(last ? 'That was the last hint; the next call starts again from hint 1.' : `Still stuck? npm run hint ${day.id} shows hint ${index + 2} of ${total}.`);
-  if (index > 0 && !args.flags.has('all')) console.log(chalk.dim(`Earlier hints again: npm run hint -- ${day.id} --all`));
+  if (index > 0 && !args.flags.has('all')) console.log(chalk.dim(`Earlier hints again: npm run hint ${day.id} -- --all`));
   shown[day.id] = index + 1;
   writeFileSync(stateFile('hints.json'), `${JSON.stringify({ _: generatedNote, ...shown }, null, 2)}\n`);
   return 0;

@@ -1,4 +1,4 @@
-// `npm run reset -- day1 [--yes] [--target DIR]`: the day's scaffolds as shipped, after a backup of the learner's files.
+// `npm run reset day1 [--yes] [--target DIR]`: the day's scaffolds as shipped, after a backup of the learner's files.
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
@@ -11,7 +11,7 @@ import { stateDir } from '../state.ts';
 /** Restores the files of one day; exit 0 when restored (or nothing to do), 1 when declined or impossible. */
 export async function reset(args: Args): Promise<number> {
   if (!args.positionals[0]) {
-    console.error('Which day should go back to its scaffold? Example: npm run reset -- day2');
+    console.error('Which day should go back to its scaffold? Example: npm run reset day2');
     return 2;
   }
   const day = requireDay(args.positionals[0]);
@@ -39,7 +39,7 @@ export async function reset(args: Args): Promise<number> {
   for (const file of changed) console.log(`  ${display(resolve(target, file))}`);
   console.log(`Your versions are kept in ${display(backup)}/.`);
   if (!args.flags.has('yes') && !(await confirm('Go ahead?'))) {
-    console.log(`Nothing changed. (To skip this question: npm run reset -- ${day.id} --yes)`);
+    console.log(`Nothing changed. (To skip this question: npm run reset ${day.id} -- --yes)`);
     return 1;
   }
   for (const file of changed) {

@@ -1,4 +1,4 @@
-// `npm run review -- day2 [--target DIR]`: after a day passes, concrete observations on its code from a fixed set of checks.
+// `npm run review day2 [--target DIR]`: after a day passes, concrete observations on its code from a fixed set of checks.
 import { readdirSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import chalk from 'chalk';
@@ -13,12 +13,12 @@ export async function review(args: Args): Promise<number> {
   const day = requireDay(args.positionals[0]);
   const target = requireTarget(flag(args, 'target'), [day]);
   const tree = display(target);
-  const checkCommand = flag(args, 'target') ? `npm run check -- ${day.id} --target ${flag(args, 'target')}` : `npm run check ${day.id}`;
+  const checkCommand = flag(args, 'target') ? `npm run check ${day.id} -- --target ${flag(args, 'target')}` : `npm run check ${day.id}`;
   const recorded = readProgress().targets[tree]?.[day.id];
   if (!recorded?.passed) {
     const state = recorded ? `its last check passed ${recorded.passedTests} of ${recorded.totalTests} requirements (${recorded.at.slice(0, 16).replace('T', ' ')})` : 'it has not been checked yet';
     console.log(`${day.id} does not pass on ${tree}/ yet: ${state}.`);
-    console.log(`The review reads code that works. First make it pass: ${checkCommand}${recorded ? ` (stuck? npm run ask -- ${day.id})` : ''}`);
+    console.log(`The review reads code that works. First make it pass: ${checkCommand}${recorded ? ` (stuck? npm run ask ${day.id})` : ''}`);
     return 1;
   }
   const folder = resolve(target, day.slug);

@@ -1,9 +1,16 @@
 // `npm run status [--target DIR]`: each day ✓ / ✗ / not tried, from the progress file.
 import chalk from 'chalk';
 import { flag, fromUser, type Args } from '../args.ts';
-import { dayNumber, days } from '../days.ts';
+import { dayNumber, days, type Day } from '../days.ts';
 import { display } from '../paths.ts';
-import { readProgress } from '../progress.ts';
+import { readProgress, type DayProgress } from '../progress.ts';
+
+/** The counts as `check` prints them: required requirements, bonus apart, and which ones re-check earlier days. */
+export function counted(day: Day, entry: DayProgress): string {
+  const bonus = entry.bonusTotal ? `; bonus: ${entry.bonusPassed ?? 0} of ${entry.bonusTotal}` : '';
+  const earlier = day.rechecks && !entry.passed ? chalk.dim(` (some re-check ${day.rechecks}, so they hold before this day is started)`) : '';
+  return `${entry.passedTests} of ${entry.totalTests} requirements hold${bonus} · ${entry.at.slice(0, 16).replace('T', ' ')}${earlier}`;
+}
 
 /** Prints which days pass on the tree (default days/), as of the last check or grade. */
 export async function status(args: Args): Promise<number> {
@@ -14,8 +21,7 @@ export async function status(args: Args): Promise<number> {
   for (const day of days) {
     const entry = recorded[day.id];
     const mark = !entry ? chalk.dim('·') : entry.passed ? chalk.green('✓') : chalk.red('✗');
-    const detail = !entry ? chalk.dim('not tried') : `${entry.passedTests}/${entry.totalTests} requirements · ${entry.at.slice(0, 16).replace('T', ' ')}`;
-    console.log(`${mark} day ${dayNumber(day)} — ${day.title.padEnd(width)}  ${detail}`);
+    console.log(`${mark} day ${dayNumber(day)} — ${day.title.padEnd(width)}  ${entry ? counted(day, entry) : chalk.dim('not tried')}`);
   }
   const next = days.find((day) => !recorded[day.id]?.passed);
   console.log(next ? `\nNext: npm run check ${next.id}` : chalk.green('\nEvery day passes.'));

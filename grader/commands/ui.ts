@@ -1,4 +1,4 @@
-// `npm run ui [-- day1] [--target DIR] [--port N]`: the vitest UI on a day's checkpoint, on 127.0.0.1, until Ctrl-C.
+// `npm run ui [day1] [--target DIR] [--port N]`: the vitest UI on a day's checkpoint, on 127.0.0.1, until Ctrl-C.
 import { spawn } from 'node:child_process';
 import { freePort } from '../../checkpoints/support/ports.ts';
 import { createInterface } from 'node:readline';
@@ -42,6 +42,6 @@ export async function ui(args: Args): Promise<number> {
   createInterface({ input: child.stderr! }).on('line', show);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   killGroup(child.pid!);
-  if (!announced) console.error(`The vitest UI did not start (exit code ${code}). If port ${port} is taken, try: npm run ui -- ${day.id} --port ${port + 1}`);
+  if (!announced) console.error(`The vitest UI did not start (exit code ${code}). If port ${port} is taken, try: npm run ui ${day.id} -- --port ${port + 1}`);
   return code ?? 1;
 }

@@ -1,4 +1,4 @@
-// `npm run watch [-- day1] [--manual] [--target DIR]`: re-check a day on every save; `r` re-runs, `q` quits.
+// `npm run watch [day1] [--manual] [--target DIR]`: re-check a day on every save; `r` re-runs, `q` quits.
 import { watch as watchFiles, type FSWatcher } from 'node:fs';
 import { createInterface } from 'node:readline';
 import chalk from 'chalk';

@@ -6,11 +6,12 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoadReport } from '../../checkpoints/day5/measure.ts';
 import { root } from '../paths.ts';
+import { sideBySide, type SideBySide } from './side-by-side.ts';
 
 export type { LoadReport };
 
 /** What the share-out's load test measured, or why it could not run. */
-export type LoadRun = { report: LoadReport; text: string; perSecond: number[]; settings: string } | { missing: string };
+export type LoadRun = { report: LoadReport; text: string; perSecond: number[]; settings: string; compared: SideBySide | { missing: string } } | { missing: string };
 
 interface LoadTester {
   runLoadTest(options: { host: string; port: number; connections: number; durationMs: number; getRatio: number; keySpace: number }): Promise<LoadReport>;
@@ -46,7 +47,9 @@ export async function measureLoad(target: string): Promise<LoadRun> {
       new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`runLoadTest did not finish a ${settings.durationMs / 1000} s run within 30 s`)), 30_000).unref()),
     ]);
     await new Promise((done) => setTimeout(done, 300));
-    return { report, text: tester.formatReport(report), perSecond: perSecond(samples, started, Date.now()), settings: `${existsSync(resolve(target, '05-performance/server.ts')) ? 'your tuned day-5 server' : 'your day-2 server'}; 50 connections, 6 s, 80% GET, 10,000 keys` };
+    const rates = perSecond(samples, started, Date.now());
+    const compared = await sideBySide(options.port).catch((error: Error) => ({ missing: `the side-by-side run failed: ${error.message.split('\n')[0]}` }));
+    return { report, text: tester.formatReport(report), perSecond: rates, settings: `${existsSync(resolve(target, '05-performance/server.ts')) ? 'your tuned day-5 server' : 'your day-2 server'}; 50 connections, 6 s, 80% GET, 10,000 keys`, compared };
   } catch (error) {
     return { missing: `the load test did not run: ${(error as Error).message.split('\n')[0]}` };
   } finally {

@@ -4,6 +4,7 @@ import { dayNumber, days } from '../days.ts';
 import { formatMetric } from '../render.ts';
 import type { DayResult, MetricResult } from '../results.ts';
 import { chart, type LoadRun } from './load.ts';
+import { sideBySideLoad } from './side-by-side.ts';
 
 /** Everything the share file is made of. */
 export interface ShareInput {
@@ -11,6 +12,8 @@ export interface ShareInput {
   load: LoadRun;
   reflection: string | undefined;
   date: string;
+  /** The chart files written beside the markdown (names relative to it), when the side-by-side run happened. */
+  charts?: { throughput: string; latency: string };
 }
 
 function metricsOf(results: ShareInput['results'], pattern: RegExp): [string, MetricResult][] {
@@ -50,7 +53,7 @@ function requirements(results: ShareInput['results']): string[] {
 
 function figures(rows: [string, MetricResult][]): string[] {
   if (rows.length === 0) return ['Not measured yet.'];
-  return ['| figure | measured |', '| --- | --- |', ...rows.map(([name, metric]) => `| ${name} | ${formatMetric(metric)} |`)];
+  return ['| figure | measured |', '| --- | --- |', ...rows.map(([name, metric]) => `| ${name} | ${formatMetric(metric, name)} |`)];
 }
 
 function loadSection(load: LoadRun): string[] {
@@ -67,6 +70,22 @@ function loadSection(load: LoadRun): string[] {
     '```text',
     load.perSecond.length ? chart(load.perSecond) : '(no per-second samples)',
     '```',
+  ];
+}
+
+function sideBySideSection(load: LoadRun, charts: ShareInput['charts']): string[] {
+  if ('missing' in load) return [];
+  if ('missing' in load.compared) return [`Side by side with Redis: not available, ${load.compared.missing}.`];
+  const { series, redisMissing } = load.compared;
+  const ms = (value: number) => value.toFixed(2);
+  const rows = series.map(({ server, result }) => `| ${server} | ${Math.round(result.opsPerSec).toLocaleString('en-US')} | ${ms(result.p50Ms)} | ${ms(result.p90Ms)} | ${ms(result.p99Ms)} | ${ms(result.maxMs)} |`);
+  return [
+    `The grader's own load generator drove my server, then real Redis, the same way: ${sideBySideLoad.connections} connections, ${sideBySideLoad.getRatio * 100}% GET, ${sideBySideLoad.keySpace.toLocaleString('en-US')} keys, ${sideBySideLoad.durationMs / 1000} s each.${redisMissing ? ` (${redisMissing}.)` : ''}`,
+    '',
+    ...(charts ? [`![Operations per second in each second of the run, my server beside Redis](${charts.throughput})`, '', `![Latency p50, p90, p99 and max in milliseconds, my server beside Redis](${charts.latency})`, ''] : []),
+    '| server | ops/s | p50 ms | p90 ms | p99 ms | max ms |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
   ];
 }
 
@@ -104,7 +123,9 @@ export function renderShare(input: ShareInput): string {
     '',
     '## Redis comparison',
     '',
-    ...(redis.length ? figures(redis) : ['Did not run (day 5 runs it when `redis-server` is installed).']),
+    ...sideBySideSection(input.load, input.charts),
+    '',
+    ...(redis.length ? ['Day 5, as graded:', '', ...figures(redis)] : ['Day 5 did not compare with Redis (it does when `redis-server` is installed).']),
     '',
     '## Reflection, challenges, questions for week 2, architecture decisions',
     '',

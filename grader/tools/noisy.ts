@@ -1,5 +1,5 @@
 // Maintainers: do the verdicts hold on a busy machine? Starts CPU hogs (default 2, each a busy loop that ends by itself),
-// then runs `npm run check -- dayN --target solutions --repeat R` for each day, and optionally the planted-bug
+// then runs `npm run check dayN -- --target solutions --repeat R` for each day, and optionally the planted-bug
 // tests, and prints runs, passes and time. Not part of `npm test`.
 // Usage: node --import tsx grader/tools/noisy.ts [--days 2,3,5] [--repeat 3] [--hogs 2] [--fixtures] [--grade N]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

@@ -1,8 +1,8 @@
-// Day 5: runs the tuned server on 127.0.0.1 (port 6379, or `--port 6380` / PORT=6380): `node --import tsx days/05-performance/main.ts --port 6380`.
+// Day 5: `npm run start:day5` runs the tuned server on 127.0.0.1:6380 (`npm start` keeps 6379 for day 2); change it with `-- --port 6381` or PORT=6381.
 import { startServer } from './server.ts';
 
 const flag = process.argv.indexOf('--port');
-const port = Number(flag === -1 ? (process.env.PORT ?? 6379) : process.argv[flag + 1]);
+const port = Number(flag === -1 ? (process.env.PORT ?? 6380) : process.argv[flag + 1]);
 
 // Exit normally on Ctrl-C, so that `node --cpu-prof` gets to write its profile.
 process.on('SIGINT', () => process.exit(0));
@@ -12,6 +12,6 @@ try {
   console.log(`Tuned server listening on 127.0.0.1:${server.port} (the text protocol, and RESP once resp.ts is written). Ctrl-C stops it.`);
 } catch (error) {
   const { code, message } = error as NodeJS.ErrnoException;
-  console.error(code === 'EADDRINUSE' ? `Port ${port} is taken. Pick another: --port 6380` : message);
+  console.error(code === 'EADDRINUSE' ? `Port ${port} is taken. Pick another: npm run start:day5 -- --port ${port + 1}` : message);
   process.exitCode = 1;
 }

@@ -1,0 +1,13 @@
+// `npm run gate`: real Redis under the grader's own load generator on this machine, and the day-5 gate that follows —
+// the figure `npm run check day5` holds your tuned server to, reproduced by hand.
+import { heldGate, load } from '../../checkpoints/day5/measure.ts';
+import { findTool, installRedis } from '../../checkpoints/support/redis.ts';
+
+if (!findTool('redis-server')) {
+  console.log(`redis-server is not installed, so the gate is the guide's plain 50,000 ops/s. ${installRedis}`);
+} else {
+  console.log(`Measuring real Redis under the grader's load generator (${load.connections} connections, ${load.getRatio * 100}% GET, ${load.keySpace.toLocaleString('en-US')} keys, no pipelining; a warm-up, then the best of two 2 s runs)…`);
+  const gate = await heldGate();
+  console.log(`Gate for day 5 on this machine: ${gate.value.toLocaleString('en-US')} ops/s — ${gate.why}.`);
+  console.log('Run it again when the machine is quiet: a busy machine slows Redis and your server alike.');
+}
