@@ -80,7 +80,7 @@ describe('Validation checklist', () => {
     }
   });
 
-  it('6 connect: a client sends "SET test value" and gets OK · by hand: printf "SET test value\\n" | nc 127.0.0.1 6379', async () => {
+  it('6 connect: a client sends "SET test value" and gets OK · by hand: printf "SET test value\\n" | nc -w 1 127.0.0.1 6379', async () => {
     if (!server) throw new CheckError(`needs step 5: your server did not start (${serverError ?? 'not run'}).`);
     const { reply, transcript } = await sendLine(server.port, 'SET test value');
     expectEqual(reply, 'OK', `"SET test value" should be answered with OK.\n${transcript}`, { where: 'days/02-server/protocol.ts (handleLine)' });
@@ -107,7 +107,7 @@ describe('Validation checklist', () => {
       expected: `more than ${Math.round(loadGate).toLocaleString('en-US')} ops/s (the gate day 5 held on this machine) and 0 errors`,
       ...(day5Failures.length > 0 ? { received: list(day5Failures) } : {}),
       where: 'days/05-performance/README.md, "Batching writes"',
-      fix: 'run `node --import tsx days/05-performance/main.ts --port 6380` in one terminal and `npm run loadtest -- --port 6380` in another; `npm run check day5` explains the gap.',
+      fix: 'run `npm run start:day5` (the tuned server on 6380) in one terminal and `npm run loadtest -- --port 6380` in another; `npm run check day5` explains the gap.',
     });
   });
 
@@ -136,7 +136,7 @@ describe('Validation checklist', () => {
 describe(`Your project (${project})`, () => {
   it('README.md answers: what it does, how to run it, how to test it, how fast it is', () => {
     const readme = readIfExists(resolve(targetDir, project, 'README.md'));
-    if (readme === undefined) throw new CheckError(`${shown(`${project}/README.md`)} does not exist.`, { fix: `\`npm run reset -- day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${project}/README.md\` just this one.` });
+    if (readme === undefined) throw new CheckError(`${shown(`${project}/README.md`)} does not exist.`, { fix: `\`npm run reset day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${project}/README.md\` just this one.` });
     const parts = readmeParts(readme);
     const missing = readmeSections.filter((section) => !parts[section.key]?.replace(/TODO:?/g, '').trim()).map((section) => `"## ${section.title}"`);
     if (missing.length === 0) return;
@@ -182,7 +182,7 @@ describe(`Your project (${project})`, () => {
     const file = `${project}/examples/${example}.ts`;
     it(`examples/${example}.ts runs and prints what it claims · by hand: node --import tsx days/${file}`, { timeout: 30_000 }, async () => {
       const source = readIfExists(resolve(targetDir, file));
-      if (source === undefined) throw new CheckError(`${shown(file)} does not exist.`, { fix: `\`npm run reset -- day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${file}\` just this one.` });
+      if (source === undefined) throw new CheckError(`${shown(file)} does not exist.`, { fix: `\`npm run reset day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${file}\` just this one.` });
       const run = await runExample(resolve(targetDir, file));
       if (run.code !== 0) {
         const why = run.code === 'timeout' ? 'it did not end within 20 s (does it close the server it started?)' : thrown(run.stderr);
@@ -202,7 +202,7 @@ describe(`Your project (${project})`, () => {
 
   it('REFLECTION.md answers the four reflection questions', () => {
     const text = readIfExists(resolve(targetDir, project, 'REFLECTION.md'));
-    if (text === undefined) throw new CheckError(`${shown(`${project}/REFLECTION.md`)} does not exist.`, { fix: `\`npm run reset -- day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${project}/REFLECTION.md\` just this one.` });
+    if (text === undefined) throw new CheckError(`${shown(`${project}/REFLECTION.md`)} does not exist.`, { fix: `\`npm run reset day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${project}/REFLECTION.md\` just this one.` });
     const wanted = [/hardest/i, /surprised/i, /differently/i, /learn/i];
     const answered = sections(text).filter((section) => section.body.replace(/TODO:?/g, '').trim().length > 0);
     const missing = wanted.filter((pattern) => !answered.some((section) => pattern.test(section.heading)));
