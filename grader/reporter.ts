@@ -3,6 +3,8 @@ import { writeSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 
+type UserConsoleLog = Parameters<NonNullable<Reporter['onUserConsoleLog']>>[0];
+
 /** One line of the event stream the grader reads. */
 export type GraderEvent =
   | { type: 'collected'; module: string; tests: { group: string; name: string }[] }
@@ -70,6 +72,12 @@ export default class GraderReporter implements Reporter {
 
   onTestModuleEnd(module: TestModule): void {
     this.#send({ type: 'moduleEnd', module: this.#module(module), errors: module.errors().map(errorInfo) });
+  }
+
+  // What the learner's code printed (console.log in a test worker): vitest hands it to reporters only, so pass it on to
+  // this process's stdout and stderr, where the grader shows it as [your_code] lines under --debug.
+  onUserConsoleLog(log: UserConsoleLog): void {
+    (log.type === 'stderr' ? process.stderr : process.stdout).write(log.content.endsWith('\n') ? log.content : `${log.content}\n`);
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<{ name?: string; message?: string; stack?: string }>): void {

@@ -1,6 +1,7 @@
 // Words the grader would otherwise ignore: extra positionals, and grader options that npm kept for itself.
 // `npm run check day1 --json out.json` (no `--`) hands `--json` to npm, which sets npm_config_json and passes
-// only `day1 out.json` on; without this check the run would pass and write nothing.
+// only `day1 out.json` on; without this check the run would pass and write nothing. `--only` is the one option npm
+// swallows whole, value included and with no npm_config_only left behind, so it cannot be noticed (the README says so).
 import { UsageError, type Args } from './args.ts';
 
 /** How many positional words each command takes (a day, for most: 1); any more are strays. */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
-import { runGrader, scratchDir } from './helpers.ts';
+import { runGrader, scratchDir, treeWith } from './helpers.ts';
 
 describe('npm run check', () => {
   it.each([['day1'], ['1'], ['01-cache']])('accepts the day name "%s"', async (name) => {
@@ -28,6 +28,19 @@ describe('npm run check', () => {
     for (const test of day!.tests) {
       expect(Object.keys(test).sort(), 'each test has exactly these fields').toEqual(['durationMs', 'group', 'message', 'name', 'status']);
       expect(test.status).toBe('passed');
+    }
+  });
+
+  it('shows what the learner\'s code prints as [your_code] lines with --debug, and nothing of it without', async () => {
+    const tree = treeWith('review/day1-noisy');
+    try {
+      const quiet = await runGrader(['check', 'day1', '--target', tree, '--only', 'returns each of ten']);
+      const debug = await runGrader(['check', 'day1', '--target', tree, '--only', 'returns each of ten', '--debug']);
+      expect(debug.stdout, 'console.log in Cache.set reaches the learner').toMatch(/^\[your_code\] SET \S+$/m);
+      expect(quiet.stdout).not.toContain('[your_code]');
+      expect(quiet.stdout).not.toMatch(/^SET \S+$/m);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
     }
   });
 
