@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTool, installRedis } from '../checkpoints/support/redis.ts';
 import type { DayResult, Report } from '../grader/results.ts';
-import { expectCaught, gradeDay, runGrader, scratchDir, treeWith } from './helpers.ts';
+import { graded } from './graded.ts';
+import { expectCaught, runGrader, scratchDir, treeWith } from './helpers.ts';
 
 const gateTest = 'clears 50,000 ops/s with 0 errors under your load tester (best of three runs)';
 const crossCheck = "is confirmed by the grader's own load generator against the same server";
@@ -31,7 +32,9 @@ describe('day 5', () => {
   it('passes against solutions/ with the Redis comparison run (not skipped) and every figure reported', async () => {
     expect(findTool('redis-server'), 'this test needs real Redis: apt-get install redis-server redis-tools (CI installs it)').toBeDefined();
     expect(findTool('redis-benchmark'), 'this test needs redis-tools: apt-get install redis-tools').toBeDefined();
-    const { run, result } = await gradeDay('day5', treeWith(undefined));
+    // From the self-test's one grade of solutions/ (test/graded.ts): day 5 exactly as `npm run grade` ran it.
+    const { run, report } = await graded('solutions');
+    const result = report.days.find((day) => day.id === 'day5')!;
     expect(result.passed, `solutions/ should pass day 5; the grader printed:\n${run.stdout}`).toBe(true);
     expect(status(result, comparison)?.status, 'the Redis comparison must run, not be skipped').toBe('passed');
     for (const name of ['load.opsPerSec', 'load.errors', 'load.p50Ms', 'load.p99Ms', 'redis.load.opsPerSec', 'redis.ratio']) {

@@ -32,14 +32,17 @@ export function gradedFile(tree: Graded, major = process.versions.node.split('.'
 }
 
 /** Grades `tree` in place as a GitHub workflow would (`--format classroom`, the full report through
- *  CACHELINGS_REPORT), in a scratch state folder, with one checkpoint marked as edited so the tamper warning shows. */
+ *  CACHELINGS_REPORT), with one checkpoint marked as edited so the tamper warning shows. `grade` runs days 1–5 afresh
+ *  whatever the state folder holds. */
 export async function gradeTree(tree: Graded, node = process.execPath): Promise<GradedRun> {
   const dir = scratchDir(`graded-${tree}`);
   const file = (name: string) => join(dir, name);
   const shipped = JSON.parse(readFileSync(resolve(root, 'grader/checksums.json'), 'utf8')) as Checksums;
   writeFileSync(file('sums.json'), JSON.stringify({ ...shipped, checkpoints: { ...shipped.checkpoints, 'checkpoints/vitest.config.ts': 'edited' } }));
   try {
-    const env = { CACHELINGS_STATE_DIR: file('state'), GITHUB_STEP_SUMMARY: file('summary.md'), GITHUB_OUTPUT: file('output.txt'), CACHELINGS_CHECKSUMS: file('sums.json'), CACHELINGS_REPORT: file('report.json') };
+    // The self-test run's state folder when there is one: later checks of trees that share these days' files (the
+    // day-6 fixtures, share) reuse the passes this grade records, as a learner's second run would.
+    const env = { CACHELINGS_STATE_DIR: process.env.CACHELINGS_STATE_DIR ?? file('state'), GITHUB_STEP_SUMMARY: file('summary.md'), GITHUB_OUTPUT: file('output.txt'), CACHELINGS_CHECKSUMS: file('sums.json'), CACHELINGS_REPORT: file('report.json') };
     const run = await runGrader(['grade', '--target', tree, '--json', file('classroom.json'), '--format', 'classroom'], env, gradeMs, node);
     if (!existsSync(file('report.json'))) throw new Error(`grade --target ${tree} wrote no report (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`);
     const text = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
