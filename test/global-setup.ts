@@ -1,5 +1,5 @@
 // Once per `npm test`: a scratch state folder for the whole run, so no test reads or writes the learner's .cachelings/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
@@ -12,5 +12,7 @@ export default function setup(): () => void {
   process.env.CACHELINGS_STATE_DIR = state;
   // Names this run: test/graded.ts shares one grade of each tree between the test files of the same run.
   process.env.CACHELINGS_TEST_RUN = randomUUID();
+  const graded = join(root, '.tmp', 'graded', `node-${process.versions.node.split('.')[0]}`);
+  if (existsSync(graded)) for (const name of readdirSync(graded).filter((file) => file.endsWith('.lock'))) rmSync(join(graded, name), { force: true });
   return () => rmSync(state, { recursive: true, force: true });
 }

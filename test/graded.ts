@@ -54,15 +54,40 @@ export async function gradeTree(tree: Graded, node = process.execPath): Promise<
 
 const runs = new Map<Graded, Promise<GradedRun>>();
 
-/** This self-test run's grade of `tree`: made once (by whichever test file asks first) and kept in `gradedFile(tree)`. */
+// The grade `kept` holds, when this self-test run made it.
+function thisRun(kept: string): GradedRun | undefined {
+  if (!existsSync(kept) || !process.env.CACHELINGS_TEST_RUN) return undefined;
+  const earlier = JSON.parse(readFileSync(kept, 'utf8')) as GradedRun;
+  return earlier.testRun === process.env.CACHELINGS_TEST_RUN ? earlier : undefined;
+}
+
+// Whether this worker may grade `tree`: the first to create its lock file does; the others wait for its result.
+function claim(kept: string): boolean {
+  mkdirSync(resolve(kept, '..'), { recursive: true });
+  try {
+    writeFileSync(`${kept}.${process.env.CACHELINGS_TEST_RUN ?? 'solo'}.lock`, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** This self-test run's grade of `tree`: made once (by whichever test file asks first, test files running side by
+ *  side wait for it) and kept in `gradedFile(tree)`. */
 export function graded(tree: Graded): Promise<GradedRun> {
   const kept = gradedFile(tree);
   if (!runs.has(tree)) {
     runs.set(tree, (async () => {
-      const earlier = existsSync(kept) ? (JSON.parse(readFileSync(kept, 'utf8')) as GradedRun) : undefined;
-      if (earlier && process.env.CACHELINGS_TEST_RUN && earlier.testRun === process.env.CACHELINGS_TEST_RUN) return earlier;
+      const done = thisRun(kept);
+      if (done) return done;
+      if (!claim(kept)) {
+        for (const deadline = Date.now() + gradeMs; Date.now() < deadline; await new Promise((wake) => setTimeout(wake, 1000))) {
+          const made = thisRun(kept);
+          if (made) return made;
+        }
+        throw new Error(`another test file of this run was grading ${tree} and did not finish within ${gradeMs / 1000} s`);
+      }
       const result = await gradeTree(tree);
-      mkdirSync(resolve(kept, '..'), { recursive: true });
       writeFileSync(kept, JSON.stringify(result));
       return result;
     })());
