@@ -52,7 +52,7 @@ export function renderTests(result: DayResult): string {
   const shown = result.tests.filter((entry) => entry.message !== notSelected);
   const failures = new Map<string, TestResult[]>();
   for (const test of shown) {
-    const key = test.status === 'failed' && !(test.bonus && result.passed) ? foldKey(test) : undefined;
+    const key = test.status === 'failed' && !test.bonus ? foldKey(test) : undefined;
     if (key) failures.set(key, [...(failures.get(key) ?? []), test]);
   }
   const notRun = new Map<string, TestResult[]>();
@@ -87,8 +87,9 @@ export function renderTests(result: DayResult): string {
     else if (test.status === 'skipped') out.push(`  ${chalk.dim(`- ${test.name} (${test.message})`)}`);
     if (test.status !== 'failed') continue;
     out.push(`  ${test.bonus ? chalk.yellow('✗') : chalk.red('✗')} ${test.name}${test.bonus ? chalk.dim(' (bonus: not required to pass the day)') : ''}`);
-    if (test.bonus && result.passed) {
-      // On a passing day a bonus miss is one line; the whole story is one --only away.
+    if (test.bonus) {
+      // A bonus miss is one line, passing day or not: the required requirements come first, the whole story of the
+      // stretch is one --only away.
       const words = test.name.replace(/["\\]/g, '').split(' ').slice(0, 4).join(' ').replace(/[,:;.]$/, '');
       out.push(chalk.dim(indent(`${test.message.split('\n')[0]}\n(in full: npm run check ${result.id} -- --only "${words}")`, 6)));
       continue;

@@ -132,3 +132,23 @@ describe('every checkpoint test has an explanation or says none', () => {
     }
   });
 });
+
+describe('bonus misses', () => {
+  it('take one line with the --only command, even while required requirements still fail', () => {
+    const text = renderTests({
+      id: 'day2',
+      title: 'TCP server',
+      passed: false,
+      metrics: {},
+      durationMs: 0,
+      tests: [
+        { group: 'Protocol', name: 'reads command names in any case', status: 'failed', message: 'Expected: OK\nReceived: ERR unknown command\nTry: compare names in upper case', durationMs: 0 },
+        { group: 'Stretch', name: 'answers PING with PONG', status: 'failed', bonus: true, message: 'Expected: PONG\nReceived: ERR unknown command \'PING\'\nTry: add a PING case', durationMs: 0 },
+      ],
+    });
+    expect(text).toContain('Try: compare names in upper case');
+    expect(text).toContain('Expected: PONG');
+    expect(text, 'the bonus keeps to its first line').not.toContain('Try: add a PING case');
+    expect(text).toContain('(in full: npm run check day2 -- --only "answers PING with PONG")');
+  });
+});
