@@ -7,6 +7,7 @@ export type CauseKind =
   | 'server-crashed'
   | 'connection-reset'
   | 'no-reply'
+  | 'no-newline'
   | 'reply-mismatch'
   | 'handleLine-wrong'
   | 'line-in-pieces'

@@ -7,7 +7,7 @@ import { targetDir } from './learner.ts';
 import { openSocket } from './open-socket.ts';
 import { ReplyLines } from './reply-lines.ts';
 import { hintFor, NetworkCheckError, type Trouble } from './socket-trouble.ts';
-import { Transcript } from './transcript.ts';
+import { escapeBytes, Transcript } from './transcript.ts';
 
 // Clients whose socket is not closed yet, for destroyAllClients().
 const open = new Set<TcpClient>();
@@ -252,6 +252,19 @@ export class TcpClient {
 
   #failure(trouble: string, timeoutMs: number): NetworkCheckError {
     const what = this.#lastSent ? `a reply to ${JSON.stringify(this.#lastSent)}` : 'a reply';
+    const unfinished = this.#lines.unfinished;
+    if (trouble === 'timeout' && unfinished.length > 0) {
+      // Bytes came, but no "\n" after them: the reply is there, only its end is missing.
+      this.transcript.received(this.name, unfinished);
+      this.transcript.note(this.name, `(no "\\n" after it within ${timeoutMs} ms)`);
+      return this.fail(`Waited for ${what}: ${JSON.stringify(unfinished.toString('utf8').slice(0, 80))} arrived, but no "\\n" after it, so the line never ended.`, {
+        expected: 'one line ending in "\\n"',
+        received: `${escapeBytes(unfinished)} with no "\\n" after it (nothing more within ${timeoutMs} ms)`,
+        where: this.where,
+        fix: 'end every reply with "\\n": socket.write(reply + "\\n")',
+        cause: { kind: 'no-newline', title: 'the reply came without "\\n" at its end' },
+      });
+    }
     const received = trouble === 'timeout' ? `nothing within ${timeoutMs} ms` : trouble === 'EOF' ? 'the connection was closed (EOF)' : trouble;
     if (trouble === 'timeout') this.transcript.note(this.name, `(no reply within ${timeoutMs} ms)`);
     const hint = crashSince(this.#since) ?? hintFor(trouble, timeoutMs);
