@@ -20,6 +20,7 @@ const planted: [fixture: string, caughtBy: string, file: string, mentions?: RegE
   ['no-release-on-throw', 'releases the lock when the function throws, and passes the error on', lock, /Received: nothing after \d+ ms/],
   ['reader-preference', 'lets a waiting writer go before readers that arrive after it', lock, /Received: \["reader 1 in","reader 2 in","writer in"\]/],
   ['no-lock', 'keeps a writer alone: no reader or writer is inside with it', lock],
+  ['read-ignores-writer', 'keeps a writer alone: no reader or writer is inside with it', 'RWLock.read', /read#\d+ enters with 1 writer\(s\)/],
   ['write-no-await', 'keeps a writer alone: no reader or writer is inside with it', lock],
 ];
 

@@ -109,11 +109,13 @@ describe('RWLock (race-stress)', () => {
     const deadlock = failure instanceof CheckError;
     if (!deadlock && !(failure instanceof Overlap)) throw failure; // e.g. "not implemented yet"
     const problem = failure.message.split('\n')[0];
+    // Whoever walked in on the other is the side to fix: a reader entering beside a writer points at read().
+    const readerEntered = !deadlock && /^read#\d+ enters/.test(problem ?? '');
     throw new CheckError(deadlock ? 'Some task never got the lock: a deadlock.' : 'A writer shared the lock with another task.', {
       expected: 'a writer inside the lock alone, and every task eventually inside',
       received: `${problem}${deadlock ? '' : ` (right after step ${(failure as Overlap).step})`}, with tasks ${JSON.stringify(ops)} (#N is a task's place in that list)`,
-      where: where('write'),
-      fix: `A writer may enter only when readers === 0 and no writer is inside.\nShortest schedule that broke it (seed ${seed}):\n${deadlock ? steps(String(schedule)) : steps(String(schedule), (failure as Overlap).step, (failure as Overlap).who)}`,
+      where: where(readerEntered ? 'read' : 'write'),
+      fix: `${readerEntered ? 'A reader may enter only when no writer is inside (and, for fairness, none is waiting).' : 'A writer may enter only when readers === 0 and no writer is inside.'}\nShortest schedule that broke it (seed ${seed}):\n${deadlock ? steps(String(schedule)) : steps(String(schedule), (failure as Overlap).step, (failure as Overlap).who)}`,
       ...(deadlock ? {} : { cause: overlap }),
     });
   });
