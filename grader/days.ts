@@ -165,6 +165,7 @@ export const days: Day[] = [
       'server-not-started': { anchor: 'econnrefused-nothing-is-listening-there-yet', title: '`ECONNREFUSED`: nothing is listening there yet' },
       'connection-reset': { anchor: 'econnreset-epipe-or-eof-the-server-dropped-the-connection', title: '`ECONNRESET`, `EPIPE` or EOF: the server dropped the connection' },
       'no-reply': { anchor: 'no-reply-arrives-no-reply-within-n-ms', title: 'No reply arrives: "no reply within N ms"' },
+      'no-line-limit': { anchor: 'a-line-over-64-kib-is-not-refused', title: 'A line over 64 KiB is not refused' },
       'no-newline': { anchor: 'no-reply-arrives-no-reply-within-n-ms', title: 'No reply arrives: "no reply within N ms"' },
       'handleLine-wrong': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
       'line-in-pieces': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },

@@ -8,6 +8,7 @@ export type CauseKind =
   | 'connection-reset'
   | 'no-reply'
   | 'no-newline'
+  | 'no-line-limit'
   | 'reply-mismatch'
   | 'handleLine-wrong'
   | 'line-in-pieces'
