@@ -163,6 +163,7 @@ export const days: Day[] = [
     },
     causes: {
       'server-not-started': { anchor: 'econnrefused-nothing-is-listening-there-yet', title: '`ECONNREFUSED`: nothing is listening there yet' },
+      'start-never-resolves': { anchor: 'startserver-never-resolves', title: '`startServer` never resolves' },
       'connection-reset': { anchor: 'econnreset-epipe-or-eof-the-server-dropped-the-connection', title: '`ECONNRESET`, `EPIPE` or EOF: the server dropped the connection' },
       'no-reply': { anchor: 'no-reply-arrives-no-reply-within-n-ms', title: 'No reply arrives: "no reply within N ms"' },
       'no-line-limit': { anchor: 'a-line-over-64-kib-is-not-refused', title: 'A line over 64 KiB is not refused' },

@@ -57,7 +57,7 @@ describe('day 2 with a server that does not start', () => {
     const tests = report.days[0]!.tests;
     expect(run.exitCode).toBe(1);
     expect(tests.filter((test) => test.status === 'failed').map((test) => test.name)).toEqual([starts]);
-    expect(tests.find((test) => test.name === starts)?.cause?.kind).toBe('server-not-started');
+    expect(tests.find((test) => test.name === starts)?.cause?.kind).toBe(fixture === 'never-resolves' ? 'start-never-resolves' : 'server-not-started');
     const folded = tests.filter((test) => test.status === 'skipped');
     expect(folded.length).toBeGreaterThan(25);
     expect(folded.every((test) => test.message.startsWith('not run — needs: startServer resolves'))).toBe(true);

@@ -64,7 +64,7 @@ async function start(options: ServerOptions): Promise<Running> {
   const server = await withTimeout(started, 2000, `${call} did not resolve within 2 s.`, {
     where: look.start,
     fix: "Resolve the promise inside listen()'s callback, and reject it on the server's 'error' event.",
-    cause,
+    cause: { kind: 'start-never-resolves', title: `${call} never resolved` },
   });
   if (typeof server?.port !== 'number' || server.port <= 0 || typeof server.close !== 'function') {
     throw new CheckError(`${call} must resolve with { port, close }, the real port it listens on.`, {

@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 /** The causes the support code can name. The grader links each kind to one guide entry (the manifest's `causes`). */
 export type CauseKind =
   | 'server-not-started'
+  | 'start-never-resolves'
   | 'server-crashed'
   | 'connection-reset'
   | 'no-reply'
