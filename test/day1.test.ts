@@ -15,7 +15,7 @@ const planted: [fixture: string, caughtBy: string, file: string, mentions?: RegE
   ['get-null', 'returns undefined for a key that was never set', cache],
   ['get-empty-string', 'returns undefined for a key that was never set', cache],
   ['delete-always-true', 'delete returns true for a key that existed and false for one that did not', cache],
-  ['writer-beside-reader', 'keeps a writer alone: no reader or writer is inside with it', lock, /write#\d+ enters with 1 writer\(s\) and 1 reader\(s\) inside together/],
+  ['writer-beside-reader', 'keeps a writer alone: no reader or writer is inside with it', lock, /write#\d+ enters with 1 writer\(s\) and [1-9]\d* reader\(s\) inside together/],
   ['mutex-only', 'lets two readers inside at the same time', lock, /Expected: 2\nReceived: 1/],
   ['no-release-on-throw', 'releases the lock when the function throws, and passes the error on', lock, /Received: nothing after \d+ ms/],
   ['reader-preference', 'lets a waiting writer go before readers that arrive after it', lock, /Received: \["reader 1 in","reader 2 in","writer in"\]/],
