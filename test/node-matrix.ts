@@ -26,11 +26,16 @@ function nodeBinary(version: string): string {
   return binary;
 }
 
-// Node 20's verdicts: the self-test's run when there is one, else graded now with this process's Node.
-async function baseline(tree: Graded): Promise<Report> {
-  const kept = gradedFile(tree, '20');
-  if (existsSync(kept)) return (JSON.parse(readFileSync(kept, 'utf8')) as GradedRun).report;
-  return (await gradeTree(tree)).report;
+const baselines = new Map<Graded, Promise<Report>>();
+
+// Node 20's verdicts: the self-test's run when there is one, else graded now with this process's Node (once per
+// tree, however many versions ask).
+function baseline(tree: Graded): Promise<Report> {
+  if (!baselines.has(tree)) {
+    const kept = gradedFile(tree, '20');
+    baselines.set(tree, existsSync(kept) ? Promise.resolve((JSON.parse(readFileSync(kept, 'utf8')) as GradedRun).report) : gradeTree(tree).then((run) => run.report));
+  }
+  return baselines.get(tree)!;
 }
 
 async function leg(version: string): Promise<string[]> {
@@ -49,7 +54,9 @@ async function leg(version: string): Promise<string[]> {
 
 mkdirSync(resolve(root, '.tmp'), { recursive: true });
 const started = Date.now();
-const legs = args.includes('--parallel') ? await Promise.all(versions.map(leg)) : await versions.reduce(async (done, version) => [...(await done), await leg(version)], Promise.resolve([] as string[][]));
+const legs: string[][] = [];
+if (args.includes('--parallel')) legs.push(...(await Promise.all(versions.map(leg))));
+else for (const version of versions) legs.push(await leg(version));
 const lines = legs.flat();
 console.log(lines.join('\n'));
 const failed = lines.some((line) => line.startsWith('  ✗'));

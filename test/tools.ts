@@ -1,7 +1,7 @@
 // `npm test`'s first step: the system tools the workbook's own tests drive, each missing one named with the command
 // that installs it, in a second rather than after minutes of other tests. `bash .ci/run` installs them all.
-import { accessSync, constants, existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { findTool } from '../checkpoints/support/redis.ts';
 
 /** A tool the self-test needs: how to find it, why, and how to install it. */
 interface Tool {
@@ -11,23 +11,11 @@ interface Tool {
   debian: string;
 }
 
-function onPath(name: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    if (!dir) return false;
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
 /** Every tool the self-test uses. Chromium is looked for where the browser tests launch it. */
 export const tools: Tool[] = [
-  { name: 'redis-server', why: "day 5 compares the learner's server with real Redis", found: () => onPath('redis-server'), debian: 'redis-server' },
-  { name: 'redis-cli', why: "day 5's RESP stretch is checked with a redis-cli session", found: () => onPath('redis-cli'), debian: 'redis-tools' },
-  { name: 'redis-benchmark', why: "day 5's RESP stretch is measured beside Redis", found: () => onPath('redis-benchmark'), debian: 'redis-tools' },
+  { name: 'redis-server', why: "day 5 compares the learner's server with real Redis", found: () => findTool('redis-server') !== undefined, debian: 'redis-server' },
+  { name: 'redis-cli', why: "day 5's RESP stretch is checked with a redis-cli session", found: () => findTool('redis-cli') !== undefined, debian: 'redis-tools' },
+  { name: 'redis-benchmark', why: "day 5's RESP stretch is measured beside Redis", found: () => findTool('redis-benchmark') !== undefined, debian: 'redis-tools' },
   { name: '/usr/bin/chromium', why: 'the vitest UI and the HTML pages are checked in headless Chromium', found: () => existsSync('/usr/bin/chromium'), debian: 'chromium' },
 ];
 

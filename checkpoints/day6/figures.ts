@@ -1,5 +1,6 @@
 // Day 6: the README's performance figures judged by what holds on any machine — the machine named, relative
 // claims against ratios measured in the same run, and no absolute figure far beyond any run on record.
+import { ops } from '../day5/helpers.ts';
 import type { Claim } from './docs.ts';
 
 /** An absolute figure above this many times the best measurement on record is flagged (laptops and shared
@@ -53,11 +54,6 @@ export function ratioClaims(text: string): RatioClaim[] {
     if (ratio !== undefined && ratio > 0) out.push({ baseline, ratio, line: raw.trim() });
   }
   return out;
-}
-
-/** 123456.7 → "123,457". */
-function ops(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
 }
 
 /** Problems with absolute figures: each one above `farBeyond` × the best measured for its metric (this run or on
