@@ -1,7 +1,7 @@
 // Command-line parsing for the grader: positionals, --flags, and usage errors that say what is valid.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { days, findDay, type Day } from './days.ts';
+import { days, findDay, type Day } from '../course/days.ts';
 
 /** A mistake in how the grader was called; printed as one line, exit code 2. */
 export class UsageError extends Error {}

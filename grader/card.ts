@@ -1,6 +1,6 @@
 // The report card of `grade`: one row per day (requirements, race-stress), each figure beside its gate.
 import chalk from 'chalk';
-import { days } from './days.ts';
+import { days } from '../course/days.ts';
 import { formatMetric } from './render.ts';
 import type { DayResult, MetricResult, Report, TestResult } from './results.ts';
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { days } from './days.ts';
+import { days } from '../course/days.ts';
 import { root } from './paths.ts';
 
 /** The generated file: checkpoints/** as sha256, scaffolds as git blob ids. */
@@ -37,10 +37,12 @@ export function gitBlobId(path: string): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-/** Every file under checkpoints/, as sorted repo-relative paths with `/`. */
+/** The folders whose files decide a verdict: the checkpoints and the layers under them. */
+export const checkedFolders = ['course', 'harness', 'checkpoints'];
+
+/** Every file under the checked folders, as sorted repo-relative paths with `/`. */
 export function checkpointFiles(): string[] {
-  const dir = resolve(root, 'checkpoints');
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  const entries = checkedFolders.flatMap((dir) => readdirSync(resolve(root, dir), { recursive: true, withFileTypes: true }));
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))

@@ -1,5 +1,5 @@
 // Turns the event stream of one vitest run into requirements and figures, including runs the watchdog had to stop.
-import type { Day } from './days.ts';
+import type { Day } from '../course/days.ts';
 import { explainError, stuckMessage } from './messages.ts';
 import type { ErrorInfo, GraderEvent } from './reporter.ts';
 import type { MetricResult, TestCause, TestResult } from './results.ts';

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import type { Day } from './days.ts';
+import type { Day } from '../course/days.ts';
 import { display, root } from './paths.ts';
 import type { TestResult } from './results.ts';
 

@@ -1,5 +1,5 @@
 // Links a failing requirement to the entry of the day's guide ("When it fails") that explains it.
-import { findDay, type Day, type Explanation } from './days.ts';
+import { findDay, type Day, type Explanation } from '../course/days.ts';
 import type { TestResult } from './results.ts';
 
 /** The key of a day's `explain` map used for any test that did not finish in time. */

@@ -4,7 +4,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { beforeEach } from 'vitest';
-import { findDay, preconditionsOf } from './days.ts';
+import { findDay, preconditionsOf } from '../course/days.ts';
 
 const file = process.env.CACHELINGS_PROBE_FILE;
 const gate = process.env.CACHELINGS_GATE_FILE;

@@ -1,6 +1,6 @@
 // The progress file: which days passed on which tree, written by the grader and read by `status`.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { days, type Day } from './days.ts';
+import { days, type Day } from '../course/days.ts';
 import { display } from './paths.ts';
 import { generatedNote, stateFile } from './state.ts';
 import type { DayResult } from './results.ts';

@@ -1,6 +1,6 @@
 // Prints a graded day for people: one line per requirement, advice under each failure, then the next step.
 import chalk from 'chalk';
-import { dayNumber, findDay, nextDay, type Day } from './days.ts';
+import { dayNumber, findDay, nextDay, type Day } from '../course/days.ts';
 import { whyLine } from './explain.ts';
 import { display } from './paths.ts';
 import type { DayResult, MetricResult, TestResult } from './results.ts';

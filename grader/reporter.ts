@@ -18,7 +18,7 @@ export interface ErrorInfo {
   name: string;
   message: string;
   stack: string;
-  /** The cause a CheckError carries (checkpoints/support/cause.ts). */
+  /** The cause a CheckError carries (harness/cause.ts). */
   failure?: { kind: string; title: string };
 }
 

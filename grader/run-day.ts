@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { Day } from './days.ts';
+import type { Day } from '../course/days.ts';
 import { collectMetrics, collectTests, stopMessage, type Started, type Stop } from './collect.ts';
 import { compileFailure, typeErrors } from './compile.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';

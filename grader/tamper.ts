@@ -2,10 +2,10 @@
 import chalk from 'chalk';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkpointFiles, differences, readChecksums, sha256 } from './checksums.ts';
+import { checkedFolders, checkpointFiles, differences, readChecksums, sha256 } from './checksums.ts';
 import { root } from './paths.ts';
 
-/** A warning naming every changed, missing or added file under checkpoints/, or undefined when all match. */
+/** A warning naming every changed, missing or added file under the checked folders (course/, harness/, checkpoints/), or undefined when all match. */
 export function tamperWarning(): string | undefined {
   const shipped = readChecksums();
   if (!shipped) return undefined;
@@ -18,6 +18,7 @@ export function tamperWarning(): string | undefined {
   for (const file of missing) lines.push(`    missing: ${file}`);
   for (const file of added) lines.push(`    added:   ${file}`);
   const tracked = existsSync(resolve(root, '.git'));
-  lines.push(`  Restore them: ${tracked ? 'git checkout -- checkpoints/' : 'copy checkpoints/ again from the workbook you downloaded'}${added.length > 0 ? ' (and delete the added files)' : ''}`, '');
+  const folders = checkedFolders.map((dir) => `${dir}/`).join(' ');
+  lines.push(`  Restore them: ${tracked ? `git checkout -- ${folders}` : `copy ${folders} again from the workbook you downloaded`}${added.length > 0 ? ' (and delete the added files)' : ''}`, '');
   return lines.join('\n');
 }

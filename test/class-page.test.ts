@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { headingAnchors } from '../grader/explain.ts';
 import { oddFiles, planClass, writeMixedClass, type Planned } from './class-reports.ts';
 import { cli, freshState } from './grader-helpers.ts';

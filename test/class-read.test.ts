@@ -3,7 +3,7 @@ import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readClass, type ClassInput } from '../grader/class/read.ts';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { oddFiles, planClass, writeMixedClass } from './class-reports.ts';
 import { cli, freshState } from './grader-helpers.ts';
 import { scratchDir } from './helpers.ts';

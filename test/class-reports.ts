@@ -1,7 +1,7 @@
 // Generates a class of learners' JSON reports from the manifest: passing, stuck at different days and causes, malformed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { days, type Day } from '../grader/days.ts';
+import { days, type Day } from '../course/days.ts';
 import { HANG_KEY } from '../grader/explain.ts';
 import { toClassroom } from '../grader/formats.ts';
 import type { DayResult, Report, TestResult } from '../grader/results.ts';

@@ -1,5 +1,5 @@
 // Day 2's command-line tools: `npm start` (days/02-server/main.ts, run here on the solution) and `npm run client`.
-import { freePort } from '../checkpoints/support/ports.ts';
+import { freePort } from '../harness/ports.ts';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { root } from '../grader/paths.ts';

@@ -4,7 +4,7 @@
 import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { startCountingServer } from '../checkpoints/support/counting-server.ts';
+import { startCountingServer } from '../harness/counting-server.ts';
 import { runLoadTest } from '../solutions/04-loadtest/loadtest.ts';
 import { expectDiagnosed } from './diagnosis.ts';
 import { gradeDay, treeWith } from './helpers.ts';
@@ -55,7 +55,7 @@ async function exchange(port: number, lines: string[], replies = lines.length): 
   return text.split('\n').filter((line) => line !== '');
 }
 
-describe('the counting server (checkpoints/support/counting-server.ts)', () => {
+describe('the counting server (harness/counting-server.ts)', () => {
   it('answers the day-2 protocol and counts GET, SET, keys and connections', async () => {
     const server = await startCountingServer();
     try {

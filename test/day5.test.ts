@@ -3,7 +3,7 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTool, installRedis } from '../checkpoints/support/redis.ts';
+import { findTool, installRedis } from '../harness/redis.ts';
 import type { DayResult, Report } from '../grader/results.ts';
 import { graded } from './graded.ts';
 import { expectCaught, runGrader, scratchDir, treeWith } from './helpers.ts';

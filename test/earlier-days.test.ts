@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheKey, gradeRunVariable, rememberResult, runPart, verdictInputs } from '../checkpoints/support/earlier-days.ts';
-import { findDay } from '../grader/days.ts';
+import { findDay } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 import type { DayResult } from '../grader/results.ts';
 import { scratchDir } from './helpers.ts';
@@ -62,7 +62,7 @@ describe('reusing earlier days', () => {
     expect(inputs('day5')).toContain('checkpoints/day5/measure.ts');
     expect(inputs('day3')).toContain('checkpoints/day3/mutants/lost-update.ts');
     expect(inputs('day4')).toContain('checkpoints/day4/run.ts');
-    for (const file of ['checkpoints/support/loadgen.ts', 'checkpoints/vitest.config.ts', 'grader/run-day.ts', 'grader/vitest.config.ts', 'grader/days.ts', 'package-lock.json']) {
+    for (const file of ['harness/loadgen.ts', 'checkpoints/vitest.config.ts', 'grader/run-day.ts', 'grader/vitest.config.ts', 'course/days.ts', 'package-lock.json']) {
       expect(inputs('day1'), `${file} can change any day's verdict`).toContain(file);
     }
     // A copy of the repo's inputs: editing any one of them gives day 3 a new key, so an old pass is not reused.

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { githubAnchor, headingAnchors, HANG_KEY, whyLine } from '../grader/explain.ts';
 import { root } from '../grader/paths.ts';
 import { renderTests } from '../grader/render.ts';
@@ -114,7 +114,7 @@ describe('every checkpoint test has an explanation or says none', () => {
     expect(names.length, `no checkpoint test of ${id} was collected`).toBeGreaterThan(0);
     const explain = day.explain ?? {};
     const missing = names.filter((name) => !(name in explain));
-    expect(missing, `checkpoint tests of ${id} with neither an explanation nor 'none' in grader/days.ts`).toEqual([]);
+    expect(missing, `checkpoint tests of ${id} with neither an explanation nor 'none' in course/days.ts`).toEqual([]);
     const stale = Object.keys(explain).filter((key) => key !== HANG_KEY && !names.includes(key));
     expect(stale, `explain keys of ${id} that name no checkpoint test (renamed?)`).toEqual([]);
 
@@ -128,7 +128,7 @@ describe('every checkpoint test has an explanation or says none', () => {
     const anchors = whenItFailsAnchors(readFileSync(guide, 'utf8'));
     for (const entry of linked) {
       expect(anchors.has(entry.anchor), `days/${day.slug}/README.md has no "### ${entry.title}" under "## When it fails" (anchor #${entry.anchor}); entries: ${[...anchors.keys()].join(', ')}`).toBe(true);
-      expect(anchors.get(entry.anchor), `the title in grader/days.ts should be the heading's text`).toBe(entry.title);
+      expect(anchors.get(entry.anchor), `the title in course/days.ts should be the heading's text`).toBe(entry.title);
     }
   });
 });

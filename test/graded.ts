@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Checksums } from '../grader/checksums.ts';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
 import { runGrader, scratchDir, type GraderRun } from './helpers.ts';

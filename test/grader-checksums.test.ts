@@ -23,7 +23,7 @@ describe('checkpoint checksums', () => {
     const run = await cli(['check', 'day1', '--target', 'solutions'], freshState(), { env: { CACHELINGS_CHECKSUMS: altered } });
     expect(run.stdout).toContain('⚠ The checkpoints differ from what shipped');
     expect(run.stdout).toContain(`changed: ${file}`);
-    expect(run.stdout).toContain('git checkout -- checkpoints/');
+    expect(run.stdout).toContain('git checkout -- course/ harness/ checkpoints/');
     const clean = await cli(['check', 'day1', '--target', 'solutions'], freshState());
     expect(clean.stdout).not.toContain('differ from what shipped');
     rmSync(dir, { recursive: true, force: true });

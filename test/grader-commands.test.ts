@@ -3,7 +3,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { recordProgress } from '../grader/progress.ts';
 import { root } from '../grader/paths.ts';
 import type { DayResult, TestResult } from '../grader/results.ts';

@@ -3,7 +3,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderCard } from '../grader/card.ts';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { clip, toClassroom, toExercism } from '../grader/formats.ts';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';

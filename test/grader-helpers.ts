@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 import { scratchDir, type GraderRun } from './helpers.ts';
 

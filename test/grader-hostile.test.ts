@@ -1,9 +1,9 @@
 // Never hanging, never leaking: hostile learner code ends within the day's limit, named, with no process left behind.
 import { readFileSync, rmSync } from 'node:fs';
-import { freePort } from '../checkpoints/support/ports.ts';
+import { freePort } from '../harness/ports.ts';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findDay } from '../grader/days.ts';
+import { findDay } from '../course/days.ts';
 import { cli, freshState, startGrader, stopGraders } from './grader-helpers.ts';
 import { canSeeProcesses, leakTag, leftovers, settleLeftovers } from './grader-leaks.ts';
 import { treeWith } from './helpers.ts';

@@ -2,7 +2,7 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 import { shippedScaffold } from '../grader/shipped.ts';
 import { cli, freshState } from './grader-helpers.ts';

@@ -2,7 +2,7 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 import { freshState, startGrader, stopGraders } from './grader-helpers.ts';
 import { treeWith } from './helpers.ts';

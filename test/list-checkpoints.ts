@@ -1,7 +1,7 @@
 // Prints every checkpoint test of every day (bonus suites too) as JSON lines ({ day, module, group, name }), collected by vitest without running them.
 import { relative } from 'node:path';
 import { createVitest } from 'vitest/node';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 
 process.env.CACHELINGS_TARGET = process.env.CACHELINGS_TARGET ?? 'solutions';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 
 const read = (path: string) => readFileSync(resolve(root, path), 'utf8');

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 import { checks, reviewText } from '../grader/review/index.ts';
 import type { Finding } from '../grader/review/types.ts';

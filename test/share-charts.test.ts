@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { writeCharts } from '../grader/commands/share.ts';
-import type { LoadResult } from '../checkpoints/support/loadgen.ts';
+import type { LoadResult } from '../harness/loadgen.ts';
 import type { LoadRun } from '../grader/share/load.ts';
 import { renderShare } from '../grader/share/render.ts';
 import { scratchDir, skipWithoutTool } from './helpers.ts';

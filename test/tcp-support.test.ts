@@ -1,9 +1,9 @@
 // The shared network helpers of the checkpoints: byte escaping, transcripts, and the TCP client's failure messages.
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CheckError } from '../checkpoints/support/check.ts';
-import { destroyAllClients, TcpClient } from '../checkpoints/support/tcp-client.ts';
-import { escapeBytes, Transcript } from '../checkpoints/support/transcript.ts';
+import { CheckError } from '../harness/check.ts';
+import { destroyAllClients, TcpClient } from '../harness/tcp-client.ts';
+import { escapeBytes, Transcript } from '../harness/transcript.ts';
 
 describe('escapeBytes', () => {
   it('shows text as is, control bytes JSON-style and invalid UTF-8 as \\xNN', () => {

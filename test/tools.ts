@@ -1,7 +1,7 @@
 // `npm test`'s first step: the system tools the workbook's own tests drive, each missing one named with the command
 // that installs it, in a second rather than after minutes of other tests. `bash .ci/run` installs them all.
 import { existsSync } from 'node:fs';
-import { findTool } from '../checkpoints/support/redis.ts';
+import { findTool } from '../harness/redis.ts';
 
 /** A tool the self-test needs: how to find it, why, and how to install it. */
 interface Tool {

@@ -1,7 +1,7 @@
 // Every day of the manifest, from one whole-week grade of each tree: the solution passes every requirement, and the
 // pristine scaffold fails, saying what is not implemented yet.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { days } from '../grader/days.ts';
+import { days } from '../course/days.ts';
 import { graded, type GradedRun } from './graded.ts';
 
 const ran: Partial<Record<'solutions' | 'days', GradedRun>> = {};

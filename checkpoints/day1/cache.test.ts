@@ -1,9 +1,9 @@
 // Day 1 checkpoint: the Cache stores, returns and deletes string values, and each instance owns its data.
 import { describe, it } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
-import { CheckError, expectEqual, show, type Advice } from '../support/check.ts';
-import { learnerModule, shown } from '../support/learner.ts';
-import { makeRandom, randomWords } from '../support/seed.ts';
+import { CheckError, expectEqual, show, type Advice } from '../../harness/check.ts';
+import { learnerModule, shown } from '../../harness/learner.ts';
+import { makeRandom, randomWords } from '../../harness/seed.ts';
 
 type CacheModule = typeof import('@learner/01-cache/cache.ts');
 const file = '01-cache/cache.ts';

@@ -1,11 +1,11 @@
 // Day 1 race-stress: the RWLock shares among readers, isolates writers, is fair, and survives throwing functions.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { deferred, settle, tick, withTimeout } from '../support/async.ts';
-import type { Cause } from '../support/cause.ts';
-import { CheckError, expectEqual, expectTrue } from '../support/check.ts';
-import { learnerModule, shown } from '../support/learner.ts';
-import { seed } from '../support/seed.ts';
+import { deferred, settle, tick, withTimeout } from '../../harness/async.ts';
+import type { Cause } from '../../harness/cause.ts';
+import { CheckError, expectEqual, expectTrue } from '../../harness/check.ts';
+import { learnerModule, shown } from '../../harness/learner.ts';
+import { seed } from '../../harness/seed.ts';
 
 type LockModule = typeof import('@learner/01-cache/rwlock.ts');
 type CacheModule = typeof import('@learner/01-cache/cache.ts');

@@ -1,7 +1,7 @@
 // Day 2 checkpoint: many clients share one cache without waiting on each other, and bad input never takes the server down.
 import { afterEach, describe, it } from 'vitest';
-import { makeRandom, randomWords } from '../support/seed.ts';
-import { Transcript } from '../support/transcript.ts';
+import { makeRandom, randomWords } from '../../harness/seed.ts';
+import { Transcript } from '../../harness/transcript.ts';
 import { cleanUp, connectTo, expectNoCrash, look, startLearnerServer, watchCrashes } from './harness.ts';
 
 afterEach(cleanUp);

@@ -1,11 +1,11 @@
 // Day 2 helpers: start the learner's server on port 0, connect clients to it, and clean both up after each test.
-import { CheckError, show } from '../support/check.ts';
-import { withTimeout } from '../support/async.ts';
-import { crashCause, frameIn, type Cause } from '../support/cause.ts';
-import { learnerModule, shown, targetDir } from '../support/learner.ts';
-import { firstCrashSince, watchCrashes as watchUncaught } from '../support/crashes.ts';
-import { destroyAllClients, TcpClient } from '../support/tcp-client.ts';
-import type { Transcript } from '../support/transcript.ts';
+import { CheckError, show } from '../../harness/check.ts';
+import { withTimeout } from '../../harness/async.ts';
+import { crashCause, frameIn, type Cause } from '../../harness/cause.ts';
+import { learnerModule, shown, targetDir } from '../../harness/learner.ts';
+import { firstCrashSince, watchCrashes as watchUncaught } from '../../harness/crashes.ts';
+import { destroyAllClients, TcpClient } from '../../harness/tcp-client.ts';
+import type { Transcript } from '../../harness/transcript.ts';
 
 type ServerModule = typeof import('@learner/02-server/server.ts');
 type ProtocolModule = typeof import('@learner/02-server/protocol.ts');

@@ -2,12 +2,12 @@
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import { afterEach, describe, it } from 'vitest';
-import { CheckError, expectEqual } from '../support/check.ts';
-import { settle, withTimeout } from '../support/async.ts';
-import { learnerModule } from '../support/learner.ts';
-import { makeRandom, randomWords } from '../support/seed.ts';
-import { hintFor } from '../support/socket-trouble.ts';
-import { Transcript } from '../support/transcript.ts';
+import { CheckError, expectEqual } from '../../harness/check.ts';
+import { settle, withTimeout } from '../../harness/async.ts';
+import { learnerModule } from '../../harness/learner.ts';
+import { makeRandom, randomWords } from '../../harness/seed.ts';
+import { hintFor } from '../../harness/socket-trouble.ts';
+import { Transcript } from '../../harness/transcript.ts';
 import { cleanUp, connectTo, forget, look, startLearnerServer } from './harness.ts';
 
 type CacheModule = typeof import('@learner/01-cache/cache.ts');

@@ -1,8 +1,8 @@
 // Day 2 checkpoint: the text protocol over a real TCP connection, and line framing across any split of the bytes.
 import { afterEach, describe, it } from 'vitest';
-import { expectEqual } from '../support/check.ts';
-import { learnerModule } from '../support/learner.ts';
-import { makeRandom, randomWords } from '../support/seed.ts';
+import { expectEqual } from '../../harness/check.ts';
+import { learnerModule } from '../../harness/learner.ts';
+import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { cleanUp, connectTo, look, protocolFile, startLearnerServer } from './harness.ts';
 
 type ProtocolModule = typeof import('@learner/02-server/protocol.ts');
@@ -15,7 +15,7 @@ const [key, other] = randomWords(random, 2) as [string, string];
 const value = `value-${Math.floor(random() * 1e6)}`;
 
 describe('Start', () => {
-  // The precondition of the day's network requirements (grader/days.ts): when it fails, they are not run.
+  // The precondition of the day's network requirements (course/days.ts): when it fails, they are not run.
   it('starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect', async () => {
     const client = await connectTo(await startLearnerServer());
     client.destroy();

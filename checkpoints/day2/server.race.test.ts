@@ -1,8 +1,8 @@
 // Day 2 race-stress over TCP, the TypeScript answer to `go test -race` for a server: many connections at once,
 // pipelined writes cut at random byte boundaries, and values that encode their key so cross-talk shows.
 import { afterEach, describe, it } from 'vitest';
-import { makeRandom, seed } from '../support/seed.ts';
-import type { TcpClient } from '../support/tcp-client.ts';
+import { makeRandom, seed } from '../../harness/seed.ts';
+import type { TcpClient } from '../../harness/tcp-client.ts';
 import { cleanUp, connectTo, startLearnerServer, type Running } from './harness.ts';
 
 afterEach(cleanUp);

@@ -3,8 +3,8 @@
 // the gates are measured by the grader itself (throughput.test.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { CheckError } from '../support/check.ts';
-import { shown, targetDir } from '../support/learner.ts';
+import { CheckError } from '../../harness/check.ts';
+import { shown, targetDir } from '../../harness/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { wantedBenches as wanted } from './bench-names.ts';
 import { fixedKeyNote } from './fixed-key.ts';

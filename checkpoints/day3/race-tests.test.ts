@@ -4,8 +4,8 @@
 // 01-cache/rwlock.ts for a planted-bug version from mutants/. A mutant is "noticed" when at least one test fails.
 import { existsSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { CheckError } from '../support/check.ts';
-import { shown, targetDir } from '../support/learner.ts';
+import { CheckError } from '../../harness/check.ts';
+import { shown, targetDir } from '../../harness/learner.ts';
 import { mutants, type Mutant } from './mutants.ts';
 import { runNested, type NestedRun } from './nested.ts';
 import type { NestedTest } from './nested-reporter.ts';

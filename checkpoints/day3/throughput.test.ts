@@ -2,11 +2,11 @@
 // Each figure is the best of five 60 ms samples, alternating with a bare Map measured the same way; GET and SET are
 // held against the guide's gates, the mixed 80/20 load and heap bytes per operation are reported.
 import { describe, it } from 'vitest';
-import { CheckError, expectEqual } from '../support/check.ts';
-import { learnerModule, shown } from '../support/learner.ts';
-import { bestOf, bytesPerOp, countingConsole, opsPerSecond } from '../support/measure.ts';
+import { CheckError, expectEqual } from '../../harness/check.ts';
+import { learnerModule, shown } from '../../harness/learner.ts';
+import { bestOf, bytesPerOp, countingConsole, opsPerSecond } from '../../harness/measure.ts';
 import { recordMetric } from '../support/metrics.ts';
-import { makeRandom, randomWords } from '../support/seed.ts';
+import { makeRandom, randomWords } from '../../harness/seed.ts';
 
 type CacheModule = typeof import('@learner/01-cache/cache.ts');
 type Store = { get(key: string): string | undefined; set(key: string, value: string): void };

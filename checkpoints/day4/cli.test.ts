@@ -3,9 +3,9 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { describe, it } from 'vitest';
-import { expectTrue } from '../support/check.ts';
-import { startCountingServer } from '../support/counting-server.ts';
-import { shown, targetDir } from '../support/learner.ts';
+import { expectTrue } from '../../harness/check.ts';
+import { startCountingServer } from '../../harness/counting-server.ts';
+import { shown, targetDir } from '../../harness/learner.ts';
 
 const file = '04-loadtest/main.ts';
 

@@ -1,6 +1,6 @@
 // Day 4 checkpoint: the learner's load tester counts honestly — operations, connections, duration, ERR replies and drops.
 import { describe, it } from 'vitest';
-import { firstCrashSince, watchCrashes } from '../support/crashes.ts';
+import { firstCrashSince, watchCrashes } from '../../harness/crashes.ts';
 import { base, between, expectRun, opensPerRequest, perRequest, runAgainst, runOnTime } from './run.ts';
 import { count, inWindow } from './story.ts';
 

@@ -1,8 +1,8 @@
 // Day 4 checkpoint: formatReport prints the guide's "=== Load Test Results ===" block with the report's own figures.
 import { describe, it } from 'vitest';
-import { expectTrue } from '../support/check.ts';
-import { learnerModule, shown } from '../support/learner.ts';
-import { makeRandom } from '../support/seed.ts';
+import { expectTrue } from '../../harness/check.ts';
+import { learnerModule, shown } from '../../harness/learner.ts';
+import { makeRandom } from '../../harness/seed.ts';
 
 type LoadModule = typeof import('@learner/04-loadtest/loadtest.ts');
 const file = '04-loadtest/loadtest.ts';

@@ -1,11 +1,11 @@
 // Day 4 checkpoint helpers: one run of the learner's runLoadTest against a fresh counting server, and how a run fails.
 import { performance } from 'node:perf_hooks';
-import { withTimeout } from '../support/async.ts';
-import type { Cause } from '../support/cause.ts';
-import { CheckError, expectTrue } from '../support/check.ts';
-import { startCountingServer, type CountingServerOptions, type CountingStats } from '../support/counting-server.ts';
-import { learnerModule, shown } from '../support/learner.ts';
-import { makeRandom } from '../support/seed.ts';
+import { withTimeout } from '../../harness/async.ts';
+import type { Cause } from '../../harness/cause.ts';
+import { CheckError, expectTrue } from '../../harness/check.ts';
+import { startCountingServer, type CountingServerOptions, type CountingStats } from '../../harness/counting-server.ts';
+import { learnerModule, shown } from '../../harness/learner.ts';
+import { makeRandom } from '../../harness/seed.ts';
 import { count, hintFor, inWindow, story } from './story.ts';
 
 type LoadModule = typeof import('@learner/04-loadtest/loadtest.ts');

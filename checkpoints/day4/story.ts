@@ -1,5 +1,5 @@
 // Day 4 checkpoint helpers: figures as people read them, the run's transcript, and hints for socket errors.
-import type { CountingServerOptions } from '../support/counting-server.ts';
+import type { CountingServerOptions } from '../../harness/counting-server.ts';
 
 /** A number as `12,345` (whole) for messages. */
 export function count(value: number): string {

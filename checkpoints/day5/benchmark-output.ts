@@ -1,5 +1,5 @@
 // Day 5's RESP bonus: what `redis-benchmark -t get,set --csv` printed, read as requests per second.
-import { CheckError } from '../support/check.ts';
+import { CheckError } from '../../harness/check.ts';
 
 /** Requests per second of GET and SET. */
 export interface BenchmarkFigures {

@@ -1,5 +1,5 @@
 // Shared by day 5's checkpoint files: the learner's tuned server in its own process, the gate, figures as text.
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { startServerProcess, type ServerProcess } from '../../harness/server-process.ts';
 
 /** The file the day-5 checks start: the learner's tuned server. */
 export const serverFile = '05-performance/server.ts';

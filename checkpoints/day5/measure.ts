@@ -1,11 +1,11 @@
 // Day 5's measurements: the grader's own figure for a server, the over-reporting check, Redis for scale, failures that explain.
-import { withTimeout } from '../support/async.ts';
-import { CheckError } from '../support/check.ts';
-import { learnerModule, shown } from '../support/learner.ts';
-import { prefill, runLoad, type LoadResult } from '../support/loadgen.ts';
-import { findTool, startRedis } from '../support/redis.ts';
-import type { ServerProcess } from '../support/server-process.ts';
-import type { TcpClient } from '../support/tcp-client.ts';
+import { withTimeout } from '../../harness/async.ts';
+import { CheckError } from '../../harness/check.ts';
+import { learnerModule, shown } from '../../harness/learner.ts';
+import { prefill, runLoad, type LoadResult } from '../../harness/loadgen.ts';
+import { findTool, startRedis } from '../../harness/redis.ts';
+import type { ServerProcess } from '../../harness/server-process.ts';
+import type { TcpClient } from '../../harness/tcp-client.ts';
 import { gate, ops, serverFile, stopServer } from './helpers.ts';
 
 /** The day-4 report (docs/architecture.md), declared here so the grader does not depend on the learner's types (the share-out uses it too). */

@@ -1,12 +1,12 @@
 // Day 5 checkpoint: the tuned server still speaks the protocol, clears 50,000 ops/s, and is measured beside real Redis.
 import { afterAll, describe, it } from 'vitest';
-import { CheckError } from '../support/check.ts';
-import { learnerModule, shown } from '../support/learner.ts';
-import { prefill, runLoad, saturatedCpuPercent, saturationNote, type LoadResult } from '../support/loadgen.ts';
+import { CheckError } from '../../harness/check.ts';
+import { learnerModule, shown } from '../../harness/learner.ts';
+import { prefill, runLoad, saturatedCpuPercent, saturationNote, type LoadResult } from '../../harness/loadgen.ts';
 import { recordMetric } from '../support/metrics.ts';
-import { findTool, installRedis, startRedis } from '../support/redis.ts';
-import { makeRandom, randomWords } from '../support/seed.ts';
-import { TcpClient } from '../support/tcp-client.ts';
+import { findTool, installRedis, startRedis } from '../../harness/redis.ts';
+import { makeRandom, randomWords } from '../../harness/seed.ts';
+import { TcpClient } from '../../harness/tcp-client.ts';
 import { batchingSection, learnerServer, ops, serverFile, stopServer } from './helpers.ts';
 import { agreement, expectAgreement, graderFigure, heldGate, learnerRun, load, type LoadReport, loadtestFile, type LoadtestModule, machineNote, maxRuns, recheckGate, serverErrors, session, setup, withCrash } from './measure.ts';
 

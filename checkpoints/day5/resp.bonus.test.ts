@@ -4,12 +4,12 @@ import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, describe, it } from 'vitest';
-import { withTimeout } from '../support/async.ts';
-import { CheckError } from '../support/check.ts';
-import { learnerModule, shown } from '../support/learner.ts';
+import { withTimeout } from '../../harness/async.ts';
+import { CheckError } from '../../harness/check.ts';
+import { learnerModule, shown } from '../../harness/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
-import { commandsProcessed, findTool, installRedis, startRedis } from '../support/redis.ts';
-import { makeRandom, randomWords } from '../support/seed.ts';
+import { commandsProcessed, findTool, installRedis, startRedis } from '../../harness/redis.ts';
+import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { type BenchmarkFigures, readBenchmark, unreadable } from './benchmark-output.ts';
 import { learnerServer, ops, stopServer } from './helpers.ts';
 

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import { root } from '../../grader/paths.ts';
 import { listFiles } from '../support/earlier-days.ts';
-import { shown, targetDir } from '../support/learner.ts';
+import { shown, targetDir } from '../../harness/learner.ts';
 
 export { typecheck, workbookTsc } from './compile.ts';
 

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { display, root } from '../../grader/paths.ts';
-import { CheckError } from '../support/check.ts';
-import { targetDir } from '../support/learner.ts';
+import { CheckError } from '../../harness/check.ts';
+import { targetDir } from '../../harness/learner.ts';
 
 /** The workbook's own TypeScript compiler. */
 export const workbookTsc = resolve(root, 'node_modules/.bin/tsc');

@@ -2,12 +2,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { findDay } from '../../grader/days.ts';
+import { findDay } from '../../course/days.ts';
 import { root, vitestBin } from '../../grader/paths.ts';
 import type { MetricResult } from '../../grader/results.ts';
 import { inPart, listFiles, runPart, type Part, type PartResult } from '../support/earlier-days.ts';
-import { shown, targetDir } from '../support/learner.ts';
-import { seed } from '../support/seed.ts';
+import { shown, targetDir } from '../../harness/learner.ts';
+import { seed } from '../../harness/seed.ts';
 
 /** The days the checklist re-runs. */
 export const earlierDays = ['day1', 'day2', 'day3', 'day4', 'day5'];

@@ -1,7 +1,7 @@
 // Day 6: the ratio of the learner's tuned server (day 5) to their day-2 server, measured side by side in this run.
 import { load } from '../day5/measure.ts';
-import { prefill, runLoad } from '../support/loadgen.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { prefill, runLoad } from '../../harness/loadgen.ts';
+import { startServerProcess, type ServerProcess } from '../../harness/server-process.ts';
 
 /** Day 5's load (50 connections, 80% GET), 1.5 s per run. */
 const sideBySide = { ...load, durationMs: 1500, replies: 'text' } as const;

@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { root } from '../../grader/paths.ts';
-import { CheckError } from '../support/check.ts';
-import { targetDir } from '../support/learner.ts';
-import { canConnect, freePort } from '../support/ports.ts';
+import { CheckError } from '../../harness/check.ts';
+import { targetDir } from '../../harness/learner.ts';
+import { canConnect, freePort } from '../../harness/ports.ts';
 
 /** The learner's server, started as `npm start` would, in its own process group. */
 export interface RunningServer {

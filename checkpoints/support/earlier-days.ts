@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { dayNumber, type Day } from '../../grader/days.ts';
+import { dayNumber, type Day } from '../../course/days.ts';
 import { root } from '../../grader/paths.ts';
 import { stateDir } from '../../grader/state.ts';
 import type { DayResult } from '../../grader/results.ts';
@@ -48,7 +48,7 @@ export function listFiles(dir: string, prefix = ''): string[] {
 }
 
 /** Repo files outside the checkpoint folders that decide how a day is run and judged. */
-const sharedInputs = ['checkpoints/support', 'grader', 'checkpoints/vitest.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const sharedInputs = ['harness', 'course', 'checkpoints/support', 'grader', 'checkpoints/vitest.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /** Every repo file whose change can change a verdict of `day`: each folder its suites live in (helpers, mutants and
  *  fixtures included), the checkpoints' support code and config, the grader that runs them, and the installed tools. */

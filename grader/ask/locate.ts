@@ -1,7 +1,7 @@
 // Finds the learner's code a failure points at ("Look at:" or "not implemented yet: … in …"), never outside their day folders.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { days } from '../days.ts';
+import { days } from '../../course/days.ts';
 import { display, root } from '../paths.ts';
 import { findFunction, functionAt, parse, type Extract } from '../source.ts';
 

@@ -1,5 +1,5 @@
 // Writes a question in the guide's "Even better" shape: what I build, what fails, expected vs actual, my code, what I tried.
-import { dayNumber, type Day } from '../days.ts';
+import { dayNumber, type Day } from '../../course/days.ts';
 import type { DayResult, TestResult } from '../results.ts';
 import type { Extract } from '../source.ts';
 

@@ -1,6 +1,6 @@
 // Why a requirement failed, as a cause a mentor can group by: the report's own `cause`, else derived from the manifest.
 import { explanationFor } from '../explain.ts';
-import { findDay } from '../days.ts';
+import { findDay } from '../../course/days.ts';
 
 /** A failure's cause: `kind` groups learners, `title` says it in words, `guide` links the entry that explains it. */
 export interface Cause {

@@ -1,7 +1,7 @@
 // Reads a folder of learners' reports: one file per learner (or one folder per learner, as artifacts download).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { days as manifest } from '../days.ts';
+import { days as manifest } from '../../course/days.ts';
 import type { Learner } from './learner.ts';
 import { readClassroom, readReport, shapeOf } from './shapes.ts';
 

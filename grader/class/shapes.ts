@@ -1,5 +1,5 @@
 // Reads one parsed report of any shape the view knows: the JSON report (version 1, older or newer) or the Classroom result.
-import { findDay } from '../days.ts';
+import { findDay } from '../../course/days.ts';
 import type { MetricResult } from '../results.ts';
 import { summarizeDay, type LearnerDay, type Requirement } from './learner.ts';
 

@@ -1,5 +1,5 @@
 // What the class view says about a whole class: per day, who passes and the causes behind the first failures.
-import { days as manifest } from '../days.ts';
+import { days as manifest } from '../../course/days.ts';
 import { notImplemented, type Cause } from './cause.ts';
 import { loadFigures, type Learner } from './learner.ts';
 

@@ -1,6 +1,6 @@
 // `npm run check day1 [--target DIR] [--json FILE] [--debug] [--repeat N] [--only TEXT]`: one day's checkpoint.
 import { flag, requireDay, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
-import type { Day } from '../days.ts';
+import type { Day } from '../../course/days.ts';
 import { recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';

@@ -4,7 +4,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { flag, fromUser, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
 import { markdownCard, nextUnfinished, renderCard } from '../card.ts';
-import { dayNumber, days } from '../days.ts';
+import { dayNumber, days } from '../../course/days.ts';
 import { convert, formats, toClassroom, type Format } from '../formats.ts';
 import { recordProgress } from '../progress.ts';
 import { renderTests } from '../render.ts';

@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import chalk from 'chalk';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
-import { dayNumber } from '../days.ts';
+import { dayNumber } from '../../course/days.ts';
 import { display } from '../paths.ts';
 import { readProgress } from '../progress.ts';
 import { checks, reviewFiles } from '../review/index.ts';

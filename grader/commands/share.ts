@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import chalk from 'chalk';
 import { runWholeDay } from '../../checkpoints/support/earlier-days.ts';
 import { flag, requireTarget, type Args } from '../args.ts';
-import { dayNumber, days } from '../days.ts';
+import { dayNumber, days } from '../../course/days.ts';
 import { display, root } from '../paths.ts';
 import { recordProgress } from '../progress.ts';
 import { runSeed } from '../seed.ts';

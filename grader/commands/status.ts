@@ -1,7 +1,7 @@
 // `npm run status [--target DIR]`: each day ✓ / ✗ / not tried, from the progress file.
 import chalk from 'chalk';
 import { flag, fromUser, type Args } from '../args.ts';
-import { dayNumber, days, type Day } from '../days.ts';
+import { dayNumber, days, type Day } from '../../course/days.ts';
 import { display } from '../paths.ts';
 import { readProgress, type DayProgress } from '../progress.ts';
 

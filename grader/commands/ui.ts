@@ -1,6 +1,6 @@
 // `npm run ui [day1] [--target DIR] [--port N]`: the vitest UI on a day's checkpoint, on 127.0.0.1, until Ctrl-C.
 import { spawn } from 'node:child_process';
-import { freePort } from '../../checkpoints/support/ports.ts';
+import { freePort } from '../../harness/ports.ts';
 import { createInterface } from 'node:readline';
 import chalk from 'chalk';
 import { flag, requireDay, requireTarget, UsageError, type Args } from '../args.ts';

@@ -3,7 +3,7 @@ import { watch as watchFiles, type FSWatcher } from 'node:fs';
 import { createInterface } from 'node:readline';
 import chalk from 'chalk';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
-import { nextDay, type Day } from '../days.ts';
+import { nextDay, type Day } from '../../course/days.ts';
 import { display } from '../paths.ts';
 import { firstUnfinishedDay, recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';

@@ -2,7 +2,7 @@
 // percentiles, of the learner's server beside real Redis. Drawn by Observable Plot on linkedom's server-side DOM.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { LoadResult } from '../../checkpoints/support/loadgen.ts';
+import type { LoadResult } from '../../harness/loadgen.ts';
 
 /** One server's run under the grader's load generator, named as the chart's legend says it. */
 export interface Series {

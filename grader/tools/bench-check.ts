@@ -1,7 +1,7 @@
 // Maintainers: `node --import tsx grader/tools/bench-check.ts [day1] [--runs 5]` times `npm run check` against a bare
 // `npx vitest run` of the same checkpoint, alternating, and prints the medians and their ratio (target: ≤ 1.5×).
 import { spawnSync } from 'node:child_process';
-import { findDay } from '../days.ts';
+import { findDay } from '../../course/days.ts';
 import { root } from '../paths.ts';
 
 const args = process.argv.slice(2);

@@ -1,7 +1,7 @@
 // redis-benchmark for `npm run compare`: one run with its own CPU time, killable as a group; and a process's CPU time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { findTool } from '../../checkpoints/support/redis.ts';
+import { findTool } from '../../harness/redis.ts';
 
 let running: ChildProcess | undefined;
 

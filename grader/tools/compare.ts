@@ -18,9 +18,9 @@ const durationMs = Number(option('duration', '1500'));
 const budgetMs = Number(option('budget', '80')) * 1000; // no new run starts after this many seconds
 const target = resolve(root, option('target', 'solutions'));
 process.env.CACHELINGS_TARGET = target; // read by the server runner below
-const { findTool, installRedis, startRedis, commandsProcessed } = await import('../../checkpoints/support/redis.ts');
-const { prefill, runLoad, saturatedCpuPercent } = await import('../../checkpoints/support/loadgen.ts');
-const { startServerProcess } = await import('../../checkpoints/support/server-process.ts');
+const { findTool, installRedis, startRedis, commandsProcessed } = await import('../../harness/redis.ts');
+const { prefill, runLoad, saturatedCpuPercent } = await import('../../harness/loadgen.ts');
+const { startServerProcess } = await import('../../harness/server-process.ts');
 
 const load = { host: '127.0.0.1', connections: 50, getRatio: 0.8, keySpace: 10_000 };
 const depths = [1, 16] as const;

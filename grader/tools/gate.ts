@@ -1,7 +1,7 @@
 // `npm run gate`: real Redis under the grader's own load generator on this machine, and the day-5 gate that follows —
 // the figure `npm run check day5` holds your tuned server to, reproduced by hand.
 import { heldGate, load } from '../../checkpoints/day5/measure.ts';
-import { findTool, installRedis } from '../../checkpoints/support/redis.ts';
+import { findTool, installRedis } from '../../harness/redis.ts';
 
 if (!findTool('redis-server')) {
   console.log(`redis-server is not installed, so the gate is the guide's plain 50,000 ops/s. ${installRedis}`);

@@ -27,7 +27,7 @@ export interface Day {
    */
   explain?: Record<string, Explanation | 'none'>;
   /**
-   * Why a failure happened, when the checkpoint observed its cause (checkpoints/support/cause.ts): cause kind → the
+   * Why a failure happened, when the checkpoint observed its cause (harness/cause.ts): cause kind → the
    * one guide entry that explains it. It wins over `explain`; a kind not listed falls back to the requirement's entry.
    */
   causes?: Partial<Record<string, Explanation | 'none'>>;
