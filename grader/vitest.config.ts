@@ -1,7 +1,8 @@
-// The grader's vitest config: the checkpoints' config, plus the probe (which test is running) and files in manifest order.
+// The grader's vitest config: the checkpoints' settings (harness/checkpoint-settings.ts), plus the probe (which test
+// is running) and files in manifest order.
 import { mergeConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import checkpoints from '../checkpoints/vitest.config.ts';
+import { checkpointSettings } from '../harness/checkpoint-settings.ts';
 
 /** Runs the files in the order given on the command line (the manifest's), not by cached durations. */
 class ManifestOrder extends BaseSequencer {
@@ -12,6 +13,6 @@ class ManifestOrder extends BaseSequencer {
   }
 }
 
-export default mergeConfig(checkpoints, {
+export default mergeConfig(checkpointSettings(), {
   test: { setupFiles: ['grader/probe.ts'], sequence: { sequencer: ManifestOrder } },
 });

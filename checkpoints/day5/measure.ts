@@ -4,22 +4,14 @@ import { CheckError } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { prefill, runLoad, type LoadResult } from '../../harness/loadgen.ts';
 import { findTool, startRedis } from '../../harness/redis.ts';
+import type { LoadReport } from '../../harness/load-report.ts';
 import type { ServerProcess } from '../../harness/server-process.ts';
 import type { TcpClient } from '../../harness/tcp-client.ts';
 import { gate, ops, serverFile, stopServer } from './helpers.ts';
 
-/** The day-4 report (docs/architecture.md), declared here so the grader does not depend on the learner's types (the share-out uses it too). */
-export interface LoadReport {
-  durationMs: number;
-  totalOps: number;
-  errors: number;
-  opsPerSec: number;
-  avgLatencyMs: number;
-  p50LatencyMs: number;
-  p99LatencyMs: number;
-  /** Optional: the tool's own CPU use over the run, in percent of one core. */
-  cpuPercent?: number;
-}
+/** The day-4 report, declared in harness/load-report.ts (re-exported for the day-4 and day-5 checkpoints). */
+export type { LoadReport };
+
 export interface LoadtestModule {
   runLoadTest(options: { host: string; port: number; connections: number; durationMs: number; getRatio: number; keySpace: number }): Promise<LoadReport>;
 }

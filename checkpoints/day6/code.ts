@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as prettier from 'prettier';
-import { root } from '../../grader/paths.ts';
-import { listFiles } from '../support/earlier-days.ts';
+import { root } from '../../harness/paths.ts';
+import { listFiles } from '../../harness/files.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
 
 export { typecheck, workbookTsc } from './compile.ts';

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { display, root } from '../../grader/paths.ts';
+import { display, root } from '../../harness/paths.ts';
 import { CheckError } from '../../harness/check.ts';
 import { targetDir } from '../../harness/learner.ts';
 

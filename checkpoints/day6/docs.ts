@@ -3,7 +3,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { root } from '../../grader/paths.ts';
+import { sections } from '../../harness/markdown.ts';
+import { root } from '../../harness/paths.ts';
+
+export { sections };
 
 /** The four questions a project README answers, and the heading words that name each. */
 export const readmeSections = [
@@ -12,21 +15,6 @@ export const readmeSections = [
   { key: 'run', title: 'How to run it', words: /run|usage|start|install|getting started/i },
   { key: 'what', title: 'What it does', words: /what|about|overview|intro|description/i },
 ] as const;
-
-/** Text with HTML comments (the scaffold's TODO notes) removed. */
-export function withoutHtmlComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/g, '');
-}
-
-/** The markdown split at `##`/`###` headings: heading text → the text under it. */
-export function sections(markdown: string): { heading: string; body: string }[] {
-  const out: { heading: string; body: string }[] = [];
-  for (const block of withoutHtmlComments(markdown).split(/^#{2,3}\s+/m).slice(1)) {
-    const [heading = '', ...body] = block.split('\n');
-    out.push({ heading: heading.trim(), body: body.join('\n').trim() });
-  }
-  return out;
-}
 
 /** Each of the four README sections, found by the first heading that names it (undefined when missing). */
 export function readmeParts(markdown: string): Record<(typeof readmeSections)[number]['key'], string | undefined> {

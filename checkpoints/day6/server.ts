@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
-import { root } from '../../grader/paths.ts';
+import { root } from '../../harness/paths.ts';
 import { CheckError } from '../../harness/check.ts';
 import { targetDir } from '../../harness/learner.ts';
 import { canConnect, freePort } from '../../harness/ports.ts';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LoadReport } from '../../checkpoints/day5/measure.ts';
+import type { LoadReport } from '../../harness/load-report.ts';
 import { root } from '../paths.ts';
 import { sideBySide, type SideBySide } from './side-by-side.ts';
 

@@ -1,6 +1,6 @@
 // The share-out as markdown: grades, requirements, figures, load test, Redis comparison, and the learner's own words.
-import { sections } from '../../checkpoints/day6/docs.ts';
 import { dayNumber, days } from '../../course/days.ts';
+import { sections } from '../../harness/markdown.ts';
 import { formatMetric } from '../render.ts';
 import type { DayResult, MetricResult } from '../results.ts';
 import { chart, type LoadRun } from './load.ts';
