@@ -37,6 +37,8 @@ export interface Day {
   preconditions?: Precondition[];
   /** Set when some requirements re-check earlier days' work, so they can hold before this day is started. */
   rechecks?: string;
+  /** Earlier days the grader runs (or reuses) before this day's checkpoint and hands it the results of (day 6). */
+  earlier?: string[];
 }
 
 /** A requirement the rest of a day depends on (the server starts; handleLine answers the basic session). */
@@ -302,7 +304,9 @@ export const days: Day[] = [
     checkpoints: ['checkpoints/day6/checklist.test.ts'],
     typecheck: false, // step 1 of its checklist is tsc over every file
     rechecks: 'days 1–5',
-    // Step 2 re-runs the checkpoints of days 1–5 (unchanged, passing days are reused, like `go test`'s cache).
+    // Steps 2 and 3 read the results of days 1–5: the grader runs them first (unchanged, passing days are reused,
+    // like `go test`'s cache) and hands them in.
+    earlier: ['day1', 'day2', 'day3', 'day4', 'day5'],
     testTimeoutMs: 240_000,
     timeLimitSec: 600,
     hints: [

@@ -1,9 +1,8 @@
 // The compile step of a check: the TypeScript compiler over the day's files (and what they import), as the seed's Go
 // build would. Each error is shown as file:line with the compiler's text, and a plain-words line for the common ones.
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Day } from '../course/days.ts';
+import { runTsc, workbookTsc, type TscDidNotRun } from '../harness/tsc.ts';
 import { display, root } from './paths.ts';
 import type { TestResult } from './results.ts';
 
@@ -37,21 +36,12 @@ const plain: Record<string, string> = {
   TS7006: 'A parameter without a type: write its type (strict mode does not guess `any`).',
 };
 
-/** Runs tsc over `day`'s TypeScript files in `target`; returns the errors inside `target` (never throws). */
-export async function typeErrors(day: Day, target: string): Promise<CompileError[]> {
+/** Runs tsc over `day`'s TypeScript files in `target`: the errors inside `target`, or why tsc did not run (never throws). */
+export async function typeErrors(day: Day, target: string, tsc = workbookTsc): Promise<CompileError[] | TscDidNotRun> {
   const files = day.files.filter((file) => file.endsWith('.ts')).map((file) => resolve(target, file));
   if (files.length === 0 || day.typecheck === false) return [];
-  mkdirSync(resolve(root, '.tmp'), { recursive: true });
-  const dir = mkdtempSync(join(root, '.tmp', 'check-tsc-'));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: resolve(root, 'tsconfig.json'), compilerOptions: { noEmit: true }, files, include: [] }));
-  try {
-    const output = await new Promise<string>((done) => {
-      execFile(resolve(root, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: root, maxBuffer: 1 << 24 }, (_error, stdout, stderr) => done(`${stdout}${stderr}`));
-    });
-    return parse(output, target);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const run = await runTsc({ files, include: [] }, tsc);
+  return run.ran ? parse(run.output, target) : run;
 }
 
 // `path(line,col): error TS1234: text`, continuation lines indented under it; only files inside the target count.
@@ -73,8 +63,15 @@ function parse(output: string, target: string): CompileError[] {
   return errors;
 }
 
-/** The failed requirement that lists `errors`, to put first in the day's result. */
-export function compileFailure(errors: CompileError[]): TestResult {
+/** The failed requirement that lists `errors` (or says tsc did not run), to put first in the day's result; undefined
+ *  when the files compile. */
+export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult | undefined {
+  if (!Array.isArray(found)) {
+    const message = [found.headline, `Received: ${found.tail}`, `Look at:  ${found.where}`, `Try:      ${found.fix}`].join('\n');
+    return { group: '', name: compileRequirement, status: 'failed', message, durationMs: 0 };
+  }
+  const errors = found;
+  if (errors.length === 0) return undefined;
   const shown = errors.slice(0, 8).map((error) => {
     const words = plain[error.code];
     return [`${display(error.file)}:${error.line}  ${error.code}: ${error.text.split('\n').join('\n    ')}`, ...(words ? [`    In plain words: ${words}`] : [])].join('\n');

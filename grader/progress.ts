@@ -63,11 +63,18 @@ export function firstUnfinishedDay(target = 'days'): Day {
   return days.find((day) => !recorded[day.id]?.passed) ?? days[days.length - 1]!;
 }
 
+/** The best of each figure any recorded run measured on `target` (any form `display` accepts), over all days. */
+export function bestFigures(target: string): Record<string, number> {
+  const best: Record<string, number> = {};
+  for (const day of Object.values(readProgress().targets[display(target)] ?? {})) {
+    for (const [metric, value] of Object.entries(day.best ?? {})) best[metric] = Math.max(best[metric] ?? value, value);
+  }
+  return best;
+}
+
 /** The best `metric` any recorded run measured on `target` (any form `display` accepts), or undefined. */
 export function bestOnRecord(target: string, metric: string): number | undefined {
-  const figures = Object.values(readProgress().targets[display(target)] ?? {}).map((day) => day.best?.[metric]);
-  const known = figures.filter((value) => value !== undefined);
-  return known.length ? Math.max(...known) : undefined;
+  return bestFigures(target)[metric];
 }
 
 /** Forgets what was recorded for `dayId` on `target` (after a reset, the day is not tried again yet). */

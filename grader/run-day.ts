@@ -9,6 +9,8 @@ import type { Readable } from 'node:stream';
 import type { Day } from '../course/days.ts';
 import { collectMetrics, collectTests, stopMessage, type Started, type Stop } from './collect.ts';
 import { compileFailure, typeErrors } from './compile.ts';
+import { removeHandIn, writeHandIn } from './hand-in.ts';
+import { handInVariable } from '../harness/hand-in.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
 import type { GraderEvent } from './reporter.ts';
 import type { DayResult } from './results.ts';
@@ -63,6 +65,8 @@ export function killGroup(pid: number): void {
 export async function runDay(day: Day, options: RunOptions): Promise<DayResult> {
   const started = Date.now();
   const files = [...day.checkpoints, ...(day.bonus ?? [])];
+  // Day 6: the earlier days run (or are reused) first, in this process; the checkpoint reads what they found.
+  const handIn = await writeHandIn(day, options.target, options.seed, options.signal);
   const probe = join(tmpdir(), `cachelings-probe-${process.pid}-${randomUUID()}.jsonl`);
   const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...(options.only ? ['--testNamePattern', namePattern(options.only)] : []), ...files];
   const child = spawn(process.execPath, args, {
@@ -79,6 +83,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
       CACHELINGS_GATE_FILE: `${probe}.gate`,
       CACHELINGS_DAY: day.id,
       CACHELINGS_ORDER: JSON.stringify(files),
+      [handInVariable]: handIn ?? '',
       FORCE_COLOR: '0',
       NO_COLOR: '1',
     },
@@ -120,6 +125,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   options.signal?.removeEventListener('abort', cancel);
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
+  removeHandIn(handIn);
   const tests = collectTests(events, options.target, day, stop, readProbe(probe));
   for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = notSelected;
   if (tests.length === 0) {
@@ -127,7 +133,8 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
-  if (types.length > 0 && stop?.reason !== 'cancelled') tests.unshift(compileFailure(types));
+  const compiled = compileFailure(types);
+  if (compiled && stop?.reason !== 'cancelled') tests.unshift(compiled);
   return {
     id: day.id,
     title: day.title,

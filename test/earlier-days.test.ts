@@ -1,11 +1,17 @@
-// checkpoints/support/earlier-days.ts: what day 6 and `share` reuse instead of re-running a day.
-import { appendFileSync, cpSync, rmSync } from 'node:fs';
+// grader/earlier-days.ts and hand-in.ts: what day 6 and `share` reuse instead of re-running a day, and how day 6's
+// checkpoint is handed the earlier days' results instead of running them itself.
+import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheKey, gradeRunVariable, rememberResult, runPart, verdictInputs } from '../checkpoints/support/earlier-days.ts';
+import { cacheKey, gradeRunVariable, rememberResult, runPart, verdictInputs } from '../grader/earlier-days.ts';
+import { earlierParts, noHandIn } from '../checkpoints/day6/earlier.ts';
 import { findDay } from '../course/days.ts';
+import { collectHandIn } from '../grader/hand-in.ts';
 import { root } from '../grader/paths.ts';
+import { recordProgress } from '../grader/progress.ts';
 import type { DayResult } from '../grader/results.ts';
+import { handInVariable } from '../harness/hand-in.ts';
 import { scratchDir } from './helpers.ts';
 
 const day1 = findDay('day1')!;
@@ -80,5 +86,42 @@ describe('reusing earlier days', () => {
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
+  });
+
+  it("hands day 6 this grade run's results of days 1–5 and the best figures on record, running nothing again", async () => {
+    process.env[gradeRunVariable] = 'run-a';
+    const earlier = findDay('day6')!.earlier!;
+    for (const id of earlier) {
+      const day = findDay(id)!;
+      const tests = day.checkpoints.map((file) => ({ group: 'G', name: `${id} holds in ${file}`, file, status: 'failed' as const, message: `planted in ${id}\nsecond line`, durationMs: 1 }));
+      rememberResult(day, solutions, { id, title: day.title, passed: false, durationMs: 1, metrics: { [`${id}.opsPerSec`]: { value: 7 } }, tests });
+    }
+    recordProgress(solutions, [{ ...failed, metrics: { 'cache.get.opsPerSec': { value: 123 } } }]);
+    const handIn = await collectHandIn(findDay('day6')!, solutions, 1);
+    expect(Object.keys(handIn.earlier), 'every earlier day the manifest names').toEqual(earlier);
+    for (const [id, parts] of Object.entries(handIn.earlier)) {
+      expect(Object.values(parts).every((part) => part.cached), `${id} is reused from this grade run, not run again`).toBe(true);
+      expect(parts.other?.metrics, `${id}'s figures travel with its non-race part`).toEqual({ [`${id}.opsPerSec`]: { value: 7 } });
+    }
+    expect(handIn.earlier.day1?.race?.tests.map((test) => test.file)).toEqual(['checkpoints/day1/rwlock.race.test.ts']);
+    expect(handIn.best).toEqual({ 'cache.get.opsPerSec': 123 });
+
+    // Day 6's checkpoint reads the hand-in: each failure on one line, under its day.
+    const file = join(state, 'hand-in.json');
+    writeFileSync(file, JSON.stringify(handIn));
+    process.env[handInVariable] = file;
+    try {
+      const race = await earlierParts('race', ['day1']);
+      expect(race).toEqual({ failures: ['day1 · day1 holds in checkpoints/day1/rwlock.race.test.ts: planted in day1'], notAvailable: [], passed: 0, cached: ['day1'] });
+    } finally {
+      delete process.env[handInVariable];
+    }
+  });
+
+  it('fails a day-6 step with one line naming npm run check day6 when the checkpoint runs without the hand-in', async () => {
+    delete process.env[handInVariable];
+    await expect(earlierParts('other')).rejects.toThrow(noHandIn);
+    expect(noHandIn).not.toContain('\n');
+    expect(noHandIn).toContain('npm run check day6');
   });
 });

@@ -6,11 +6,10 @@ import { benchMetric } from '../day3/bench-names.ts';
 import { CheckError, expectEqual } from '../../harness/check.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
-import { bestOnRecord } from '../../grader/progress.ts';
 import { debugPrints, houseStyle, typecheck, unformatted, unusedExports, vetFlags } from './code.ts';
 import { claims, type Claim, expectedOutput, missingLine, readIfExists, readmeParts, readmeSections, runExample, sections, thrown } from './docs.ts';
 import { absoluteProblems, farBeyond, namesMachine, ratioAgreement, ratioClaims, ratioProblems } from './figures.ts';
-import { earlierParts, measured, ownTests, runBenchmarks, runOwnTests, type Findings } from './earlier.ts';
+import { bestOnRecord, earlierParts, measured, ownTests, runBenchmarks, runOwnTests, type Findings } from './earlier.ts';
 import { tunedOverDay2 } from './relative.ts';
 import { sendLine, startMain, stopServer, type RunningServer } from './server.ts';
 
@@ -164,7 +163,7 @@ describe(`Your project (${project})`, () => {
     // The best each metric reached: this run, or any earlier run the grader recorded for this tree.
     const best = (metric: Claim['metric']) => {
       const names = metric === 'load.opsPerSec' ? ['load.opsPerSec', 'load.grader.opsPerSec'] : [metric];
-      const figures = names.flatMap((name) => [measured[name]?.value, bestOnRecord(targetDir, name)]).filter((value) => value !== undefined);
+      const figures = names.flatMap((name) => [measured[name]?.value, bestOnRecord(name)]).filter((value) => value !== undefined);
       return figures.length ? Math.max(...figures) : undefined;
     };
     problems.push(...absoluteProblems(quoted, best));

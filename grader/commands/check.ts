@@ -6,7 +6,7 @@ import { renderDay } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
 import { runDay, selects } from '../run-day.ts';
-import { rememberResult } from '../../checkpoints/support/earlier-days.ts';
+import { rememberResult } from '../earlier-days.ts';
 import { runSeed } from '../seed.ts';
 import { tamperWarning } from '../tamper.ts';
 

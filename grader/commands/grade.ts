@@ -11,7 +11,7 @@ import { renderTests } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
 import { runDay } from '../run-day.ts';
-import { gradeRunVariable, rememberResult } from '../../checkpoints/support/earlier-days.ts';
+import { gradeRunVariable, rememberResult } from '../earlier-days.ts';
 import { runSeed } from '../seed.ts';
 import { tamperWarning } from '../tamper.ts';
 

@@ -1,17 +1,15 @@
-// Runs earlier days' checkpoints from inside a later check (day 6's checklist) or a command (`npm run share`).
+// Runs earlier days' checkpoints for a later day (day 6's hand-in, hand-in.ts) or a command (`npm run share`).
 // Like `go test`'s cache: a part of a day that passed is not run again while its code, its checkpoints and the grader
 // are unchanged, and within one `npm run grade` day 6 reuses what days 1–5 just found, failures too.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { dayNumber, type Day } from '../../course/days.ts';
-import { root } from '../../grader/paths.ts';
-import { stateDir } from '../../grader/state.ts';
-import type { DayResult } from '../../grader/results.ts';
-import { runDay } from '../../grader/run-day.ts';
-
-/** Which checkpoint files of a day: the race-stress suites (`*.race.test.ts`) or all the others. */
-export type Part = 'race' | 'other';
+import { dirname, resolve } from 'node:path';
+import { dayNumber, type Day } from '../course/days.ts';
+import { inPart, listFiles, type Part } from '../harness/files.ts';
+import { root } from './paths.ts';
+import { stateDir } from './state.ts';
+import type { DayResult } from './results.ts';
+import { runDay } from './run-day.ts';
 
 /** A part of a day as graded, and whether it was reused from an earlier run of the same code. */
 export interface PartResult {
@@ -21,30 +19,12 @@ export interface PartResult {
 
 const maxAgeMs = 24 * 60 * 60 * 1000;
 
-/** Whether test file `file` belongs to `part`: `*.race.test.ts` is the race-stress part, any other file the rest. */
-export function inPart(file: string, part: Part): boolean {
-  return /\.race\.test\.ts$/.test(file) === (part === 'race');
-}
-
 /** `day` restricted to the checkpoint files of `part`, or undefined when it has none. */
 export function dayPart(day: Day, part: Part): Day | undefined {
   const checkpoints = day.checkpoints.filter((file) => inPart(file, part));
   if (checkpoints.length === 0) return undefined;
   // Bonus suites run once, with the other part.
   return part === 'race' ? { ...day, checkpoints, bonus: [] } : { ...day, checkpoints };
-}
-
-/** Every file under `dir`, skipping node_modules and dot-folders, relative to `dir`, sorted. */
-export function listFiles(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listFiles(path, `${prefix}${name}/`));
-    else out.push(`${prefix}${name}`);
-  }
-  return out;
 }
 
 /** Repo files outside the checkpoint folders that decide how a day is run and judged. */
@@ -114,7 +94,7 @@ function partOf(result: DayResult, part: Part): DayResult {
   return { ...result, tests, passed, metrics: part === 'other' ? result.metrics : {} };
 }
 
-// runDay passes its environment on; a vitest worker's own variables must not leak into the nested vitest.
+// runDay passes its environment on; when called from a vitest worker (the workbook's tests), its variables must not leak.
 function withoutVitestEnv<T>(start: () => T): T {
   const saved = Object.entries(process.env).filter(([name]) => name.startsWith('VITEST') || name === 'TEST' || name === 'NODE_OPTIONS');
   for (const [name] of saved) delete process.env[name];
@@ -126,7 +106,7 @@ function withoutVitestEnv<T>(start: () => T): T {
 }
 
 /** Runs `part` of `day` against `target` (or reuses a pass of the same code); undefined when the part has no files. */
-export async function runPart(day: Day, part: Part, target: string, seed: number): Promise<PartResult | undefined> {
+export async function runPart(day: Day, part: Part, target: string, seed: number, signal?: AbortSignal): Promise<PartResult | undefined> {
   const subset = dayPart(day, part);
   if (!subset) return undefined;
   const key = cacheKey(subset, target);
@@ -135,7 +115,7 @@ export async function runPart(day: Day, part: Part, target: string, seed: number
   // A run of the whole day covers both parts.
   const whole = readCached(cacheKey(day, target));
   if (whole) return { result: partOf(whole, part), cached: true };
-  const result = await withoutVitestEnv(() => runDay(subset, { target, seed }));
+  const result = await withoutVitestEnv(() => runDay(subset, { target, seed, signal }));
   if (result.passed) writeCached(key, result);
   return { result, cached: false };
 }

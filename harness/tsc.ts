@@ -1,0 +1,72 @@
+// The one tsc runner: the workbook's TypeScript compiler over a temporary tsconfig that extends tsconfig.json.
+// A compiler that could not start, was killed, or failed without naming a type error did not check anything, and
+// says so: that is never read as "no type errors". Used by `check`'s compile step and day 6's steps 1 and 9.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { display, root } from './paths.ts';
+
+/** The workbook's own TypeScript compiler. */
+export const workbookTsc = resolve(root, 'node_modules/.bin/tsc');
+
+/** The tsconfig fields a run sets beside `extends` (the workbook's tsconfig.json). */
+export interface TscConfig {
+  compilerOptions?: Record<string, unknown>;
+  files?: string[];
+  include?: string[];
+  exclude?: string[];
+}
+
+/** A run that reached the end: everything tsc printed (its error lines among it). */
+export interface TscRan {
+  ran: true;
+  output: string;
+}
+
+/** A run that did not: how it ended, the last lines it printed, and the advice to show the learner. */
+export interface TscDidNotRun {
+  ran: false;
+  headline: string;
+  tail: string;
+  where: string;
+  fix: string;
+}
+
+interface Ended {
+  exitCode: number | string | null;
+  signal: string | null;
+  output: string;
+}
+
+// Runs `tsc` with `args`; never rejects.
+function execTsc(tsc: string, args: string[]): Promise<Ended> {
+  return new Promise((done) => {
+    execFile(tsc, args, { cwd: root, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+      const failure = error as (Error & { code?: number | string; signal?: string | null }) | null;
+      const output = `${stdout}${stderr}` || (failure?.message ?? '');
+      done({ exitCode: failure ? (failure.code ?? null) : 0, signal: failure?.signal ?? null, output });
+    });
+  });
+}
+
+/** Runs `tsc` (default: the workbook's) over `config`; never rejects. */
+export async function runTsc(config: TscConfig, tsc = workbookTsc): Promise<TscRan | TscDidNotRun> {
+  mkdirSync(resolve(root, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(root, '.tmp', 'tsc-'));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: resolve(root, 'tsconfig.json'), ...config, compilerOptions: { noEmit: true, ...config.compilerOptions } }, null, 2));
+  try {
+    const run = await execTsc(tsc, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false']);
+    if (run.exitCode === 0 || run.output.includes('error TS')) return { ran: true, output: run.output };
+    const how =
+      typeof run.exitCode === 'string' ? `it could not be started (${run.exitCode})` : run.signal ? `it was killed by ${run.signal}` : `it exited with code ${run.exitCode} without reporting a type error`;
+    return {
+      ran: false,
+      headline: `tsc did not run to the end, so your files were not type-checked: ${how}.`,
+      tail: run.output.trim().split('\n').slice(-5).join('\n') || '(no output)',
+      where: `${display(tsc)} (the workbook's TypeScript compiler), run with a tsconfig that extends tsconfig.json`,
+      fix: 'Run `npm run typecheck` by hand. If it fails the same way, reinstall the dependencies with `npm install` and check again.',
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
