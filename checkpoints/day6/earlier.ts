@@ -12,7 +12,7 @@ import { root } from '../../harness/paths.ts';
 /** The days the checklist re-checks, as the manifest declares them. */
 export const earlierDays = findDay('day6')?.earlier ?? [];
 
-// The learner's own tests run in a vitest of their own (see the report of issue 13: not yet moved to the grader).
+// Steps 2–4 still run the learner's own tests and benchmarks in a vitest of their own (docs/architecture.md, "Layers").
 const vitestBin = resolve(root, 'node_modules/vitest/vitest.mjs');
 
 /** What a step found: failures to show, days it could not run yet, and how many requirements held. */
