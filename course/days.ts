@@ -39,6 +39,21 @@ export interface Day {
   rechecks?: string;
   /** Earlier days the grader runs (or reuses) before this day's checkpoint and hands it the results of (day 6). */
   earlier?: string[];
+  /** Runs of the learner's own test or benchmark files the grader makes before this day's checkpoint and hands in. */
+  learnerRuns?: LearnerRun[];
+}
+
+/** A vitest run of the learner's own files; the checkpoint reads its result by `name` (harness/hand-in.ts). */
+export interface LearnerRun {
+  name: string;
+  /** `vitest run` or `vitest bench --run`. */
+  mode: 'test' | 'bench';
+  /** The vitest config that picks the learner's files, relative to the repo (it reads CACHELINGS_TARGET). */
+  config: string;
+  /** A file of the tree the run needs, if any: without it the run is not made (the checkpoint says it is missing). */
+  needs?: string;
+  /** How long the run may take before it is stopped, in milliseconds. */
+  limitMs: number;
 }
 
 /** A requirement the rest of a day depends on (the server starts; handleLine answers the basic session). */
@@ -191,8 +206,14 @@ export const days: Day[] = [
     title: 'Testing & benchmarking',
     files: ['03-testing/cache.race.test.ts', '03-testing/cache.bench.ts'],
     checkpoints: ['checkpoints/day3/race-tests.test.ts', 'checkpoints/day3/bench.test.ts', 'checkpoints/day3/throughput.test.ts'],
-    // One test runs the learner's tests in a nested vitest (five projects, ~3 s) or their benchmarks (~3 s);
-    // each nested run stops itself after 45 s, so a checkpoint test needs a little more than that.
+    // The learner's race tests (as five projects: their own code, then each mutant) and benchmarks, run by the grader
+    // first; race-tests.test.ts and bench.test.ts judge what came back.
+    learnerRuns: [
+      { name: 'race-tests', mode: 'test', config: 'checkpoints/day3/race.config.ts', needs: '03-testing/cache.race.test.ts', limitMs: 45_000 },
+      { name: 'bench', mode: 'bench', config: 'checkpoints/day3/bench.config.ts', needs: '03-testing/cache.bench.ts', limitMs: 45_000 },
+    ],
+    // Each run above takes ~3 s and is stopped at its limit before the checkpoint starts (grader/learner-runs.ts);
+    // the limit of one checkpoint test dates from when a test waited for them and could now be lower.
     testTimeoutMs: 55_000,
     timeLimitSec: 180,
     hints: [
@@ -307,6 +328,11 @@ export const days: Day[] = [
     // Steps 2 and 3 read the results of days 1–5: the grader runs them first (unchanged, passing days are reused,
     // like `go test`'s cache) and hands them in.
     earlier: ['day1', 'day2', 'day3', 'day4', 'day5'],
+    // Steps 2–4 read the learner's own tests (every *.test.ts of the tree) and benchmarks, also run by the grader first.
+    learnerRuns: [
+      { name: 'own-tests', mode: 'test', config: 'checkpoints/day6/own-tests.config.ts', limitMs: 120_000 },
+      { name: 'bench', mode: 'bench', config: 'checkpoints/day3/bench.config.ts', needs: '03-testing/cache.bench.ts', limitMs: 120_000 },
+    ],
     testTimeoutMs: 240_000,
     timeLimitSec: 600,
     hints: [

@@ -1,5 +1,6 @@
-// Before a day's checkpoint runs, the grader runs (or reuses) the earlier days it re-checks and writes what they
-// found to a file the checkpoint reads (harness/hand-in.ts): no checkpoint ever starts the grader or a nested run of it.
+// Before a day's checkpoint runs, the grader makes the runs of the learner's own files it declares and runs (or reuses)
+// the earlier days it re-checks, and writes what they found to a file the checkpoint reads (harness/hand-in.ts): no
+// checkpoint ever starts vitest or the grader.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -8,13 +9,21 @@ import { findDay, type Day } from '../course/days.ts';
 import type { Part } from '../harness/files.ts';
 import type { HandIn } from '../harness/hand-in.ts';
 import { runPart } from './earlier-days.ts';
+import { runLearnerFiles } from './learner-runs.ts';
 import { bestFigures } from './progress.ts';
 
 const parts: Part[] = ['other', 'race'];
 
-/** Runs each earlier day `day` declares (both parts; unchanged passing parts are reused) and collects the hand-in. */
+/** Makes each learner run `day` declares, runs each earlier day it names (both parts; unchanged passing parts are
+ *  reused), and collects the hand-in. */
 export async function collectHandIn(day: Day, target: string, seed: number, signal?: AbortSignal): Promise<HandIn> {
-  const handIn: HandIn = { earlier: {}, best: bestFigures(target) };
+  const handIn: HandIn = { runs: {}, earlier: {}, best: bestFigures(target) };
+  for (const run of day.learnerRuns ?? []) {
+    if (signal?.aborted) return handIn;
+    // A missing file is reported by the checkpoint itself, in its own words.
+    if (run.needs && !existsSync(resolve(target, run.needs))) continue;
+    handIn.runs[run.name] = await runLearnerFiles(run, target, signal);
+  }
   for (const id of day.earlier ?? []) {
     const earlier = findDay(id);
     // A day not in the workbook or not in the tree is reported by the checkpoint itself.
@@ -32,7 +41,7 @@ export async function collectHandIn(day: Day, target: string, seed: number, sign
 
 /** Writes the hand-in for `day` to a temporary file and returns its path (undefined when the day needs none). */
 export async function writeHandIn(day: Day, target: string, seed: number, signal?: AbortSignal): Promise<string | undefined> {
-  if (!day.earlier?.length) return undefined;
+  if (!day.earlier?.length && !day.learnerRuns?.length) return undefined;
   const handIn = await collectHandIn(day, target, seed, signal);
   const file = resolve(tmpdir(), `cachelings-hand-in-${process.pid}-${randomUUID()}.json`);
   writeFileSync(file, JSON.stringify(handIn));

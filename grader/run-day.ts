@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Day } from '../course/days.ts';
+import { handInVariable } from '../harness/hand-in.ts';
 import { collectMetrics, collectTests, stopMessage, type Started, type Stop } from './collect.ts';
 import { compileFailure, typeErrors } from './compile.ts';
 import { removeHandIn, writeHandIn } from './hand-in.ts';
-import { handInVariable } from '../harness/hand-in.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
 import type { GraderEvent } from './reporter.ts';
 import type { DayResult } from './results.ts';
@@ -47,6 +47,11 @@ export function trackGroup(pid: number): void {
   running.add(pid);
 }
 
+/** Forgets a group that has ended. */
+export function untrackGroup(pid: number): void {
+  running.delete(pid);
+}
+
 /** Kills every process group a run started (used on Ctrl-C and on exit). */
 export function killAllRuns(): void {
   for (const pid of running) killGroup(pid);
@@ -65,7 +70,8 @@ export function killGroup(pid: number): void {
 export async function runDay(day: Day, options: RunOptions): Promise<DayResult> {
   const started = Date.now();
   const files = [...day.checkpoints, ...(day.bonus ?? [])];
-  // Day 6: the earlier days run (or are reused) first, in this process; the checkpoint reads what they found.
+  // Days 3 and 6: the runs of the learner's own files and the earlier days come first (hand-in.ts); the checkpoint
+  // reads what they found and starts no vitest of its own.
   const handIn = await writeHandIn(day, options.target, options.seed, options.signal);
   const probe = join(tmpdir(), `cachelings-probe-${process.pid}-${randomUUID()}.jsonl`);
   const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...(options.only ? ['--testNamePattern', namePattern(options.only)] : []), ...files];

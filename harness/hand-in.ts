@@ -1,7 +1,10 @@
-// What the grader hands a day's checkpoint before running it: the results of the earlier days it re-checks and the
-// best figures on record (day 6). The grader writes a JSON file and names it in CACHELINGS_HAND_IN; checkpoints read it.
+// What the grader hands a day's checkpoint before running it: the runs of the learner's own tests (days 3 and 6), the
+// results of the earlier days it re-checks and the best figures on record (day 6). The grader writes a JSON file and
+// names it in CACHELINGS_HAND_IN; checkpoints only read it, and never start vitest or the grader themselves.
 import { readFileSync } from 'node:fs';
+import { CheckError } from './check.ts';
 import type { Part } from './files.ts';
+import type { LearnerRunResult } from './learner-runs.ts';
 
 /** The environment variable that names the hand-in file. */
 export const handInVariable = 'CACHELINGS_HAND_IN';
@@ -30,8 +33,10 @@ export interface HandedPart {
   cached: boolean;
 }
 
-/** The whole hand-in: per earlier day id, its parts; and the best of each figure any recorded run measured. */
+/** The whole hand-in: the learner runs by name (course/days.ts `learnerRuns`); per earlier day id, its parts; and the
+ *  best of each figure any recorded run measured. */
 export interface HandIn {
+  runs: Record<string, LearnerRunResult>;
   earlier: Record<string, Partial<Record<Part, HandedPart>>>;
   best: Record<string, number>;
 }
@@ -45,4 +50,18 @@ export function readHandIn(env: NodeJS.ProcessEnv = process.env): HandIn | undef
   } catch {
     return undefined;
   }
+}
+
+/** The one line a requirement fails with when its checkpoint was started without the hand-in (straight through vitest). */
+export function noHandIn(dayId: string, what: string): string {
+  return `This requirement reads ${what}, which the grader makes first: run \`npm run check ${dayId}\` (vitest alone, or \`npm run ui\`, cannot check it).`;
+}
+
+/** The run `name` of the learner's own files, as the grader handed it in; fails with one line when there is no hand-in. */
+export function handedRun(dayId: string, name: string): LearnerRunResult {
+  const handIn = readHandIn();
+  if (!handIn) throw new CheckError(noHandIn(dayId, 'a run of your own test files'));
+  const run = handIn.runs[name];
+  if (!run) throw new CheckError(`The grader made no "${name}" run of your files for ${dayId} (a file it needs was missing when the check started). Run \`npm run check ${dayId}\` again.`);
+  return run;
 }

@@ -1,5 +1,5 @@
 // The layers import one way: course/ ← harness/ ← checkpoints/, and grader/ on course/ and harness/ only
-// (docs/architecture.md). No checkpoint or instrument starts the grader, and only the named ones start vitest.
+// (docs/architecture.md). No checkpoint or instrument starts the grader or a vitest of its own.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,12 +21,6 @@ const may: Record<Layer, Layer[]> = {
 /** Crossings still allowed, each with its reason; the test fails when one is no longer there, so the list only shrinks. */
 const pending: Record<string, string> = {
   'grader/tools/gate.ts → checkpoints/day5/measure.ts': "`npm run gate` measures day 5's gate; it moves with the gates when they become data in course/",
-};
-
-/** The checkpoint files that still start vitest on the learner's own tests, and why (see checkpoints/README.md). */
-const startsVitest: Record<string, string> = {
-  'checkpoints/day3/nested.ts': "day 3 runs the learner's tests against each mutant and their benchmarks",
-  'checkpoints/day6/earlier.ts': "day 6 steps 2–4 run the learner's own tests and benchmarks",
 };
 
 const sources = layers.flatMap((layer) => listFiles(resolve(root, layer)).filter((file) => file.endsWith('.ts')).map((file) => `${layer}/${file}`));
@@ -58,15 +52,18 @@ function wrongWay(file: string): string[] {
   return found;
 }
 
-// Whether `file` starts vitest itself: its command-line entry, `npx vitest`, or vitest's node API.
-function startsVitestIn(file: string): boolean {
-  const source = readFileSync(resolve(root, file), 'utf8');
+// Whether `source` starts vitest itself: its command-line entry, `npx vitest`, or vitest's node API.
+function startsVitestSource(source: string): boolean {
   const { code, strings } = codeOnly(source);
   const specifiers = new Set(importsOf(source).map((entry) => entry.offset));
   // Import specifiers and `declare module 'vitest'` name vitest without starting it.
   const named = ([offset]: [number, string]) => specifiers.has(offset) || /\bmodule\s*$/.test(code.slice(0, offset));
   const texts = [...strings].filter((entry) => !named(entry)).map(([, text]) => text);
   return /\b(startVitest|createVitest|vitestBin)\b/.test(code) || texts.some((text) => /vitest\.mjs|\.bin\/vitest|^vitest$/.test(text));
+}
+
+function startsVitestIn(file: string): boolean {
+  return startsVitestSource(readFileSync(resolve(root, file), 'utf8'));
 }
 
 describe('the layers', () => {
@@ -109,8 +106,15 @@ describe('the layers', () => {
     expect(offenders, 'checkpoints and instruments never start the grader (its results are handed in: harness/hand-in.ts)').toEqual([]);
   });
 
-  it('starts vitest from no instrument and from only the named checkpoints', () => {
+  it('starts vitest from no checkpoint and no instrument (the grader runs the learner\'s own tests first: learnerRuns)', () => {
     const starters = sources.filter((file) => /^(checkpoints|harness)\//.test(file) && startsVitestIn(file));
-    expect(starters, 'files under checkpoints/ or harness/ that start vitest').toEqual(Object.keys(startsVitest));
+    expect(starters, 'files under checkpoints/ or harness/ that start vitest').toEqual([]);
+  });
+
+  it('notices a file that starts vitest, by its entry point, npx or the node API', () => {
+    for (const line of ["spawn(process.execPath, [vitestBin, 'run']);", "execa('npx', ['vitest', 'run']);", "spawn(node, [resolve(root, 'node_modules/vitest/vitest.mjs')]);", "import { startVitest } from 'vitest/node';"]) {
+      expect(startsVitestSource(line), line).toBe(true);
+    }
+    expect(startsVitestSource("import { describe, it } from 'vitest';\ndeclare module 'vitest' {}\n// vitest.mjs in a comment")).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-// Nested vitest config (day 3): runs the learner's benchmark file with `vitest bench --run`.
+// Vitest config of the grader's run of the learner's benchmark file (`vitest bench --run`, days 3 and 6; course/days.ts).
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     dir: target,
     watch: false,
-    pool: 'threads', // one process: stopping it stops the learner's code (see nested.ts)
+    pool: 'threads', // one process: stopping it stops the learner's code (grader/learner-runs.ts)
     benchmark: { include: [resolve(target, '03-testing/cache.bench.ts')] },
   },
 });

@@ -1,4 +1,5 @@
-// Day 3 checkpoint: the learner's benchmark file runs under `vitest bench --run` (bench.config.ts, a nested run)
+// Day 3 checkpoint: the learner's benchmark file runs under `vitest bench --run` (bench.config.ts, a run the grader
+// makes before this file and hands in)
 // and reports a figure for GET, SET and the mixed 80/20 load. Its figures are reported as bench.*.hz, not gated:
 // the gates are measured by the grader itself (throughput.test.ts).
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,12 +9,10 @@ import { shown, targetDir } from '../../harness/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { wantedBenches as wanted } from './bench-names.ts';
 import { fixedKeyNote } from './fixed-key.ts';
-import { runNested } from './nested.ts';
-import type { NestedTest } from './nested-reporter.ts';
+import { handedRun } from '../../harness/hand-in.ts';
+import type { LearnerTest as NestedTest } from '../../harness/learner-runs.ts';
 
 const file = '03-testing/cache.bench.ts';
-/** Three benchmarks of 300 ms each take about 3 s with vitest's start-up; unbatched ones can take far longer. */
-const limitMs = 45_000;
 /** Above this many calls per second a bench does too little per call to measure anything but the clock. */
 const maxCallsPerSec = 1_000_000;
 
@@ -22,7 +21,7 @@ describe('Your benchmarks', () => {
     if (!existsSync(`${targetDir}/${file}`)) {
       throw new CheckError(`${shown(file)} does not exist.`, { fix: 'Create it from the scaffold (npm run reset -- 03-testing) and write the three benchmarks.' });
     }
-    const done = await runNested('bench', 'checkpoints/day3/bench.config.ts', targetDir, limitMs);
+    const done = handedRun('day3', 'bench');
     if (done.timedOutAfterMs) {
       throw new CheckError(`Your benchmarks did not finish within ${done.timedOutAfterMs / 1000} s.`, {
         where: shown(file),

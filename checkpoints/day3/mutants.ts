@@ -2,7 +2,7 @@
 
 /** One planted bug: which learner module it replaces, the mutant file, and how it is described to the learner. */
 export interface Mutant {
-  /** Project name in the nested vitest run. */
+  /** Project name in the run of the learner's race tests (race.config.ts). */
   name: string;
   /** The learner module it replaces, relative to the tree. */
   replaces: '01-cache/cache.ts' | '01-cache/rwlock.ts';

@@ -1,5 +1,6 @@
-// Setup file of the nested race-test run (day 3): notices a learner's test that returns while the tasks it started
-// still use the Cache or the RWLock, so its checks ran before the race could happen. Marks it in the test's meta.
+// Setup file of the run of the learner's race tests (day 3, race.config.ts): notices a learner's test that returns
+// while the tasks it started still use the Cache or the RWLock, so its checks ran before the race could happen.
+// Marks it in the test's meta.
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach } from 'vitest';

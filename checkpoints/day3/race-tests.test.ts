@@ -1,5 +1,6 @@
 // Day 3 checkpoint: the learner's race tests exist, pass against their own code, and fail against planted bugs.
-// How: one nested vitest run (race.config.ts) runs days/03-testing/cache.race.test.ts as five projects — "own" with the
+// How: one vitest run the grader makes before this file (race.config.ts, the manifest's `learnerRuns`, handed in)
+// runs days/03-testing/cache.race.test.ts as five projects — "own" with the
 // learner's Cache and RWLock, then once per mutant (mutants.ts), where a resolve plugin swaps 01-cache/cache.ts or
 // 01-cache/rwlock.ts for a planted-bug version from mutants/. A mutant is "noticed" when at least one test fails.
 import { existsSync } from 'node:fs';
@@ -7,8 +8,8 @@ import { describe, it } from 'vitest';
 import { CheckError } from '../../harness/check.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
 import { mutants, type Mutant } from './mutants.ts';
-import { runNested, type NestedRun } from './nested.ts';
-import type { NestedTest } from './nested-reporter.ts';
+import { handedRun } from '../../harness/hand-in.ts';
+import type { LearnerRunResult as NestedRun, LearnerTest as NestedTest } from '../../harness/learner-runs.ts';
 
 const file = '03-testing/cache.race.test.ts';
 const required = [
@@ -16,18 +17,12 @@ const required = [
   'runs 50 writers and 50 readers at once without corrupting a value',
   'loses no update when 100 tasks increment a counter through RWLock.write',
 ];
-/** Time the nested run may take: five projects of three tests, each test limited to 10 s inside. */
-const limitMs = 45_000;
-
-let run: Promise<NestedRun> | undefined;
-
-/** The nested run, started by the first requirement that needs it and shared by the rest. */
+/** The run of the learner's race tests, as the grader handed it in (its time limit is in course/days.ts). */
 async function nestedRun(): Promise<NestedRun> {
   if (!existsSync(`${targetDir}/${file}`)) {
     throw new CheckError(`${shown(file)} does not exist.`, { fix: 'Create it from the scaffold (npm run reset -- 03-testing) and write the three tests.' });
   }
-  run ??= runNested('test', 'checkpoints/day3/race.config.ts', targetDir, limitMs);
-  const done = await run;
+  const done = handedRun('day3', 'race-tests');
   if (done.timedOutAfterMs) {
     throw new CheckError(`Your race tests did not finish within ${done.timedOutAfterMs / 1000} s.`, {
       where: shown(file),
@@ -48,7 +43,7 @@ function lastLines(text: string, count: number): string {
   return text.trim().split('\n').slice(-count).join('\n');
 }
 
-/** Every test of the learner's file (the three required ones and any extra) in one project of the nested run. */
+/** Every test of the learner's file (the three required ones and any extra) in one project of the run. */
 function testsOf(done: NestedRun, project: string): NestedTest[] {
   return done.results!.tests.filter((test) => test.project === project);
 }

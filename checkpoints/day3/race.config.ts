@@ -1,4 +1,4 @@
-// Nested vitest config (day 3): runs the learner's race tests once against their own code and once per mutant,
+// Vitest config of the grader's run of the learner's race tests (day 3): once against their own code and once per mutant,
 // each as a vitest project whose plugin swaps the learner's Cache or RWLock for a planted-bug version.
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';

@@ -1,19 +1,15 @@
-// Day 6 steps 2–4: earlier days' results (handed in by the grader), the learner's own tests and benchmarks (nested runs).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Day 6 steps 2–4: the earlier days' results and the runs of the learner's own tests and benchmarks, all made by the
+// grader before this checkpoint and handed in (harness/hand-in.ts).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { findDay } from '../../course/days.ts';
 import { CheckError } from '../../harness/check.ts';
 import { inPart, listFiles, type Part } from '../../harness/files.ts';
-import { readHandIn, type HandedFigure, type HandIn } from '../../harness/hand-in.ts';
+import { handedRun, noHandIn as noHandInFor, readHandIn, type HandedFigure, type HandIn } from '../../harness/hand-in.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
-import { root } from '../../harness/paths.ts';
 
 /** The days the checklist re-checks, as the manifest declares them. */
 export const earlierDays = findDay('day6')?.earlier ?? [];
-
-// Steps 2–4 still run the learner's own tests and benchmarks in a vitest of their own (docs/architecture.md, "Layers").
-const vitestBin = resolve(root, 'node_modules/vitest/vitest.mjs');
 
 /** What a step found: failures to show, days it could not run yet, and how many requirements held. */
 export interface Findings {
@@ -27,7 +23,7 @@ export interface Findings {
 export const measured: Record<string, HandedFigure> = {};
 
 /** The one line a step fails with when the checkpoint was started without the grader's hand-in. */
-export const noHandIn = 'This step reads the results of days 1–5, which the grader runs first: run `npm run check day6` (vitest alone, or `npm run ui`, cannot check it).';
+export const noHandIn = noHandInFor('day6', 'the results of days 1–5');
 
 function handIn(): HandIn {
   const found = readHandIn();
@@ -70,59 +66,29 @@ export function bestOnRecord(metric: string): number | undefined {
   return handIn().best[metric];
 }
 
-// Runs vitest (`run` or `bench`) on `files` of the tree with a generated config; returns the JSON it wrote.
-async function nestedVitest(mode: 'run' | 'bench', files: string[], timeoutMs: number): Promise<{ json?: unknown; output: string }> {
-  mkdirSync(resolve(root, '.tmp'), { recursive: true });
-  const dir = mkdtempSync(join(root, '.tmp', 'day6-vitest-'));
-  const paths = files.map((file) => resolve(targetDir, file));
-  const config = `import { defineConfig } from 'vitest/config';
-export default defineConfig({ root: ${JSON.stringify(root)}, test: { include: ${JSON.stringify(paths)}, benchmark: { include: ${JSON.stringify(paths)} }, watch: false, fileParallelism: false } });\n`;
-  writeFileSync(join(dir, 'vitest.config.mjs'), config);
-  const out = join(dir, 'out.json');
-  const args = mode === 'run' ? ['run', '--reporter', 'json', '--outputFile', out] : ['bench', '--run', '--outputJson', out];
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && !['TEST', 'NODE_OPTIONS', 'CACHELINGS_EVENTS_FD'].includes(name)));
-  // Not detached, and the threads pool: the child stays in the checkpoint's process group (the grader's watchdog
-  // stops it too), and killing it stops the learner's code with it.
-  const child = spawn(process.execPath, [vitestBin, ...args, '--pool', 'threads', '--config', join(dir, 'vitest.config.mjs')], { cwd: root, env: { ...env, FORCE_COLOR: '0' } });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await new Promise((done) => child.on('close', done));
-  clearTimeout(timer);
-  try {
-    return { json: existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined, output };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** The learner's own test files of `part` (`*.race.test.ts` or the other `*.test.ts`). */
 export function ownTests(part: Part): string[] {
   return listFiles(targetDir).filter((file) => file.endsWith('.test.ts') && inPart(file, part));
 }
 
-interface JsonReport {
-  testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
-}
-
-/** Runs the learner's own test files with vitest and lists what failed (todo tests count as not written). */
+/** What the learner's own test files of `part` did in the grader's run of them (todo tests count as not written). */
 export async function runOwnTests(files: string[]): Promise<Findings> {
   const findings: Findings = { failures: [], notAvailable: [], passed: 0, cached: [] };
   if (files.length === 0) return findings;
-  const { json, output } = await nestedVitest('run', files, 120_000);
-  const report = json as JsonReport | undefined;
-  if (!report) {
-    findings.failures.push(`your tests did not run: ${output.trim().split('\n').slice(-3).join(' / ') || 'vitest printed nothing'}`);
+  const { results, output, timedOutAfterMs } = handedRun('day6', 'own-tests');
+  if (!results) {
+    const why = timedOutAfterMs ? `they did not finish within ${timedOutAfterMs / 1000} s` : output.trim().split('\n').slice(-3).join(' / ') || 'vitest printed nothing';
+    findings.failures.push(`your tests did not run: ${why}`);
     return findings;
   }
-  for (const file of report.testResults) {
-    const name = file.name.replace(`${targetDir}/`, '');
-    if (file.assertionResults.length === 0 && file.status === 'failed') findings.failures.push(`${name} does not load: ${firstLine(file.message ?? '')}`);
-    for (const test of file.assertionResults) {
-      if (test.status === 'passed') findings.passed += 1;
-      if (test.status === 'failed') findings.failures.push(`${name} · ${test.fullName}: ${firstLine(test.failureMessages[0] ?? '')}`);
-      if (test.status === 'todo' || test.status === 'pending') findings.failures.push(`${name} · ${test.fullName}: still a todo — write it`);
+  for (const name of files) {
+    const tests = results.tests.filter((test) => test.file === name);
+    const loadError = results.fileErrors.find((entry) => entry.file === name);
+    if (tests.length === 0 && loadError) findings.failures.push(`${name} does not load: ${firstLine(loadError.errors[0] ?? '')}`);
+    for (const test of tests) {
+      if (test.state === 'passed') findings.passed += 1;
+      if (test.state === 'failed') findings.failures.push(`${name} · ${test.fullName}: ${firstLine(test.errors[0] ?? '')}`);
+      if (test.state === 'todo' || test.state === 'pending') findings.failures.push(`${name} · ${test.fullName}: still a todo — write it`);
     }
   }
   return findings;
@@ -131,17 +97,14 @@ export async function runOwnTests(files: string[]): Promise<Findings> {
 /** One benchmark of the learner's bench files: its name and how many times per second it ran. */
 export interface BenchFigure {
   name: string;
-  hz: number;
+  /** undefined when the benchmark produced no figure (it threw, or never ran). */
+  hz: number | undefined;
 }
 
-interface BenchJson {
-  files: { filepath: string; groups: { fullName: string; benchmarks: { name: string; hz: number }[] }[] }[];
-}
-
-/** Runs the learner's `*.bench.ts` files with `vitest bench` and returns every figure (or the output on failure). */
-export async function runBenchmarks(files: string[]): Promise<{ figures: BenchFigure[]; output: string }> {
-  const { json, output } = await nestedVitest('bench', files, 120_000);
-  const report = json as BenchJson | undefined;
-  const figures = (report?.files ?? []).flatMap((file) => file.groups.flatMap((group) => group.benchmarks.map((bench) => ({ name: bench.name, hz: bench.hz }))));
-  return { figures, output };
+/** The learner's benchmarks as the grader's `vitest bench` run of them found: every figure, and what it printed. */
+export async function runBenchmarks(): Promise<{ figures: BenchFigure[]; output: string }> {
+  const { results, output } = handedRun('day6', 'bench');
+  const figures = (results?.tests ?? []).map((bench) => ({ name: bench.name, hz: bench.hz }));
+  const errors = [...(results?.fileErrors ?? []).flatMap((entry) => entry.errors), ...(results?.tests ?? []).flatMap((bench) => bench.errors)];
+  return { figures, output: [output, ...errors].join('\n') };
 }

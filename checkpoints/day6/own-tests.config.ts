@@ -1,0 +1,21 @@
+// Vitest config of the grader's run of the learner's own tests for day 6 (steps 2 and 3): every `*.test.ts` of the
+// tree, one file at a time, in one process (stopping it stops the learner's code; grader/learner-runs.ts).
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = resolve(import.meta.dirname, '../..');
+const target = resolve(root, process.env.CACHELINGS_TARGET ?? 'days');
+
+export default defineConfig({
+  root,
+  cacheDir: resolve(tmpdir(), 'cachelings-vite-day6'),
+  test: {
+    dir: target,
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/.*/**'],
+    watch: false,
+    fileParallelism: false,
+    pool: 'threads',
+  },
+});

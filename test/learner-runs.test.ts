@@ -1,0 +1,42 @@
+// The runs of the learner's own files a day declares (course/days.ts `learnerRuns`): the grader makes them before the
+// checkpoint (grader/learner-runs.ts) and hands them in; a checkpoint started without the hand-in says how to run it.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findDay } from '../course/days.ts';
+import { runLearnerFiles } from '../grader/learner-runs.ts';
+import { root } from '../grader/paths.ts';
+import { handedRun, handInVariable } from '../harness/hand-in.ts';
+
+const solutions = resolve(root, 'solutions');
+const run = (dayId: string, name: string) => findDay(dayId)!.learnerRuns!.find((entry) => entry.name === name)!;
+
+describe("the grader's runs of the learner's own files", () => {
+  it("runs day 3's race tests against the solution's own code (they pass) and each mutant (each is noticed)", async () => {
+    const done = await runLearnerFiles(run('day3', 'race-tests'), solutions);
+    expect(done.results, done.output).toBeDefined();
+    const tests = done.results!.tests;
+    const own = tests.filter((test) => test.project === 'own');
+    expect(own.length, 'the three required race tests').toBeGreaterThanOrEqual(3);
+    expect(own.filter((test) => test.state !== 'passed'), 'every race test passes against the solution').toEqual([]);
+    expect(new Set(tests.map((test) => test.file)), 'files are named relative to the tree').toEqual(new Set(['03-testing/cache.race.test.ts']));
+    const mutants = [...new Set(tests.map((test) => test.project))].filter((project) => project !== 'own');
+    expect(mutants.length, 'one project per mutant').toBeGreaterThan(0);
+    for (const mutant of mutants) expect(tests.some((test) => test.project === mutant && test.state === 'failed'), `${mutant} is noticed`).toBe(true);
+  }, 90_000);
+
+  it('stops a run at its limit and says so', async () => {
+    const done = await runLearnerFiles({ ...run('day3', 'race-tests'), limitMs: 200 }, solutions);
+    expect(done.timedOutAfterMs).toBe(200);
+    expect(done.results).toBeUndefined();
+  });
+
+  it('fails a checkpoint requirement with one line naming npm run check when there is no hand-in', () => {
+    const saved = process.env[handInVariable];
+    delete process.env[handInVariable];
+    try {
+      expect(() => handedRun('day3', 'race-tests')).toThrow(/^This requirement reads a run of your own test files, which the grader makes first: run `npm run check day3` \(vitest alone, or `npm run ui`, cannot check it\)\.$/);
+    } finally {
+      if (saved !== undefined) process.env[handInVariable] = saved;
+    }
+  });
+});
