@@ -34,7 +34,8 @@ function random(seed: number): () => number {
 /** A root cause as the grader's report may carry it (`cause` on a failed requirement), its guide a bare anchor. */
 export const portTaken = { kind: 'port-in-use', title: 'The server could not listen: the port is already taken', guide: 'eaddrinuse-the-port-is-already-taken' };
 
-/** The requirements of `day` as the manifest names them; entries explained as 'none' are stretch (bonus) ones. */
+/** The requirements of `day` as the manifest names them (by id, here also their name); entries explained as 'none'
+ *  are stretch (bonus) ones. */
 function requirements(day: Day): { name: string; anchor?: string; bonus: boolean }[] {
   return Object.entries(day.explain ?? {})
     .filter(([name]) => name !== HANG_KEY)
@@ -42,7 +43,7 @@ function requirements(day: Day): { name: string; anchor?: string; bonus: boolean
 }
 
 function test(name: string, status: TestResult['status'], message = '', bonus = false): TestResult {
-  return { group: 'Requirements', name, status, message, durationMs: 12, ...(bonus ? { bonus: true } : {}) };
+  return { group: 'Requirements', name, id: name, status, message, durationMs: 12, ...(bonus ? { bonus: true } : {}) };
 }
 
 function dayResult(day: Day, index: number, plan: Planned): DayResult {

@@ -90,15 +90,15 @@ async function diagnose(op: Op, cache: Store, atFullSize: number, lines: number)
 }
 
 describe(`Throughput, measured by the grader on your Cache with ${size.toLocaleString('en-US')} keys (beside a bare Map)`, () => {
-  it('GET runs faster than 100,000 ops/s', async ({ task }) => {
+  it('GET runs faster than 100,000 ops/s', { meta: { id: 'get-gate' } }, async ({ task }) => {
     await measure('get', task);
   });
 
-  it('SET runs faster than 50,000 ops/s', async ({ task }) => {
+  it('SET runs faster than 50,000 ops/s', { meta: { id: 'set-gate' } }, async ({ task }) => {
     await measure('set', task);
   });
 
-  it('keeps every value right under a mixed 80/20 load (figure and heap bytes per op reported)', async ({ task }) => {
+  it('keeps every value right under a mixed 80/20 load (figure and heap bytes per op reported)', { meta: { id: 'mixed-load' } }, async ({ task }) => {
     const cache = await filledCache();
     const truth = filledMap();
     for (let i = 0; i < 20_000; i += 1) {

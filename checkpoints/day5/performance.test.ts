@@ -15,7 +15,7 @@ let learnerBest: number | undefined;
 afterAll(stopServer);
 
 describe('Tuned server', () => {
-  it('answers SET, GET and DEL exactly as the day-2 protocol says, one by one, pipelined and split across writes', async () => {
+  it('answers SET, GET and DEL exactly as the day-2 protocol says, one by one, pipelined and split across writes', { meta: { id: 'day2-protocol' } }, async () => {
     const server = await learnerServer();
     const [key, other] = randomWords(makeRandom(), 2) as [string, string];
     const where = `the connection handler in ${shown(serverFile)}`;
@@ -32,7 +32,7 @@ describe('Tuned server', () => {
 });
 
 describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (see load.gate)', () => {
-  it('clears 50,000 ops/s with 0 errors under your load tester (best of three runs)', async ({ task }) => {
+  it('clears 50,000 ops/s with 0 errors under your load tester (best of three runs)', { meta: { id: 'load-gate' } }, async ({ task }) => {
     await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']); // a missing or broken load tester fails here, at once
     // Then the gate: Redis is calibrated while your server is stopped, so a server busy in the background cannot lower it.
     const { value: calibrated } = await heldGate();
@@ -90,7 +90,7 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
     });
   });
 
-  it("is confirmed by the grader's own load generator against the same server", async ({ task }) => {
+  it("is confirmed by the grader's own load generator against the same server", { meta: { id: 'generator-confirms' } }, async ({ task }) => {
     const { value: calibrated } = await heldGate();
     const server = await learnerServer();
     const best = await graderFigure(server.port, 2, 2);
@@ -118,7 +118,7 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
 });
 
 describe('Side by side with real Redis', () => {
-  it('runs the same load against a private Redis and reports both figures and their ratio', async (context) => {
+  it('runs the same load against a private Redis and reports both figures and their ratio', { meta: { id: 'redis-beside' } }, async (context) => {
     if (!findTool('redis-server')) return context.skip(installRedis);
     const server = await learnerServer();
     const redis = await startRedis();
