@@ -1,4 +1,5 @@
 // The manifest: every day of the workbook, in order. The CLI, the tests, CI and the docs read only this.
+import { figure, gates } from './gates.ts';
 
 /** One day of the workbook. Paths are relative to a tree laid out like days/ (or to the repo for checkpoints). */
 export interface Day {
@@ -217,7 +218,7 @@ export const days: Day[] = [
         '});',
       ),
       "Your tests pass, but the grader says they did not notice a planted bug? Ask what each test would see if one write in a hundred vanished, or if get answered with another key's value. A test that only checks that nothing threw, or that a value is defined, cannot tell. Which exact value should each key hold after all the tasks finish?",
-      'GET below 100,000 ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.',
+      `GET below ${figure(gates.get.value)} ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.`,
     ],
     explain: {
       'required-tests': { anchor: 'the-grader-cannot-find-your-three-tests', title: 'The grader cannot find your three tests' },
@@ -271,7 +272,7 @@ export const days: Day[] = [
   {
     id: 'day5',
     slug: '05-performance',
-    title: 'Over 50,000 ops/s, side by side with real Redis',
+    title: `Over ${figure(gates.load.value)} ops/s, side by side with real Redis`,
     files: ['05-performance/server.ts', '05-performance/resp.ts'],
     checkpoints: ['checkpoints/day5/performance.test.ts'],
     bonus: ['checkpoints/day5/resp.bonus.test.ts'],
@@ -285,7 +286,7 @@ export const days: Day[] = [
     ],
     explain: {
       'day2-protocol': { anchor: 'tuning-broke-the-day-2-protocol', title: 'Tuning broke the day-2 protocol' },
-      'load-gate': { anchor: 'the-load-gate-far-below-50000-opss', title: 'The load gate: far below 50,000 ops/s' },
+      'load-gate': { anchor: 'far-below-the-load-gate', title: 'Far below the load gate' },
       'generator-confirms': { anchor: 'your-load-tester-and-the-graders-disagree', title: 'Your load tester and the grader\'s disagree' },
       'redis-beside': { anchor: 'errors-under-load-the-gate-needs-0-errors', title: 'Errors under load: the gate needs 0 errors' },
       'resp-ping': 'none',

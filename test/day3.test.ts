@@ -1,5 +1,6 @@
 // Day 3: weak learner tests are caught by the planted bugs, a slow cache fails its gate, a good cache passes.
 import { describe, expect, it } from 'vitest';
+import { figure, gates } from '../course/gates.ts';
 import { expectCaught, gradeDay, treeWith } from './helpers.ts';
 
 const notice = {
@@ -53,12 +54,12 @@ describe('day 3 gates the cache’s own throughput', () => {
     expect(failedIds(result)).not.toContain('set-gate');
     expect(failedIds(result)).not.toContain('mixed-load');
     const message = result.tests.find((test) => test.id === 'get-gate')!.message;
-    expect(message).toMatch(/short of the gate of 100,000 ops\/s/);
+    expect(message).toContain(`short of the gate of ${figure(gates.get.value)} ops/s`);
     expect(message).toMatch(/slows down as the cache grows/);
     const get = result.metrics['cache.get.opsPerSec']!;
-    expect(get.gate).toEqual({ op: '>', value: 100_000 });
-    expect(get.value).toBeLessThan(100_000);
-    expect(result.metrics['map.get.opsPerSec']!.value).toBeGreaterThan(100_000);
+    expect(get.gate).toEqual({ op: '>', value: gates.get.value });
+    expect(get.value).toBeLessThan(gates.get.value);
+    expect(result.metrics['map.get.opsPerSec']!.value).toBeGreaterThan(gates.get.value);
   });
 
   it('fast-cache: a different correct, fast cache passes the whole day and reports every figure', async () => {
@@ -68,8 +69,8 @@ describe('day 3 gates the cache’s own throughput', () => {
     for (const name of ['cache.get.opsPerSec', 'cache.set.opsPerSec', 'cache.mixed.opsPerSec', 'cache.bytesPerOp', 'map.get.opsPerSec', 'bench.get.hz']) {
       expect(result.metrics[name], `metric ${name}`).toBeDefined();
     }
-    expect(result.metrics['cache.get.opsPerSec']!.gate).toEqual({ op: '>', value: 100_000 });
-    expect(result.metrics['cache.set.opsPerSec']!.gate).toEqual({ op: '>', value: 50_000 });
+    expect(result.metrics['cache.get.opsPerSec']!.gate).toEqual({ op: '>', value: gates.get.value });
+    expect(result.metrics['cache.set.opsPerSec']!.gate).toEqual({ op: '>', value: gates.set.value });
     expect(run.stdout).toMatch(/Measured[\s\S]*cache\.get\.opsPerSec[\s\S]*map\.get\.opsPerSec/);
   });
 });

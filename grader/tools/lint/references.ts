@@ -15,7 +15,7 @@ export interface Reference {
 }
 
 /** The .ts files under `dir` (repo-relative), fixtures and dependencies left out. */
-function codeFiles(dir: string): string[] {
+export function codeFiles(dir: string): string[] {
   return readdirSync(resolve(root, dir)).flatMap((name) => {
     const path = join(dir, name);
     if (name === 'node_modules' || name === 'fixtures' || name.startsWith('.')) return [];
