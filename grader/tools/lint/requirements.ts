@@ -24,7 +24,8 @@ export async function collectRequirements(): Promise<Listed[]> {
   const { createVitest } = await import('vitest/node');
   const dayOf = new Map<string, string>();
   for (const day of days) for (const file of [...day.checkpoints, ...(day.bonus ?? [])]) dayOf.set(file, day.id);
-  const vitest = await createVitest('test', { root, config: 'checkpoints/vitest.config.ts', watch: false, reporters: [] });
+  // Collecting runs no test: the files may share worker threads, side by side (about 5× faster than one process each).
+  const vitest = await createVitest('test', { root, config: 'checkpoints/vitest.config.ts', watch: false, reporters: [], isolate: false, fileParallelism: true, pool: 'threads' });
   try {
     const { testModules, unhandledErrors } = await vitest.collect([...dayOf.keys()]);
     if (unhandledErrors.length > 0) throw new Error(`collecting the checkpoints failed: ${String(unhandledErrors[0])}`);
