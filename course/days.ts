@@ -1,4 +1,5 @@
 // The manifest: every day of the workbook, in order. The CLI, the tests, CI and the docs read only this.
+import { figure, gates } from './gates.ts';
 
 /** One day of the workbook. Paths are relative to a tree laid out like days/ (or to the repo for checkpoints). */
 export interface Day {
@@ -21,7 +22,7 @@ export interface Day {
   /** Question-style hints, revealed one at a time by `npm run hint`. */
   hints: string[];
   /**
-   * Why a checkpoint test fails: checkpoint test name → a `###` entry of the guide's "When it fails" section
+   * Why a checkpoint test fails: the requirement's id (`it('…', { meta: { id } }, …)`) → a `###` entry of the guide's "When it fails" section
    * (`anchor` as GitHub makes it, `title` the heading's text), or 'none' on purpose. The key `(a check that hangs)`
    * is used for any test that did not finish. Every checkpoint test needs one (test/explain.test.ts).
    */
@@ -58,7 +59,7 @@ export interface LearnerRun {
 
 /** A requirement the rest of a day depends on (the server starts; handleLine answers the basic session). */
 export interface Precondition {
-  /** The checkpoint test name. */
+  /** The requirement's id (declared beside its sentence in the checkpoint). */
   requirement: string;
   /** What it establishes, shown as `not run — needs: <needs>`. */
   needs: string;
@@ -95,20 +96,20 @@ export const days: Day[] = [
       'How to structure it? A class wraps the Map; its methods are the only way in. In RWLock, run the caller\'s function as `try { return await fn(); } finally { release(); }` so a throwing `fn` still lets the next waiter in, and its error still reaches the caller.',
     ],
     explain: {
-      'returns each of ten stored keys': { anchor: 'get-does-not-return-what-set-stored', title: '`get` does not return what `set` stored' },
-      'forgets five deleted keys and keeps the other five': { anchor: 'delete-leaves-the-key-behind-or-answers-wrongly', title: '`delete` leaves the key behind, or answers wrongly' },
-      'replaces the value when a key is set again': { anchor: 'get-does-not-return-what-set-stored', title: '`get` does not return what `set` stored' },
-      'returns undefined for a key that was never set': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
-      'tells an empty-string value apart from a missing key': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
-      'delete returns true for a key that existed and false for one that did not': { anchor: 'delete-leaves-the-key-behind-or-answers-wrongly', title: '`delete` leaves the key behind, or answers wrongly' },
-      'keeps two caches apart': { anchor: 'a-key-set-in-one-cache-shows-up-in-another', title: 'A key set in one cache shows up in another' },
-      'stores unicode and property-like keys exactly': { anchor: 'keys-like-__proto__-or-constructor-come-back-wrong', title: 'Keys like `__proto__` or `constructor` come back wrong' },
-      'read and write resolve to what the function returns': { anchor: 'read-or-write-resolves-to-undefined', title: '`read` or `write` resolves to undefined' },
-      'lets two readers inside at the same time': { anchor: 'readers-take-turns-instead-of-sharing', title: 'Readers take turns instead of sharing' },
-      'keeps a writer alone: no reader or writer is inside with it': { anchor: 'a-writer-is-inside-the-lock-with-someone-else', title: 'A writer is inside the lock with someone else' },
-      'lets a waiting writer go before readers that arrive after it': { anchor: 'a-waiting-writer-is-overtaken-by-new-readers', title: 'A waiting writer is overtaken by new readers' },
-      'releases the lock when the function throws, and passes the error on': { anchor: 'after-a-function-throws-the-lock-stays-taken', title: 'After a function throws, the lock stays taken' },
-      'loses no update when 100 tasks increment through write with an await inside': { anchor: 'a-lost-update-100-increments-end-below-100', title: 'A lost update: 100 increments end below 100' },
+      'stores-keys': { anchor: 'get-does-not-return-what-set-stored', title: '`get` does not return what `set` stored' },
+      'delete-forgets': { anchor: 'delete-leaves-the-key-behind-or-answers-wrongly', title: '`delete` leaves the key behind, or answers wrongly' },
+      'set-replaces': { anchor: 'get-does-not-return-what-set-stored', title: '`get` does not return what `set` stored' },
+      'missing-is-undefined': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
+      'empty-not-missing': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
+      'delete-answers': { anchor: 'delete-leaves-the-key-behind-or-answers-wrongly', title: '`delete` leaves the key behind, or answers wrongly' },
+      'caches-apart': { anchor: 'a-key-set-in-one-cache-shows-up-in-another', title: 'A key set in one cache shows up in another' },
+      'odd-keys': { anchor: 'keys-like-__proto__-or-constructor-come-back-wrong', title: 'Keys like `__proto__` or `constructor` come back wrong' },
+      'lock-returns': { anchor: 'read-or-write-resolves-to-undefined', title: '`read` or `write` resolves to undefined' },
+      'readers-share': { anchor: 'readers-take-turns-instead-of-sharing', title: 'Readers take turns instead of sharing' },
+      'writer-alone': { anchor: 'a-writer-is-inside-the-lock-with-someone-else', title: 'A writer is inside the lock with someone else' },
+      'writer-first': { anchor: 'a-waiting-writer-is-overtaken-by-new-readers', title: 'A waiting writer is overtaken by new readers' },
+      'release-on-throw': { anchor: 'after-a-function-throws-the-lock-stays-taken', title: 'After a function throws, the lock stays taken' },
+      'no-lost-update': { anchor: 'a-lost-update-100-increments-end-below-100', title: 'A lost update: 100 increments end below 100' },
       '(a check that hangs)': { anchor: 'a-check-hangs-did-not-finish-within-n-s', title: 'A check hangs: "did not finish within N s"' },
     },
     causes: {
@@ -116,8 +117,8 @@ export const days: Day[] = [
       'missing-not-undefined': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
     },
     preconditions: [
-      { requirement: 'returns each of ten stored keys', needs: 'Cache.set stores a value and Cache.get returns it', files: ['checkpoints/day1/cache.test.ts'] },
-      { requirement: 'read and write resolve to what the function returns', needs: 'RWLock.read and RWLock.write resolve to what the function returns', files: ['checkpoints/day1/rwlock.race.test.ts'] },
+      { requirement: 'stores-keys', needs: 'Cache.set stores a value and Cache.get returns it', files: ['checkpoints/day1/cache.test.ts'] },
+      { requirement: 'lock-returns', needs: 'RWLock.read and RWLock.write resolve to what the function returns', files: ['checkpoints/day1/rwlock.race.test.ts'] },
     ],
   },
   {
@@ -142,40 +143,40 @@ export const days: Day[] = [
       'How do you split a command into words? Go\'s `strings.Fields(line)` becomes `line.trim().split(/\\s+/)` (or split on " " and drop the empty words). Compare `words[0].toUpperCase()` with "SET", "GET", "DEL", check `words.length` before using an argument, and answer anything else with one line starting "ERR ": a throw inside a \'data\' handler takes the whole server down.',
     ],
     explain: {
-      'starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect': { anchor: 'econnrefused-nothing-is-listening-there-yet', title: '`ECONNREFUSED`: nothing is listening there yet' },
-      'returns OK, the value, OK and (nil) for SET, GET, DEL, GET': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
-      'returns null for a blank line': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
-      'answers the seed\'s session: SET, GET, GET of a missing key, DEL, GET': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
-      'reads command names in any case': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
-      'accepts lines ending in \\r\\n, as telnet and Windows clients send them': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
-      'answers an unknown command with ERR unknown command \'NAME\' and keeps the connection open': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
-      'answers a wrong number of arguments with ERR and keeps the connection open': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
-      'ignores blank lines: no reply, and the next command is answered': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
-      'stores UTF-8 text exactly: accents, emoji, Hebrew': { anchor: 'a-multi-byte-character-split-between-two-chunks-is-garbled', title: 'A multi-byte character split between two chunks is garbled' },
-      'answers a command split across several writes': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
-      'answers a command sent one byte at a time': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
-      'answers several commands sent in one write, in order': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
-      'answers a command split mid-word across two writes': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
-      'keeps a multi-byte character intact when a write ends inside it': { anchor: 'a-multi-byte-character-split-between-two-chunks-is-garbled', title: 'A multi-byte character split between two chunks is garbled' },
-      'shares one cache: a value set on one connection is read on another': { anchor: 'clients-do-not-see-each-others-keys', title: 'Clients do not see each other\'s keys' },
-      'serves two clients at once (the two-terminal test of the guide)': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
-      'does not let a client that sent half a line delay the others': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
-      'answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on': { anchor: 'a-line-over-64-kib-is-not-refused', title: 'A line over 64 KiB is not refused' },
-      'serves a line just under 64 KiB': { anchor: 'a-line-over-64-kib-is-not-refused', title: 'A line over 64 KiB is not refused' },
-      'survives binary garbage and keeps serving': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
-      'answers a line of invalid UTF-8 and keeps the connection open': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
-      'keeps what a vanished client had acknowledged': { anchor: 'a-client-that-vanished-mid-command', title: 'A client that vanished mid-command' },
-      'does not run the half-sent command of a client that vanished': { anchor: 'a-client-that-vanished-mid-command', title: 'A client that vanished mid-command' },
-      'uses the cache it is given, shared with the caller': { anchor: 'clients-do-not-see-each-others-keys', title: 'Clients do not see each other\'s keys' },
-      'close() resolves while clients are still connected, and disconnects them': { anchor: 'close-hangs-or-leaves-the-port-busy', title: '`close()` hangs or leaves the port busy' },
-      'close() frees the port: a new server can listen on it at once': { anchor: 'eaddrinuse-the-port-is-already-taken', title: '`EADDRINUSE`: the port is already taken' },
-      'close() leaves no open sockets or timers behind': { anchor: 'close-hangs-or-leaves-the-port-busy', title: '`close()` hangs or leaves the port busy' },
-      'listens on 127.0.0.1 by default, not on every interface': { anchor: 'the-server-listens-on-every-interface', title: 'The server listens on every interface' },
-      '100 connections each write 100 keys at once, and every key reads back with its exact value': { anchor: 'race-stress-a-reply-went-to-the-wrong-line-or-a-value-came-back-cut-short', title: 'Race-stress: a reply went to the wrong line, or a value came back cut short' },
-      '50 writers and 50 readers on overlapping keys: every read returns a value some writer wrote for that key': { anchor: 'race-stress-a-reply-went-to-the-wrong-line-or-a-value-came-back-cut-short', title: 'Race-stress: a reply went to the wrong line, or a value came back cut short' },
-      'stores a value with spaces in double quotes: SET greeting "hello world"': 'none',
-      'answers PING with PONG': 'none',
-      'answers QUIT with OK, then closes the connection': 'none',
+      'starts': { anchor: 'econnrefused-nothing-is-listening-there-yet', title: '`ECONNREFUSED`: nothing is listening there yet' },
+      'handle-basics': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'blank-is-null': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'seed-session': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'any-case': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'crlf': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'unknown-command': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
+      'wrong-arity': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
+      'blank-ignored': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'utf8': { anchor: 'a-multi-byte-character-split-between-two-chunks-is-garbled', title: 'A multi-byte character split between two chunks is garbled' },
+      'split-writes': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'byte-at-a-time': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'pipelined': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'split-mid-word': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
+      'split-character': { anchor: 'a-multi-byte-character-split-between-two-chunks-is-garbled', title: 'A multi-byte character split between two chunks is garbled' },
+      'shared-cache': { anchor: 'clients-do-not-see-each-others-keys', title: 'Clients do not see each other\'s keys' },
+      'two-clients': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
+      'half-line-waits-alone': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
+      'line-limit': { anchor: 'a-line-over-64-kib-is-not-refused', title: 'A line over 64 KiB is not refused' },
+      'long-line': { anchor: 'a-line-over-64-kib-is-not-refused', title: 'A line over 64 KiB is not refused' },
+      'binary-garbage': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
+      'invalid-utf8': { anchor: 'garbage-an-unknown-command-or-a-wrong-argument-count-gets-no-err-line', title: 'Garbage, an unknown command or a wrong argument count gets no `ERR` line' },
+      'vanished-kept': { anchor: 'a-client-that-vanished-mid-command', title: 'A client that vanished mid-command' },
+      'vanished-half-line': { anchor: 'a-client-that-vanished-mid-command', title: 'A client that vanished mid-command' },
+      'given-cache': { anchor: 'clients-do-not-see-each-others-keys', title: 'Clients do not see each other\'s keys' },
+      'close-disconnects': { anchor: 'close-hangs-or-leaves-the-port-busy', title: '`close()` hangs or leaves the port busy' },
+      'close-frees-port': { anchor: 'eaddrinuse-the-port-is-already-taken', title: '`EADDRINUSE`: the port is already taken' },
+      'close-leaves-nothing': { anchor: 'close-hangs-or-leaves-the-port-busy', title: '`close()` hangs or leaves the port busy' },
+      'loopback-only': { anchor: 'the-server-listens-on-every-interface', title: 'The server listens on every interface' },
+      'race-writers': { anchor: 'race-stress-a-reply-went-to-the-wrong-line-or-a-value-came-back-cut-short', title: 'Race-stress: a reply went to the wrong line, or a value came back cut short' },
+      'race-readers-writers': { anchor: 'race-stress-a-reply-went-to-the-wrong-line-or-a-value-came-back-cut-short', title: 'Race-stress: a reply went to the wrong line, or a value came back cut short' },
+      'quoted-values': 'none',
+      'ping': 'none',
+      'quit': 'none',
       '(a check that hangs)': { anchor: 'no-reply-arrives-no-reply-within-n-ms', title: 'No reply arrives: "no reply within N ms"' },
     },
     causes: {
@@ -190,14 +191,14 @@ export const days: Day[] = [
       'other-client-waits': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
     },
     preconditions: [
-      { requirement: 'starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect', needs: 'startServer resolves with { port, close } and a client can connect', exceptGroups: ['handleLine'] },
-      { requirement: 'returns OK, the value, OK and (nil) for SET, GET, DEL, GET', needs: 'handleLine answers SET, GET, DEL and GET of a missing key', exceptGroups: ['handleLine'] },
-      { requirement: "answers the seed's session: SET, GET, GET of a missing key, DEL, GET", needs: 'the server answers SET, GET and DEL over TCP, one reply line each', exceptGroups: ['Start', 'handleLine'] },
+      { requirement: 'starts', needs: 'startServer resolves with { port, close } and a client can connect', exceptGroups: ['handleLine'] },
+      { requirement: 'handle-basics', needs: 'handleLine answers SET, GET, DEL and GET of a missing key', exceptGroups: ['handleLine'] },
+      { requirement: 'seed-session', needs: 'the server answers SET, GET and DEL over TCP, one reply line each', exceptGroups: ['Start', 'handleLine'] },
       // Many clients and the race-stress suites send lines in pieces, pipelined, over connections that share one cache.
-      { requirement: 'answers a command split across several writes', needs: 'the server keeps an unfinished line for the next chunk', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
-      { requirement: 'answers several commands sent in one write, in order', needs: 'the server answers lines sent in one write, in order', files: ['checkpoints/day2/server.race.test.ts'] },
-      { requirement: 'serves two clients at once (the two-terminal test of the guide)', needs: 'the server serves two clients at once', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
-      { requirement: 'shares one cache: a value set on one connection is read on another', needs: 'every connection shares one cache', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'split-writes', needs: 'the server keeps an unfinished line for the next chunk', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'pipelined', needs: 'the server answers lines sent in one write, in order', files: ['checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'two-clients', needs: 'the server serves two clients at once', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
+      { requirement: 'shared-cache', needs: 'every connection shares one cache', files: ['checkpoints/day2/clients.test.ts', 'checkpoints/day2/server.race.test.ts'] },
     ],
   },
   {
@@ -240,19 +241,19 @@ export const days: Day[] = [
         '});',
       ),
       "Your tests pass, but the grader says they did not notice a planted bug? Ask what each test would see if one write in a hundred vanished, or if get answered with another key's value. A test that only checks that nothing threw, or that a value is defined, cannot tell. Which exact value should each key hold after all the tasks finish?",
-      'GET below 100,000 ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.',
+      `GET below ${figure(gates.get.value)} ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.`,
     ],
     explain: {
-      'have the three required tests, by name': { anchor: 'the-grader-cannot-find-your-three-tests', title: 'The grader cannot find your three tests' },
-      'pass against your own Cache and RWLock': { anchor: 'your-own-test-fails-against-your-own-code', title: 'Your own test fails against your own code' },
-      'notice a cache that loses writes': { anchor: 'a-planted-bug-goes-unnoticed-your-tests-check-too-little', title: 'A planted bug goes unnoticed: your tests check too little' },
-      'notice a cache that returns another key\'s value': { anchor: 'a-planted-bug-goes-unnoticed-your-tests-check-too-little', title: 'A planted bug goes unnoticed: your tests check too little' },
-      'notice a lock that lets a writer in beside readers': { anchor: 'a-lost-update-or-a-writer-beside-readers-goes-unnoticed', title: 'A lost update or a writer beside readers goes unnoticed' },
-      'notice a read-modify-write that loses updates': { anchor: 'a-lost-update-or-a-writer-beside-readers-goes-unnoticed', title: 'A lost update or a writer beside readers goes unnoticed' },
-      'run with vitest bench and report GET, SET and mixed 80/20 figures': { anchor: 'vitest-bench-reports-no-figure-for-get-set-or-mixed', title: '`vitest bench` reports no figure for GET, SET or mixed' },
-      'GET runs faster than 100,000 ops/s': { anchor: 'a-benchmark-far-below-the-gate', title: 'A benchmark far below the gate' },
-      'SET runs faster than 50,000 ops/s': { anchor: 'a-benchmark-far-below-the-gate', title: 'A benchmark far below the gate' },
-      'keeps every value right under a mixed 80/20 load (figure and heap bytes per op reported)': { anchor: 'a-value-is-wrong-under-the-mixed-8020-load', title: 'A value is wrong under the mixed 80/20 load' },
+      'required-tests': { anchor: 'the-grader-cannot-find-your-three-tests', title: 'The grader cannot find your three tests' },
+      'own-tests-pass': { anchor: 'your-own-test-fails-against-your-own-code', title: 'Your own test fails against your own code' },
+      'notice-loses-writes': { anchor: 'a-planted-bug-goes-unnoticed-your-tests-check-too-little', title: 'A planted bug goes unnoticed: your tests check too little' },
+      'notice-wrong-key': { anchor: 'a-planted-bug-goes-unnoticed-your-tests-check-too-little', title: 'A planted bug goes unnoticed: your tests check too little' },
+      'notice-writer-beside-readers': { anchor: 'a-lost-update-or-a-writer-beside-readers-goes-unnoticed', title: 'A lost update or a writer beside readers goes unnoticed' },
+      'notice-lost-update': { anchor: 'a-lost-update-or-a-writer-beside-readers-goes-unnoticed', title: 'A lost update or a writer beside readers goes unnoticed' },
+      'bench-runs': { anchor: 'vitest-bench-reports-no-figure-for-get-set-or-mixed', title: '`vitest bench` reports no figure for GET, SET or mixed' },
+      'get-gate': { anchor: 'a-benchmark-far-below-the-gate', title: 'A benchmark far below the gate' },
+      'set-gate': { anchor: 'a-benchmark-far-below-the-gate', title: 'A benchmark far below the gate' },
+      'mixed-load': { anchor: 'a-value-is-wrong-under-the-mixed-8020-load', title: 'A value is wrong under the mixed 80/20 load' },
       '(a check that hangs)': { anchor: 'the-race-tests-did-not-finish', title: 'The race tests did not finish' },
     },
     // The message names that cause and its fix; the requirement's entry (tests that check too little) would mislead.
@@ -272,18 +273,18 @@ export const days: Day[] = [
       'How do many connections run at once? Write one async function that opens a socket, then loops (send a command, await its reply, count it) until the deadline, keeping the same socket open the whole time. Start one per connection and wait for all of them with `await Promise.all(loops)`. Each loop has at most one request in flight, so replies come back in the order you sent them.',
     ],
     explain: {
-      'reports exactly the operations the server answered': { anchor: 'your-report-disagrees-with-what-the-server-counted', title: 'Your report disagrees with what the server counted' },
-      'opens the connections asked for, side by side, and keeps each open across requests': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
-      'runs for the duration asked, within 10%, and keeps the load on to the end': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
-      'reports the time a run really took, and divides by it, when the run lasts longer than asked': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
-      'counts ERR replies as errors, not as operations, and still ends on time': { anchor: 'the-tester-reports-0-errors-while-the-server-logs-errors', title: 'The tester reports 0 errors while the server logs errors' },
-      'counts a dropped connection as an error, opens a new one and keeps going until the deadline': { anchor: 'a-dropped-connection-stops-the-run-or-is-miscounted', title: 'A dropped connection stops the run or is miscounted' },
-      'measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections': { anchor: 'latency-figures-do-not-add-up', title: 'Latency figures do not add up' },
-      'sends the GET/SET mix asked for, over keys spread across the key space': { anchor: 'the-getset-mix-or-the-keys-are-not-what-was-asked', title: 'The GET/SET mix or the keys are not what was asked' },
-      'returns a report with every field as a number': { anchor: 'a-report-field-is-nan-a-string-or-missing', title: 'A report field is `NaN`, a string or missing' },
-      'prints the guide\'s results block with the report\'s figures': { anchor: 'the-results-block-does-not-match-the-guides', title: 'The results block does not match the guide\'s' },
-      'prints the results block after a run against a server': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
-      'turns bad options away with one line and exit code 2, not a stack trace': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
+      'exact-count': { anchor: 'your-report-disagrees-with-what-the-server-counted', title: 'Your report disagrees with what the server counted' },
+      'connections': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
+      'duration': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
+      'overrun': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
+      'err-replies': { anchor: 'the-tester-reports-0-errors-while-the-server-logs-errors', title: 'The tester reports 0 errors while the server logs errors' },
+      'dropped-connection': { anchor: 'a-dropped-connection-stops-the-run-or-is-miscounted', title: 'A dropped connection stops the run or is miscounted' },
+      'latency': { anchor: 'latency-figures-do-not-add-up', title: 'Latency figures do not add up' },
+      'mix': { anchor: 'the-getset-mix-or-the-keys-are-not-what-was-asked', title: 'The GET/SET mix or the keys are not what was asked' },
+      'report-numbers': { anchor: 'a-report-field-is-nan-a-string-or-missing', title: 'A report field is `NaN`, a string or missing' },
+      'results-block': { anchor: 'the-results-block-does-not-match-the-guides', title: 'The results block does not match the guide\'s' },
+      'cli-run': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
+      'cli-bad-options': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
     },
     causes: {
       'connection-per-request': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
@@ -294,7 +295,7 @@ export const days: Day[] = [
   {
     id: 'day5',
     slug: '05-performance',
-    title: 'Over 50,000 ops/s, side by side with real Redis',
+    title: `Over ${figure(gates.load.value)} ops/s, side by side with real Redis`,
     files: ['05-performance/server.ts', '05-performance/resp.ts'],
     checkpoints: ['checkpoints/day5/performance.test.ts'],
     bonus: ['checkpoints/day5/resp.bonus.test.ts'],
@@ -307,14 +308,14 @@ export const days: Day[] = [
       'How to read the figures? Throughput (ops/s) is work finished per second; latency is how long one request waited. With one request in flight per connection, throughput ≈ connections ÷ latency. On two cores your server and your load tester own one core each: once the server\'s core is full, more connections only lengthen the queue — latency rises, ops/s stays flat. Measure real Redis under the same client before calling a figure slow.',
     ],
     explain: {
-      'answers SET, GET and DEL exactly as the day-2 protocol says, one by one, pipelined and split across writes': { anchor: 'tuning-broke-the-day-2-protocol', title: 'Tuning broke the day-2 protocol' },
-      'clears 50,000 ops/s with 0 errors under your load tester (best of three runs)': { anchor: 'the-load-gate-far-below-50000-opss', title: 'The load gate: far below 50,000 ops/s' },
-      'is confirmed by the grader\'s own load generator against the same server': { anchor: 'your-load-tester-and-the-graders-disagree', title: 'Your load tester and the grader\'s disagree' },
-      'runs the same load against a private Redis and reports both figures and their ratio': { anchor: 'errors-under-load-the-gate-needs-0-errors', title: 'Errors under load: the gate needs 0 errors' },
-      'answers a RESP PING with +PONG, choosing the protocol by the first byte': 'none',
-      'answers a redis-cli session: SET, GET, DEL, and (nil) for a missing key': 'none',
-      'serves redis-benchmark -t get,set, side by side with real Redis': 'none',
-      'drives real Redis with your load tester, and its count agrees with Redis\'s own': 'none',
+      'day2-protocol': { anchor: 'tuning-broke-the-day-2-protocol', title: 'Tuning broke the day-2 protocol' },
+      'load-gate': { anchor: 'far-below-the-load-gate', title: 'Far below the load gate' },
+      'generator-confirms': { anchor: 'your-load-tester-and-the-graders-disagree', title: 'Your load tester and the grader\'s disagree' },
+      'redis-beside': { anchor: 'errors-under-load-the-gate-needs-0-errors', title: 'Errors under load: the gate needs 0 errors' },
+      'resp-ping': 'none',
+      'redis-cli': 'none',
+      'redis-benchmark': 'none',
+      'drives-redis': 'none',
     },
   },
   {
@@ -344,20 +345,20 @@ export const days: Day[] = [
       'Stuck on the reflection? Think back to the moment you were most stuck this week: what was the question you could not answer, and what answered it? That is your "hardest", and often your "learned". What did you expect to be slow that was fast, or simple that was not?',
     ],
     explain: {
-      '1 build: tsc reports no errors in your files · by hand: npm run typecheck': { anchor: 'step-1-fails-type-errors', title: 'Step 1 fails: type errors' },
-      '2 tests: your tests and the checkpoints of days 1–5 pass · by hand: npm run grade': { anchor: 'step-2-or-3-fails-an-earlier-day-no-longer-passes', title: 'Step 2 or 3 fails: an earlier day no longer passes' },
-      '3 race: the race-stress suites pass · by hand: npm run check day1 (and day2, day3)': { anchor: 'step-2-or-3-fails-an-earlier-day-no-longer-passes', title: 'Step 2 or 3 fails: an earlier day no longer passes' },
-      '4 bench: your benchmarks run and report figures · by hand: npx vitest bench --run days/03-testing': { anchor: 'step-4-fails-the-benchmarks-do-not-run', title: 'Step 4 fails: the benchmarks do not run' },
-      '5 server: npm start starts your server · by hand: npm start': { anchor: 'step-5-or-6-fails-the-server-does-not-start-or-does-not-answer', title: 'Step 5 or 6 fails: the server does not start or does not answer' },
-      '6 connect: a client sends "SET test value" and gets OK · by hand: printf "SET test value\\n" | nc -w 1 127.0.0.1 6379': { anchor: 'step-5-or-6-fails-the-server-does-not-start-or-does-not-answer', title: 'Step 5 or 6 fails: the server does not start or does not answer' },
-      '7 load: your load tester reaches 50,000 ops/s against your tuned server · by hand: npm run check day5': { anchor: 'step-7-fails-under-the-load-gate', title: 'Step 7 fails: under the load gate' },
-      '8 format: prettier finds every file formatted · by hand: npx prettier --check "days/**/*.ts"': { anchor: 'step-8-or-9-fails-formatting-or-lint-findings', title: 'Step 8 or 9 fails: formatting or lint findings' },
-      '9 vet: tsc strict and the lint find no obvious issues · by hand: npx tsc -p tsconfig.json --noUnusedLocals --noImplicitReturns': { anchor: 'step-8-or-9-fails-formatting-or-lint-findings', title: 'Step 8 or 9 fails: formatting or lint findings' },
-      'README.md answers: what it does, how to run it, how to test it, how fast it is': { anchor: 'your-readme-does-not-answer-the-four-questions', title: 'Your README does not answer the four questions' },
-      "README.md's figures name their machine, agree with the ratios measured here, and none is far beyond any run on record": { anchor: 'the-readmes-figures-cannot-be-held-against-this-machine', title: 'The README\'s figures cannot be held against this machine' },
-      'examples/library.ts runs and prints what it claims · by hand: node --import tsx days/06-docs/project/examples/library.ts': { anchor: 'an-example-does-not-run-or-prints-something-else', title: 'An example does not run or prints something else' },
-      'examples/server.ts runs and prints what it claims · by hand: node --import tsx days/06-docs/project/examples/server.ts': { anchor: 'an-example-does-not-run-or-prints-something-else', title: 'An example does not run or prints something else' },
-      'REFLECTION.md answers the four reflection questions': { anchor: 'reflectionmd-does-not-answer-the-four-questions', title: '`REFLECTION.md` does not answer the four questions' },
+      'build': { anchor: 'step-1-fails-type-errors', title: 'Step 1 fails: type errors' },
+      'tests': { anchor: 'step-2-or-3-fails-an-earlier-day-no-longer-passes', title: 'Step 2 or 3 fails: an earlier day no longer passes' },
+      'race': { anchor: 'step-2-or-3-fails-an-earlier-day-no-longer-passes', title: 'Step 2 or 3 fails: an earlier day no longer passes' },
+      'bench': { anchor: 'step-4-fails-the-benchmarks-do-not-run', title: 'Step 4 fails: the benchmarks do not run' },
+      'server': { anchor: 'step-5-or-6-fails-the-server-does-not-start-or-does-not-answer', title: 'Step 5 or 6 fails: the server does not start or does not answer' },
+      'connect': { anchor: 'step-5-or-6-fails-the-server-does-not-start-or-does-not-answer', title: 'Step 5 or 6 fails: the server does not start or does not answer' },
+      'load': { anchor: 'step-7-fails-under-the-load-gate', title: 'Step 7 fails: under the load gate' },
+      'format': { anchor: 'step-8-or-9-fails-formatting-or-lint-findings', title: 'Step 8 or 9 fails: formatting or lint findings' },
+      'vet': { anchor: 'step-8-or-9-fails-formatting-or-lint-findings', title: 'Step 8 or 9 fails: formatting or lint findings' },
+      'readme-questions': { anchor: 'your-readme-does-not-answer-the-four-questions', title: 'Your README does not answer the four questions' },
+      'readme-figures': { anchor: 'the-readmes-figures-cannot-be-held-against-this-machine', title: 'The README\'s figures cannot be held against this machine' },
+      'example-library': { anchor: 'an-example-does-not-run-or-prints-something-else', title: 'An example does not run or prints something else' },
+      'example-server': { anchor: 'an-example-does-not-run-or-prints-something-else', title: 'An example does not run or prints something else' },
+      'reflection': { anchor: 'reflectionmd-does-not-answer-the-four-questions', title: '`REFLECTION.md` does not answer the four questions' },
     },
   },
 ];
@@ -381,10 +382,10 @@ export function dayNumber(day: Day): number {
   return Number.parseInt(day.slug, 10);
 }
 
-/** The preconditions of `day` that requirement `name` (in checkpoint `file`, describe `group`) depends on. */
-export function preconditionsOf(day: Day, test: { file: string; group: string; name: string }): Precondition[] {
+/** The preconditions of `day` that requirement `id` (in checkpoint `file`, describe `group`) depends on. */
+export function preconditionsOf(day: Day, test: { file: string; group: string; id?: string }): Precondition[] {
   return (day.preconditions ?? []).filter((pre) => {
-    if (pre.requirement === test.name) return false;
+    if (pre.requirement === test.id) return false;
     if (pre.files && !pre.files.includes(test.file)) return false;
     return !(pre.exceptGroups ?? []).includes(test.group);
   });

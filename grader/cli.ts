@@ -1,26 +1,7 @@
 // The grader's command line: `node --import tsx grader/cli.ts <command> [day] [--options]`.
-// Only the preflight is imported eagerly; everything else loads when needed, so the grader starts quickly.
+// Only the preflight and the list of commands (grader/registry.ts) load eagerly; a command loads when used, so the grader starts quickly.
 import { basicProblems } from './preflight.ts';
-import type { Args } from './args.ts';
-
-type Command = (args: Args) => Promise<number>;
-
-/** Every command, loaded only when used. */
-const commands: Record<string, { about: string; load: () => Promise<Command> }> = {
-  check: { about: "run one day's checkpoint", load: async () => (await import('./commands/check.ts')).check },
-  grade: { about: 'run every day and print a report card', load: async () => (await import('./commands/grade.ts')).grade },
-  hint: { about: 'show the next hint of a day', load: async () => (await import('./commands/hint.ts')).hint },
-  status: { about: 'which days pass, from the last runs', load: async () => (await import('./commands/status.ts')).status },
-  reset: { about: "put a day's scaffold back (keeps a backup)", load: async () => (await import('./commands/reset.ts')).reset },
-  diff: { about: 'after a pass: your files beside the solution', load: async () => (await import('./commands/diff.ts')).diff },
-  watch: { about: 're-check a day on every save (r: again, q: quit)', load: async () => (await import('./commands/watch.ts')).watch },
-  ui: { about: "the vitest UI on a day's checkpoint, until Ctrl-C", load: async () => (await import('./commands/ui.ts')).ui },
-  ask: { about: 'write a good question about the first failing requirement', load: async () => (await import('./commands/ask.ts')).ask },
-  review: { about: "review a passing day's code: concrete points with file:line", load: async () => (await import('./commands/review.ts')).review },
-  share: { about: 'write a markdown file of your week to share', load: async () => (await import('./commands/share.ts')).share },
-  class: { about: "mentors: a class's reports (a folder) as one page", load: async () => (await import('./commands/class.ts')).classView },
-  // @commands: later commands (watch, ui, reset, diff, ask, review, share) are registered here, one line each.
-};
+import { commands } from './registry.ts';
 
 /** What each option does, for `--help`. */
 const options = [

@@ -65,6 +65,8 @@ export interface Started {
   module: string;
   group: string;
   name: string;
+  /** The requirement's id, when its checkpoint declares one. */
+  id?: string;
 }
 
 function markUnfinished(tests: TestResult[], byKey: Map<string, TestResult>, stop: Stop, started: Started[], day: Day): void {

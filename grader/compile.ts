@@ -16,6 +16,8 @@ export interface CompileError {
 
 /** The name of the requirement a day gets when its files do not compile. */
 export const compileRequirement = 'your files compile: tsc finds no type errors';
+/** Its id in the report (the checkpoints' requirements declare theirs in their `it()`). */
+export const compileRequirementId = 'compiles';
 
 // Plain words for the errors learners meet most, by the compiler's code.
 const plain: Record<string, string> = {
@@ -85,5 +87,5 @@ export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult
     `Look at:  ${display(first.file)}:${first.line}`,
     'Try:      fix the first error, then run npm run typecheck (or check again); one error often causes the next ones.',
   ].join('\n');
-  return { group: '', name: compileRequirement, status: 'failed', message, durationMs: 0, cause: { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` } };
+  return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, durationMs: 0, cause: { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` } };
 }

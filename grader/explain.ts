@@ -33,18 +33,18 @@ export function headingAnchors(markdown: string): Map<string, string> {
 }
 
 /** The guide entry for a failed `test` of `day`: its cause's entry, else its requirement's, if the manifest names one. */
-export function explanationFor(day: Day, test: Pick<TestResult, 'name' | 'message' | 'cause'>): Explanation | undefined {
+export function explanationFor(day: Day, test: Pick<TestResult, 'id' | 'message' | 'cause'>): Explanation | undefined {
   if (test.message.startsWith('not implemented yet')) return undefined; // a TODO left, nothing to explain
   const byCause = test.cause && day.causes?.[test.cause.kind];
   if (byCause) return byCause === 'none' ? undefined : byCause; // what was observed first, the requirement second
   const hang = day.explain?.[HANG_KEY];
   if (/^did not finish within /m.test(test.message) && hang && hang !== 'none') return hang;
-  const entry = day.explain?.[test.name];
+  const entry = test.id === undefined ? undefined : day.explain?.[test.id];
   return entry && entry !== 'none' ? entry : undefined;
 }
 
 /** The line printed under a ✗: `Why this happens: days/01-cache/README.md#… — title`, or undefined. */
-export function whyLine(dayId: string, test: Pick<TestResult, 'name' | 'message' | 'cause'>): string | undefined {
+export function whyLine(dayId: string, test: Pick<TestResult, 'id' | 'message' | 'cause'>): string | undefined {
   const day = findDay(dayId);
   const entry = day && explanationFor(day, test);
   return entry ? `Why this happens: days/${day.slug}/README.md#${entry.anchor} — ${entry.title}` : undefined;

@@ -10,7 +10,7 @@ const file = process.env.CACHELINGS_PROBE_FILE;
 const gate = process.env.CACHELINGS_GATE_FILE;
 const day = findDay(process.env.CACHELINGS_DAY ?? '');
 
-/** The requirements that failed among the preconditions so far (one name a line in the gate file). */
+/** The requirements that failed among the preconditions so far (one id a line in the gate file). */
 function failedPreconditions(): string[] {
   if (!gate || !existsSync(gate)) return [];
   return readFileSync(gate, 'utf8').split('\n').filter(Boolean);
@@ -21,11 +21,12 @@ if (file) {
     const task = context.task;
     const group = task.suite?.name ?? '';
     const module = relative(process.cwd(), task.file.filepath);
-    appendFileSync(file, `${JSON.stringify({ module, group, name: task.name })}\n`);
+    const id = task.meta.id;
+    appendFileSync(file, `${JSON.stringify({ module, group, name: task.name, id })}\n`);
     if (!day || !gate) return;
     const failed = failedPreconditions();
-    const missing = preconditionsOf(day, { file: module, group, name: task.name }).find((pre) => failed.includes(pre.requirement));
+    const missing = preconditionsOf(day, { file: module, group, id }).find((pre) => failed.includes(pre.requirement));
     if (missing) context.skip(`not run — needs: ${missing.needs}`);
-    if (day.preconditions?.some((pre) => pre.requirement === task.name)) context.onTestFailed(() => appendFileSync(gate, `${task.name}\n`));
+    if (day.preconditions?.some((pre) => pre.requirement === id)) context.onTestFailed(() => appendFileSync(gate, `${id}\n`));
   });
 }

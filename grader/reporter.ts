@@ -7,7 +7,7 @@ type UserConsoleLog = Parameters<NonNullable<Reporter['onUserConsoleLog']>>[0];
 
 /** One line of the event stream the grader reads. */
 export type GraderEvent =
-  | { type: 'collected'; module: string; tests: { group: string; name: string }[] }
+  | { type: 'collected'; module: string; tests: { group: string; name: string; id?: string }[] }
   | { type: 'ready'; module: string; name: string }
   | { type: 'result'; module: string; group: string; name: string; state: string; errors: ErrorInfo[]; durationMs: number; meta: Record<string, unknown>; note?: string }
   | { type: 'moduleEnd'; module: string; errors: ErrorInfo[] }
@@ -32,6 +32,12 @@ function groupOf(test: TestCase): string {
   return test.parent.type === 'suite' ? test.parent.fullName : '';
 }
 
+/** The requirement's short id, declared in its checkpoint (`it('…', { meta: { id } }, …)`), when it has one. */
+function idOf(test: TestCase): { id?: string } {
+  const id = test.meta().id;
+  return typeof id === 'string' ? { id } : {};
+}
+
 /** Streams events as JSON lines; the grader turns them into the learner's report. */
 export default class GraderReporter implements Reporter {
   #fd = Number(process.env.CACHELINGS_EVENTS_FD ?? -1);
@@ -46,7 +52,7 @@ export default class GraderReporter implements Reporter {
   }
 
   onTestModuleCollected(module: TestModule): void {
-    const tests = [...module.children.allTests()].map((test) => ({ group: groupOf(test), name: test.name }));
+    const tests = [...module.children.allTests()].map((test) => ({ group: groupOf(test), name: test.name, ...idOf(test) }));
     this.#send({ type: 'collected', module: this.#module(module), tests });
   }
 

@@ -6,6 +6,8 @@ export interface TestResult {
   group: string;
   /** The requirement as a sentence. */
   name: string;
+  /** Its short stable id (`split-writes`), unique within the day; absent for run-level entries (a file that did not load). */
+  id?: string;
   status: 'passed' | 'failed' | 'skipped';
   /** The checkpoint file it comes from (e.g. `checkpoints/day1/rwlock.race.test.ts`); absent for run-level failures. */
   file?: string;

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days } from '../course/days.ts';
+import { gates } from '../course/gates.ts';
 import { headingAnchors } from '../grader/explain.ts';
 import { oddFiles, planClass, writeMixedClass, type Planned } from './class-reports.ts';
 import { cli, freshState } from './grader-helpers.ts';
@@ -101,7 +102,7 @@ describe.skipIf(skipWithoutTool(hasChromium))('the class page (headless Chromium
   });
 
   it("draws the day-5 chart: a bar per learner's server, under its gate in red, with its gate and Redis marked", async () => {
-    const measured = [...plans.filter((plan) => plan.load), { name: 'future', load: { yours: 70_000, gate: 50_000, redis: 104_000 } }];
+    const measured = [...plans.filter((plan) => plan.load), { name: 'future', load: { yours: 70_000, gate: gates.load.value, redis: 104_000 } }];
     expect(await page.locator('svg#throughput g.learner').count()).toBe(measured.length);
     for (const { name, load } of measured) {
       const bar = page.locator(`svg#throughput g.learner[data-learner="${name}"]`);

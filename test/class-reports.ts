@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { days, type Day } from '../course/days.ts';
+import { gates } from '../course/gates.ts';
 import { HANG_KEY } from '../grader/explain.ts';
 import { toClassroom } from '../grader/formats.ts';
 import type { DayResult, Report, TestResult } from '../grader/results.ts';
@@ -34,7 +35,8 @@ function random(seed: number): () => number {
 /** A root cause as the grader's report may carry it (`cause` on a failed requirement), its guide a bare anchor. */
 export const portTaken = { kind: 'port-in-use', title: 'The server could not listen: the port is already taken', guide: 'eaddrinuse-the-port-is-already-taken' };
 
-/** The requirements of `day` as the manifest names them; entries explained as 'none' are stretch (bonus) ones. */
+/** The requirements of `day` as the manifest names them (by id, here also their name); entries explained as 'none'
+ *  are stretch (bonus) ones. */
 function requirements(day: Day): { name: string; anchor?: string; bonus: boolean }[] {
   return Object.entries(day.explain ?? {})
     .filter(([name]) => name !== HANG_KEY)
@@ -42,7 +44,7 @@ function requirements(day: Day): { name: string; anchor?: string; bonus: boolean
 }
 
 function test(name: string, status: TestResult['status'], message = '', bonus = false): TestResult {
-  return { group: 'Requirements', name, status, message, durationMs: 12, ...(bonus ? { bonus: true } : {}) };
+  return { group: 'Requirements', name, id: name, status, message, durationMs: 12, ...(bonus ? { bonus: true } : {}) };
 }
 
 function dayResult(day: Day, index: number, plan: Planned): DayResult {
@@ -84,8 +86,9 @@ export function planClass(count: number, seed = 17): Planned[] {
       if (stuck === 4 && next() < 0.6) Object.assign(plan, { failing: causes[1]!.name, anchor: causes[1]!.anchor });
     }
     if (stuck >= 4) {
-      const redis = Math.round(70_000 + next() * 50_000);
-      const gate = redis >= 100_000 ? 50_000 : Math.round(redis / 2);
+      const { value, fallback } = gates.load;
+      const redis = Math.round((value / fallback.redisShare) * (0.7 + next() * 0.5)); // around the Redis figure the gate assumes
+      const gate = redis >= value / fallback.redisShare ? value : Math.round(redis * fallback.redisShare);
       const under = stuck === 4 && plan.failing === requirements(days[4]!)[1]!.name;
       if (stuck > 4 || under) plan.load = { yours: Math.round(under ? gate * (0.45 + next() * 0.5) : gate * (1.05 + next() * 0.8)), gate, redis };
     }
@@ -123,7 +126,7 @@ export function writeMixedClass(dir: string, plans: Planned[]): void {
   const older = (day: Day) => ({ id: day.id, title: day.title, passed: true, tests: requirements(day).map((entry) => ({ name: entry.name, passed: true })), metrics: { 'cache.get.opsPerSec': 1_234_567 } });
   writeFileSync(join(dir, 'old.json'), JSON.stringify({ learner: 'Old Olga', target: 'days', generatedAt: '2025-10-01', days: days.slice(0, 2).map(older) }));
   // A newer workbook: version 2 with fields this view does not know yet.
-  const newer = reportOf({ name: 'future', stuck: days.length, load: { yours: 70_000, gate: 50_000, redis: 104_000 } });
+  const newer = reportOf({ name: 'future', stuck: days.length, load: { yours: 70_000, gate: gates.load.value, redis: 104_000 } });
   writeFileSync(join(dir, 'future.json'), JSON.stringify({ ...newer, version: 2, machine: { cores: 2 }, days: newer.days.map((day) => ({ ...day, retries: 0 })) }));
   // A Classroom result in a folder of its own, as `gh run download` leaves it.
   mkdirSync(join(dir, 'dana'));

@@ -7,7 +7,7 @@ import { gradeDay, treeWith, type GraderRun } from './helpers.ts';
 export interface Diagnosis {
   run: GraderRun;
   result: DayResult;
-  /** The requirements printed with ✗ (a failure folded under another of the same cause is not printed again). */
+  /** The id of the first requirement printed with ✗ (a failure folded under another of the same cause is not printed again). */
   firstFailure: string | undefined;
   /** Every `Look at:` line printed. */
   lookAt: string[];
@@ -18,13 +18,13 @@ export interface Diagnosis {
 /** Grades the whole `day` on solutions/ with `fixture` planted, and reads the output. */
 export async function diagnose(day: string, fixture: string): Promise<Diagnosis> {
   const { run, result } = await gradeDay(day, treeWith(fixture));
-  const firstFailure = result.tests.find((test) => test.status === 'failed' && !test.bonus)?.name;
+  const firstFailure = result.tests.find((test) => test.status === 'failed' && !test.bonus)?.id;
   const lookAt = [...run.stdout.matchAll(/^\s*Look at:\s+(.*)$/gm)].map((match) => match[1]!);
   const explanations = [...new Set([...run.stdout.matchAll(/^\s*Why this happens: (.*)$/gm)].map((match) => match[1]!))];
   return { run, result, firstFailure, lookAt, explanations };
 }
 
-/** Asserts the root-cause-first reading of a single-bug fixture: the first ✗ is `requirement`, its Look at names
+/** Asserts the root-cause-first reading of a single-bug fixture: the first ✗ is `requirement` (its id), its Look at names
  *  `file` (e.g. `02-server/protocol.ts`), at least 90% of all Look at lines name it, and at most two explanations;
  *  with `mentions`, its message also says what the fixture plants (the value returned, the call it broke). */
 export async function expectDiagnosed(day: string, fixture: string, requirement: string, file: string, mentions?: RegExp): Promise<Diagnosis> {
@@ -33,7 +33,7 @@ export async function expectDiagnosed(day: string, fixture: string, requirement:
   const printed = `the grader printed:\n${run.stdout}`;
   expect(run.exitCode, `${fixture} should fail ${day}; ${printed}`).toBe(1);
   expect(diagnosis.firstFailure, `${fixture}: the first ✗ should be "${requirement}"; ${printed}`).toBe(requirement);
-  const first = result.tests.find((test) => test.name === requirement)!;
+  const first = result.tests.find((test) => test.id === requirement)!;
   if (mentions) expect(first.message, `${fixture}: the failure should name what it plants; ${printed}`).toMatch(mentions);
   expect(/^Look at:\s+(.*)$/m.exec(first.message)?.[1], `${fixture}: the first ✗ should say where to look; ${printed}`).toContain(file);
   const naming = lookAt.filter((line) => line.includes(file)).length;

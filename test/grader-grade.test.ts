@@ -85,7 +85,7 @@ describe('report card and converters', () => {
         title: 'Two',
         passed: false,
         durationMs: 1,
-        metrics: { 'cache.get.opsPerSec': { value: 123456, gate: { op: '>', value: 100000 } }, 'load.p99Ms': { value: 12, gate: { op: '<', value: 10 } } },
+        metrics: { 'cache.get.opsPerSec': { value: 123456, gate: { op: '>', value: 90000 } }, 'load.p99Ms': { value: 12, gate: { op: '<', value: 10 } } },
         tests: [test('b', 'passed', 'checkpoints/day2/y.test.ts'), test('c', 'failed', 'checkpoints/day2/y.test.ts')],
       },
     ],
@@ -93,7 +93,7 @@ describe('report card and converters', () => {
 
   it('prints each figure beside its gate, marking the one that misses it', () => {
     const card = renderCard(report);
-    expect(card).toMatch(/✓ cache\.get\.opsPerSec\s+123,456 ops\/s \(gate > 100,000\)/);
+    expect(card).toMatch(/✓ cache\.get\.opsPerSec\s+123,456 ops\/s \(gate > 90,000\)/);
     expect(card).toMatch(/✗ load\.p99Ms\s+12 ms \(gate < 10\)/);
     expect(card).toMatch(/✓ day 1 — One\s+1\/1\s+✓ 1\/1/);
     expect(card).toMatch(/✗ day 2 — Two\s+1\/2\s+—/);

@@ -64,7 +64,8 @@ export async function gradeDay(day: string, tree: string, timeoutMs?: number, on
   return { run, result: report.days[0]! };
 }
 
-/** How `expectCaught` runs the day: `only` narrows it (default: the requirement itself; `null`: the whole day);
+/** How `expectCaught` runs the day: `only` narrows it to the requirements whose name contains that text (default or
+ *  `null`: the whole day);
  *  `mentions`: what the failure message must say about the planted bug (the value it returned, the call it broke). */
 export interface CaughtOptions {
   only?: string | null;
@@ -72,14 +73,13 @@ export interface CaughtOptions {
   mentions?: RegExp;
 }
 
-/** Asserts that the planted bug in `fixture` makes `testName` of `day` fail (and the day with it). */
-export async function expectCaught(day: string, fixture: string, testName: string, options: CaughtOptions = {}): Promise<DayResult> {
-  const only = options.only === undefined ? testName : (options.only ?? undefined);
-  const { run, result } = await gradeDay(day, treeWith(fixture), options.timeoutMs, only);
-  const failed = result.tests.filter((test) => test.status === 'failed').map((test) => test.name);
+/** Asserts that the planted bug in `fixture` makes requirement `id` of `day` fail (and the day with it). */
+export async function expectCaught(day: string, fixture: string, id: string, options: CaughtOptions = {}): Promise<DayResult> {
+  const { run, result } = await gradeDay(day, treeWith(fixture), options.timeoutMs, options.only ?? undefined);
+  const failed = result.tests.filter((test) => test.status === 'failed').map((test) => test.id);
   expect(run.exitCode, `${fixture} should fail ${day}; the grader printed:\n${run.stdout}`).toBe(1);
-  expect(failed, `${fixture} should be caught by "${testName}"; failing tests were: ${JSON.stringify(failed)}`).toContain(testName);
-  const message = result.tests.find((test) => test.name === testName)!.message;
+  expect(failed, `${fixture} should be caught by "${id}"; failing tests were: ${JSON.stringify(failed)}`).toContain(id);
+  const message = result.tests.find((test) => test.id === id)!.message;
   if (options.mentions) expect(message, `the failure should name what ${fixture} plants`).toMatch(options.mentions);
   return result;
 }

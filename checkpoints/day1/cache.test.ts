@@ -36,7 +36,7 @@ describe('Cache', () => {
   const keys = randomWords(random, 10);
   const valueOf = (key: string) => `value-of-${key}`;
 
-  it('returns each of ten stored keys', async () => {
+  it('returns each of ten stored keys', { meta: { id: 'stores-keys' } }, async () => {
     const cache = await newCache();
     for (const key of keys) cache.set(key, valueOf(key));
     for (const key of keys) {
@@ -47,7 +47,7 @@ describe('Cache', () => {
     }
   });
 
-  it('returns undefined for a key that was never set', async () => {
+  it('returns undefined for a key that was never set', { meta: { id: 'missing-is-undefined' } }, async () => {
     const cache = await newCache();
     await expectMissing(cache.get('never-set'), 'get of a missing key must return undefined (not null, not "").', {
       where: where('get'),
@@ -55,7 +55,7 @@ describe('Cache', () => {
     });
   });
 
-  it('forgets five deleted keys and keeps the other five', async () => {
+  it('forgets five deleted keys and keeps the other five', { meta: { id: 'delete-forgets' } }, async () => {
     const cache = await newCache();
     for (const key of keys) cache.set(key, valueOf(key));
     for (const key of keys.slice(0, 5)) cache.delete(key);
@@ -73,7 +73,7 @@ describe('Cache', () => {
     }
   });
 
-  it('replaces the value when a key is set again', async () => {
+  it('replaces the value when a key is set again', { meta: { id: 'set-replaces' } }, async () => {
     const cache = await newCache();
     const [key] = keys as [string];
     cache.set(key, 'first');
@@ -83,7 +83,7 @@ describe('Cache', () => {
     });
   });
 
-  it('tells an empty-string value apart from a missing key', async () => {
+  it('tells an empty-string value apart from a missing key', { meta: { id: 'empty-not-missing' } }, async () => {
     const cache = await newCache();
     cache.set('empty', '');
     expectEqual(cache.get('empty'), '', 'A key set to "" must come back as "", not as missing.', {
@@ -92,7 +92,7 @@ describe('Cache', () => {
     });
   });
 
-  it('delete returns true for a key that existed and false for one that did not', async () => {
+  it('delete returns true for a key that existed and false for one that did not', { meta: { id: 'delete-answers' } }, async () => {
     const cache = await newCache();
     cache.set('present', 'yes');
     expectEqual(cache.delete('present'), true, 'delete of an existing key must return true.', { where: where('delete') });
@@ -103,7 +103,7 @@ describe('Cache', () => {
     expectEqual(cache.delete('never-set'), false, 'delete of a key that never existed must return false.', { where: where('delete') });
   });
 
-  it('keeps two caches apart', async () => {
+  it('keeps two caches apart', { meta: { id: 'caches-apart' } }, async () => {
     const first = await newCache();
     const second = await newCache();
     first.set('shared?', 'from first');
@@ -113,7 +113,7 @@ describe('Cache', () => {
     });
   });
 
-  it('stores unicode and property-like keys exactly', async () => {
+  it('stores unicode and property-like keys exactly', { meta: { id: 'odd-keys' } }, async () => {
     const cache = await newCache();
     const pairs: [string, string][] = [['ключ', 'значение'], ['🐣', 'hatch'], ['日本', '東京'], ['__proto__', 'plain key'], ['constructor', 'also plain']];
     for (const [key, value] of pairs) cache.set(key, value);

@@ -34,7 +34,7 @@ class Overlap extends Error {
 }
 
 describe('RWLock (race-stress)', () => {
-  it('read and write resolve to what the function returns', async () => {
+  it('read and write resolve to what the function returns', { meta: { id: 'lock-returns' } }, async () => {
     const lock = await newLock();
     const read = await withTimeout(lock.read(() => 'from read'), 1_000, 'read(fn) never resolved.', { where: where('read') });
     expectEqual(read, 'from read', 'read(() => "from read") must resolve to "from read".', { where: where('read') });
@@ -42,7 +42,7 @@ describe('RWLock (race-stress)', () => {
     expectEqual(written, 42, 'write(async () => 42) must resolve to 42.', { where: where('write'), fix: 'Return `await fn()`.' });
   });
 
-  it('lets two readers inside at the same time', async () => {
+  it('lets two readers inside at the same time', { meta: { id: 'readers-share' } }, async () => {
     const lock = await newLock();
     const gate = deferred();
     let inside = 0;
@@ -63,7 +63,7 @@ describe('RWLock (race-stress)', () => {
     });
   });
 
-  it('keeps a writer alone: no reader or writer is inside with it', async () => {
+  it('keeps a writer alone: no reader or writer is inside with it', { meta: { id: 'writer-alone' } }, async () => {
     const { RWLock } = await learnerModule<LockModule>(file, ['RWLock']);
     const modes = fc.array(fc.constantFrom('read' as const, 'write' as const), { minLength: 2, maxLength: 7 });
     const result = await fc.check(
@@ -120,7 +120,7 @@ describe('RWLock (race-stress)', () => {
     });
   });
 
-  it('lets a waiting writer go before readers that arrive after it', async () => {
+  it('lets a waiting writer go before readers that arrive after it', { meta: { id: 'writer-first' } }, async () => {
     const lock = await newLock();
     const order: string[] = [];
     const gate = deferred();
@@ -143,7 +143,7 @@ describe('RWLock (race-stress)', () => {
     });
   });
 
-  it('releases the lock when the function throws, and passes the error on', async () => {
+  it('releases the lock when the function throws, and passes the error on', { meta: { id: 'release-on-throw' } }, async () => {
     const lock = await newLock();
     for (const mode of ['write', 'read'] as const) {
       const boom = new Error(`boom from ${mode} (seed ${seed})`);
@@ -162,7 +162,7 @@ describe('RWLock (race-stress)', () => {
     }
   });
 
-  it('loses no update when 100 tasks increment through write with an await inside', async () => {
+  it('loses no update when 100 tasks increment through write with an await inside', { meta: { id: 'no-lost-update' } }, async () => {
     const lock = await newLock();
     const { Cache } = await learnerModule<CacheModule>('01-cache/cache.ts', ['Cache']);
     const cache = new Cache();

@@ -10,7 +10,7 @@ const random = makeRandom();
 const [key1, key2, key3] = randomWords(random, 3) as [string, string, string];
 
 describe('Many clients', () => {
-  it('serves two clients at once (the two-terminal test of the guide)', async () => {
+  it('serves two clients at once (the two-terminal test of the guide)', { meta: { id: 'two-clients' } }, async () => {
     const server = await startLearnerServer();
     const transcript = new Transcript();
     const first = await connectTo(server, 'client 1', transcript);
@@ -23,7 +23,7 @@ describe('Many clients', () => {
     await first.expectReply(`GET ${key1}`, 'value1', { where: look.start, fix });
   });
 
-  it('shares one cache: a value set on one connection is read on another', async () => {
+  it('shares one cache: a value set on one connection is read on another', { meta: { id: 'shared-cache' } }, async () => {
     const server = await startLearnerServer();
     const transcript = new Transcript();
     const first = await connectTo(server, 'client 1', transcript);
@@ -35,7 +35,7 @@ describe('Many clients', () => {
     });
   });
 
-  it('does not let a client that sent half a line delay the others', async () => {
+  it('does not let a client that sent half a line delay the others', { meta: { id: 'half-line-waits-alone' } }, async () => {
     const server = await startLearnerServer();
     const transcript = new Transcript();
     const slow = await connectTo(server, 'slow client', transcript);
@@ -56,7 +56,7 @@ describe('Many clients', () => {
 });
 
 describe('Bad input', () => {
-  it('answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on', async () => {
+  it('answers a line over 64 KiB with ERR line too long and closes that connection, while other clients carry on', { meta: { id: 'line-limit' } }, async () => {
     const server = await startLearnerServer();
     const transcript = new Transcript();
     const other = await connectTo(server, 'other client', transcript);
@@ -79,14 +79,14 @@ describe('Bad input', () => {
     await other.expectReply(`GET ${key2}`, 'fine');
   });
 
-  it('serves a line just under 64 KiB', async () => {
+  it('serves a line just under 64 KiB', { meta: { id: 'long-line' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const big = 'v'.repeat(60 * 1024);
     await client.expectReply(`SET ${key1} ${big}`, 'OK', { fix: 'The limit is 64 KiB per line: a 60 KiB value is allowed.' });
     await client.expectReply(`GET ${key1}`, big);
   });
 
-  it('survives binary garbage and keeps serving', async () => {
+  it('survives binary garbage and keeps serving', { meta: { id: 'binary-garbage' } }, async () => {
     const server = await startLearnerServer();
     const garbage = Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256)));
     const since = watchCrashes();
@@ -100,7 +100,7 @@ describe('Bad input', () => {
     expectNoCrash(since, 'reading binary garbage');
   });
 
-  it('answers a line of invalid UTF-8 and keeps the connection open', async () => {
+  it('answers a line of invalid UTF-8 and keeps the connection open', { meta: { id: 'invalid-utf8' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const since = watchCrashes();
     await client.send(Buffer.concat([Buffer.from(`SET ${key1} `), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('\n')]));
@@ -109,7 +109,7 @@ describe('Bad input', () => {
     expectNoCrash(since, 'reading invalid UTF-8');
   });
 
-  it('keeps what a vanished client had acknowledged', async () => {
+  it('keeps what a vanished client had acknowledged', { meta: { id: 'vanished-kept' } }, async () => {
     const server = await startLearnerServer();
     const transcript = new Transcript();
     const since = watchCrashes();
@@ -125,7 +125,7 @@ describe('Bad input', () => {
     expectNoCrash(since, 'a client vanished mid-command (ECONNRESET)', "Listen for 'error' on every socket: a client that vanishes makes its socket emit ECONNRESET, and an 'error' event nobody listens to is thrown.");
   });
 
-  it('does not run the half-sent command of a client that vanished', async () => {
+  it('does not run the half-sent command of a client that vanished', { meta: { id: 'vanished-half-line' } }, async () => {
     const server = await startLearnerServer();
     const transcript = new Transcript();
     const leaving = await connectTo(server, 'vanishing client', transcript);

@@ -49,7 +49,7 @@ function accepts(host: string, port: number): Promise<boolean> {
 }
 
 describe('Lifecycle', () => {
-  it('uses the cache it is given, shared with the caller', async () => {
+  it('uses the cache it is given, shared with the caller', { meta: { id: 'given-cache' } }, async () => {
     const { Cache } = await learnerModule<CacheModule>('01-cache/cache.ts', ['Cache']);
     const cache = new Cache();
     cache.set(key, 'preloaded');
@@ -60,7 +60,7 @@ describe('Lifecycle', () => {
     expectEqual(cache.get(other), 'from-the-wire', 'A SET over the wire did not reach the cache passed to startServer.', { where: look.start, fix });
   });
 
-  it('close() resolves while clients are still connected, and disconnects them', async () => {
+  it('close() resolves while clients are still connected, and disconnects them', { meta: { id: 'close-disconnects' } }, async () => {
     const server = await startLearnerServer();
     const transcript = new Transcript();
     const idle = await connectTo(server, 'idle client', transcript);
@@ -77,7 +77,7 @@ describe('Lifecycle', () => {
     }
   });
 
-  it('close() frees the port: a new server can listen on it at once', async () => {
+  it('close() frees the port: a new server can listen on it at once', { meta: { id: 'close-frees-port' } }, async () => {
     const first = await startLearnerServer();
     const client = await connectTo(first, 'client');
     await client.expectReply(`SET ${key} v`, 'OK');
@@ -95,7 +95,7 @@ describe('Lifecycle', () => {
     await again.expectReply(`GET ${key}`, '(nil)');
   });
 
-  it('close() leaves no open sockets or timers behind', async () => {
+  it('close() leaves no open sockets or timers behind', { meta: { id: 'close-leaves-nothing' } }, async () => {
     const before = await openResources();
     const server = await startLearnerServer();
     const clients = [await connectTo(server, 'client 1'), await connectTo(server, 'client 2')];
@@ -115,7 +115,7 @@ describe('Lifecycle', () => {
     }
   });
 
-  it('listens on 127.0.0.1 by default, not on every interface', async () => {
+  it('listens on 127.0.0.1 by default, not on every interface', { meta: { id: 'loopback-only' } }, async () => {
     const server = await startLearnerServer();
     const others = ['127.0.0.2', '::1'];
     for (const list of Object.values(networkInterfaces())) {

@@ -16,7 +16,7 @@ const value = `value-${Math.floor(random() * 1e6)}`;
 
 describe('Start', () => {
   // The precondition of the day's network requirements (course/days.ts): when it fails, they are not run.
-  it('starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect', async () => {
+  it('starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect', { meta: { id: 'starts' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     client.destroy();
   });
@@ -29,7 +29,7 @@ describe('handleLine', () => {
     return { handleLine, cache: new Cache() };
   }
 
-  it('returns OK, the value, OK and (nil) for SET, GET, DEL, GET', async () => {
+  it('returns OK, the value, OK and (nil) for SET, GET, DEL, GET', { meta: { id: 'handle-basics' } }, async () => {
     const { handleLine, cache } = await load();
     const replies = [`SET ${key} ${value}`, `GET ${key}`, `DEL ${key}`, `GET ${key}`].map((line) => handleLine(line, cache));
     expectEqual(replies, ['OK', value, 'OK', '(nil)'], 'handleLine gave the wrong replies (one reply per line, no newline).', {
@@ -38,7 +38,7 @@ describe('handleLine', () => {
     });
   });
 
-  it('returns null for a blank line', async () => {
+  it('returns null for a blank line', { meta: { id: 'blank-is-null' } }, async () => {
     const { handleLine, cache } = await load();
     expectEqual(handleLine('', cache), null, 'handleLine("") must return null: a blank line gets no reply.', {
       where: look.protocol,
@@ -49,7 +49,7 @@ describe('handleLine', () => {
 });
 
 describe('Protocol', () => {
-  it("answers the seed's session: SET, GET, GET of a missing key, DEL, GET", async () => {
+  it("answers the seed's session: SET, GET, GET of a missing key, DEL, GET", { meta: { id: 'seed-session' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     await client.expectReply(`SET ${key} ${value}`, 'OK');
     await client.expectReply(`GET ${key}`, value);
@@ -58,7 +58,7 @@ describe('Protocol', () => {
     await client.expectReply(`GET ${key}`, '(nil)', { fix: 'DEL must remove the key from the cache.' });
   });
 
-  it('reads command names in any case', async () => {
+  it('reads command names in any case', { meta: { id: 'any-case' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const fix = 'Compare name.toUpperCase() with "SET", "GET", "DEL"; keys and values keep their case.';
     await client.expectReply(`set ${key} ${value}`, 'OK', { fix });
@@ -67,7 +67,7 @@ describe('Protocol', () => {
     await client.expectReply(`get ${key}`, '(nil)', { fix });
   });
 
-  it('accepts lines ending in \\r\\n, as telnet and Windows clients send them', async () => {
+  it('accepts lines ending in \\r\\n, as telnet and Windows clients send them', { meta: { id: 'crlf' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     // One line per write: pipelining is the Framing group's business.
     const fix = 'Drop one "\\r" at the end of a line before splitting it into words.';
@@ -77,13 +77,13 @@ describe('Protocol', () => {
     client.expectLine(await client.readLine(), value, 'The value came back with a "\\r" stuck to it (or not at all).', { fix });
   });
 
-  it("answers an unknown command with ERR unknown command 'NAME' and keeps the connection open", async () => {
+  it("answers an unknown command with ERR unknown command 'NAME' and keeps the connection open", { meta: { id: 'unknown-command' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     await client.expectReply('FOO bar', "ERR unknown command 'FOO'", { where: look.protocol, fix: 'Return an "ERR …" line for any other command name; never throw.' });
     await client.expectReply(`SET ${key} ${value}`, 'OK', { fix: 'After an error the connection stays open for the next command.' });
   });
 
-  it('answers a wrong number of arguments with ERR and keeps the connection open', async () => {
+  it('answers a wrong number of arguments with ERR and keeps the connection open', { meta: { id: 'wrong-arity' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const fix = "Check the number of words before using them: SET takes 2 arguments, GET and DEL take 1.";
     await client.expectReply(`SET ${key}`, "ERR wrong number of arguments for 'set' command", { where: look.protocol, fix });
@@ -91,7 +91,7 @@ describe('Protocol', () => {
     await client.expectReply(`GET ${key}`, '(nil)', { fix: 'A refused SET must not store anything, and the connection stays open.' });
   });
 
-  it('ignores blank lines: no reply, and the next command is answered', async () => {
+  it('ignores blank lines: no reply, and the next command is answered', { meta: { id: 'blank-ignored' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     await client.send(`\n\r\nSET ${key} ${value}\n`);
     client.expectLine(await client.readLine(), 'OK', 'Blank lines must get no reply; the first reply should be the SET\'s.', {
@@ -100,7 +100,7 @@ describe('Protocol', () => {
     });
   });
 
-  it('stores UTF-8 text exactly: accents, emoji, Hebrew', async () => {
+  it('stores UTF-8 text exactly: accents, emoji, Hebrew', { meta: { id: 'utf8' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const text = 'héllo-🐣-שלום';
     await client.expectReply(`SET ${key} ${text}`, 'OK');
@@ -112,14 +112,14 @@ describe('Framing', () => {
   const line = `SET ${key} ${value}\n`;
   const fix = "Keep the bytes after the last \"\\n\" and prepend them to the next 'data' chunk: chunks do not line up with lines.";
 
-  it('answers a command split across several writes', async () => {
+  it('answers a command split across several writes', { meta: { id: 'split-writes' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     await client.sendInPieces(line, [2, 6, line.length - 3]);
     client.expectLine(await client.readLine(), 'OK', 'A SET sent in four pieces was not answered with OK.', { fix });
     await client.expectReply(`GET ${key}`, value, { fix });
   });
 
-  it('answers a command sent one byte at a time', async () => {
+  it('answers a command sent one byte at a time', { meta: { id: 'byte-at-a-time' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const short = `SET ${key} v\n`;
     await client.sendInPieces(short, [...short].map((_, i) => i), 5);
@@ -128,7 +128,7 @@ describe('Framing', () => {
     client.expectLine(await client.readLine(), 'v', 'A GET sent one byte per write got the wrong reply.', { fix });
   });
 
-  it('answers several commands sent in one write, in order', async () => {
+  it('answers several commands sent in one write, in order', { meta: { id: 'pipelined' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const lines = [`SET ${key} 1`, `SET ${other} 2`, `GET ${key}`, `GET ${other}`, `DEL ${key}`, `GET ${key}`, `SET ${key} 3`, `GET ${key}`];
     const expected = ['OK', 'OK', '1', '2', 'OK', '(nil)', 'OK', '3'];
@@ -140,7 +140,7 @@ describe('Framing', () => {
     });
   });
 
-  it('answers a command split mid-word across two writes', async () => {
+  it('answers a command split mid-word across two writes', { meta: { id: 'split-mid-word' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const both = `SET ${key} ${value}\nGET ${key}\n`;
     await client.sendInPieces(both, [2, line.length + 2]);
@@ -148,7 +148,7 @@ describe('Framing', () => {
     client.expectLine(await client.readLine(), value, 'GE|T … split mid-word got the wrong reply.', { fix });
   });
 
-  it('keeps a multi-byte character intact when a write ends inside it', async () => {
+  it('keeps a multi-byte character intact when a write ends inside it', { meta: { id: 'split-character' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const text = 'caf\u00e9-🐣';
     const bytes = Buffer.from(`SET ${key} ${text}\n`);

@@ -30,7 +30,7 @@ function connectMany(server: Running, names: string[]): Promise<TcpClient[]> {
 }
 
 describe('Race-stress over TCP', () => {
-  it('100 connections each write 100 keys at once, and every key reads back with its exact value', async () => {
+  it('100 connections each write 100 keys at once, and every key reads back with its exact value', { meta: { id: 'race-writers' } }, async () => {
     const server = await startLearnerServer();
     const clients = await connectMany(server, range(100).map((c) => `client ${c}`));
     const keyOf = (c: number, i: number) => `${tag}-c${c}-k${i}`;
@@ -54,7 +54,7 @@ describe('Race-stress over TCP', () => {
     );
   });
 
-  it('50 writers and 50 readers on overlapping keys: every read returns a value some writer wrote for that key', async () => {
+  it('50 writers and 50 readers on overlapping keys: every read returns a value some writer wrote for that key', { meta: { id: 'race-readers-writers' } }, async () => {
     const server = await startLearnerServer();
     const keys = range(10).map((k) => `${tag}-shared-${k}`);
     const rounds = 40;

@@ -17,7 +17,7 @@ const file = '03-testing/cache.bench.ts';
 const maxCallsPerSec = 1_000_000;
 
 describe('Your benchmarks', () => {
-  it('run with vitest bench and report GET, SET and mixed 80/20 figures', async ({ task }) => {
+  it('run with vitest bench and report GET, SET and mixed 80/20 figures', { meta: { id: 'bench-runs' } }, async ({ task }) => {
     if (!existsSync(`${targetDir}/${file}`)) {
       throw new CheckError(`${shown(file)} does not exist.`, { fix: 'Create it from the scaffold (npm run reset -- 03-testing) and write the three benchmarks.' });
     }

@@ -61,7 +61,7 @@ async function ownRunPassed(): Promise<NestedRun> {
 }
 
 describe('Your race tests (the race-stress suite)', () => {
-  it('have the three required tests, by name', async () => {
+  it('have the three required tests, by name', { meta: { id: 'required-tests' } }, async () => {
     const done = await nestedRun();
     const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');
     if (loadError) {
@@ -85,7 +85,7 @@ describe('Your race tests (the race-stress suite)', () => {
     }
   });
 
-  it('pass against your own Cache and RWLock', async () => {
+  it('pass against your own Cache and RWLock', { meta: { id: 'own-tests-pass' } }, async () => {
     const done = await nestedRun();
     const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');
     if (loadError) throw new CheckError(`${shown(file)} did not load (see above).`);
@@ -104,7 +104,7 @@ describe('Your race tests (the race-stress suite)', () => {
   });
 
   for (const mutant of mutants) {
-    it(`notice ${noticeName(mutant)}`, async () => {
+    it(`notice ${noticeName(mutant)}`, { meta: { id: `notice-${mutant.name}` } }, async () => {
       const done = await ownRunPassed();
       const loadError = done.results!.fileErrors.find((entry) => entry.project === mutant.name);
       const failing = testsOf(done, mutant.name).filter((test) => test.state === 'failed');

@@ -36,7 +36,7 @@ async function deadPort(): Promise<number> {
 }
 
 describe('npm run loadtest', () => {
-  it('prints the results block after a run against a server', async () => {
+  it('prints the results block after a run against a server', { meta: { id: 'cli-run' } }, async () => {
     const server = await startCountingServer();
     try {
       const run = await loadtest(['--host', '127.0.0.1', '--port', String(server.port), '--connections', '4', '--duration', '0.5', '--mix', '50', '--keys', '100']);
@@ -59,7 +59,7 @@ describe('npm run loadtest', () => {
     }
   });
 
-  it('turns bad options away with one line and exit code 2, not a stack trace', async () => {
+  it('turns bad options away with one line and exit code 2, not a stack trace', { meta: { id: 'cli-bad-options' } }, async () => {
     const port = await deadPort();
     // Every case names a port nobody listens on: a tool that checks its options only after connecting fails with
     // the wrong line here, instead of load-testing whatever listens on 6379.

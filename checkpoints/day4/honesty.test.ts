@@ -5,7 +5,7 @@ import { base, between, expectRun, opensPerRequest, perRequest, runAgainst, runO
 import { count, inWindow } from './story.ts';
 
 describe('runLoadTest against the counting server', () => {
-  it('reports exactly the operations the server answered', async () => {
+  it('reports exactly the operations the server answered', { meta: { id: 'exact-count' } }, async () => {
     // Replies to the commands of the last 150 ms come only after the deadline: they are not operations of this run.
     const run = await runAgainst({ latencyMs: 1, holdFromMs: 850, holdForMs: 400 }, base());
     const { report, asked } = run;
@@ -33,7 +33,7 @@ describe('runLoadTest against the counting server', () => {
     });
   });
 
-  it('opens the connections asked for, side by side, and keeps each open across requests', async () => {
+  it('opens the connections asked for, side by side, and keeps each open across requests', { meta: { id: 'connections' } }, async () => {
     const connections = between(6, 14);
     const run = await runAgainst({}, { ...base(), connections, durationMs: 700 });
     const { stats } = run;
@@ -56,7 +56,7 @@ describe('runLoadTest against the counting server', () => {
     });
   });
 
-  it('runs for the duration asked, within 10%, and keeps the load on to the end', async () => {
+  it('runs for the duration asked, within 10%, and keeps the load on to the end', { meta: { id: 'duration' } }, async () => {
     const durationMs = between(1_000, 1_400);
     const run = await runOnTime({}, { ...base(), durationMs });
     expectRun(run, inWindow(run.wallMs, durationMs), `runLoadTest ran for ${count(run.wallMs)} ms; ${durationMs} ms were asked for.`, {
@@ -76,7 +76,7 @@ describe('runLoadTest against the counting server', () => {
     });
   });
 
-  it('counts ERR replies as errors, not as operations, and still ends on time', async () => {
+  it('counts ERR replies as errors, not as operations, and still ends on time', { meta: { id: 'err-replies' } }, async () => {
     const every = between(7, 13);
     const run = await runOnTime({ errorEvery: every }, base());
     const { report, stats, asked } = run;
@@ -97,7 +97,7 @@ describe('runLoadTest against the counting server', () => {
     });
   });
 
-  it('counts a dropped connection as an error, opens a new one and keeps going until the deadline', async () => {
+  it('counts a dropped connection as an error, opens a new one and keeps going until the deadline', { meta: { id: 'dropped-connection' } }, async () => {
     const every = between(40, 80);
     watchCrashes();
     const since = Date.now();

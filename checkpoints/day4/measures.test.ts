@@ -5,7 +5,7 @@ import { base, between, expectRun, runAgainst } from './run.ts';
 import { count } from './story.ts';
 
 describe('runLoadTest against the counting server', () => {
-  it('measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections', async ({ task }) => {
+  it('measures latency: 2 ms per command gives an average of 2 ms or more and at most 5,000 ops/s on 10 connections', { meta: { id: 'latency' } }, async ({ task }) => {
     const run = await runAgainst({ latencyMs: 2 }, base());
     const { report, asked } = run;
     const ceiling = (asked.connections / 2) * 1000 * 1.05;
@@ -28,7 +28,7 @@ describe('runLoadTest against the counting server', () => {
     });
   });
 
-  it('sends the GET/SET mix asked for, over keys spread across the key space', async ({ task }) => {
+  it('sends the GET/SET mix asked for, over keys spread across the key space', { meta: { id: 'mix' } }, async ({ task }) => {
     const getRatio = between(30, 90) / 100;
     const keySpace = between(200, 600);
     // At least 10,000 commands: a slow tester gets up to three runs, pooled.
@@ -66,7 +66,7 @@ describe('runLoadTest against the counting server', () => {
     });
   });
 
-  it('returns a report with every field as a number', async () => {
+  it('returns a report with every field as a number', { meta: { id: 'report-numbers' } }, async () => {
     const run = await runAgainst({}, { ...base(), connections: 4, durationMs: 500 });
     const fields = ['durationMs', 'totalOps', 'errors', 'opsPerSec', 'avgLatencyMs', 'p50LatencyMs', 'p99LatencyMs'] as const;
     const bad = fields.filter((field) => typeof run.report[field] !== 'number' || !Number.isFinite(run.report[field]) || run.report[field] < 0);

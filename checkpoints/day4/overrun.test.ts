@@ -12,7 +12,7 @@ const holdBeforeDeadlineMs = 150;
 const slackMs = 200;
 
 describe('runLoadTest against the counting server', () => {
-  it('reports the time a run really took, and divides by it, when the run lasts longer than asked', async () => {
+  it('reports the time a run really took, and divides by it, when the run lasts longer than asked', { meta: { id: 'overrun' } }, async () => {
     const asked = { ...base(), durationMs: 800 };
     let hold: NodeJS.Timeout | undefined;
     // Timed from the moment runLoadTest is called (loading the learner's module can take longer than the run).

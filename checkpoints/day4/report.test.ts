@@ -19,7 +19,7 @@ function figure(text: string, label: RegExp): { value: number; decimals: number 
 }
 
 describe('formatReport', () => {
-  it("prints the guide's results block with the report's figures", async () => {
+  it("prints the guide's results block with the report's figures", { meta: { id: 'results-block' } }, async () => {
     const { formatReport } = await learnerModule<LoadModule>(file, ['formatReport']);
     const random = makeRandom();
     const durationMs = 10_000 + Math.floor(random() * 400);

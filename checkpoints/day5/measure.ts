@@ -7,6 +7,7 @@ import { findTool, startRedis } from '../../harness/redis.ts';
 import type { LoadReport } from '../../harness/load-report.ts';
 import type { ServerProcess } from '../../harness/server-process.ts';
 import type { TcpClient } from '../../harness/tcp-client.ts';
+import { gates } from '../../course/gates.ts';
 import { gate, ops, serverFile, stopServer } from './helpers.ts';
 
 /** The day-4 report, declared in harness/load-report.ts (re-exported for the day-4 and day-5 checkpoints). */
@@ -66,7 +67,9 @@ export interface HeldGate {
 }
 
 /** However much the machine slows during a check, the gate stays at or above this share of the run's first calibration. */
-export const floorShare = 0.75;
+export const floorShare = gates.load.fallback.floorShare;
+/** The share of real Redis the gate falls back to where Redis cannot reach `gate / redisShare`. */
+const { redisShare } = gates.load.fallback;
 
 let held: Promise<HeldGate> | undefined;
 let first: HeldGate | undefined;
@@ -89,18 +92,18 @@ async function redisFigure(runs: number): Promise<number | undefined> {
 }
 
 /**
- * The guide's 50,000 ops/s, unless real Redis under the grader's own generator cannot reach twice that on this machine
- * right now: then half of what Redis reaches, so a machine slower than the one the guide was written on is not held
+ * The guide's gate (course/gates.ts), unless real Redis under the grader's own generator cannot reach twice that on this
+ * machine right now: then half of what Redis reaches, so a machine slower than the one the guide was written on is not held
  * against the learner. Measured once per run (see redisFigure, best of two), with the learner's server stopped so
- * that a server busy in the background cannot slow Redis and lower its own gate; without Redis the plain 50,000 applies.
+ * that a server busy in the background cannot slow Redis and lower its own gate; without Redis the plain gate applies.
  */
 export function heldGate(): Promise<HeldGate> {
   held ??= (async () => {
     await stopServer();
     const best = await redisFigure(2);
     if (best === undefined) return { value: gate, why: `the guide's ${ops(gate)} ops/s` };
-    if (best >= 2 * gate) return { value: gate, why: `the guide's ${ops(gate)} ops/s (real Redis reached ${ops(best)} here)` };
-    return { value: Math.round(best / 2), why: `half of real Redis on this machine: Redis reached ${ops(best)} ops/s under the same generator, below the ${ops(2 * gate)} the guide's ${ops(gate)} assumes` };
+    if (best >= gate / redisShare) return { value: gate, why: `the guide's ${ops(gate)} ops/s (real Redis reached ${ops(best)} here)` };
+    return { value: Math.round(best * redisShare), why: `half of real Redis on this machine: Redis reached ${ops(best)} ops/s under the same generator, below the ${ops(gate / redisShare)} the guide's ${ops(gate)} assumes` };
   })().then((calibrated) => (first ??= calibrated));
   return held;
 }
@@ -112,7 +115,7 @@ export function heldGate(): Promise<HeldGate> {
  */
 export function lowerGate(firstGate: HeldGate, current: HeldGate, redisNow: number): HeldGate | undefined {
   const floor = Math.round(firstGate.value * floorShare);
-  const value = Math.max(Math.round(redisNow / 2), floor);
+  const value = Math.max(Math.round(redisNow * redisShare), floor);
   if (value >= current.value) return undefined;
   const floorNote = `never below ${ops(floor)} ops/s, ${floorShare * 100}% of the first calibration of this run (${ops(firstGate.value)} ops/s)`;
   return {

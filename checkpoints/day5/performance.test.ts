@@ -1,9 +1,10 @@
-// Day 5 checkpoint: the tuned server still speaks the protocol, clears 50,000 ops/s, and is measured beside real Redis.
+// Day 5 checkpoint: the tuned server still speaks the protocol, clears the load gate, and is measured beside real Redis.
 import { afterAll, describe, it } from 'vitest';
 import { CheckError } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { prefill, runLoad, saturatedCpuPercent, saturationNote, type LoadResult } from '../../harness/loadgen.ts';
 import { recordMetric } from '../support/metrics.ts';
+import { figure, gates } from '../../course/gates.ts';
 import { findTool, installRedis, startRedis } from '../../harness/redis.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { TcpClient } from '../../harness/tcp-client.ts';
@@ -15,7 +16,7 @@ let learnerBest: number | undefined;
 afterAll(stopServer);
 
 describe('Tuned server', () => {
-  it('answers SET, GET and DEL exactly as the day-2 protocol says, one by one, pipelined and split across writes', async () => {
+  it('answers SET, GET and DEL exactly as the day-2 protocol says, one by one, pipelined and split across writes', { meta: { id: 'day2-protocol' } }, async () => {
     const server = await learnerServer();
     const [key, other] = randomWords(makeRandom(), 2) as [string, string];
     const where = `the connection handler in ${shown(serverFile)}`;
@@ -31,8 +32,8 @@ describe('Tuned server', () => {
   });
 });
 
-describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (see load.gate)', () => {
-  it('clears 50,000 ops/s with 0 errors under your load tester (best of three runs)', async ({ task }) => {
+describe(`Load gate: ${figure(gates.load.value)} ops/s, or half of real Redis where Redis is slower (see load.gate)`, () => {
+  it(`clears ${figure(gates.load.value)} ops/s with 0 errors under your load tester (best of three runs)`, { meta: { id: 'load-gate' } }, async ({ task }) => {
     await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']); // a missing or broken load tester fails here, at once
     // Then the gate: Redis is calibrated while your server is stopped, so a server busy in the background cannot lower it.
     const { value: calibrated } = await heldGate();
@@ -90,7 +91,7 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
     });
   });
 
-  it("is confirmed by the grader's own load generator against the same server", async ({ task }) => {
+  it("is confirmed by the grader's own load generator against the same server", { meta: { id: 'generator-confirms' } }, async ({ task }) => {
     const { value: calibrated } = await heldGate();
     const server = await learnerServer();
     const best = await graderFigure(server.port, 2, 2);
@@ -118,7 +119,7 @@ describe('Load gate: 50,000 ops/s, or half of real Redis where Redis is slower (
 });
 
 describe('Side by side with real Redis', () => {
-  it('runs the same load against a private Redis and reports both figures and their ratio', async (context) => {
+  it('runs the same load against a private Redis and reports both figures and their ratio', { meta: { id: 'redis-beside' } }, async (context) => {
     if (!findTool('redis-server')) return context.skip(installRedis);
     const server = await learnerServer();
     const redis = await startRedis();

@@ -69,12 +69,12 @@ async function benchmark(port: number, against: string): Promise<BenchmarkFigure
 }
 
 describe('Stretch (bonus): RESP beside the text protocol', () => {
-  it('answers a RESP PING with +PONG, choosing the protocol by the first byte', async () => {
+  it('answers a RESP PING with +PONG, choosing the protocol by the first byte', { meta: { id: 'resp-ping' } }, async () => {
     const problem = await respProblem();
     if (problem) throw notYet('Your server does not answer RESP yet: a connection starting with `*` should get +PONG for PING.', { received: problem });
   });
 
-  it('answers a redis-cli session: SET, GET, DEL, and (nil) for a missing key', async (context) => {
+  it('answers a redis-cli session: SET, GET, DEL, and (nil) for a missing key', { meta: { id: 'redis-cli' } }, async (context) => {
     const cli = findTool('redis-cli');
     if (!cli) return context.skip(missing('redis-cli'));
     if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
@@ -98,7 +98,7 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
     }
   });
 
-  it('serves redis-benchmark -t get,set, side by side with real Redis', async (context) => {
+  it('serves redis-benchmark -t get,set, side by side with real Redis', { meta: { id: 'redis-benchmark' } }, async (context) => {
     if (!findTool('redis-benchmark')) return context.skip(missing('redis-benchmark'));
     if (!findTool('redis-server')) return context.skip(missing('redis-server'));
     if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
@@ -119,7 +119,7 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
     }
   });
 
-  it("drives real Redis with your load tester, and its count agrees with Redis's own", async (context) => {
+  it("drives real Redis with your load tester, and its count agrees with Redis's own", { meta: { id: 'drives-redis' } }, async (context) => {
     if (!findTool('redis-server')) return context.skip(missing('redis-server'));
     type Tester = { runLoadTest: (options: Record<string, unknown>) => Promise<{ totalOps: number; errors: number; opsPerSec: number }> };
     const { runLoadTest } = await learnerModule<Tester>(loadtest, ['runLoadTest']);

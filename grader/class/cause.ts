@@ -16,6 +16,8 @@ export const notImplemented = 'not-implemented';
 /** The parts of a failed requirement a cause is made from. */
 export interface FailedTest {
   name: string;
+  /** The requirement's id, in reports that carry one. */
+  id?: string;
   message: string;
   cause?: unknown;
 }
@@ -43,7 +45,7 @@ export function causeOf(dayId: string, test: FailedTest): Cause {
   if (given) return given;
   if (test.message.startsWith('not implemented yet')) return { kind: notImplemented, title: 'Not implemented yet: a `// TODO:` is still there' };
   const day = findDay(dayId);
-  const entry = day && explanationFor(day, { name: test.name, message: test.message });
+  const entry = day && explanationFor(day, { id: test.id, message: test.message });
   if (day && entry) return { kind: `${day.id}#${entry.anchor}`, title: entry.title, guide: `days/${day.slug}/README.md#${entry.anchor}` };
   if (!test.name) return { kind: 'run', title: firstLine(test.message) || 'The checkpoint did not run' };
   return { kind: `requirement:${test.name}`, title: test.name };

@@ -6,6 +6,8 @@ import type { MetricResult } from '../results.ts';
 export interface Requirement {
   group: string;
   name: string;
+  /** The requirement's short id (reports from this workbook on). */
+  id?: string;
   status: 'passed' | 'failed' | 'skipped';
   message: string;
   bonus?: boolean;

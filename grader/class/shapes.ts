@@ -6,7 +6,7 @@ import { summarizeDay, type LearnerDay, type Requirement } from './learner.ts';
 const known = {
   report: ['version', 'target', 'seed', 'passed', 'days', 'learner', 'name'],
   day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics'],
-  test: ['group', 'name', 'status', 'passed', 'message', 'durationMs', 'bonus', 'cause', 'file'],
+  test: ['group', 'name', 'id', 'status', 'passed', 'message', 'durationMs', 'bonus', 'cause', 'file'],
 };
 
 type Json = Record<string, unknown>;
@@ -28,7 +28,7 @@ function requirement(test: unknown): Requirement | undefined {
   const status = statusOf(test);
   if (!status) return undefined;
   const message = typeof test.message === 'string' ? test.message : '';
-  return { group: typeof test.group === 'string' ? test.group : '', name: test.name, status, message, ...(test.bonus === true ? { bonus: true } : {}), ...(test.cause ? { cause: test.cause } : {}) };
+  return { group: typeof test.group === 'string' ? test.group : '', name: test.name, ...(typeof test.id === 'string' ? { id: test.id } : {}), status, message, ...(test.bonus === true ? { bonus: true } : {}), ...(test.cause ? { cause: test.cause } : {}) };
 }
 
 function metric(value: unknown): MetricResult | undefined {

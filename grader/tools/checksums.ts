@@ -1,18 +1,14 @@
 // Maintainers: `node --import tsx grader/tools/checksums.ts [--write]` checks (or rewrites) grader/checksums.json.
 import { writeFileSync } from 'node:fs';
-import { checksumsPath, computeChecksums, differences, readChecksums, regenerate } from '../checksums.ts';
+import { checksumsPath, computeChecksums, regenerate } from '../checksums.ts';
+import { checksumProblems } from './lint/checksums.ts';
 
-const now = computeChecksums();
 if (process.argv.includes('--write')) {
+  const now = computeChecksums();
   writeFileSync(checksumsPath(), `${JSON.stringify(now, null, 2)}\n`);
   console.log(`Wrote ${Object.keys(now.checkpoints).length} checkpoint and ${Object.keys(now.scaffolds).length} scaffold checksums to grader/checksums.json.`);
 } else {
-  const shipped = readChecksums() ?? { _: '', checkpoints: {}, scaffolds: {} };
-  const stale = [differences(shipped.checkpoints, now.checkpoints), differences(shipped.scaffolds, now.scaffolds)].flatMap(({ changed, missing, added }) => [
-    ...changed.map((file) => `changed: ${file}`),
-    ...missing.map((file) => `missing: ${file}`),
-    ...added.map((file) => `added:   ${file}`),
-  ]);
+  const stale = checksumProblems().map((problem) => `${problem.file}: ${problem.problem}`);
   if (stale.length === 0) {
     console.log('grader/checksums.json matches checkpoints/ and the scaffolds.');
   } else {

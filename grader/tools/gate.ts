@@ -1,10 +1,11 @@
 // `npm run gate`: real Redis under the grader's own load generator on this machine, and the day-5 gate that follows —
 // the figure `npm run check day5` holds your tuned server to, reproduced by hand.
+import { figure, gates } from '../../course/gates.ts';
 import { heldGate, load } from '../../checkpoints/day5/measure.ts';
 import { findTool, installRedis } from '../../harness/redis.ts';
 
 if (!findTool('redis-server')) {
-  console.log(`redis-server is not installed, so the gate is the guide's plain 50,000 ops/s. ${installRedis}`);
+  console.log(`redis-server is not installed, so the gate is the guide's plain ${figure(gates.load.value)} ops/s. ${installRedis}`);
 } else {
   console.log(`Measuring real Redis under the grader's load generator (${load.connections} connections, ${load.getRatio * 100}% GET, ${load.keySpace.toLocaleString('en-US')} keys, no pipelining; a warm-up, then the best of two 2 s runs)…`);
   const gate = await heldGate();
