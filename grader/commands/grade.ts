@@ -1,4 +1,4 @@
-// `npm run grade [-- --target DIR] [--json FILE] [--format report|classroom|exercism]`: every day in order, and a report card.
+// `npm run grade [-- --target DIR] [--json FILE] [--format report|classroom|exercism]`: every day (results in manifest order), and a report card.
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
