@@ -1,6 +1,6 @@
 // One `npm run grade` of solutions/ and one of the pristine scaffolds per self-test run, shared by every test file
 // that asks what they hold (and by the Node-version matrix in .ci/, which compares its own runs with these).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Checksums } from '../grader/checksums.ts';
 import { days } from '../course/days.ts';
@@ -88,7 +88,9 @@ export function graded(tree: Graded): Promise<GradedRun> {
         throw new Error(`another test file of this run was grading ${tree} and did not finish within ${gradeMs / 1000} s`);
       }
       const result = await gradeTree(tree);
-      writeFileSync(kept, JSON.stringify(result));
+      // Written whole, then renamed: the Node matrix running beside the self-test reads it as soon as it appears.
+      writeFileSync(`${kept}.${process.pid}.part`, JSON.stringify(result));
+      renameSync(`${kept}.${process.pid}.part`, kept);
       return result;
     })());
   }

