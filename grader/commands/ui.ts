@@ -6,6 +6,7 @@ import chalk from 'chalk';
 import { flag, requireDay, requireTarget, UsageError, type Args } from '../args.ts';
 import { childNodeFlags, display, root, vitestBin } from '../paths.ts';
 import { firstUnfinishedDay } from '../progress.ts';
+import { removeHandIn, writeHandIn } from '../hand-in.ts';
 import { killGroup, trackGroup } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
 
@@ -18,12 +19,16 @@ export async function ui(args: Args): Promise<number> {
   if (given !== undefined && !/^\d+$/.test(given)) throw new UsageError(`--port needs a number such as 51204, got "${given}".`);
   const port = given ? Number(given) : await freePort();
   const seed = runSeed();
+  // Days 3 and 6 judge runs of your own tests (and day 6 the earlier days), made by the grader before the checkpoint.
+  const needsHandIn = Boolean(day.earlier?.length || day.learnerRuns?.length);
+  if (needsHandIn) console.log(chalk.dim(`Running what ${day.id} judges first (your own tests${day.earlier?.length ? ', the earlier days' : ''})…`));
+  const handIn = await writeHandIn(day, target, seed);
   const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', '--open=false', `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints, ...(day.bonus ?? [])];
   const child = spawn(process.execPath, [...childNodeFlags, vitestBin, ...vitestArgs], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CACHELINGS_TARGET: target, GRADER_SEED: String(seed), CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs) },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CACHELINGS_TARGET: target, GRADER_SEED: String(seed), CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs), ...(handIn ? { CACHELINGS_HAND_IN: handIn } : {}) },
   });
   trackGroup(child.pid!);
   const address = `http://127.0.0.1:${port}/__vitest__/`;
@@ -32,7 +37,9 @@ export async function ui(args: Args): Promise<number> {
     if (!announced && /UI started at|__vitest__/.test(line)) {
       announced = true;
       console.log(chalk.bold(`\ncachelings · vitest UI for ${day.id} — ${day.title}, on ${display(target)}/${day.slug}`));
-      console.log(`  Open ${chalk.cyan(address)} in your browser. It re-runs when you save. Ctrl-C stops it.\n`);
+      console.log(`  Open ${chalk.cyan(address)} in your browser. It re-runs when you save. Ctrl-C stops it.`);
+      if (needsHandIn) console.log(chalk.dim(`  The runs of your own tests were made when the UI started: to judge a change to them, stop it and run npm run ui ${day.id} again.`));
+      console.log('');
       return;
     }
     // vitest's own failure output repeats what the UI shows; keep its summary lines (all with --debug).
@@ -42,6 +49,7 @@ export async function ui(args: Args): Promise<number> {
   createInterface({ input: child.stderr! }).on('line', show);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   killGroup(child.pid!);
+  removeHandIn(handIn);
   if (!announced) console.error(`The vitest UI did not start (exit code ${code}). If port ${port} is taken, try: npm run ui ${day.id} -- --port ${port + 1}`);
   return code ?? 1;
 }
