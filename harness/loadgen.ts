@@ -44,7 +44,10 @@ export const saturatedCpuPercent = 90;
 /** A sentence for a report when the generator used more than `saturatedCpuPercent` of a core ('' otherwise). */
 export function saturationNote(result: Pick<LoadResult, 'cpuPercent'>): string {
   if (result.cpuPercent <= saturatedCpuPercent) return '';
-  return ` The grader's generator used ${Math.round(result.cpuPercent)}% of a CPU core during that run, so it may have been the limit: read its figure as a floor for your server.`;
+  return (
+    ` The grader's generator used ${Math.round(result.cpuPercent)}% of a CPU core during that run, so it may have been the limit: read its figure as a floor for your server.` +
+    ' For a truer one, split the connections over several load-tester processes run side by side, or measure with redis-benchmark (the RESP stretch).'
+  );
 }
 
 const keyOf = (n: number) => `key:${n}`;

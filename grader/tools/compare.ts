@@ -1,6 +1,7 @@
 // `npm run compare [-- --runs 3 --duration 1500 --budget 80 --target solutions]`: for maintainers, one table of the day-4 and day-5
 // instruments and reference server — {minimal client, workbook load tester, grader load generator, redis-benchmark}
-// × {solution server, real Redis} at depth 1 and 16 — with each ratio beside its target. A benchmark, not a test.
+// × {solution server, real Redis} at depth 1 and 16 — with each ratio beside its target, and a Node server that parses
+// nothing (compare-floor.ts) under the minimal client and redis-benchmark: the runtime's own floor. A benchmark, not a test.
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -84,14 +85,16 @@ const targets = [
   { name: 'solution ÷ Redis, redis-benchmark -P 16 (RESP)', depth: 16, top: [3, 0], bottom: [3, 1], goal: 0.85 },
 ] as const;
 
+/** The middle sample by ops/s; of an even count, the lower of the middle two (never the luckier run). */
 function median(samples: Sample[]): Sample {
-  return [...samples].sort((a, b) => a.opsPerSec - b.opsPerSec)[Math.floor(samples.length / 2)]!;
+  return [...samples].sort((a, b) => a.opsPerSec - b.opsPerSec)[Math.floor((samples.length - 1) / 2)]!;
 }
 
 const notes: string[] = [];
 type Cell = Sample | string;
 /** A figure, flagged ⚑ with the CPU share when the client used most of a core; or `n/a [N]` with the reason as note N. */
-function show(cell: Cell): string {
+function show(cell: Cell | undefined): string {
+  if (cell === undefined) return '–';
   if (typeof cell === 'string') {
     if (!notes.includes(cell)) notes.push(cell);
     return `n/a [${notes.indexOf(cell) + 1}]`;
@@ -115,10 +118,12 @@ async function main(): Promise<number> {
   }
   const loadBefore = load3();
   const solution = await startServerProcess('05-performance/server.ts');
+  const floor = await startServerProcess(resolve(import.meta.dirname, 'compare-floor.ts'));
   const redis = await startRedis();
   const stopAll = () => {
     stopBenchmark();
     solution.stop();
+    floor.stop();
     redis.stop();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -130,6 +135,7 @@ async function main(): Promise<number> {
   const servers: Server[] = [
     { name: 'solution server', port: solution.port, pid: solution.pid, replies: 'text' },
     { name: 'real Redis', port: redis.port, pid: redis.pid, replies: 'resp' },
+    { name: 'Node floor', port: floor.port, pid: floor.pid, replies: 'text' },
   ];
   const started = performance.now();
   try {
@@ -142,13 +148,15 @@ async function main(): Promise<number> {
     // Every sample of every cell, by run. Each pair a target compares is measured back to back (the workbook load
     // tester right after the minimal client on the same server; each client on the solution server, then on Redis),
     // and a ratio is the median of the per-run ratios: a busy moment of the machine then lands on both sides of it.
-    const schedule = [[0, 0], [1, 0], [1, 1], [0, 1], [2, 0], [2, 1], [3, 0], [3, 1]] as const; // [client, server]
+    // The floor only under the minimal client and redis-benchmark, the clients of the solution-÷-Redis targets.
+    const schedule = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 2], [2, 0], [2, 1], [3, 0], [3, 1], [3, 2]] as const; // [client, server]
     const samples = depths.map(() => measures.map(() => servers.map((): (Sample | undefined)[] => [])));
     const problems = depths.map(() => measures.map(() => servers.map((): string | undefined => undefined)));
     let done = 0;
     for (; done < runs && (done === 0 || performance.now() - started < budgetMs); done += 1) {
       for (const [d, depth] of depths.entries()) {
-        for (const [c, s] of schedule) {
+        // Every other run goes through the schedule backwards, so neither side of a pair is always measured first.
+        for (const [c, s] of done % 2 === 0 ? schedule : [...schedule].reverse()) {
           if (problems[d]![c]![s] !== undefined) continue;
           const cpuBefore = processCpuMs(servers[s]!.pid);
           const wallBefore = performance.now();
@@ -160,14 +168,20 @@ async function main(): Promise<number> {
         }
       }
     }
-    const cellOf = (d: number, c: number, s: number): Cell => problems[d]![c]![s] ?? median(samples[d]![c]![s]!.filter((x) => x !== undefined));
+    const cellOf = (d: number, c: number, s: number): Cell | undefined => {
+      const measured = samples[d]![c]![s]!.filter((x) => x !== undefined);
+      return problems[d]![c]![s] ?? (measured.length > 0 ? median(measured) : undefined);
+    };
     /** The median over runs of (client a on server a) ÷ (client b on server b), runs where both were measured. */
     const ratioOf = (d: number, [ca, sa]: readonly [number, number], [cb, sb]: readonly [number, number]) => {
       const ratios = samples[d]![ca]![sa]!.flatMap((a, run) => {
         const b = samples[d]![cb]![sb]![run];
         return a && b ? [a.opsPerSec / b.opsPerSec] : [];
       });
-      return ratios.length === 0 ? undefined : [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)];
+      if (ratios.length === 0) return undefined;
+      const sorted = [...ratios].sort((x, y) => x - y);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1]! + sorted[middle]!) / 2; // of two middle ones, their mean
     };
 
     const where = target.replace(`${root}/`, '');
@@ -182,7 +196,9 @@ async function main(): Promise<number> {
       console.log(row(`depth ${depth}${depth === 1 ? '' : ` (-P ${depth})`}`, []));
       console.log(row('  solution server', clientsAt.map((c) => show(cellOf(d, c, 0)))));
       console.log(row('  real Redis', clientsAt.map((c) => show(cellOf(d, c, 1)))));
+      console.log(row('  Node floor', clientsAt.map((c) => show(cellOf(d, c, 2)))));
       console.log(row('  solution ÷ Redis', clientsAt.map((c) => verdict(ratioOf(d, [c, 0], [c, 1]), goal(c)))));
+      console.log(row('  floor ÷ Redis', clientsAt.map((c) => verdict(ratioOf(d, [c, 2], [c, 1])))));
       console.log(row('  ÷ minimal client', clientsAt.map((c) => (c === 0 || c === 3 ? '–' : verdict(ratioOf(d, [c, 0], [0, 0]), baseGoal(c))))));
       const us = (s: number) => (c: number) => {
         const cell = cellOf(d, c, s);
@@ -191,8 +207,10 @@ async function main(): Promise<number> {
       console.log(row('  server CPU per op:', []));
       console.log(row('    solution server', clientsAt.map(us(0))));
       console.log(row('    real Redis', clientsAt.map(us(1))));
+      console.log(row('    Node floor', clientsAt.map(us(2))));
     }
     console.log(`\n⚑ the client used more than ${saturatedCpuPercent}% of a CPU core in that cell (its share shown): the figure is a floor for the server.`);
+    console.log('Node floor: a Node server that parses nothing (it counts the commands of a chunk and answers OK to each, in one write): what the runtime alone costs per command.');
     console.log('Server CPU per op: the CPU time of the server process (kernel included) ÷ operations, from the median run; it moves less with the load of the machine than ops/s do.');
     notes.forEach((note, i) => console.log(`[${i + 1}] ${note}`));
 

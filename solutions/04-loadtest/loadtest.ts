@@ -84,12 +84,13 @@ class Lane {
     this.#send();
   }
 
-  #send(): void {
+  /** Writes the next turn; `now` is the clock reading of the reply that ended the last one (one reading serves both). */
+  #send(now = performance.now()): void {
     const { pipeline = 1, getRatio, keySpace } = this.#options;
     let turn = '';
     for (let i = 0; i < pipeline; i += 1) turn += randomCommand(getRatio, keySpace);
     this.#waiting = pipeline;
-    this.#sentAt = performance.now();
+    this.#sentAt = now;
     this.#socket.write(turn);
   }
 
@@ -105,9 +106,10 @@ class Lane {
       start = end + 1;
     }
     this.#tail = start < data.length ? data.subarray(start) : undefined;
-    this.#tally.add(ok, failed, performance.now() - this.#sentAt);
+    const now = performance.now();
+    this.#tally.add(ok, failed, now - this.#sentAt);
     this.#waiting -= ok + failed;
-    if (this.#waiting === 0 && !this.#tally.stopped) this.#send();
+    if (this.#waiting === 0 && !this.#tally.stopped) this.#send(now);
   }
 }
 

@@ -1,4 +1,5 @@
 // Day 5 stretch solution: RESP, the protocol of redis-cli and redis-benchmark — arrays of bulk strings in, typed replies out.
+import { isAscii } from 'node:buffer';
 import type { Socket } from 'node:net';
 import type { Cache } from '../01-cache/cache.ts';
 
@@ -6,21 +7,19 @@ const star = 0x2a;
 const dollar = 0x24;
 const cr = 0x0d;
 
-/** A character that takes more than one byte in UTF-8. */
-const nonAscii = /[^\x00-\x7f]/;
-
 /**
  * Splits complete RESP commands off the front of `buffer`; `rest` is the incomplete tail to keep for the next chunk.
  * Like Redis's processMultibulkBuffer it walks the bytes with a position: lengths are read digit by digit, and the
  * only strings made are the arguments themselves. Making a string from bytes is a call into C++; so the chunk is
- * decoded once, and when it is plain ASCII (one byte per character, the usual case) each argument is a cheap slice
- * of that string. A chunk with other characters decodes each argument as UTF-8 instead.
+ * decoded once, and when it is plain ASCII (one byte per character, the usual case: `isAscii` checks the bytes in
+ * native code) each argument is a cheap slice of that string. A chunk with other characters decodes each argument as
+ * UTF-8 instead.
  */
 export function parseCommands(buffer: Buffer): { commands: string[][]; rest: Buffer } {
   const commands: string[][] = [];
   const reader = new Reader(buffer);
+  const ascii = isAscii(buffer);
   const text = buffer.toString('latin1'); // one character per byte
-  const ascii = !nonAscii.test(text);
   let done = 0; // the end of the last complete command
   parsing: while (reader.pos < buffer.length) {
     const count = reader.header(star);

@@ -78,36 +78,40 @@ function serveText(socket: Socket, cache: Cache, first: Buffer): void {
 }
 
 /**
- * The reply (with its newline) to the line text[start, end). GET and SET, the whole of the load, are read word by
- * word with a position; anything else (DEL, PING, quotes, a wrong word count, a blank line) goes to day 2's
- * handleLine, so every reply stays exactly the day-2 protocol.
+ * The reply (with its newline) to the line text[start, end). GET and SET, the whole of the load, are read with
+ * positions: where each of the first three words starts and ends. No array, and no string but the ones kept (the
+ * key, the value, the command's name). Anything else (DEL, PING, quotes, a wrong word count, a blank line) goes to
+ * day 2's handleLine, so every reply stays exactly the day-2 protocol.
  */
 function answer(text: string, start: number, end: number, cache: Cache): string {
-  const words: string[] = [];
-  for (let at = start; at < end;) {
-    const code = text.charCodeAt(at);
-    if (code === space || code === tab) {
-      at += 1;
-      continue;
-    }
-    if (code === quote || words.length === 3) return slowAnswer(text.slice(start, end), cache);
-    let stop = at + 1;
-    while (stop < end && text.charCodeAt(stop) !== space && text.charCodeAt(stop) !== tab) stop += 1;
-    words.push(text.slice(at, stop));
-    at = stop;
-  }
-  const [name, key, value] = words;
-  if (words.length === 2 && (name === 'GET' || name === 'get')) return `${cache.get(key!) ?? '(nil)'}\n`;
-  if (words.length === 3 && (name === 'SET' || name === 'set')) {
-    cache.set(key!, value!);
+  const nameAt = skipBlanks(text, start, end);
+  const nameEnd = wordEnd(text, nameAt, end);
+  const keyAt = skipBlanks(text, nameEnd, end);
+  const keyEnd = wordEnd(text, keyAt, end);
+  const valueAt = skipBlanks(text, keyEnd, end);
+  const valueEnd = wordEnd(text, valueAt, end);
+  const quoted = text.charCodeAt(nameAt) === quote || text.charCodeAt(keyAt) === quote || text.charCodeAt(valueAt) === quote;
+  const plain = !quoted && keyAt < keyEnd && skipBlanks(text, valueEnd, end) === end; // no quotes, a key, no fourth word
+  const name = plain ? text.slice(nameAt, nameEnd) : '';
+  if (valueAt === valueEnd && (name === 'GET' || name === 'get')) return `${cache.get(text.slice(keyAt, keyEnd)) ?? '(nil)'}\n`;
+  if (valueAt < valueEnd && (name === 'SET' || name === 'set')) {
+    cache.set(text.slice(keyAt, keyEnd), text.slice(valueAt, valueEnd));
     return 'OK\n';
   }
-  return slowAnswer(text.slice(start, end), cache);
+  const reply = handleLine(text.slice(start, end), cache);
+  return reply === null ? '' : `${reply}\n`;
 }
 
-function slowAnswer(line: string, cache: Cache): string {
-  const reply = handleLine(line, cache);
-  return reply === null ? '' : `${reply}\n`;
+/** The first position from `at` that is not a space or a tab (`end` when there is none). */
+function skipBlanks(text: string, at: number, end: number): number {
+  while (at < end && (text.charCodeAt(at) === space || text.charCodeAt(at) === tab)) at += 1;
+  return at;
+}
+
+/** The first position from `at` that is a space or a tab (`end` when there is none): where the word at `at` ends. */
+function wordEnd(text: string, at: number, end: number): number {
+  while (at < end && text.charCodeAt(at) !== space && text.charCodeAt(at) !== tab) at += 1;
+  return at;
 }
 
 function tooLong(socket: Socket, out: string): void {
