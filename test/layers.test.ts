@@ -18,11 +18,6 @@ const may: Record<Layer, Layer[]> = {
   grader: ['grader', 'harness', 'course'],
 };
 
-/** Crossings still allowed, each with its reason; the test fails when one is no longer there, so the list only shrinks. */
-const pending: Record<string, string> = {
-  'grader/tools/gate.ts → checkpoints/day5/measure.ts': "`npm run gate` measures day 5's gate; it moves with the gates when they become data in course/",
-};
-
 const sources = layers.flatMap((layer) => listFiles(resolve(root, layer)).filter((file) => file.endsWith('.ts')).map((file) => `${layer}/${file}`));
 
 function layerOf(path: string): Layer | undefined {
@@ -39,7 +34,6 @@ function wrongWay(file: string): string[] {
       const target = relative(root, resolve(root, dirname(file), specifier));
       const to = layerOf(target);
       if (to && may[from].includes(to)) continue;
-      if (pending[`${file} → ${target}`]) continue;
       found.push(`${shown} (${to ?? 'outside the four layers'}${to ? `: ${from}/ may import only ${may[from].join(', ')}` : ''})`);
     } else if (specifier.startsWith('@learner/') && from !== 'checkpoints') {
       found.push(`${shown} (only checkpoints/ load the learner's code through @learner/)`);
@@ -91,14 +85,6 @@ describe('the layers', () => {
 
   it('imports only one way: course ← harness ← checkpoints, and grader on course and harness', () => {
     expect(sources.flatMap(wrongWay), 'imports that point the wrong way (file:line imports …)').toEqual([]);
-  });
-
-  it('keeps each pending crossing listed only while it is still there', () => {
-    for (const crossing of Object.keys(pending)) {
-      const [file, target] = crossing.split(' → ') as [string, string];
-      const targets = importsOf(readFileSync(resolve(root, file), 'utf8')).map((entry) => relative(root, resolve(root, dirname(file), entry.specifier)));
-      expect(targets, `${crossing} is gone: remove it from the pending list`).toContain(target);
-    }
   });
 
   it("never starts the grader's runDay from a checkpoint or an instrument", () => {

@@ -3,7 +3,7 @@ import { withTimeout } from '../../harness/async.ts';
 import { CheckError } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { prefill, runLoad, type LoadResult } from '../../harness/loadgen.ts';
-import { findTool, startRedis } from '../../harness/redis.ts';
+import { calibrate, load, measureRedis, type HeldGate } from '../../harness/redis-gate.ts';
 import type { LoadReport } from '../../harness/load-report.ts';
 import type { ServerProcess } from '../../harness/server-process.ts';
 import type { TcpClient } from '../../harness/tcp-client.ts';
@@ -18,7 +18,7 @@ export interface LoadtestModule {
 }
 
 export const loadtestFile = '04-loadtest/loadtest.ts';
-export const load = { host: '127.0.0.1', connections: 50, durationMs: 2500, getRatio: 0.8, keySpace: 10_000 };
+export { load, type HeldGate };
 export const setup = `${load.connections} connections, ${load.getRatio * 100}% GET, no pipelining, ${load.durationMs / 1000} s per run`;
 /** How far the learner's tool may report above the grader's own generator before it is called over-reporting. */
 export const agreement = 2;
@@ -61,12 +61,6 @@ export async function expectAgreement(port: number, graderBest: number, learnerB
   });
 }
 
-/** The gate held on this machine, and why. */
-export interface HeldGate {
-  value: number;
-  why: string;
-}
-
 /** However much the machine slows during a check, the gate stays at or above this share of the run's first calibration. */
 export const floorShare = gates.load.fallback.floorShare;
 /** The share of real Redis the gate falls back to where Redis cannot reach `gate / redisShare`. */
@@ -80,25 +74,11 @@ let first: HeldGate | undefined;
  *  reuse them instead of measuring both again. */
 export const measuredThisRun: { redis?: LoadResult; yours?: { server: ServerProcess; result: LoadResult } } = {};
 
-// Real Redis under the grader's generator right now: a 0.5 s warm-up (the generator's first second is slower), then
-// the best of `runs` 2 s runs; undefined where redis-server is missing or does not start.
+// Real Redis right now (harness/redis-gate.ts), kept for the side-by-side figures when it ran without errors.
 async function redisFigure(runs: number): Promise<number | undefined> {
-  if (!findTool('redis-server')) return undefined;
-  const redis = await startRedis().catch(() => undefined);
-  if (!redis) return undefined;
-  try {
-    await prefill({ port: redis.port, keySpace: load.keySpace, replies: 'resp' });
-    await runLoad({ ...load, port: redis.port, durationMs: 500, replies: 'resp' });
-    let best: LoadResult | undefined;
-    for (let run = 0; run < runs; run += 1) {
-      const result = await runLoad({ ...load, port: redis.port, durationMs: 2000, replies: 'resp' });
-      if (!best || result.opsPerSec > best.opsPerSec) best = result;
-    }
-    if (best!.errors === 0) measuredThisRun.redis = best;
-    return best!.opsPerSec;
-  } finally {
-    redis.stop();
-  }
+  const best = await measureRedis(runs);
+  if (best?.errors === 0) measuredThisRun.redis = best;
+  return best?.opsPerSec;
 }
 
 /**
@@ -110,10 +90,7 @@ async function redisFigure(runs: number): Promise<number | undefined> {
 export function heldGate(): Promise<HeldGate> {
   held ??= (async () => {
     await stopServer();
-    const best = await redisFigure(2);
-    if (best === undefined) return { value: gate, why: `the guide's ${ops(gate)} ops/s` };
-    if (best >= gate / redisShare) return { value: gate, why: `the guide's ${ops(gate)} ops/s (real Redis reached ${ops(best)} here)` };
-    return { value: Math.round(best * redisShare), why: `half of real Redis on this machine: Redis reached ${ops(best)} ops/s under the same generator, below the ${ops(gate / redisShare)} the guide's ${ops(gate)} assumes` };
+    return calibrate(await redisFigure(2));
   })().then((calibrated) => (first ??= calibrated));
   return held;
 }
