@@ -1,6 +1,7 @@
 // `npm run grade [-- --target DIR] [--json FILE] [--format report|classroom|exercism]`: every day (results in manifest order), and a report card.
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import chalk from 'chalk';
 import { flag, fromUser, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
 import { markdownCard, nextUnfinished, renderCard } from '../card.ts';
@@ -25,8 +26,16 @@ function requireFormat(value: string | undefined): Format {
  *  and day 6 runs last, as it reuses what the others found. */
 export const besideEachOther = ['day1', 'day2', 'day4'];
 
-/** The order `grade` runs `list` in: the days of `besideEachOther` together first, then each other day alone. */
-export function gradeGroups(list: Day[]): Day[][] {
+/** Whether this machine has room for days side by side: two cores or more, and not already busy (1-minute load). */
+export function roomBeside(): boolean {
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0]! < cores;
+}
+
+/** The order `grade` runs `list` in: the days of `besideEachOther` together first (one by one on a busy or
+ *  single-core machine, where their timers would stall), then each other day alone. */
+export function gradeGroups(list: Day[], beside = roomBeside()): Day[][] {
+  if (!beside) return list.map((day) => [day]);
   const together = list.filter((day) => besideEachOther.includes(day.id));
   const alone = list.filter((day) => !besideEachOther.includes(day.id)).map((day) => [day]);
   return together.length > 0 ? [together, ...alone] : alone;
