@@ -171,6 +171,9 @@ export const days: Day[] = [
       'handleLine-wrong': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
       'line-in-pieces': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
       'other-client-waits': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
+      'shared-buffer': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
+      'close-incomplete': { anchor: 'close-hangs-or-leaves-the-port-busy', title: '`close()` hangs or leaves the port busy' },
+      'port-in-use': { anchor: 'eaddrinuse-the-port-is-already-taken', title: '`EADDRINUSE`: the port is already taken' },
     },
     preconditions: [
       { requirement: 'starts: startServer({ port: 0 }) resolves with the port it listens on, and a client can connect', needs: 'startServer resolves with { port, close } and a client can connect', exceptGroups: ['handleLine'] },

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Day } from '../course/days.ts';
-import { collectMetrics, collectTests, stopMessage, type Started, type Stop } from './collect.ts';
+import { collectMetrics, collectTests, stopMessage, withCompileFailure, type Started, type Stop } from './collect.ts';
 import { compileFailure, typeErrors } from './compile.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
 import type { GraderEvent } from './reporter.ts';
@@ -120,14 +120,14 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   options.signal?.removeEventListener('abort', cancel);
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
-  const tests = collectTests(events, options.target, day, stop, readProbe(probe));
+  let tests = collectTests(events, options.target, day, stop, readProbe(probe));
   for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = notSelected;
   if (tests.length === 0) {
     const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
-  if (types.length > 0 && stop?.reason !== 'cancelled') tests.unshift(compileFailure(types));
+  if (types.length > 0 && stop?.reason !== 'cancelled') tests = withCompileFailure(tests, compileFailure(types));
   return {
     id: day.id,
     title: day.title,

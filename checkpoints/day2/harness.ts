@@ -3,9 +3,12 @@ import { CheckError, show } from '../../harness/check.ts';
 import { withTimeout } from '../../harness/async.ts';
 import { crashCause, frameIn, type Cause } from '../../harness/cause.ts';
 import { learnerModule, shown, targetDir } from '../../harness/learner.ts';
-import { firstCrashSince, watchCrashes as watchUncaught } from '../../harness/crashes.ts';
+import { firstCrashSince, fromReadline, watchCrashes as watchUncaught } from '../../harness/crashes.ts';
+import { hintFor } from '../../harness/socket-trouble.ts';
 import { destroyAllClients, TcpClient } from '../../harness/tcp-client.ts';
 import type { Transcript } from '../../harness/transcript.ts';
+import type { TestContext } from 'vitest';
+import { sharedBuffer, sharedBufferSeen } from './shared-buffer.ts';
 
 type ServerModule = typeof import('@learner/02-server/server.ts');
 type ProtocolModule = typeof import('@learner/02-server/protocol.ts');
@@ -53,6 +56,7 @@ export async function startLearnerServer(options: ServerOptions = {}): Promise<R
 }
 
 async function start(options: ServerOptions): Promise<Running> {
+  startedOne = true;
   const { startServer } = await learnerModule<ServerModule>(serverFile, ['startServer']);
   const call = `startServer(${show({ port: 0, ...options })})`;
   const cause: Cause = { kind: 'server-not-started', title: `${call} did not give a listening server` };
@@ -156,11 +160,24 @@ export function forget(server: Running): void {
   servers.splice(servers.indexOf(server) >>> 0, 1);
 }
 
-/** Drops every client and closes every server a test started (use in afterEach). */
-export async function cleanUp(): Promise<void> {
+// Whether the current test started a server (a failure then may come from how the server frames lines).
+let startedOne = false;
+
+/** Drops every client and closes every server a test started (use in afterEach); a failed network requirement of a
+ *  server whose connections share one buffer is re-told as that cause (one bug, one problem). */
+export async function cleanUp(context?: TestContext): Promise<void> {
   destroyAllClients();
   for (const server of servers.splice(0)) {
     await withTimeout(Promise.resolve(server.close()), 2000, 'close() did not resolve').catch(() => {});
+  }
+  const failed = startedOne && context?.task.result?.state === 'fail';
+  startedOne = false;
+  if (!failed) return;
+  const seen = await sharedBufferSeen();
+  if (!seen) return;
+  for (const error of context.task.result?.errors ?? []) {
+    (error as { failure?: Cause }).failure = sharedBuffer;
+    error.message = `${error.message ?? ''}\nCause:    ${seen}`;
   }
 }
 
@@ -181,10 +198,23 @@ export function expectNoCrash(since: number, doing: string, fix = "Never throw f
 export function crashError(error: Error, headline: string, fix?: string): CheckError {
   const cause = crashCause(error);
   const reset = cause.kind === 'connection-reset';
-  return new CheckError(headline, {
+  const readline = fromReadline(error);
+  const failure = new CheckError(headline, {
     received: `${error.name}: ${JSON.stringify(error.message).slice(1, -1)}`,
-    where: reset ? `the sockets accepted in ${shown(serverFile)}: each needs an 'error' listener` : (frameIn(error.stack, targetDir) ?? `${look.framing} and ${look.protocol}`),
-    fix: reset ? "Add socket.on('error', …) to every accepted socket: an 'error' event nobody listens to is thrown and ends the process." : fix,
+    where: readline
+      ? `the node:readline interface (createInterface) in ${shown(serverFile)}: it needs an 'error' listener too`
+      : reset
+        ? `the sockets accepted in ${shown(serverFile)}: each needs an 'error' listener`
+        : (frameIn(error.stack, targetDir) ?? `${look.framing} and ${look.protocol}`),
+    fix: readline
+      ? "Add lines.on('error', …) to the interface createInterface returned (and socket.on('error', …) to the socket)."
+      : reset
+        ? "Add socket.on('error', …) to every accepted socket: an 'error' event nobody listens to is thrown and ends the process."
+        : fix,
     cause,
   });
+  // A known socket trouble gets its Hint line, as a failure with a transcript does.
+  const hint = readline ? hintFor('readline') : reset ? hintFor(cause.title.includes('EPIPE') ? 'EPIPE' : 'ECONNRESET') : undefined;
+  if (hint) failure.message += `\nHint: ${hint}`;
+  return failure;
 }
