@@ -44,7 +44,9 @@ export function rejectStrays(command: string, args: Args, env: NodeJS.ProcessEnv
   if (swallowed.length > 0) {
     const names = swallowed.map((name) => `--${name}`).join(', ');
     const lost = strays.length > 0 ? ` and passed ${strays.map((word) => `"${word}"`).join(', ')} on as ${strays.length === 1 ? 'a stray word' : 'stray words'}` : '';
-    throw new UsageError(`npm kept ${names} for itself (options before -- belong to npm)${lost}; nothing was run. Put grader options after --: ${fix}`);
+    // npm, told --json, answers any exit code but 0 with its own {"error": {"code": 2, …}} block after this line.
+    const block = swallowed.includes('json') ? ' (the {"error": …} block npm prints after this line only repeats its exit code, 2)' : '';
+    throw new UsageError(`npm kept ${names} for itself (options before -- belong to npm)${lost}; nothing was run${block}. Put grader options after --: ${fix}`);
   }
   const takes = limit === 0 ? 'takes no day or other word' : limit === 1 ? 'takes one day' : `takes at most ${limit} words`;
   throw new UsageError(`npm run ${command} ${takes}; ${strays.map((word) => `"${word}"`).join(', ')} is not used, so nothing was run. Did you mean: ${fix}`);

@@ -1,7 +1,9 @@
 // Rough edges a new learner meets, mended: the not-run count, the card's labels, plain words for a property on a union,
-// the compile step folding a file that does not load, and the files our commands write kept out of git.
+// the compile step folding a file that does not load, the files our commands write kept out of git, npm's lines around a
+// usage error, and hints that start from the last failure.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execa } from 'execa';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withCompileFailure } from '../grader/collect.ts';
@@ -9,7 +11,12 @@ import { compileFailure, plainWords } from '../grader/compile.ts';
 import { root } from '../grader/paths.ts';
 import { renderDay, renderTests } from '../grader/render.ts';
 import type { DayResult, TestResult } from '../grader/results.ts';
-import { findDay } from '../course/days.ts';
+import { days, findDay } from '../course/days.ts';
+import { readProgress, recordProgress } from '../grader/progress.ts';
+import { cli, freshState } from './grader-helpers.ts';
+
+// Every cause kind harness/cause.ts names (read from its source, so a new kind needs no second list).
+const causeKinds = [...readFileSync(resolve(root, 'harness/cause.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
 
 const day2 = findDay('day2')!;
 const needs = `not run — needs: ${day2.preconditions![0]!.needs}`;
@@ -69,5 +76,71 @@ describe('files our commands write', () => {
     const written = [...jsonFiles, 'out.json', 'results.json', 'cachelings-report.json', 'reports/alice.json', 'reports/class.html', 'reports/class.md', 'class.html', 'class.md', 'out/class.html'];
     const ignored = execFileSync('git', ['check-ignore', '--no-index', ...written], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
     expect(ignored.sort()).toEqual(written.sort());
+  });
+});
+
+describe('a usage error run through npm', () => {
+  // The npm on PATH (npm 10 and 11 behave alike here: checked by hand with npm 10.8.2 and 11.19).
+  const npm = (args: string[]) => execa('npm', args, { cwd: root, env: { FORCE_COLOR: '0', npm_config_update_notifier: 'false' }, reject: false, all: true });
+
+  it('shows npm\'s two header lines and our one line for an unknown day, and nothing more with -s', async () => {
+    const run = await npm(['run', 'check', 'day9']);
+    expect(run.exitCode).toBe(2);
+    const lines = run.all!.split('\n').filter((line) => line.trim() !== '');
+    expect(lines, run.all).toEqual([expect.stringMatching(/^> cachelings@[\d.]+ check$/), '> node --import tsx grader/cli.ts check day9', expect.stringMatching(/^There is no day "day9"\. Valid days: day1/)]);
+    const silent = await npm(['run', '-s', 'check', 'day9']);
+    expect(silent.all!.trim().split('\n'), silent.all).toHaveLength(1);
+  });
+
+  it('says what npm\'s {"error": …} block is when npm kept --json, and still ends with the command to run', async () => {
+    const run = await npm(['run', '-s', 'check', 'day1', '--json', 'out.json']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('the {"error": …} block npm prints after this line only repeats its exit code, 2');
+    expect(run.stderr.trimEnd().endsWith('npm run check day1 -- --json out.json'), run.stderr).toBe(true);
+    expect(run.stdout, 'npm\'s block, on stdout').toMatch(/"code": 2/);
+  });
+});
+
+describe('npm run hint after a failed check', () => {
+  it('starts from the hint for the last failure (its cause first), then goes on with the others in order', async () => {
+    const state = freshState();
+    const day = findDay('day2')!;
+    const result: DayResult = {
+      id: 'day2',
+      title: day.title,
+      passed: false,
+      metrics: {},
+      durationMs: 1,
+      tests: [test('passes', 'passed'), test('does not let a client that sent half a line delay the others', 'failed', { cause: { kind: 'shared-buffer', title: 'one buffer' } })],
+    };
+    const previous = process.env.CACHELINGS_STATE_DIR;
+    process.env.CACHELINGS_STATE_DIR = state;
+    try {
+      recordProgress(resolve(root, 'days'), [result]);
+      expect(readProgress().targets.days?.day2?.firstFailure).toEqual({ requirement: result.tests[1]!.name, cause: 'shared-buffer' });
+    } finally {
+      if (previous === undefined) delete process.env.CACHELINGS_STATE_DIR;
+      else process.env.CACHELINGS_STATE_DIR = previous;
+    }
+    const wanted = day.hintFor!['shared-buffer']!;
+    const runs = [];
+    for (let call = 0; call < day.hints.length; call += 1) runs.push((await cli(['hint', 'day2'], state)).stdout);
+    expect(runs[0]).toContain(`Hint ${wanted + 1} of ${day.hints.length} for day2`);
+    expect(runs[0]).toContain(`the one for your last check's first ✗: ${result.tests[1]!.name}`);
+    expect(runs[0]).toContain(day.hints[wanted]!.slice(0, 60));
+    const order = runs.map((text) => Number(/Hint (\d+) of/.exec(text)?.[1]) - 1);
+    expect(order).toEqual([wanted, ...[...day.hints.keys()].filter((index) => index !== wanted)]);
+    expect(runs.at(-1)).toContain('That was the last hint');
+    rmSync(state, { recursive: true, force: true });
+  });
+
+  it('keys every hint table entry to a hint that exists, by a cause kind or a requirement of that day', () => {
+    for (const day of days) {
+      for (const [key, index] of Object.entries(day.hintFor ?? {})) {
+        expect(index, `${day.id}: ${key}`).toBeLessThan(day.hints.length);
+        const known = Object.keys(day.explain ?? {}).includes(key) || causeKinds.includes(key);
+        expect(known, `${day.id}: "${key}" is neither a requirement of the day nor a cause kind`).toBe(true);
+      }
+    }
   });
 });
