@@ -91,8 +91,12 @@ function parse(output: string, target: string): CompileError[] {
 
 /** The failed requirement that lists `errors`, to put first in the day's result. */
 export function compileFailure(errors: CompileError[]): TestResult {
+  // server.address() is both possibly null and a union: one cast answers the two errors of its line.
+  const addressLines = new Set(errors.filter((error) => error.code === 'TS2339' && /\bAddressInfo\b/.test(error.text)).map((error) => `${error.file}:${error.line}`));
+  const nullish = ['TS2531', 'TS18047', 'TS18048'];
   const shown = errors.slice(0, 8).map((error) => {
-    const words = plainWords(error);
+    const address = nullish.includes(error.code) && addressLines.has(`${error.file}:${error.line}`);
+    const words = address ? 'server.address() is null until listen() has finished; the cast of the next error, (server.address() as AddressInfo), answers this one too.' : plainWords(error);
     return [`${display(error.file)}:${error.line}  ${error.code}: ${error.text.split('\n').join('\n    ')}`, ...(words ? [`    In plain words: ${words}`] : [])].join('\n');
   });
   const more = errors.length > 8 ? [`… and ${errors.length - 8} more (npm run typecheck lists them all)`] : [];

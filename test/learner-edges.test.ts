@@ -52,6 +52,13 @@ describe('what a learner reads', () => {
     expect(other).toMatch(/typeof x === 'string'/);
     expect(other).not.toContain('AddressInfo');
     expect(plainWords({ code: 'TS2339', text: "Property 'sise' does not exist on type 'Cache'." })).toMatch(/a typo/);
+    // The "possibly null" error tsc gives on the same line points at the same cast, not at a default value.
+    const file = resolve(root, 'days/02-server/server.ts');
+    const both = compileFailure([
+      { file, line: 25, code: 'TS2531', text: "Object is possibly 'null'." },
+      { file, line: 25, code: 'TS2339', text: "Property 'port' does not exist on type 'string | AddressInfo'." },
+    ]).message;
+    expect(both).toMatch(/TS2531: Object is possibly 'null'\.\n\s+In plain words: server\.address\(\) is null until listen\(\) has finished/);
   });
 
   it('folds a file that does not load under the compile step, and leaves other failures alone', () => {
