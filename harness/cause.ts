@@ -14,6 +14,7 @@ export type CauseKind =
   | 'reply-mismatch'
   | 'handleLine-wrong'
   | 'line-in-pieces'
+  | 'cr-kept'
   | 'other-client-waits'
   | 'missing-not-undefined'
   | 'lock-overlap'

@@ -156,6 +156,15 @@ async function replayer(): Promise<(lines: string[]) => (string | null)[] | unde
   };
 }
 
+/** The cause when `received` is what handleLine answers to `lines` with the "\r" of their "\r\n" kept (a fresh cache). */
+export async function crKept(lines: string[], received: string): Promise<Cause | undefined> {
+  const answers = await replayer().then((answer) => answer(lines), () => undefined);
+  const withoutCr = await replayer().then((answer) => answer(lines.map((line) => line.replace(/\r$/, ''))), () => undefined);
+  const replies = answers?.filter((answer) => answer !== null);
+  if (!replies?.includes(received) || withoutCr?.filter((answer) => answer !== null).includes(received)) return undefined;
+  return { kind: 'cr-kept', title: 'the "\\r" of a "\\r\\n" line end stays part of the line' };
+}
+
 /** Forgets a server the test closed itself. */
 export function forget(server: Running): void {
   servers.splice(servers.indexOf(server) >>> 0, 1);
