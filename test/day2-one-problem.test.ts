@@ -49,6 +49,15 @@ describe('day 2: one bug, one problem', () => {
     expect(run.stdout).toMatch(/also breaks:\n\s+✗ starts: startServer/);
   });
 
+  it('a "\\r" kept on "\\r\\n" lines is one ✗ naming it, the blank-line requirement folded under it', async () => {
+    const { run, result } = await gradeDay('day2', treeWith('day2/keeps-cr'), undefined, 'lines');
+    const failed = result.tests.filter((test) => test.status === 'failed');
+    expect(failed.map((test) => test.name)).toEqual(['accepts lines ending in \\r\\n, as telnet and Windows clients send them', 'ignores blank lines: no reply, and the next command is answered']);
+    expect(failed.map((test) => test.cause?.kind)).toEqual(['cr-kept', 'cr-kept']);
+    expect(failed[0]!.message).toMatch(/Look at: {2}the 'data' handler \(serveConnection\)[\s\S]*drop one "\\r" at the end of each line/);
+    expect(printedFailures(run.stdout), `one ✗ printed; the grader printed:\n${run.stdout}`).toHaveLength(1);
+  });
+
   it('a socket error re-emitted by node:readline, with no listener, gets a Hint naming the interface', async () => {
     const { result } = await expectDiagnosed('day2', 'day2/readline-no-error-listener', 'keeps what a vanished client had acknowledged', server, /Hint: node:readline passes every error of the socket/);
     const first = result.tests.find((test) => test.name === 'keeps what a vanished client had acknowledged')!;
