@@ -47,6 +47,7 @@ export function crashSince(since: number): string | undefined {
   const error = firstCrashSince(since);
   if (!error) return undefined;
   if (fromReadline(error)) return hintFor('readline');
+  if (['ECONNRESET', 'EPIPE'].includes(String((error as NodeJS.ErrnoException).code))) return hintFor('no-error-listener');
   const message = JSON.stringify(error.message).slice(1, -1);
   if (message.startsWith('not implemented yet')) return `the server's code threw "${message}": fill in that TODO.`;
   return `the server's code threw ${error.name}: ${message} — an exception nobody catches ends a real server process. Answer bad input with an "ERR …" line instead.`;

@@ -64,4 +64,11 @@ describe('day 2: one bug, one problem', () => {
     expect(first.message).toMatch(/Look at: {2}the node:readline interface \(createInterface\)/);
     expect(first.cause).toMatchObject({ kind: 'connection-reset', title: "a socket error (ECONNRESET) re-emitted by node:readline reached no 'error' listener" });
   });
+
+  it('a socket with no error listener gets a Hint saying the client vanished and the error went unheard, not that the server dropped it', async () => {
+    const { result } = await gradeDay('day2', treeWith('day2/no-error-listener'), undefined, 'keeps what a vanished client');
+    const first = result.tests.find((test) => test.status === 'failed')!;
+    expect(first.message).toMatch(/Hint: a client vanished \(a TCP reset\), so its socket on the server emitted 'error'/);
+    expect(first.message).not.toContain('the server dropped the connection abruptly');
+  });
 });

@@ -241,7 +241,7 @@ export function crashError(error: Error, headline: string, fix?: string): CheckE
     cause,
   });
   // A known socket trouble gets its Hint line, as a failure with a transcript does.
-  const hint = readline ? hintFor('readline') : reset ? hintFor(cause.title.includes('EPIPE') ? 'EPIPE' : 'ECONNRESET') : undefined;
+  const hint = readline ? hintFor('readline') : reset ? hintFor('no-error-listener') : undefined;
   if (hint) failure.message += `\nHint: ${hint}`;
   return failure;
 }
