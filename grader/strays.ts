@@ -3,6 +3,7 @@
 // only `day1 out.json` on; without this check the run would pass and write nothing. `--only` is the one option npm
 // swallows whole, value included and with no npm_config_only left behind, so it cannot be noticed (the README says so).
 import { UsageError, type Args } from './args.ts';
+import { findDay } from '../course/days.ts';
 
 /** How many positional words each command takes (a day, for most: 1); any more are strays. */
 const positionals: Record<string, number> = { grade: 0, status: 0, share: 0, class: 2 };
@@ -38,6 +39,12 @@ export function rejectStrays(command: string, args: Args, env: NodeJS.ProcessEnv
   const limit = positionals[command] ?? 1;
   const day = limit > 0 ? args.positionals.slice(0, limit).join(' ') || undefined : undefined;
   const strays = args.positionals.slice(limit);
+  // `npm run check day 2`: the day was typed in two words; name it as one in the command to run instead.
+  const joined = limit === 1 && strays.length === 1 ? `${day}${strays[0]}` : undefined;
+  if (joined && findDay(joined)) {
+    const parts = args.positionals.join(' ');
+    throw new UsageError(`npm run ${command} takes the day as one word; "${parts}" is two, so nothing was run. Did you mean: ${corrected(command, joined, swallowedOptions(command, env), [])}`);
+  }
   const swallowed = swallowedOptions(command, env);
   if (strays.length === 0 && swallowed.length === 0) return;
   const fix = corrected(command, day, swallowed, strays);

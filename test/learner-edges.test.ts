@@ -14,6 +14,7 @@ import type { DayResult, TestResult } from '../grader/results.ts';
 import { days, findDay } from '../course/days.ts';
 import { readProgress, recordProgress } from '../grader/progress.ts';
 import { cli, freshState } from './grader-helpers.ts';
+import { runGrader } from './helpers.ts';
 
 // Every cause kind harness/cause.ts names (read from its source, so a new kind needs no second list).
 const causeKinds = [...readFileSync(resolve(root, 'harness/cause.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
@@ -149,5 +150,14 @@ describe('npm run hint after a failed check', () => {
         expect(known, `${day.id}: "${key}" is neither a requirement of the day nor a cause kind`).toBe(true);
       }
     }
+  });
+});
+
+describe('a day typed in two words', () => {
+  it('names the day as one word in the command to run instead (exit 2, nothing run)', async () => {
+    const run = await runGrader(['check', 'day', '2']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.trim()).toBe('npm run check takes the day as one word; "day 2" is two, so nothing was run. Did you mean: npm run check day2');
+    expect(run.stdout).toBe('');
   });
 });
