@@ -113,10 +113,14 @@ function startError(error: unknown, since: number, options: ServerOptions): Chec
     return error;
   }
   const thrown = error as Error;
+  // server.address() is null until listen() has finished: the usual slip is reading the port right after listen().
+  const tooEarly = /Cannot read properties of null \(reading '(port|address)'\)/.test(thrown?.message ?? '');
   return new CheckError(`${call} ${thrown instanceof Error ? 'threw or rejected' : 'rejected'}: your server did not start.`, {
     received: thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : show(error),
     where: frameIn(thrown?.stack, targetDir) ?? look.start,
-    fix: "Fix that error first: every other requirement needs a listening server. Reject only on the server's 'error' event.",
+    fix: tooEarly
+      ? "server.address() is null until the server is listening, and listen() only starts that: read the port inside listen()'s callback (or after awaiting it), as the guide's startServer sketch does."
+      : "Fix that error first: every other requirement needs a listening server. Reject only on the server's 'error' event.",
     cause,
   });
 }
