@@ -71,4 +71,11 @@ describe('day 2: one bug, one problem', () => {
     expect(first.message).toMatch(/Hint: a client vanished \(a TCP reset\), so its socket on the server emitted 'error'/);
     expect(first.message).not.toContain('the server dropped the connection abruptly');
   });
+
+  it('a port read before listen() has finished gets the fix that says so', async () => {
+    const { result } = await gradeDay('day2', treeWith('day2/port-before-listen'), undefined, 'starts:');
+    const first = result.tests.find((test) => test.status === 'failed')!;
+    expect(first.message).toMatch(/Received: TypeError: Cannot destructure property 'port' of 'server\.address\(\.\.\.\)' as it is null/);
+    expect(first.message).toMatch(/Try: {6}server\.address\(\) is null until the server is listening/);
+  });
 });

@@ -114,7 +114,7 @@ function startError(error: unknown, since: number, options: ServerOptions): Chec
   }
   const thrown = error as Error;
   // server.address() is null until listen() has finished: the usual slip is reading the port right after listen().
-  const tooEarly = /Cannot read properties of null \(reading '(port|address)'\)/.test(thrown?.message ?? '');
+  const tooEarly = /Cannot read properties of null \(reading 'port'\)|Cannot destructure property 'port' of .* as it is null/.test(thrown?.message ?? '');
   return new CheckError(`${call} ${thrown instanceof Error ? 'threw or rejected' : 'rejected'}: your server did not start.`, {
     received: thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : show(error),
     where: frameIn(thrown?.stack, targetDir) ?? look.start,
