@@ -22,6 +22,11 @@ export interface Day {
   /** Question-style hints, revealed one at a time by `npm run hint`. */
   hints: string[];
   /**
+   * Which hint addresses a failure: a cause kind (harness/cause.ts) or a requirement's id → the hint's index (from 0).
+   * When the last check failed, `npm run hint` shows that hint first; the cause wins over the requirement.
+   */
+  hintFor?: Record<string, number>;
+  /**
    * Why a checkpoint test fails: the requirement's id (`it('…', { meta: { id } }, …)`) → a `###` entry of the guide's "When it fails" section
    * (`anchor` as GitHub makes it, `title` the heading's text), or 'none' on purpose. The key `(a check that hangs)`
    * is used for any test that did not finish. Every checkpoint test needs one (test/explain.test.ts).
@@ -95,6 +100,17 @@ export const days: Day[] = [
       'Which primitive? Go has `sync.RWMutex`: many readers OR one writer, never both. Build the same for async code: `read(fn)` (Go\'s `RLock`) lets readers share; `write(fn)` (Go\'s `Lock`) waits until it is alone. Keep a count of readers inside, a flag for a writer inside, and a queue of waiters; while a writer waits, new readers queue behind it so it is not starved.',
       'How to structure it? A class wraps the Map; its methods are the only way in. In RWLock, run the caller\'s function as `try { return await fn(); } finally { release(); }` so a throwing `fn` still lets the next waiter in, and its error still reaches the caller.',
     ],
+    hintFor: {
+      'missing-not-undefined': 0,
+      'caches-apart': 0,
+      'odd-keys': 0,
+      'no-lost-update': 1,
+      'lock-overlap': 2,
+      'readers-share': 2,
+      'writer-first': 2,
+      'release-on-throw': 3,
+      'lock-returns': 3,
+    },
     explain: {
       'stores-keys': { anchor: 'get-does-not-return-what-set-stored', title: '`get` does not return what `set` stored' },
       'delete-forgets': { anchor: 'delete-leaves-the-key-behind-or-answers-wrongly', title: '`delete` leaves the key behind, or answers wrongly' },
@@ -142,6 +158,19 @@ export const days: Day[] = [
       'How do you read one line at a time? Go\'s `bufio.Scanner` has no twin on a socket: a \'data\' chunk can hold half a line, or five lines, or end inside a multi-byte character. Keep the bytes not yet used in a Buffer, append each chunk, and while it contains "\\n" cut one line off the front and decode it. `node:readline` (`createInterface({ input: socket })`) looks tempting, but it has no length limit, takes a lone "\\r" for a line end, and hands you the half-sent last line as a whole one when the client disconnects; count the bytes yourself and drop what is left when the socket closes.',
       'How do you split a command into words? Go\'s `strings.Fields(line)` becomes `line.trim().split(/\\s+/)` (or split on " " and drop the empty words). Compare `words[0].toUpperCase()` with "SET", "GET", "DEL", check `words.length` before using an argument, and answer anything else with one line starting "ERR ": a throw inside a \'data\' handler takes the whole server down.',
     ],
+    hintFor: {
+      'server-not-started': 0,
+      'start-never-resolves': 0,
+      'shared-buffer': 1,
+      'other-client-waits': 1,
+      'shared-cache': 1,
+      'line-in-pieces': 2,
+      'cr-kept': 2,
+      'no-line-limit': 2,
+      'vanished-half-line': 2,
+      'handleLine-wrong': 3,
+      'connection-reset': 3,
+    },
     explain: {
       'starts': { anchor: 'econnrefused-nothing-is-listening-there-yet', title: '`ECONNREFUSED`: nothing is listening there yet' },
       'handle-basics': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
@@ -189,6 +218,10 @@ export const days: Day[] = [
       'handleLine-wrong': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
       'line-in-pieces': { anchor: 'replies-arrive-glued-together-or-a-command-arrives-in-pieces', title: 'Replies arrive glued together, or a command arrives in pieces' },
       'other-client-waits': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
+      'shared-buffer': { anchor: 'one-client-makes-the-others-wait', title: 'One client makes the others wait' },
+      'cr-kept': { anchor: 'a-reply-differs-from-the-protocol-table', title: 'A reply differs from the protocol table' },
+      'close-incomplete': { anchor: 'close-hangs-or-leaves-the-port-busy', title: '`close()` hangs or leaves the port busy' },
+      'port-in-use': { anchor: 'eaddrinuse-the-port-is-already-taken', title: '`EADDRINUSE`: the port is already taken' },
     },
     preconditions: [
       { requirement: 'starts', needs: 'startServer resolves with { port, close } and a client can connect', exceptGroups: ['handleLine'] },
@@ -243,6 +276,16 @@ export const days: Day[] = [
       "Your tests pass, but the grader says they did not notice a planted bug? Ask what each test would see if one write in a hundred vanished, or if get answered with another key's value. A test that only checks that nothing threw, or that a value is defined, cannot tell. Which exact value should each key hold after all the tasks finish?",
       `GET below ${figure(gates.get.value)} ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.`,
     ],
+    hintFor: {
+      'required-tests': 0,
+      'tasks-outlived-test': 0,
+      'bench-runs': 1,
+      'notice-loses-writes': 2,
+      'notice-wrong-key': 2,
+      'notice-writer-beside-readers': 2,
+      'notice-lost-update': 2,
+      'get-gate': 3,
+    },
     explain: {
       'required-tests': { anchor: 'the-grader-cannot-find-your-three-tests', title: 'The grader cannot find your three tests' },
       'own-tests-pass': { anchor: 'your-own-test-fails-against-your-own-code', title: 'Your own test fails against your own code' },
@@ -272,6 +315,7 @@ export const days: Day[] = [
       'How do you time it? Take `const start = performance.now()` once, run until `performance.now() - start >= durationMs`, and measure the elapsed time at the end. Throughput is `totalOps / (elapsedMs / 1000)`. For latency, note `performance.now()` just before writing a request and again when its reply arrives; keep the differences (or a histogram) for the average, p50 and p99.',
       'How do many connections run at once? Write one async function that opens a socket, then loops (send a command, await its reply, count it) until the deadline, keeping the same socket open the whole time. Start one per connection and wait for all of them with `await Promise.all(loops)`. Each loop has at most one request in flight, so replies come back in the order you sent them.',
     ],
+    hintFor: { 'counts-unanswered': 0, 'wrong-duration': 1, 'connection-per-request': 2 },
     explain: {
       'exact-count': { anchor: 'your-report-disagrees-with-what-the-server-counted', title: 'Your report disagrees with what the server counted' },
       'connections': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
@@ -344,6 +388,14 @@ export const days: Day[] = [
       'Does an example say what it prints? Put the lines it should print under a `// Expected output:` comment at its end, run it with `node --import tsx days/06-docs/project/examples/library.ts`, and compare. Does it also end by itself, closing the server it started?',
       'Stuck on the reflection? Think back to the moment you were most stuck this week: what was the question you could not answer, and what answered it? That is your "hardest", and often your "learned". What did you expect to be slow that was fast, or simple that was not?',
     ],
+    hintFor: {
+      'readme-questions': 0,
+      'format': 2,
+      'vet': 3,
+      'example-library': 4,
+      'example-server': 4,
+      'reflection': 5,
+    },
     explain: {
       'build': { anchor: 'step-1-fails-type-errors', title: 'Step 1 fails: type errors' },
       'tests': { anchor: 'step-2-or-3-fails-an-earlier-day-no-longer-passes', title: 'Step 2 or 3 fails: an earlier day no longer passes' },

@@ -1,4 +1,4 @@
-// The report card of `grade`: one row per day (requirements, race-stress), each figure beside its gate.
+// The report card of `grade`: one row per day (required requirements, race-stress requirements), each figure beside its gate.
 import chalk from 'chalk';
 import { days } from '../course/days.ts';
 import { formatMetric } from './render.ts';
@@ -49,14 +49,15 @@ export function renderCard(report: Report): string {
   // The title column is as wide as the longest row's title (day 5's is long), so the columns stay in line.
   const titles = report.days.map((result) => `day ${dayNumberOf(result)} — ${result.title}`);
   const column = Math.max(42, ...titles.map((title) => title.length));
-  const out = [chalk.bold(`cachelings · report card for ${report.target}/`), chalk.dim(`${''.padEnd(column + 2)}requirements  race-stress`)];
+  const out = [chalk.bold(`cachelings · report card for ${report.target}/`)];
   const width = Math.max(24, ...report.days.flatMap((result) => Object.keys(result.metrics).map((name) => name.length + 1)));
   for (const result of report.days) {
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
     const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
-    const raceMark = race.ok === undefined ? ' ' : race.ok ? chalk.green('✓') : chalk.red('✗');
-    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${`${passed}/${total}`.padStart(7)}       ${raceMark} ${race.text}${chalk.dim(bonusNote(result.tests))}`);
+    const raceMark = race.ok === undefined ? '' : race.ok ? `${chalk.green('✓')} ` : `${chalk.red('✗')} `;
+    // Each cell says what it counts, so a row read alone (or pasted) still makes sense.
+    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${`${passed}/${total}`.padStart(7)} required   ${chalk.dim('race-stress')} ${raceMark}${race.text}${chalk.dim(bonusNote(result.tests))}`);
     for (const [name, metric] of Object.entries(result.metrics)) {
       const ok = holdsGate(metric) ? chalk.green('✓') : chalk.red('✗');
       out.push(`      ${metric.gate ? ok : ' '} ${name.padEnd(width)} ${formatMetric(metric, name)}`);

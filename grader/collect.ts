@@ -47,6 +47,15 @@ export function collectTests(events: GraderEvent[], target: string, day: Day, st
   return tests.sort((a, b) => order(a) - order(b));
 }
 
+/** Puts the compile step's failure first and folds under it (same cause) every requirement that failed only because a
+ *  file did not load: with a syntax error or a missing export, tsc and the module loader report one bug twice. */
+export function withCompileFailure(tests: TestResult[], compile: TestResult): TestResult[] {
+  for (const test of tests) {
+    if (test.status === 'failed' && test.cause?.kind === 'module-not-loaded' && compile.cause) test.cause = { ...compile.cause };
+  }
+  return [compile, ...tests];
+}
+
 /** The cause of a failure: the one its CheckError carries, or a TODO left; `guide` from the manifest's `causes`. */
 export function causeOf(errors: ErrorInfo[], message: string, day: Day): TestCause | undefined {
   const carried = errors.find((error) => error.failure)?.failure;

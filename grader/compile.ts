@@ -33,10 +33,26 @@ const plain: Record<string, string> = {
   TS2532: 'A possibly-undefined value is used as if it were there: check it first (if (x === undefined) …) or give a default (x ?? …).',
   TS18048: 'A possibly-undefined value is used as if it were there: check it first (if (x === undefined) …) or give a default (x ?? …).',
   TS18047: 'A possibly-null value is used as if it were there: check it first, or give a default (x ?? …).',
+  TS2531: 'A possibly-null value is used as if it were there: check it first, or give a default (x ?? …).',
   TS2741: 'An object is missing a property its type requires.',
   TS2739: 'An object is missing properties its type requires.',
+  TS1005: 'A syntax error: something is missing where the compiler stopped, often a bracket or brace opened further up and never closed (look above this line too).',
+  TS1128: 'A syntax error: the compiler expected a new statement here, often after a brace too many or a bracket never closed further up.',
   TS7006: 'A parameter without a type: write its type (strict mode does not guess `any`).',
 };
+
+/** The plain-words line for `error`, if the compiler's text has a common meaning a learner can act on. */
+export function plainWords(error: Pick<CompileError, 'code' | 'text'>): string | undefined {
+  const onUnion = /^Property '([^']+)' does not exist on type '([^']*\|[^']*)'/.exec(error.text);
+  if (error.code === 'TS2339' && onUnion) {
+    const [, property, union] = onUnion;
+    const address = /\bAddressInfo\b/.test(union!)
+      ? ` server.address() says string | AddressInfo | null (a pipe's name, or nothing before listen): once listening on a port it is an AddressInfo, so write (server.address() as AddressInfo).${property} with import { type AddressInfo } from 'node:net' (the cast also settles a "possibly 'null'" on that line).`
+      : ` Check which one it is first (typeof x === 'string', 'key' in x, x instanceof …), or declare the narrower type where the value is made.`;
+    return `The value can be one of several types (${union}) and '${property}' exists on only some of them, so TypeScript will not let you read it yet.${address}`;
+  }
+  return plain[error.code];
+}
 
 /** Runs tsc over `day`'s TypeScript files in `target`: the errors inside `target`, or why tsc did not run (never throws). */
 export async function typeErrors(day: Day, target: string, tsc = workbookTsc): Promise<CompileError[] | TscDidNotRun> {
@@ -70,12 +86,16 @@ function parse(output: string, target: string): CompileError[] {
 export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult | undefined {
   if (!Array.isArray(found)) {
     const message = [found.headline, `Received: ${found.tail}`, `Look at:  ${found.where}`, `Try:      ${found.fix}`].join('\n');
-    return { group: '', name: compileRequirement, status: 'failed', message, durationMs: 0 };
+    return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, durationMs: 0 };
   }
   const errors = found;
   if (errors.length === 0) return undefined;
+  // server.address() is both possibly null and a union: one cast answers the two errors of its line.
+  const addressLines = new Set(errors.filter((error) => error.code === 'TS2339' && /\bAddressInfo\b/.test(error.text)).map((error) => `${error.file}:${error.line}`));
+  const nullish = ['TS2531', 'TS18047', 'TS18048'];
   const shown = errors.slice(0, 8).map((error) => {
-    const words = plain[error.code];
+    const address = nullish.includes(error.code) && addressLines.has(`${error.file}:${error.line}`);
+    const words = address ? 'server.address() is null until listen() has finished; the cast of the next error, (server.address() as AddressInfo), answers this one too.' : plainWords(error);
     return [`${display(error.file)}:${error.line}  ${error.code}: ${error.text.split('\n').join('\n    ')}`, ...(words ? [`    In plain words: ${words}`] : [])].join('\n');
   });
   const more = errors.length > 8 ? [`… and ${errors.length - 8} more (npm run typecheck lists them all)`] : [];

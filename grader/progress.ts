@@ -17,6 +17,8 @@ export interface DayProgress {
   at: string;
   /** The best of each throughput figure (`*.opsPerSec`) any run of this day has measured on this tree. */
   best?: Record<string, number>;
+  /** The first required requirement that failed, and its cause kind if observed (`hint` starts from the hint for it). */
+  firstFailure?: { requirement: string; id?: string; cause?: string };
 }
 
 /** The whole progress file: per tree (as shown, e.g. `days`), per day id. */
@@ -45,6 +47,7 @@ export function recordProgress(target: string, results: DayResult[]): void {
     for (const [name, metric] of Object.entries(result.metrics)) {
       if (name.endsWith('opsPerSec') && Number.isFinite(metric.value)) best[name] = Math.max(best[name] ?? 0, metric.value);
     }
+    const failed = required.find((test) => test.status === 'failed');
     entry[result.id] = {
       passed: result.passed,
       passedTests: required.filter((test) => test.status === 'passed').length,
@@ -52,6 +55,7 @@ export function recordProgress(target: string, results: DayResult[]): void {
       ...(bonus.length > 0 ? { bonusPassed: bonus.filter((test) => test.status === 'passed').length, bonusTotal: bonus.length } : {}),
       at: new Date().toISOString(),
       best,
+      ...(failed ? { firstFailure: { requirement: failed.name, ...(failed.id ? { id: failed.id } : {}), ...(failed.cause ? { cause: failed.cause.kind } : {}) } } : {}),
     };
   }
   writeFileSync(stateFile('progress.json'), `${JSON.stringify({ ...progress, _: generatedNote }, null, 2)}\n`);

@@ -74,8 +74,12 @@ export function renderTests(result: DayResult): string {
   let lastMessage = '';
   const listNotRun = (message: string) => {
     const names = notRun.get(message) ?? [];
-    out.push(`  ${chalk.dim(`- ${message} — ${names.length} requirement${names.length === 1 ? '' : 's'} not run:`)}`);
-    out.push(chalk.dim(indent(names.map((test) => `· ${test.name}`).join('\n'), 6)));
+    // Counted like the summary line: required requirements, the bonus ones apart.
+    const required = names.filter((test) => !test.bonus).length;
+    const bonus = names.length - required;
+    const count = `${required} requirement${required === 1 ? '' : 's'}${bonus > 0 ? ` (and ${bonus} bonus)` : ''}`;
+    out.push(`  ${chalk.dim(`- ${message} — ${count} not run:`)}`);
+    out.push(chalk.dim(indent(names.map((test) => `· ${test.name}${test.bonus ? ' (bonus)' : ''}`).join('\n'), 6)));
   };
   for (const test of visible) {
     if (test.group !== group) {

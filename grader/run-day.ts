@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Day } from '../course/days.ts';
 import { handInVariable } from '../harness/hand-in.ts';
-import { collectMetrics, collectTests, stopMessage, type Started, type Stop } from './collect.ts';
+import { collectMetrics, collectTests, stopMessage, withCompileFailure, type Started, type Stop } from './collect.ts';
 import { compileFailure, typeErrors } from './compile.ts';
 import { removeHandIn, writeHandIn } from './hand-in.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
@@ -132,7 +132,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
   removeHandIn(handIn);
-  const tests = collectTests(events, options.target, day, stop, readProbe(probe));
+  let tests = collectTests(events, options.target, day, stop, readProbe(probe));
   for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = notSelected;
   if (tests.length === 0) {
     const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
@@ -140,7 +140,7 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
   const compiled = compileFailure(types);
-  if (compiled && stop?.reason !== 'cancelled') tests.unshift(compiled);
+  if (compiled && stop?.reason !== 'cancelled') tests = withCompileFailure(tests, compiled);
   return {
     id: day.id,
     title: day.title,

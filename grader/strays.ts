@@ -3,6 +3,7 @@
 // only `day1 out.json` on; without this check the run would pass and write nothing. `--only` is the one option npm
 // swallows whole, value included and with no npm_config_only left behind, so it cannot be noticed (the README says so).
 import { UsageError, type Args } from './args.ts';
+import { findDay } from '../course/days.ts';
 
 /** How many positional words each command takes (a day, for most: 1); any more are strays. */
 const positionals: Record<string, number> = { grade: 0, status: 0, share: 0, class: 2 };
@@ -38,13 +39,21 @@ export function rejectStrays(command: string, args: Args, env: NodeJS.ProcessEnv
   const limit = positionals[command] ?? 1;
   const day = limit > 0 ? args.positionals.slice(0, limit).join(' ') || undefined : undefined;
   const strays = args.positionals.slice(limit);
+  // `npm run check day 2`: the day was typed in two words; name it as one in the command to run instead.
+  const joined = limit === 1 && strays.length === 1 ? `${day}${strays[0]}` : undefined;
+  if (joined && findDay(joined)) {
+    const parts = args.positionals.join(' ');
+    throw new UsageError(`npm run ${command} takes the day as one word; "${parts}" is two, so nothing was run. Did you mean: ${corrected(command, joined, swallowedOptions(command, env), [])}`);
+  }
   const swallowed = swallowedOptions(command, env);
   if (strays.length === 0 && swallowed.length === 0) return;
   const fix = corrected(command, day, swallowed, strays);
   if (swallowed.length > 0) {
     const names = swallowed.map((name) => `--${name}`).join(', ');
     const lost = strays.length > 0 ? ` and passed ${strays.map((word) => `"${word}"`).join(', ')} on as ${strays.length === 1 ? 'a stray word' : 'stray words'}` : '';
-    throw new UsageError(`npm kept ${names} for itself (options before -- belong to npm)${lost}; nothing was run. Put grader options after --: ${fix}`);
+    // npm, told --json, answers any exit code but 0 with its own {"error": {"code": 2, …}} block after this line.
+    const block = swallowed.includes('json') ? ' (the {"error": …} block npm prints after this line only repeats its exit code, 2)' : '';
+    throw new UsageError(`npm kept ${names} for itself (options before -- belong to npm)${lost}; nothing was run${block}. Put grader options after --: ${fix}`);
   }
   const takes = limit === 0 ? 'takes no day or other word' : limit === 1 ? 'takes one day' : `takes at most ${limit} words`;
   throw new UsageError(`npm run ${command} ${takes}; ${strays.map((word) => `"${word}"`).join(', ')} is not used, so nothing was run. Did you mean: ${fix}`);

@@ -1,5 +1,6 @@
 // What actually went wrong, as the support code observed it: a stable kind, a one-line title and the place it was seen.
 import { relative } from 'node:path';
+import { fromReadline } from './crashes.ts';
 
 /** The causes the support code can name. The grader links each kind to one guide entry (the manifest's `causes`). */
 export type CauseKind =
@@ -13,6 +14,7 @@ export type CauseKind =
   | 'reply-mismatch'
   | 'handleLine-wrong'
   | 'line-in-pieces'
+  | 'cr-kept'
   | 'other-client-waits'
   | 'missing-not-undefined'
   | 'lock-overlap'
@@ -20,6 +22,10 @@ export type CauseKind =
   | 'connection-per-request'
   | 'wrong-duration'
   | 'counts-unanswered'
+  | 'close-incomplete'
+  | 'port-in-use'
+  | 'shared-buffer'
+  | 'module-not-loaded'
   | 'not-implemented'
   | 'type-error';
 
@@ -32,7 +38,10 @@ export interface Cause {
 /** An uncaught error as a cause: a socket error nobody listened for, or an exception the code let escape. */
 export function crashCause(error: { name?: string; message?: string; code?: unknown }): Cause {
   const code = typeof error.code === 'string' ? error.code : /\b(ECONNRESET|EPIPE)\b/.exec(error.message ?? '')?.[1];
-  if (code === 'ECONNRESET' || code === 'EPIPE') return { kind: 'connection-reset', title: `a socket error (${code}) reached no 'error' listener` };
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
+    const readline = error instanceof Error && fromReadline(error);
+    return { kind: 'connection-reset', title: readline ? `a socket error (${code}) re-emitted by node:readline reached no 'error' listener` : `a socket error (${code}) reached no 'error' listener` };
+  }
   const message = (error.message ?? '').split('\n')[0]!;
   if (message.startsWith('not implemented yet')) return { kind: 'not-implemented', title: message };
   return { kind: 'server-crashed', title: `the server's code threw ${error.name ?? 'Error'}: ${message}` };

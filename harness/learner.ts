@@ -28,6 +28,8 @@ export async function learnerModule<T>(file: string, names: string[]): Promise<T
   } catch (error) {
     throw new CheckError(`Could not load ${shown(file)}: ${(error as Error).message}`, {
       fix: 'Fix that error first; `npm run typecheck` shows type errors with line numbers.',
+      // The grader folds this under its compile step when tsc found errors too: one bug, one problem.
+      cause: { kind: 'module-not-loaded', title: `${shown(file)} does not load` },
     });
   }
   for (const name of names) {

@@ -17,6 +17,10 @@ export function hintFor(trouble: Trouble | string, ms = 0): string {
       return 'ECONNREFUSED means nothing is listening on that port. Does startServer resolve only after listen() has finished, with the port from server.address()?';
     case 'EADDRINUSE':
       return 'EADDRINUSE means the port is still taken. Does close() stop listening and end every client socket before it resolves?';
+    case 'no-error-listener':
+      return "a client vanished (a TCP reset), so its socket on the server emitted 'error' (ECONNRESET or EPIPE); with no 'error' listener on that socket, Node throws the error and the whole server dies with every client.";
+    case 'readline':
+      return "node:readline passes every error of the socket it reads (ECONNRESET when a client vanishes) on as an 'error' event of the interface createInterface returned; with no listener there, Node throws it and the server dies, even when the socket has its own listener: the interface needs one too.";
     case 'timeout':
       return `nothing arrived within ${ms} ms. Does the server write a reply ending in "\\n" for every complete line, even when the line came in several pieces or several lines came in one piece?`;
     default:

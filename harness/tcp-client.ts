@@ -91,6 +91,11 @@ export class TcpClient {
     }
   }
 
+  /** Whether the last bytes this client sent do not end a line (a half line the server still holds). */
+  get leftHalfLine(): boolean {
+    return this.#sentBytes.length > 0 && this.#sentBytes.at(-1) !== 0x0a;
+  }
+
   /** Sends raw bytes as they are (no newline added). */
   async send(bytes: Buffer | string): Promise<void> {
     this.transcript.sent(this.name, bytes);

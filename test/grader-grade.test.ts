@@ -95,8 +95,8 @@ describe('report card and converters', () => {
     const card = renderCard(report);
     expect(card).toMatch(/✓ cache\.get\.opsPerSec\s+123,456 ops\/s \(gate > 90,000\)/);
     expect(card).toMatch(/✗ load\.p99Ms\s+12 ms \(gate < 10\)/);
-    expect(card).toMatch(/✓ day 1 — One\s+1\/1\s+✓ 1\/1/);
-    expect(card).toMatch(/✗ day 2 — Two\s+1\/2\s+—/);
+    expect(card).toMatch(/✓ day 1 — One\s+1\/1 required\s+race-stress ✓ 1\/1/);
+    expect(card).toMatch(/✗ day 2 — Two\s+1\/2 required\s+race-stress —/);
     expect(card).toContain('Next: day2 — Two');
   });
 

@@ -61,12 +61,15 @@ describe('Bad input', () => {
     const transcript = new Transcript();
     const other = await connectTo(server, 'other client', transcript);
     const flood = await connectTo(server, 'flooding client', transcript);
-    await flood.send(`SET ${key1} ${'x'.repeat(70 * 1024)}`); // no newline
-    const fix = 'Count the bytes waiting for a newline, and check that count on every \'data\' chunk, not only when a newline arrives: past 64 KiB (65,536 bytes) write "ERR line too long\\n" and end the socket.';
+    // 70 KiB in bytes but only 50 K characters: a limit counted in string length (characters) lets it through.
+    const line = `SET ${key1} ${'é'.repeat(20 * 1024)}${'x'.repeat(30 * 1024)}`;
+    await flood.send(line); // no newline
+    const size = `${Buffer.byteLength(line).toLocaleString('en-US')} bytes, ${line.length.toLocaleString('en-US')} characters`;
+    const fix = `Count the bytes waiting for a newline, and check that count on every 'data' chunk, not only when a newline arrives: past 64 KiB (65,536 bytes) write "ERR line too long\\n" and end the socket. This line is ${size} ("é" is 2 bytes): count bytes (Buffer.length, or Buffer.byteLength of a string), not characters.`;
     const reply = await flood.readLine(3000).catch((error: unknown) => {
       if (flood.trouble) throw error; // the connection failed: its own story (a crash, a reset)
       // Silence here means the bytes were kept, waiting for a newline that never comes: no limit, not a framing bug.
-      throw flood.fail('A 70 KiB line without a newline got no reply: the server kept buffering it, waiting for its end.', {
+      throw flood.fail(`A 70 KiB line (${size}) without a newline got no reply: the server kept buffering it, waiting for its end.`, {
         expected: '"ERR line too long", then the connection closed',
         received: 'nothing within 3000 ms',
         fix,

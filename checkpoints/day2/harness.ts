@@ -3,9 +3,12 @@ import { CheckError, show } from '../../harness/check.ts';
 import { withTimeout } from '../../harness/async.ts';
 import { crashCause, frameIn, type Cause } from '../../harness/cause.ts';
 import { learnerModule, shown, targetDir } from '../../harness/learner.ts';
-import { firstCrashSince, watchCrashes as watchUncaught } from '../../harness/crashes.ts';
+import { firstCrashSince, fromReadline, watchCrashes as watchUncaught } from '../../harness/crashes.ts';
+import { hintFor } from '../../harness/socket-trouble.ts';
 import { destroyAllClients, TcpClient } from '../../harness/tcp-client.ts';
 import type { Transcript } from '../../harness/transcript.ts';
+import type { TestContext } from 'vitest';
+import { sharedBuffer, sharedBufferSeen } from './shared-buffer.ts';
 
 type ServerModule = typeof import('@learner/02-server/server.ts');
 type ProtocolModule = typeof import('@learner/02-server/protocol.ts');
@@ -53,6 +56,7 @@ export async function startLearnerServer(options: ServerOptions = {}): Promise<R
 }
 
 async function start(options: ServerOptions): Promise<Running> {
+  startedOne = true;
   const { startServer } = await learnerModule<ServerModule>(serverFile, ['startServer']);
   const call = `startServer(${show({ port: 0, ...options })})`;
   const cause: Cause = { kind: 'server-not-started', title: `${call} did not give a listening server` };
@@ -109,10 +113,14 @@ function startError(error: unknown, since: number, options: ServerOptions): Chec
     return error;
   }
   const thrown = error as Error;
+  // server.address() is null until listen() has finished: the usual slip is reading the port right after listen().
+  const tooEarly = /Cannot read properties of null \(reading 'port'\)|Cannot destructure property 'port' of .* as it is null/.test(thrown?.message ?? '');
   return new CheckError(`${call} ${thrown instanceof Error ? 'threw or rejected' : 'rejected'}: your server did not start.`, {
     received: thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : show(error),
     where: frameIn(thrown?.stack, targetDir) ?? look.start,
-    fix: "Fix that error first: every other requirement needs a listening server. Reject only on the server's 'error' event.",
+    fix: tooEarly
+      ? "server.address() is null until the server is listening, and listen() only starts that: read the port inside listen()'s callback (or after awaiting it), as the guide's startServer sketch does."
+      : "Fix that error first: every other requirement needs a listening server. Reject only on the server's 'error' event.",
     cause,
   });
 }
@@ -135,6 +143,7 @@ export async function connectTo(server: Running, name = 'client', transcript?: T
   const othersOpen = () => [...open].filter((client) => client !== self).length;
   self = await TcpClient.connect(server.port, { name, transcript, where: look.framing, protocolWhere: look.protocol, replay, answerAlone, othersOpen });
   const client = self;
+  testClients.push(client);
   open.add(client);
   void client.closed.then(() => open.delete(client));
   return client;
@@ -151,17 +160,56 @@ async function replayer(): Promise<(lines: string[]) => (string | null)[] | unde
   };
 }
 
+/** The cause when `received` is what handleLine answers to `lines` with the "\r" of their "\r\n" kept (a fresh cache). */
+export async function crKept(lines: string[], received: string): Promise<Cause | undefined> {
+  const answers = await replayer().then((answer) => answer(lines), () => undefined);
+  const withoutCr = await replayer().then((answer) => answer(lines.map((line) => line.replace(/\r$/, ''))), () => undefined);
+  const replies = answers?.filter((answer) => answer !== null);
+  if (!replies?.includes(received) || withoutCr?.filter((answer) => answer !== null).includes(received)) return undefined;
+  return { kind: 'cr-kept', title: 'the "\\r" of a "\\r\\n" line end stays part of the line' };
+}
+
 /** Forgets a server the test closed itself. */
 export function forget(server: Running): void {
   servers.splice(servers.indexOf(server) >>> 0, 1);
 }
 
-/** Drops every client and closes every server a test started (use in afterEach). */
-export async function cleanUp(): Promise<void> {
+// Whether the current test started a server (a failure then may come from how the server frames lines), the clients
+// it connected, and whether an earlier test of this file left a half line behind (a shared buffer still holds it).
+let startedOne = false;
+let testClients: TcpClient[] = [];
+let halfLineLeft = false;
+
+/** Drops every client and closes every server a test started (use in afterEach); a failed network requirement of a
+ *  server whose connections share one buffer is re-told as that cause (one bug, one problem). */
+export async function cleanUp(context?: TestContext): Promise<void> {
   destroyAllClients();
   for (const server of servers.splice(0)) {
     await withTimeout(Promise.resolve(server.close()), 2000, 'close() did not resolve').catch(() => {});
   }
+  // A shared buffer can break a test only where bytes of two clients could meet: two clients in this test, or a half
+  // line left by an earlier one. Elsewhere (one client, nothing left over) a failure is another bug.
+  const couldMeet = testClients.length > 1 || halfLineLeft;
+  halfLineLeft ||= testClients.some((client) => client.leftHalfLine);
+  const failed = startedOne && couldMeet && context?.task.result?.state === 'fail';
+  startedOne = false;
+  testClients = [];
+  if (!failed) return;
+  const seen = await sharedBufferSeen();
+  if (!seen) return;
+  for (const error of context.task.result?.errors ?? []) {
+    const carried = error as { failure?: Cause };
+    if (carried.failure && !bufferExplains(carried.failure)) continue; // another bug: told on its own
+    carried.failure = sharedBuffer;
+    error.message = `${error.message ?? ''}\nCause:    ${seen}`;
+  }
+}
+
+// Whether a shared buffer can produce `cause` (replies to glued or cut lines, waits, connections ended); a wrong
+// handleLine, a crash, an 'error' nobody listened to, a close() that hangs or a missing line limit is another bug.
+function bufferExplains(cause: Cause): boolean {
+  if (cause.kind === 'connection-reset') return !cause.title.includes("reached no 'error' listener");
+  return ['reply-mismatch', 'line-in-pieces', 'other-client-waits', 'no-reply'].includes(cause.kind);
 }
 
 /** Starts watching for exceptions the learner's code lets escape; returns the moment to pass to expectNoCrash. */
@@ -181,10 +229,23 @@ export function expectNoCrash(since: number, doing: string, fix = "Never throw f
 export function crashError(error: Error, headline: string, fix?: string): CheckError {
   const cause = crashCause(error);
   const reset = cause.kind === 'connection-reset';
-  return new CheckError(headline, {
+  const readline = fromReadline(error);
+  const failure = new CheckError(headline, {
     received: `${error.name}: ${JSON.stringify(error.message).slice(1, -1)}`,
-    where: reset ? `the sockets accepted in ${shown(serverFile)}: each needs an 'error' listener` : (frameIn(error.stack, targetDir) ?? `${look.framing} and ${look.protocol}`),
-    fix: reset ? "Add socket.on('error', …) to every accepted socket: an 'error' event nobody listens to is thrown and ends the process." : fix,
+    where: readline
+      ? `the node:readline interface (createInterface) in ${shown(serverFile)}: it needs an 'error' listener too`
+      : reset
+        ? `the sockets accepted in ${shown(serverFile)}: each needs an 'error' listener`
+        : (frameIn(error.stack, targetDir) ?? `${look.framing} and ${look.protocol}`),
+    fix: readline
+      ? "Add lines.on('error', …) to the interface createInterface returned (and socket.on('error', …) to the socket)."
+      : reset
+        ? "Add socket.on('error', …) to every accepted socket: an 'error' event nobody listens to is thrown and ends the process."
+        : fix,
     cause,
   });
+  // A known socket trouble gets its Hint line, as a failure with a transcript does.
+  const hint = readline ? hintFor('readline') : reset ? hintFor('no-error-listener') : undefined;
+  if (hint) failure.message += `\nHint: ${hint}`;
+  return failure;
 }

@@ -2,6 +2,7 @@
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import { afterEach, describe, it } from 'vitest';
+import type { Cause } from '../../harness/cause.ts';
 import { CheckError, expectEqual } from '../../harness/check.ts';
 import { settle, withTimeout } from '../../harness/async.ts';
 import { learnerModule } from '../../harness/learner.ts';
@@ -18,6 +19,10 @@ const random = makeRandom();
 const [key, other] = randomWords(random, 2) as [string, string];
 
 const kinds = ['TCPServerWrap', 'TCPSocketWrap', 'Timeout', 'Immediate'];
+
+// One close() bug breaks every requirement below: the same cause folds them into one problem.
+const hangs: Cause = { kind: 'close-incomplete', title: 'close() does not resolve while clients are connected' };
+const leaves: Cause = { kind: 'close-incomplete', title: 'close() resolves but leaves clients connected' };
 
 /**
  * Counts of the resources that keep a Node process alive (servers, sockets, timers), the smallest seen over
@@ -71,9 +76,10 @@ describe('Lifecycle', () => {
     await withTimeout(Promise.resolve(server.close()), 3000, 'close() did not resolve within 3 s while two clients were connected.', {
       where: look.close,
       fix: 'server.close() only stops new connections and waits for open ones: keep a Set of sockets and destroy (or end) them in close().',
+      cause: hangs,
     });
     for (const client of [idle, busy]) {
-      if (!(await client.waitForEnd(2000))) throw client.fail('After close() resolved, this client was still connected.', { where: look.close, fix: 'End every open socket in close().' });
+      if (!(await client.waitForEnd(2000))) throw client.fail('After close() resolved, this client was still connected.', { where: look.close, fix: 'End every open socket in close().', cause: leaves });
     }
   });
 
@@ -82,13 +88,15 @@ describe('Lifecycle', () => {
     const client = await connectTo(first, 'client');
     await client.expectReply(`SET ${key} v`, 'OK');
     forget(first);
-    await withTimeout(Promise.resolve(first.close()), 3000, 'close() did not resolve within 3 s.', { where: look.close });
+    await withTimeout(Promise.resolve(first.close()), 3000, 'close() did not resolve within 3 s.', { where: look.close, cause: hangs });
     const second = await settle(startLearnerServer({ port: first.port })).catch((error: NodeJS.ErrnoException) => {
       if (error instanceof CheckError) throw error;
+      const cause: Cause | undefined = error.code === 'EADDRINUSE' ? { kind: 'port-in-use', title: 'the port is still taken after close() resolved (EADDRINUSE)' } : undefined;
       throw new CheckError(`After close() resolved, startServer({ port: ${first.port} }) failed.`, {
         received: `${error.code ?? error.name}: ${error.message}`,
         where: look.close,
         fix: `Resolve close() only in server.close()'s callback, once the listening socket is gone. Hint: ${hintFor(error.code ?? '')}`,
+        ...(cause ? { cause } : {}),
       });
     });
     const again = await connectTo(second, 'client of the new server');
@@ -101,8 +109,8 @@ describe('Lifecycle', () => {
     const clients = [await connectTo(server, 'client 1'), await connectTo(server, 'client 2')];
     for (const client of clients) await client.expectReply(`SET ${key} v`, 'OK');
     forget(server);
-    await withTimeout(Promise.resolve(server.close()), 3000, 'close() did not resolve within 3 s.', { where: look.close });
-    for (const client of clients) await withTimeout(client.closed, 2000, 'A client was still connected after close() resolved.', { where: look.close });
+    await withTimeout(Promise.resolve(server.close()), 3000, 'close() did not resolve within 3 s.', { where: look.close, cause: hangs });
+    for (const client of clients) await withTimeout(client.closed, 2000, 'A client was still connected after close() resolved.', { where: look.close, cause: leaves });
     const after = await openResources();
     const left = Object.entries(after).filter(([name, count]) => count > before[name]!);
     if (left.length > 0) {

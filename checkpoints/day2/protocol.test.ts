@@ -3,7 +3,8 @@ import { afterEach, describe, it } from 'vitest';
 import { expectEqual } from '../../harness/check.ts';
 import { learnerModule } from '../../harness/learner.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
-import { cleanUp, connectTo, look, protocolFile, startLearnerServer } from './harness.ts';
+import type { TcpClient } from '../../harness/tcp-client.ts';
+import { cleanUp, connectTo, crKept, look, protocolFile, startLearnerServer } from './harness.ts';
 
 type ProtocolModule = typeof import('@learner/02-server/protocol.ts');
 type CacheModule = typeof import('@learner/01-cache/cache.ts');
@@ -48,6 +49,20 @@ describe('handleLine', () => {
   });
 });
 
+// Fails naming the kept "\r" when `received` is handleLine's answer to `lines` with their "\r" left on.
+async function expectNoCr(client: TcpClient, lines: string[], received: string, expected: string, headline: string): Promise<void> {
+  if (received === expected) return;
+  const cause = await crKept(lines, received);
+  if (!cause) return;
+  throw client.fail(headline, {
+    expected: JSON.stringify(expected),
+    received: JSON.stringify(received),
+    where: look.framing,
+    fix: 'A line ended by "\\r\\n" reaches handleLine with the "\\r" still on it (a blank line becomes "\\r", a key "k\\r"): drop one "\\r" at the end of each line, line.replace(/\\r$/, ""), before handleLine sees it.',
+    cause,
+  });
+}
+
 describe('Protocol', () => {
   it("answers the seed's session: SET, GET, GET of a missing key, DEL, GET", { meta: { id: 'seed-session' } }, async () => {
     const client = await connectTo(await startLearnerServer());
@@ -72,9 +87,13 @@ describe('Protocol', () => {
     // One line per write: pipelining is the Framing group's business.
     const fix = 'Drop one "\\r" at the end of a line before splitting it into words.';
     await client.send(`SET ${key} ${value}\r\n`);
-    client.expectLine(await client.readLine(), 'OK', 'SET ended by "\\r\\n" got the wrong reply.', { fix });
+    const set = await client.readLine();
+    await expectNoCr(client, [`SET ${key} ${value}\r`], set, 'OK', 'SET ended by "\\r\\n" got the wrong reply.');
+    client.expectLine(set, 'OK', 'SET ended by "\\r\\n" got the wrong reply.', { fix });
     await client.send(`GET ${key}\r\n`);
-    client.expectLine(await client.readLine(), value, 'The value came back with a "\\r" stuck to it (or not at all).', { fix });
+    const get = await client.readLine();
+    await expectNoCr(client, [`SET ${key} ${value}\r`, `GET ${key}\r`], get, value, 'The value came back with a "\\r" stuck to it (or not at all).');
+    client.expectLine(get, value, 'The value came back with a "\\r" stuck to it (or not at all).', { fix });
   });
 
   it("answers an unknown command with ERR unknown command 'NAME' and keeps the connection open", { meta: { id: 'unknown-command' } }, async () => {
@@ -94,7 +113,9 @@ describe('Protocol', () => {
   it('ignores blank lines: no reply, and the next command is answered', { meta: { id: 'blank-ignored' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     await client.send(`\n\r\nSET ${key} ${value}\n`);
-    client.expectLine(await client.readLine(), 'OK', 'Blank lines must get no reply; the first reply should be the SET\'s.', {
+    const reply = await client.readLine();
+    await expectNoCr(client, ['', '\r', `SET ${key} ${value}`], reply, 'OK', 'Blank lines must get no reply; the first reply should be the SET\'s.');
+    client.expectLine(reply, 'OK', 'Blank lines must get no reply; the first reply should be the SET\'s.', {
       where: look.protocol,
       fix: 'Return null from handleLine for a line with no words, and write nothing for null.',
     });

@@ -9,16 +9,9 @@ import { display, root } from '../paths.ts';
 import { recordProgress } from '../progress.ts';
 import { runDay } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
-import { stateDir, stateFile } from '../state.ts';
+import { stateDir } from '../state.ts';
+import { hintsShown } from './hint.ts';
 
-function hintsSeen(dayId: string, hints: string[]): string[] {
-  try {
-    const shown = (JSON.parse(readFileSync(stateFile('hints.json'), 'utf8')) as Record<string, number>)[dayId] ?? 0;
-    return hints.slice(0, Math.min(shown, hints.length));
-  } catch {
-    return [];
-  }
-}
 
 function stamp(at: Date): string {
   return at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
@@ -50,7 +43,7 @@ export async function ask(args: Args): Promise<number> {
     mission: existsSync(guide) ? missionOf(readFileSync(guide, 'utf8')) : undefined,
     code: pointer ? codeFor(target, pointer) : undefined,
     why: whyLine(day.id, failing),
-    hintsSeen: hintsSeen(day.id, day.hints),
+    hintsSeen: hintsShown(day).map((index) => day.hints[index]!),
     at,
   });
   const folder = resolve(stateDir(), 'questions');

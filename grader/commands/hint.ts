@@ -1,36 +1,61 @@
-// `npm run hint [day1] [--all]`: the next hint of a day, one more each time it is called.
+// `npm run hint [day1] [--all]`: the next hint of a day, one more each time it is called; when the last check of the
+// day failed, the hint that addresses that failure comes first (the manifest's `hintFor`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { requireDay, type Args } from '../args.ts';
+import type { Day } from '../../course/days.ts';
 import { indent } from '../render.ts';
-import { firstUnfinishedDay } from '../progress.ts';
+import { firstUnfinishedDay, readProgress } from '../progress.ts';
 import { generatedNote, stateFile } from '../state.ts';
 
-function seen(): Record<string, number> {
+/** hints.json: per day, how many hints were shown (`day2`), and which, in the order shown (`day2 seen`). */
+type HintState = Record<string, number | number[]>;
+
+function seen(): HintState {
   try {
-    return JSON.parse(readFileSync(stateFile('hints.json'), 'utf8')) as Record<string, number>;
+    return JSON.parse(readFileSync(stateFile('hints.json'), 'utf8')) as HintState;
   } catch {
     return {};
   }
 }
 
-/** Prints hint N+1 of the day (N = hints shown so far; `--all` repeats the earlier ones); after the last, starts over. */
+/** The hints of `day` already shown in this round, in the order shown (older files kept only a count: the first N). */
+export function hintsShown(day: Day, state: HintState = seen()): number[] {
+  const list = state[`${day.id} seen`];
+  if (Array.isArray(list)) return list.filter((index) => Number.isInteger(index) && index >= 0 && index < day.hints.length);
+  const count = typeof state[day.id] === 'number' ? (state[day.id] as number) : 0;
+  return [...day.hints.keys()].slice(0, count % day.hints.length);
+}
+
+/** The hint that addresses the day's last failure on days/ (by its cause kind first, then its requirement's id), if any. */
+export function hintForLastFailure(day: Day): { index: number; requirement: string } | undefined {
+  const failure = readProgress().targets.days?.[day.id]?.firstFailure;
+  if (!failure || !day.hintFor) return undefined;
+  const index = (failure.cause !== undefined ? day.hintFor[failure.cause] : undefined) ?? (failure.id !== undefined ? day.hintFor[failure.id] : undefined);
+  return index !== undefined && index < day.hints.length ? { index, requirement: failure.requirement } : undefined;
+}
+
+/** Prints the next hint of the day (`--all` repeats the ones shown before it); after the last, starts over. */
 export async function hint(args: Args): Promise<number> {
   const day = args.positionals[0] ? requireDay(args.positionals[0]) : firstUnfinishedDay();
-  const shown = seen();
-  const index = (shown[day.id] ?? 0) % day.hints.length;
+  const state = seen();
   const total = day.hints.length;
+  let shown = hintsShown(day, state);
+  if (shown.length >= total) shown = [];
+  const matching = hintForLastFailure(day);
+  const fits = matching && !shown.includes(matching.index) ? matching : undefined;
+  const index = fits?.index ?? [...day.hints.keys()].find((each) => !shown.includes(each))!;
   if (args.flags.has('all')) {
-    for (let earlier = 0; earlier < index; earlier += 1) {
-      console.log(chalk.dim(`Hint ${earlier + 1} of ${total}\n${indent(day.hints[earlier]!, 2)}\n`));
-    }
+    for (const earlier of shown) console.log(chalk.dim(`Hint ${earlier + 1} of ${total}\n${indent(day.hints[earlier]!, 2)}\n`));
   }
   console.log(chalk.bold(`Hint ${index + 1} of ${total} for ${day.id} — ${day.title}\n`));
+  if (fits) console.log(chalk.dim(`  (the one for your last check's first ✗: ${fits.requirement})\n`));
   console.log(`${indent(day.hints[index]!, 2)}\n`);
-  const last = index + 1 === total;
-  console.log(last ? 'That was the last hint; the next call starts again from hint 1.' : `Still stuck? npm run hint ${day.id} shows hint ${index + 2} of ${total}.`);
-  if (index > 0 && !args.flags.has('all')) console.log(chalk.dim(`Earlier hints again: npm run hint ${day.id} -- --all`));
-  shown[day.id] = index + 1;
-  writeFileSync(stateFile('hints.json'), `${JSON.stringify({ _: generatedNote, ...shown }, null, 2)}\n`);
+  shown = [...shown, index];
+  const next = [...day.hints.keys()].find((each) => !shown.includes(each));
+  console.log(next === undefined ? `That was the last hint; the next call starts again from hint ${(matching?.index ?? 0) + 1}.` : `Still stuck? npm run hint ${day.id} shows hint ${next + 1} of ${total}.`);
+  if (shown.length > 1 && !args.flags.has('all')) console.log(chalk.dim(`Earlier hints again: npm run hint ${day.id} -- --all`));
+  const { _: _note, ...rest } = state;
+  writeFileSync(stateFile('hints.json'), `${JSON.stringify({ _: generatedNote, ...rest, [day.id]: shown.length, [`${day.id} seen`]: shown }, null, 2)}\n`);
   return 0;
 }
