@@ -26,7 +26,7 @@ describe('npm run check', () => {
     expect(day).toMatchObject({ id: 'day1', passed: true, metrics: {} });
     expect(day!.tests.length, 'one entry per requirement').toBeGreaterThan(5);
     for (const test of day!.tests) {
-      expect(Object.keys(test).sort(), 'each test has exactly these fields').toEqual(['durationMs', 'group', 'message', 'name', 'status']);
+      expect(Object.keys(test).sort(), 'each test has exactly these fields').toEqual(['durationMs', 'group', 'id', 'message', 'name', 'status']);
       expect(test.status).toBe('passed');
     }
   });
