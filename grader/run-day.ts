@@ -68,11 +68,25 @@ export function killGroup(pid: number): void {
 
 /** Runs `day`'s checkpoint files against `options.target` and returns what happened. */
 export async function runDay(day: Day, options: RunOptions): Promise<DayResult> {
+  // Days 3 and 6: the runs of the learner's own files and the earlier days come first (hand-in.ts); the checkpoint
+  // reads what they found and starts no vitest of its own. Under --only, most selected requirements need none of it:
+  // run without, and make the hand-in and run again only when a selected requirement asked for it.
+  if (options.only !== undefined) {
+    const first = await runWith(day, options, undefined);
+    if (!first.tests.some((test) => test.cause?.kind === 'no-hand-in') || options.signal?.aborted) return first;
+  }
+  const handIn = await writeHandIn(day, options.target, options.seed, options.signal);
+  try {
+    return await runWith(day, options, handIn);
+  } finally {
+    removeHandIn(handIn);
+  }
+}
+
+// One vitest run of the day's checkpoint files, with the hand-in file `handIn` (if any).
+async function runWith(day: Day, options: RunOptions, handIn: string | undefined): Promise<DayResult> {
   const started = Date.now();
   const files = [...day.checkpoints, ...(day.bonus ?? [])];
-  // Days 3 and 6: the runs of the learner's own files and the earlier days come first (hand-in.ts); the checkpoint
-  // reads what they found and starts no vitest of its own.
-  const handIn = await writeHandIn(day, options.target, options.seed, options.signal);
   const probe = join(tmpdir(), `cachelings-probe-${process.pid}-${randomUUID()}.jsonl`);
   const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...(options.only ? ['--testNamePattern', namePattern(options.only)] : []), ...files];
   const child = spawn(process.execPath, args, {
@@ -131,7 +145,6 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   options.signal?.removeEventListener('abort', cancel);
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
-  removeHandIn(handIn);
   let tests = collectTests(events, options.target, day, stop, readProbe(probe));
   for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = notSelected;
   if (tests.length === 0) {

@@ -27,7 +27,8 @@ export type CauseKind =
   | 'shared-buffer'
   | 'module-not-loaded'
   | 'not-implemented'
-  | 'type-error';
+  | 'type-error'
+  | 'no-hand-in';
 
 /** The cause a failure carries: `kind` is stable (the class view groups by it), `title` says it in words. */
 export interface Cause {

@@ -3,9 +3,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findDay } from '../../course/days.ts';
-import { CheckError } from '../../harness/check.ts';
 import { inPart, listFiles, type Part } from '../../harness/files.ts';
-import { handedRun, noHandIn as noHandInFor, readHandIn, type HandedFigure, type HandIn } from '../../harness/hand-in.ts';
+import { handedRun, missingHandIn, noHandIn as noHandInFor, readHandIn, type HandedFigure, type HandIn } from '../../harness/hand-in.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
 
 /** The days the checklist re-checks, as the manifest declares them. */
@@ -27,7 +26,7 @@ export const noHandIn = noHandInFor('day6', 'the results of days 1–5');
 
 function handIn(): HandIn {
   const found = readHandIn();
-  if (!found) throw new CheckError(noHandIn);
+  if (!found) throw missingHandIn('day6', 'the results of days 1–5');
   return found;
 }
 
