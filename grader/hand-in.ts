@@ -39,9 +39,14 @@ export async function collectHandIn(day: Day, target: string, seed: number, sign
   return handIn;
 }
 
+/** Whether `day`'s checkpoint reads a hand-in: it declares learner runs or earlier days. */
+export function needsHandIn(day: Day): boolean {
+  return Boolean(day.earlier?.length || day.learnerRuns?.length);
+}
+
 /** Writes the hand-in for `day` to a temporary file and returns its path (undefined when the day needs none). */
 export async function writeHandIn(day: Day, target: string, seed: number, signal?: AbortSignal): Promise<string | undefined> {
-  if (!day.earlier?.length && !day.learnerRuns?.length) return undefined;
+  if (!needsHandIn(day)) return undefined;
   const handIn = await collectHandIn(day, target, seed, signal);
   const file = resolve(tmpdir(), `cachelings-hand-in-${process.pid}-${randomUUID()}.json`);
   writeFileSync(file, JSON.stringify(handIn));

@@ -1,6 +1,6 @@
 // Day 5's load gate on this machine: real Redis under the grader's generator with day 5's load, and the gate that
 // follows from it (course/gates.ts). Shared by day 5's checkpoint and `npm run gate`.
-import { gates } from '../course/gates.ts';
+import { figure as ops, gates } from '../course/gates.ts';
 import { prefill, runLoad, type LoadResult } from './loadgen.ts';
 import { findTool, startRedis } from './redis.ts';
 
@@ -15,7 +15,6 @@ export interface HeldGate {
 
 const { value: gate } = gates.load;
 const { redisShare } = gates.load.fallback;
-const ops = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /** Real Redis under the grader's generator right now: a 0.5 s warm-up (the generator's first second is slower), then
  *  the best of `runs` 2 s runs; undefined where redis-server is missing or does not start. */

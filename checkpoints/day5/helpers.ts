@@ -26,7 +26,5 @@ export async function stopServer(): Promise<void> {
   running = undefined;
 }
 
-/** 123456.7 → "123,457". */
-export function ops(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
+/** 123456.7 → "123,457" (course/gates.ts's `figure`). */
+export { figure as ops } from '../../course/gates.ts';

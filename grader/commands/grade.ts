@@ -52,7 +52,7 @@ export async function grade(args: Args): Promise<number> {
   const warning = tamperWarning();
   if (warning) say(warning);
   const results: DayResult[] = [];
-  process.env[gradeRunVariable] = randomUUID(); // passed on to day 6's check, which reuses this run's results
+  process.env[gradeRunVariable] = randomUUID(); // day 6's hand-in (grader/earlier-days.ts) reuses this run's results
   for (const group of gradeGroups(days)) {
     process.stderr.write(chalk.dim(group.map((day) => `grading day ${dayNumber(day)} — ${day.title}…\n`).join('')));
     const graded = await Promise.all(group.map((day) => runDay(day, { target, seed })));

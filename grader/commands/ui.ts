@@ -6,7 +6,7 @@ import chalk from 'chalk';
 import { flag, requireDay, requireTarget, UsageError, type Args } from '../args.ts';
 import { childNodeFlags, display, root, vitestBin } from '../paths.ts';
 import { firstUnfinishedDay } from '../progress.ts';
-import { removeHandIn, writeHandIn } from '../hand-in.ts';
+import { needsHandIn, removeHandIn, writeHandIn } from '../hand-in.ts';
 import { killGroup, trackGroup } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
 
@@ -20,8 +20,8 @@ export async function ui(args: Args): Promise<number> {
   const port = given ? Number(given) : await freePort();
   const seed = runSeed();
   // Days 3 and 6 judge runs of your own tests (and day 6 the earlier days), made by the grader before the checkpoint.
-  const needsHandIn = Boolean(day.earlier?.length || day.learnerRuns?.length);
-  if (needsHandIn) console.log(chalk.dim(`Running what ${day.id} judges first (your own tests${day.earlier?.length ? ', the earlier days' : ''})…`));
+  const handedIn = needsHandIn(day);
+  if (handedIn) console.log(chalk.dim(`Running what ${day.id} judges first (your own tests${day.earlier?.length ? ', the earlier days' : ''})…`));
   const handIn = await writeHandIn(day, target, seed);
   const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', '--open=false', `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints, ...(day.bonus ?? [])];
   const child = spawn(process.execPath, [...childNodeFlags, vitestBin, ...vitestArgs], {
@@ -38,7 +38,7 @@ export async function ui(args: Args): Promise<number> {
       announced = true;
       console.log(chalk.bold(`\ncachelings · vitest UI for ${day.id} — ${day.title}, on ${display(target)}/${day.slug}`));
       console.log(`  Open ${chalk.cyan(address)} in your browser. It re-runs when you save. Ctrl-C stops it.`);
-      if (needsHandIn) console.log(chalk.dim(`  The runs of your own tests were made when the UI started: to judge a change to them, stop it and run npm run ui ${day.id} again.`));
+      if (handedIn) console.log(chalk.dim(`  The runs of your own tests were made when the UI started: to judge a change to them, stop it and run npm run ui ${day.id} again.`));
       console.log('');
       return;
     }
