@@ -15,6 +15,10 @@ export interface CountingServerOptions {
   holdFromMs?: number;
   /** …for this much longer (a reply that comes late, after the client's deadline). */
   holdForMs?: number;
+  /** Block the whole event loop (client and server alike, as a long GC pause would) this long after the first reply… */
+  stallAfterMs?: number;
+  /** …for this long. Timed from the first reply, so the stall falls inside the run however long connecting took. */
+  stallForMs?: number;
 }
 
 /** What the server counted. Commands are counted when their reply is written. */
@@ -63,11 +67,18 @@ async function pause(ms: number): Promise<void> {
   }
 }
 
+/** Holds the event loop for `ms` milliseconds: nothing else in this process runs meanwhile. */
+function block(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
 /** Starts a counting server on 127.0.0.1 and a free port. */
 export async function startCountingServer(options: CountingServerOptions = {}): Promise<CountingServer> {
   const stats: CountingStats = { answered: 0, errors: 0, gets: 0, sets: 0, opened: 0, open: 0, maxOpen: 0, drops: 0, keys: new Map(), perConnection: [], maxInFlight: 0, answerTimes: [] };
   const store = new Map<string, string>();
   const sockets = new Set<Socket>();
+  let stall: NodeJS.Timeout | undefined;
   const errorTimes: number[] = [];
   let seen = 0;
   const startedAt = performance.now();
@@ -107,6 +118,7 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
     stats.answered += 1;
     stats.perConnection[index]! += 1;
     stats.answerTimes.push(performance.now());
+    if (stats.answered === 1 && options.stallForMs !== undefined) stall = setTimeout(block, options.stallAfterMs ?? 0, options.stallForMs);
   }
 
   const server = createServer((socket) => {
@@ -169,6 +181,7 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
     answeredSince: (since) => stats.answerTimes.filter((time) => time >= since).length + errorTimes.filter((time) => time >= since).length,
     close: () =>
       new Promise<void>((done) => {
+        clearTimeout(stall);
         for (const socket of sockets) socket.destroy();
         server.close(() => done());
       }),

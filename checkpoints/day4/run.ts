@@ -23,6 +23,8 @@ export interface Run {
   report: LoadReport;
   stats: CountingStats;
   wallMs: number;
+  /** From the server's first real reply to the moment runLoadTest returned (connecting excluded). */
+  sinceFirstReplyMs: number;
   /** Commands the server answered in the last fifth of the asked duration. */
   lateAnswers: number;
   /** Real replies the server had written when runLoadTest returned. */
@@ -30,14 +32,13 @@ export interface Run {
   transcript: string;
 }
 
-/** Runs the learner's runLoadTest with `asked` against a counting server configured by `server`; `onStart` runs just before the call. */
-export async function runAgainst(server: CountingServerOptions, asked: Run['asked'], onStart?: () => void): Promise<Run> {
+/** Runs the learner's runLoadTest with `asked` against a counting server configured by `server`. */
+export async function runAgainst(server: CountingServerOptions, asked: Run['asked']): Promise<Run> {
   const { runLoadTest } = await learnerModule<LoadModule>(file, ['runLoadTest', 'formatReport']);
   const counting = await startCountingServer(server);
   const options = { host: counting.host, port: counting.port, ...asked };
   const lines = story(server, options);
   const startedAt = performance.now();
-  onStart?.();
   try {
     const limitMs = asked.durationMs * 2 + 2_000;
     const stuck = `runLoadTest, asked for a ${count(asked.durationMs)} ms run, had not returned after ${count(limitMs)} ms (twice the duration, plus 2 s).`;
@@ -62,7 +63,8 @@ export async function runAgainst(server: CountingServerOptions, asked: Run['aske
     const s = counting.stats;
     lines.push(serverLine(s));
     lines.push(`[server] ${count(answeredByReturn)} real replies had been written when runLoadTest returned`);
-    return { asked, report, stats: s, wallMs, lateAnswers, answeredByReturn, transcript: lines.join('\n') };
+    const sinceFirstReplyMs = returnedAt - (s.answerTimes[0] ?? returnedAt);
+    return { asked, report, stats: s, wallMs, sinceFirstReplyMs, lateAnswers, answeredByReturn, transcript: lines.join('\n') };
   } finally {
     await counting.close();
   }

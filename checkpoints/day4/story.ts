@@ -18,6 +18,7 @@ export function story(server: CountingServerOptions, options: object): string[] 
     server.errorEvery ? `every ${server.errorEvery}th command answered "ERR injected failure"` : '',
     server.dropEvery ? `each connection closed by the server at its ${server.dropEvery}th command (every other one with a reset: ECONNRESET)` : '',
     server.holdFromMs !== undefined ? `replies to commands arriving after ${server.holdFromMs} ms held back ${server.holdForMs ?? 0} ms (they come after the deadline)` : '',
+    server.stallForMs !== undefined ? `the grader's event loop held for ${server.stallForMs} ms from ${server.stallAfterMs ?? 0} ms after the first reply (as a long GC pause would)` : '',
   ].filter(Boolean);
   const port = (options as { port?: number }).port;
   return [
