@@ -13,6 +13,9 @@ class ManifestOrder extends BaseSequencer {
   }
 }
 
+// One process runs every file of the day in turn (isolate: false): a fresh worker per file cost about 0.5 s of CPU
+// each. Each grader run is a new vitest process, so nothing carries over from one check to the next; the UI, which
+// re-runs in place, keeps vitest's isolation (harness/checkpoint-settings.ts).
 export default mergeConfig(checkpointSettings(), {
-  test: { setupFiles: ['grader/probe.ts'], sequence: { sequencer: ManifestOrder } },
+  test: { setupFiles: ['grader/probe.ts'], sequence: { sequencer: ManifestOrder }, isolate: false },
 });
