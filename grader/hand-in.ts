@@ -1,18 +1,41 @@
 // Before a day's checkpoint runs, the grader makes the runs of the learner's own files it declares and runs (or reuses)
 // the earlier days it re-checks, and writes what they found to a file the checkpoint reads (harness/hand-in.ts): no
 // checkpoint ever starts vitest or the grader.
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { randomUUID } from 'node:crypto';
-import { findDay, type Day } from '../course/days.ts';
-import type { Part } from '../harness/files.ts';
+import { findDay, type Day, type LearnerRun } from '../course/days.ts';
+import { listFiles, type Part } from '../harness/files.ts';
 import type { HandIn } from '../harness/hand-in.ts';
-import { runPart } from './earlier-days.ts';
+import type { LearnerRunResult } from '../harness/learner-runs.ts';
+import { gradeRunVariable, runPart } from './earlier-days.ts';
 import { runLearnerFiles } from './learner-runs.ts';
 import { bestFigures } from './progress.ts';
 
 const parts: Part[] = ['other', 'race'];
+
+// The learner runs this process made during one `npm run grade`, by what they ran and the files of the tree: day 6
+// reuses day 3's benchmark run of the same code instead of measuring it again seconds later.
+const madeThisGrade = new Map<string, LearnerRunResult>();
+
+// What a learner run depends on: its mode and config, the tree, and every file of the tree's day folders.
+function runKey(run: LearnerRun, target: string): string {
+  const hash = createHash('sha256').update(`${run.mode}\0${run.config}\0${target}\0`);
+  for (const folder of readdirSync(target).filter((name) => /^\d\d-/.test(name)).sort()) {
+    for (const file of listFiles(resolve(target, folder))) hash.update(`${folder}/${file}\0`).update(readFileSync(resolve(target, folder, file)));
+  }
+  return `${process.env[gradeRunVariable]}:${hash.digest('hex')}`;
+}
+
+// Runs `run` on `target`, or, within one grade, hands back the same run made earlier on the same files.
+async function learnerRun(run: LearnerRun, target: string, signal?: AbortSignal): Promise<LearnerRunResult> {
+  if (!process.env[gradeRunVariable]) return runLearnerFiles(run, target, signal);
+  const key = runKey(run, target);
+  const made = madeThisGrade.get(key) ?? (await runLearnerFiles(run, target, signal));
+  if (!signal?.aborted) madeThisGrade.set(key, made);
+  return made;
+}
 
 /** Makes each learner run `day` declares, runs each earlier day it names (both parts; unchanged passing parts are
  *  reused), and collects the hand-in. */
@@ -22,7 +45,7 @@ export async function collectHandIn(day: Day, target: string, seed: number, sign
     if (signal?.aborted) return handIn;
     // A missing file is reported by the checkpoint itself, in its own words.
     if (run.needs && !existsSync(resolve(target, run.needs))) continue;
-    handIn.runs[run.name] = await runLearnerFiles(run, target, signal);
+    handIn.runs[run.name] = await learnerRun(run, target, signal);
   }
   for (const id of day.earlier ?? []) {
     const earlier = findDay(id);
