@@ -1,7 +1,7 @@
 // Day 4 checkpoint: the learner's load tester counts honestly — operations, connections, duration, ERR replies and drops.
 import { describe, it } from 'vitest';
 import { firstCrashSince, watchCrashes } from '../../harness/crashes.ts';
-import { base, between, expectRun, opensPerRequest, perRequest, runAgainst, runOnTime } from './run.ts';
+import { base, between, expectRun, opensPerRequest, paced, perRequest, runAgainst, runOnTime } from './run.ts';
 import { count, inWindow } from './story.ts';
 
 describe('runLoadTest against the counting server', () => {
@@ -35,7 +35,7 @@ describe('runLoadTest against the counting server', () => {
 
   it('opens the connections asked for, side by side, and keeps each open across requests', { meta: { id: 'connections' } }, async () => {
     const connections = between(6, 14);
-    const run = await runAgainst({}, { ...base(), connections, durationMs: 700 });
+    const run = await runAgainst(paced, { ...base(), connections, durationMs: 700 });
     const { stats } = run;
     expectRun(run, stats.opened <= connections + 1, `Your tester opened ${count(stats.opened)} connections for ${count(stats.answered)} operations; ${connections} were asked for.`, {
       expected: `${connections} connections, each used for many requests`,
@@ -58,7 +58,7 @@ describe('runLoadTest against the counting server', () => {
 
   it('runs for the duration asked, within 10%, and keeps the load on to the end', { meta: { id: 'duration' } }, async () => {
     const durationMs = between(1_000, 1_400);
-    const run = await runOnTime({}, { ...base(), durationMs });
+    const run = await runOnTime(paced, { ...base(), durationMs });
     expectRun(run, inWindow(run.wallMs, durationMs), `runLoadTest ran for ${count(run.wallMs)} ms; ${durationMs} ms were asked for.`, {
       expected: `${count(durationMs * 0.9)} to ${count(durationMs * 1.1 + 100)} ms (±10%, plus 100 ms to open and close connections)`,
       received: `${count(run.wallMs)} ms`,
@@ -78,7 +78,7 @@ describe('runLoadTest against the counting server', () => {
 
   it('counts ERR replies as errors, not as operations, and still ends on time', { meta: { id: 'err-replies' } }, async () => {
     const every = between(7, 13);
-    const run = await runOnTime({ errorEvery: every }, base());
+    const run = await runOnTime({ ...paced, errorEvery: every }, base());
     const { report, stats, asked } = run;
     expectRun(run, report.errors <= stats.errors && stats.errors - report.errors <= asked.connections, `The report says ${count(report.errors)} errors; the server answered ${count(stats.errors)} commands with ERR.`, {
       expected: `errors from ${count(stats.errors - asked.connections)} to ${count(stats.errors)}`,
@@ -101,7 +101,7 @@ describe('runLoadTest against the counting server', () => {
     const every = between(40, 80);
     watchCrashes();
     const since = Date.now();
-    const run = await runOnTime({ dropEvery: every }, { ...base(), connections: 5 });
+    const run = await runOnTime({ ...paced, dropEvery: every }, { ...base(), connections: 5 });
     const { report, stats, asked } = run;
     const crash = firstCrashSince(since);
     // The server drops a connection after its N-th command: with one connection per request it never gets there.

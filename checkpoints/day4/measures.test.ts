@@ -1,7 +1,7 @@
 // Day 4 checkpoint: the learner's load tester measures latency, sends the mix asked for, and returns a full report.
 import { describe, it } from 'vitest';
 import { recordMetric } from '../support/metrics.ts';
-import { base, between, expectRun, runAgainst } from './run.ts';
+import { base, between, expectRun, paced, runAgainst } from './run.ts';
 import { count } from './story.ts';
 
 describe('runLoadTest against the counting server', () => {
@@ -67,7 +67,7 @@ describe('runLoadTest against the counting server', () => {
   });
 
   it('returns a report with every field as a number', { meta: { id: 'report-numbers' } }, async () => {
-    const run = await runAgainst({}, { ...base(), connections: 4, durationMs: 500 });
+    const run = await runAgainst(paced, { ...base(), connections: 4, durationMs: 500 });
     const fields = ['durationMs', 'totalOps', 'errors', 'opsPerSec', 'avgLatencyMs', 'p50LatencyMs', 'p99LatencyMs'] as const;
     const bad = fields.filter((field) => typeof run.report[field] !== 'number' || !Number.isFinite(run.report[field]) || run.report[field] < 0);
     expectRun(run, bad.length === 0, `These report fields are missing or not a finite number ≥ 0: ${bad.join(', ')}.`, {
