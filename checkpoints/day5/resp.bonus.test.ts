@@ -62,7 +62,7 @@ function respProblem(): Promise<string | undefined> {
 /** redis-benchmark -t get,set against `port` (the learner's server or real Redis), as requests per second for GET and SET;
  *  output that cannot be read is a failure of its own, never a NaN figure. */
 async function benchmark(port: number, against: string): Promise<BenchmarkFigures> {
-  const { stdout } = await run(findTool('redis-benchmark')!, ['-h', '127.0.0.1', '-p', String(port), '-t', 'get,set', '-n', '50000', '-c', '50', '--csv'], { timeout: 30_000 });
+  const { stdout } = await run(findTool('redis-benchmark')!, ['-h', '127.0.0.1', '-p', String(port), '-t', 'get,set', '-n', '25000', '-c', '50', '--csv'], { timeout: 30_000 });
   const figures = readBenchmark(stdout);
   if (!figures) throw unreadable(stdout, against);
   return figures;

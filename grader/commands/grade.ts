@@ -1,7 +1,7 @@
 // `npm run grade [-- --target DIR] [--json FILE] [--format report|classroom|exercism]`: every day (results in manifest order), and a report card.
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import chalk from 'chalk';
 import { flag, fromUser, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
 import { markdownCard, nextUnfinished, renderCard } from '../card.ts';
@@ -13,6 +13,7 @@ import { buildReport, writeReport } from '../report.ts';
 import type { DayResult } from '../results.ts';
 import { runDay } from '../run-day.ts';
 import { gradeRunVariable, rememberResult } from '../earlier-days.ts';
+import { prepareTests } from '../hand-in.ts';
 import { runSeed } from '../seed.ts';
 import { tamperWarning } from '../tamper.ts';
 
@@ -26,15 +27,27 @@ function requireFormat(value: string | undefined): Format {
  *  and day 6 runs last, as it reuses what the others found. */
 export const besideEachOther = ['day1', 'day2', 'day4'];
 
-/** Whether this machine has room for days side by side: two cores or more, and not already busy (1-minute load). */
-export function roomBeside(): boolean {
+/** Whether this machine has room for days side by side: two cores or more, and less than half a core busy with
+ *  other work right now (sampled over `sampleMs`; the 1-minute load average still counts the previous run's load). */
+export async function roomBeside(sampleMs = 300): Promise<boolean> {
   const cores = availableParallelism();
-  return cores >= 2 && loadavg()[0]! < cores;
+  if (cores < 2) return false;
+  const before = cpus().map((cpu) => cpu.times);
+  await new Promise((done) => setTimeout(done, sampleMs));
+  let busy = 0;
+  let total = 0;
+  cpus().forEach((cpu, i) => {
+    const [was, now] = [before[i]!, cpu.times];
+    const spent = now.user + now.nice + now.sys + now.irq - (was.user + was.nice + was.sys + was.irq);
+    busy += spent;
+    total += spent + now.idle - was.idle;
+  });
+  return total > 0 && (busy / total) * cores < 0.5;
 }
 
 /** The order `grade` runs `list` in: the days of `besideEachOther` together first (one by one on a busy or
  *  single-core machine, where their timers would stall), then each other day alone. */
-export function gradeGroups(list: Day[], beside = roomBeside()): Day[][] {
+export function gradeGroups(list: Day[], beside: boolean): Day[][] {
   if (!beside) return list.map((day) => [day]);
   const together = list.filter((day) => besideEachOther.includes(day.id));
   const alone = list.filter((day) => !besideEachOther.includes(day.id)).map((day) => [day]);
@@ -53,9 +66,11 @@ export async function grade(args: Args): Promise<number> {
   if (warning) say(warning);
   const results: DayResult[] = [];
   process.env[gradeRunVariable] = randomUUID(); // day 6's hand-in (grader/earlier-days.ts) reuses this run's results
-  for (const group of gradeGroups(days)) {
+  for (const group of gradeGroups(days, await roomBeside())) {
     process.stderr.write(chalk.dim(group.map((day) => `grading day ${dayNumber(day)} — ${day.title}…\n`).join('')));
-    const graded = await Promise.all(group.map((day) => runDay(day, { target, seed })));
+    // Beside the days that time nothing, the later days' runs of the learner's own tests (grader/hand-in.ts).
+    const later = group.length > 1 ? days.filter((day) => !group.includes(day)) : [];
+    const [graded] = await Promise.all([Promise.all(group.map((day) => runDay(day, { target, seed }))), prepareTests(later, target)]);
     group.forEach((day, i) => rememberResult(day, target, graded[i]!)); // day 6 reuses this run's results; `share`, passing days
     results.push(...graded);
   }
