@@ -38,16 +38,16 @@ async function learnerRun(run: LearnerRun, target: string, signal?: AbortSignal)
 }
 
 /** Makes each learner run `day` declares, runs each earlier day it names (both parts; unchanged passing parts are
- *  reused), and collects the hand-in. */
-export async function collectHandIn(day: Day, target: string, seed: number, signal?: AbortSignal): Promise<HandIn> {
+ *  reused), and collects the hand-in. With `only` (run names), just those learner runs and no earlier day. */
+export async function collectHandIn(day: Day, target: string, seed: number, signal?: AbortSignal, only?: string[]): Promise<HandIn> {
   const handIn: HandIn = { runs: {}, earlier: {}, best: bestFigures(target) };
-  for (const run of day.learnerRuns ?? []) {
+  for (const run of (day.learnerRuns ?? []).filter((run) => !only || only.includes(run.name))) {
     if (signal?.aborted) return handIn;
     // A missing file is reported by the checkpoint itself, in its own words.
     if (run.needs && !existsSync(resolve(target, run.needs))) continue;
     handIn.runs[run.name] = await learnerRun(run, target, signal);
   }
-  for (const id of day.earlier ?? []) {
+  for (const id of only ? [] : (day.earlier ?? [])) {
     const earlier = findDay(id);
     // A day not in the workbook or not in the tree is reported by the checkpoint itself.
     if (!earlier || !existsSync(resolve(target, earlier.slug))) continue;
@@ -76,10 +76,11 @@ export function needsHandIn(day: Day): boolean {
   return Boolean(day.earlier?.length || day.learnerRuns?.length);
 }
 
-/** Writes the hand-in for `day` to a temporary file and returns its path (undefined when the day needs none). */
-export async function writeHandIn(day: Day, target: string, seed: number, signal?: AbortSignal): Promise<string | undefined> {
+/** Writes the hand-in for `day` (with `only`, just those learner runs) to a temporary file and returns its path
+ *  (undefined when the day needs none). */
+export async function writeHandIn(day: Day, target: string, seed: number, signal?: AbortSignal, only?: string[]): Promise<string | undefined> {
   if (!needsHandIn(day)) return undefined;
-  const handIn = await collectHandIn(day, target, seed, signal);
+  const handIn = await collectHandIn(day, target, seed, signal, only);
   const file = resolve(tmpdir(), `cachelings-hand-in-${process.pid}-${randomUUID()}.json`);
   writeFileSync(file, JSON.stringify(handIn));
   return file;

@@ -25,6 +25,8 @@ export interface TestCause {
   kind: string;
   title: string;
   guide?: string;
+  /** For `no-hand-in` only: the learner runs the requirement reads (the grader then makes just those). */
+  runs?: string[];
 }
 
 /** A measured figure and the gate it was held against, if any. */

@@ -71,11 +71,15 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   // Days 3 and 6: the runs of the learner's own files and the earlier days come first (hand-in.ts); the checkpoint
   // reads what they found and starts no vitest of its own. Under --only, most selected requirements need none of it:
   // run without, and make the hand-in and run again only when a selected requirement asked for it.
+  // When every requirement that asked names the learner runs it reads, only those runs are made.
+  let runs: string[] | undefined;
   if (options.only !== undefined) {
     const first = await runWith(day, options, undefined);
-    if (!first.tests.some((test) => test.cause?.kind === 'no-hand-in') || options.signal?.aborted) return first;
+    const asked = first.tests.filter((test) => test.cause?.kind === 'no-hand-in').map((test) => test.cause!);
+    if (asked.length === 0 || options.signal?.aborted) return first;
+    if (asked.every((cause) => cause.runs)) runs = [...new Set(asked.flatMap((cause) => cause.runs!))];
   }
-  const handIn = await writeHandIn(day, options.target, options.seed, options.signal);
+  const handIn = await writeHandIn(day, options.target, options.seed, options.signal, runs);
   try {
     return await runWith(day, options, handIn);
   } finally {

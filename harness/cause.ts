@@ -34,6 +34,8 @@ export type CauseKind =
 export interface Cause {
   kind: CauseKind;
   title: string;
+  /** For `no-hand-in`: the learner runs (course/days.ts `learnerRuns`) the requirement reads, when it reads only those. */
+  runs?: string[];
 }
 
 /** An uncaught error as a cause: a socket error nobody listened for, or an exception the code let escape. */
