@@ -1,7 +1,7 @@
 // Runs earlier days' checkpoints for a later day (day 6's hand-in, hand-in.ts) or a command (`npm run share`).
 // Like `go test`'s cache: a part of a day that passed is not run again while its code, its checkpoints and the grader
 // are unchanged, and within one `npm run grade` day 6 reuses what days 1–5 just found, failures too.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { dayNumber, type Day } from '../course/days.ts';
@@ -44,17 +44,22 @@ export function verdictInputs(day: Day, base = root): string[] {
   return [...new Set(files)].sort();
 }
 
-/** The cache key: the day, every verdict input of the repo at `base`, and every file of the target's days 1..N. */
-export function cacheKey(day: Day, target: string, base = root): string {
-  const hash = createHash('sha256').update(`${day.id}\0${day.checkpoints.join('\0')}\0${(day.bonus ?? []).join('\0')}\0`);
-  for (const file of verdictInputs(day, base)) hash.update(`${file}\0`).update(readFileSync(resolve(base, file))).update('\0');
-  const folders = readdirSync(target).filter((name) => /^\d\d-/.test(name) && Number.parseInt(name, 10) <= dayNumber(day));
+/** Adds to `hash` every file (name and content) of the target's day folders, those of days 1..`upTo` only if given. */
+export function hashDayFolders(hash: Hash, target: string, upTo = Infinity): Hash {
+  const folders = readdirSync(target).filter((name) => /^\d\d-/.test(name) && Number.parseInt(name, 10) <= upTo);
   for (const folder of folders.sort()) {
     for (const file of listFiles(resolve(target, folder))) {
       hash.update(`${folder}/${file}\0`).update(readFileSync(resolve(target, folder, file))).update('\0');
     }
   }
-  return hash.digest('hex').slice(0, 32);
+  return hash;
+}
+
+/** The cache key: the day, every verdict input of the repo at `base`, and every file of the target's days 1..N. */
+export function cacheKey(day: Day, target: string, base = root): string {
+  const hash = createHash('sha256').update(`${day.id}\0${day.checkpoints.join('\0')}\0${(day.bonus ?? []).join('\0')}\0`);
+  for (const file of verdictInputs(day, base)) hash.update(`${file}\0`).update(readFileSync(resolve(base, file))).update('\0');
+  return hashDayFolders(hash, target, dayNumber(day)).digest('hex').slice(0, 32);
 }
 
 // Passing results live in the grader's state folder (.cachelings/checked/), one file per key.

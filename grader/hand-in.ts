@@ -2,14 +2,14 @@
 // the earlier days it re-checks, and writes what they found to a file the checkpoint reads (harness/hand-in.ts): no
 // checkpoint ever starts vitest or the grader.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { findDay, type Day, type LearnerRun } from '../course/days.ts';
-import { listFiles, type Part } from '../harness/files.ts';
+import type { Part } from '../harness/files.ts';
 import type { HandIn } from '../harness/hand-in.ts';
 import type { LearnerRunResult } from '../harness/learner-runs.ts';
-import { gradeRunVariable, runPart } from './earlier-days.ts';
+import { gradeRunVariable, hashDayFolders, runPart } from './earlier-days.ts';
 import { runLearnerFiles } from './learner-runs.ts';
 import { bestFigures } from './progress.ts';
 
@@ -21,11 +21,13 @@ const madeThisGrade = new Map<string, LearnerRunResult>();
 
 // What a learner run depends on: its mode and config, the tree, and every file of the tree's day folders.
 function runKey(run: LearnerRun, target: string): string {
-  const hash = createHash('sha256').update(`${run.mode}\0${run.config}\0${target}\0`);
-  for (const folder of readdirSync(target).filter((name) => /^\d\d-/.test(name)).sort()) {
-    for (const file of listFiles(resolve(target, folder))) hash.update(`${folder}/${file}\0`).update(readFileSync(resolve(target, folder, file)));
-  }
+  const hash = hashDayFolders(createHash('sha256').update(`${run.mode}\0${run.config}\0${target}\0`), target);
   return `${process.env[gradeRunVariable]}:${hash.digest('hex')}`;
+}
+
+// Whether `run` can be made on `target`: the file it needs is there (a missing one is reported by the checkpoint).
+function canMake(run: LearnerRun, target: string): boolean {
+  return !run.needs || existsSync(resolve(target, run.needs));
 }
 
 // Runs `run` on `target`, or, within one grade, hands back the same run made earlier on the same files.
@@ -43,8 +45,7 @@ export async function collectHandIn(day: Day, target: string, seed: number, sign
   const handIn: HandIn = { runs: {}, earlier: {}, best: bestFigures(target) };
   for (const run of (day.learnerRuns ?? []).filter((run) => !only || only.includes(run.name))) {
     if (signal?.aborted) return handIn;
-    // A missing file is reported by the checkpoint itself, in its own words.
-    if (run.needs && !existsSync(resolve(target, run.needs))) continue;
+    if (!canMake(run, target)) continue;
     handIn.runs[run.name] = await learnerRun(run, target, signal);
   }
   for (const id of only ? [] : (day.earlier ?? [])) {
@@ -67,7 +68,7 @@ export async function collectHandIn(day: Day, target: string, seed: number, sign
 export async function prepareTests(later: Day[], target: string): Promise<void> {
   if (!process.env[gradeRunVariable]) return;
   for (const run of later.flatMap((day) => day.learnerRuns ?? [])) {
-    if (run.mode === 'test' && (!run.needs || existsSync(resolve(target, run.needs)))) await learnerRun(run, target);
+    if (run.mode === 'test' && canMake(run, target)) await learnerRun(run, target);
   }
 }
 

@@ -2,6 +2,7 @@
 import { sep } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { ErrorInfo } from './reporter.ts';
+import { fillTheTodo } from '../harness/cause.ts';
 import { display } from './paths.ts';
 
 /** The text shown when a test or the whole run did not finish in time. */
@@ -31,7 +32,7 @@ export function explainError(raw: ErrorInfo, target: string, testTimeoutMs: numb
   if (timedOut) return stuckMessage(Math.round(Number(timedOut[2]) / 1000) || testTimeoutMs / 1000);
   const frame = learnerFrame(error.stack, target);
   if (error.message.startsWith('not implemented yet')) {
-    return `${error.message}\nTry:      fill in the TODO there; the day's guide shows what it should do.`;
+    return `${error.message}\nTry:      ${fillTheTodo}`;
   }
   const lines = [`Your code threw ${error.name}: ${error.message}`];
   if (frame) lines.push(`Look at:  ${frame}`);

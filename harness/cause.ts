@@ -38,6 +38,9 @@ export interface Cause {
   runs?: string[];
 }
 
+/** What to try when the code stopped at a TODO ("not implemented yet: …"). */
+export const fillTheTodo = "fill in the TODO there; the day's guide shows what it should do.";
+
 /** An uncaught error as a cause: a socket error nobody listened for, or an exception the code let escape. */
 export function crashCause(error: { name?: string; message?: string; code?: unknown }): Cause {
   const code = typeof error.code === 'string' ? error.code : /\b(ECONNRESET|EPIPE)\b/.exec(error.message ?? '')?.[1];

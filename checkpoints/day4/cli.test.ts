@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { describe, it } from 'vitest';
-import type { Cause } from '../../harness/cause.ts';
+import { crashCause, fillTheTodo, type Cause } from '../../harness/cause.ts';
 import { expectTrue } from '../../harness/check.ts';
 import { startCountingServer } from '../../harness/counting-server.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
@@ -30,10 +30,9 @@ async function loadtest(args: string[]) {
 /** The TODO the learner's main.ts stopped at (the pristine scaffold), as a cause and a place to look: both CLI
  *  requirements then read as one problem. Empty when main.ts threw nothing of the kind. */
 function todoReached(run: { stderr: string }): { cause?: Cause; where?: string; fix?: string } {
-  const match = /Error: not implemented yet: (\S+)/.exec(run.stderr);
+  const match = /Error: (not implemented yet: (\S+).*)$/m.exec(run.stderr);
   if (!match) return {};
-  const where = `${match[1]} in ${shown(file)}`;
-  return { cause: { kind: 'not-implemented', title: `not implemented yet: ${where}` }, where, fix: "fill in the TODO there; the day's guide shows what it should do." };
+  return { cause: crashCause({ message: match[1]! }), where: `${match[2]} in ${shown(file)}`, fix: fillTheTodo };
 }
 
 /** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */

@@ -8,7 +8,7 @@ import type { LoadReport } from '../../harness/load-report.ts';
 import type { ServerProcess } from '../../harness/server-process.ts';
 import type { TcpClient } from '../../harness/tcp-client.ts';
 import { gates } from '../../course/gates.ts';
-import { gate, ops, serverFile, stopServer } from './helpers.ts';
+import { gate, learnerServer, ops, serverFile, stopServer } from './helpers.ts';
 
 /** The day-4 report, declared in harness/load-report.ts (re-exported for the day-4 and day-5 checkpoints). */
 export type { LoadReport };
@@ -86,9 +86,11 @@ async function redisFigure(runs: number): Promise<number | undefined> {
  * machine right now: then half of what Redis reaches, so a machine slower than the one the guide was written on is not held
  * against the learner. Measured once per run (see redisFigure, best of two), with the learner's server stopped so
  * that a server busy in the background cannot slow Redis and lower its own gate; without Redis the plain gate applies.
+ * A server that does not start fails here at once, before the seconds of calibration.
  */
 export function heldGate(): Promise<HeldGate> {
   held ??= (async () => {
+    await learnerServer();
     await stopServer();
     return calibrate(await redisFigure(2));
   })().then((calibrated) => (first ??= calibrated));
