@@ -2,12 +2,17 @@
 // A compiler that could not start, was killed, or failed without naming a type error did not check anything, and
 // says so: that is never read as "no type errors". Used by `check`'s compile step and day 6's steps 1 and 9.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { display, root } from './paths.ts';
 
-/** The workbook's own TypeScript compiler. */
-export const workbookTsc = resolve(root, 'node_modules/.bin/tsc');
+// TypeScript 7's compiler is a native program that node_modules/.bin/tsc starts from a Node script. Starting it
+// directly saves that Node start (about 0.2 s of CPU a check); the script stays the fallback on a platform whose
+// package is laid out otherwise.
+const nativeTsc = resolve(root, `node_modules/@typescript/typescript-${process.platform}-${process.arch}/lib/tsc${process.platform === 'win32' ? '.exe' : ''}`);
+
+/** The workbook's own TypeScript compiler: the native program if it is installed, else node_modules/.bin/tsc. */
+export const workbookTsc = existsSync(nativeTsc) ? nativeTsc : resolve(root, 'node_modules/.bin/tsc');
 
 /** The tsconfig fields a run sets beside `extends` (the workbook's tsconfig.json). */
 export interface TscConfig {

@@ -2,23 +2,27 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
 import { runGrader, scratchDir, treeWith } from './helpers.ts';
 
 describe('npm run check', () => {
   it.each([['day1'], ['1'], ['01-cache']])('accepts the day name "%s"', async (name) => {
-    const run = await runGrader(['check', name, '--target', 'solutions']);
-    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toContain('✓ day 1 passed');
-    expect(run.stdout, 'a pass points at the reference solution').toContain('solutions/01-cache/');
+    // The name is resolved before anything runs: an --only that matches nothing lists that day's requirements, and
+    // exits 2, without a run (the test below checks a whole day end to end).
+    const run = await runGrader(['check', name, '--target', 'solutions', '--only', 'no requirement says this']);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(2);
+    expect(run.stdout + run.stderr).toContain(`No requirement of ${days[0]!.id} contains "no requirement says this"`);
   });
 
-  it('writes the JSON report of docs/architecture.md with --json, replaying GRADER_SEED', async () => {
+  it('passes solutions/ and writes the JSON report of docs/architecture.md with --json, replaying GRADER_SEED', async () => {
     const dir = scratchDir('json');
     const file = join(dir, 'r.json');
     const run = await runGrader(['check', 'day1', '--target', 'solutions', '--json', file], { GRADER_SEED: '4242' });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('✓ day 1 passed');
+    expect(run.stdout, 'a pass points at the reference solution').toContain('solutions/01-cache/');
     const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
     rmSync(dir, { recursive: true });
     expect(report).toMatchObject({ version: 1, target: 'solutions', seed: 4242, passed: true });

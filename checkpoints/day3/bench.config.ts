@@ -14,6 +14,7 @@ export default defineConfig({
     dir: target,
     watch: false,
     pool: 'threads', // one process: stopping it stops the learner's code (grader/learner-runs.ts)
+    experimental: { fsModuleCache: true }, // transformed modules kept between runs, as grader/vitest.config.ts does
     benchmark: { include: [resolve(target, '03-testing/cache.bench.ts')] },
   },
 });

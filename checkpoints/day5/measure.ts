@@ -24,6 +24,8 @@ export const setup = `${load.connections} connections, ${load.getRatio * 100}% G
 export const agreement = 2;
 /** Runs before the gate is called missed: three, and two more when none of them cleared it. */
 export const maxRuns = 5;
+/** A clean run this many times the gate settles it at once: more runs could only raise the best, not change the verdict. */
+export const settlesAt = 1.2;
 /** The grader's own figure for the learner's server: best of `runs` runs of its load generator, and up to `extraRuns`
  *  more while none cleared `held` (the gate this run holds). */
 export async function graderFigure(port: number, runs: number, extraRuns = 0, held = gate): Promise<LoadResult & { runs: number }> {
