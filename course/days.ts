@@ -350,7 +350,15 @@ export const days: Day[] = [
       "Is a small reply waiting before it leaves? Unless told otherwise a socket may hold a small write back (Nagle's algorithm) until more data comes or the other side acknowledges. Call `socket.setNoDelay(true)` on every accepted socket: request/reply protocols such as Redis's always do.",
       'What runs for every single line? A `console.log` per command is a synchronous write to a terminal or pipe, often dearer than the command itself; so are a regex split, `JSON.stringify` of each command, and re-splitting the whole buffer on every chunk. Take logging out of the hot path (or log a count once a second) and touch each byte once.',
       'How to read the figures? Throughput (ops/s) is work finished per second; latency is how long one request waited. With one request in flight per connection, throughput ≈ connections ÷ latency. On two cores your server and your load tester own one core each: once the server\'s core is full, more connections only lengthen the queue — latency rises, ops/s stays flat. Measure real Redis under the same client before calling a figure slow.',
+      'Did the tuning change what is answered? One `data` chunk can hold several commands (a pipelining client sends them in one write) and can end in the middle of one. Loop over every complete line of the chunk, in order, collecting the replies; keep the unfinished tail for the next chunk; then write the collected replies once. Answering only the first line of a chunk, or parsing the chunk as if it were one line, passes a one-by-one session and fails under load.',
     ],
+    hintFor: {
+      'day2-protocol': 4,
+      'load-gate': 0,
+      'generator-confirms': 0,
+    },
+    // A server that does not start, or no longer speaks the day-2 protocol, makes every measurement after it meaningless.
+    preconditions: [{ requirement: 'day2-protocol', needs: 'the tuned server starts and answers the day-2 protocol, one by one, pipelined and split across writes' }],
     explain: {
       'day2-protocol': { anchor: 'tuning-broke-the-day-2-protocol', title: 'Tuning broke the day-2 protocol' },
       'load-gate': { anchor: 'far-below-the-load-gate', title: 'Far below the load gate' },
@@ -360,6 +368,10 @@ export const days: Day[] = [
       'redis-cli': 'none',
       'redis-benchmark': 'none',
       'drives-redis': 'none',
+    },
+    causes: {
+      'connection-reset': { anchor: 'errors-under-load-the-gate-needs-0-errors', title: 'Errors under load: the gate needs 0 errors' },
+      'server-crashed': { anchor: 'errors-under-load-the-gate-needs-0-errors', title: 'Errors under load: the gate needs 0 errors' },
     },
   },
   {

@@ -47,8 +47,9 @@ function foldKey(test: TestResult): string | undefined {
 export const notRunPrefix = 'not run — needs: ';
 
 /** The requirement lines of one day, grouped by describe block; failures of one cause and the requirements a
- *  failed precondition kept from running are each listed once, under the first failure. */
-export function renderTests(result: DayResult): string {
+ *  failed precondition kept from running are each listed once, under the first failure. A bonus miss is one line,
+ *  unless `bonusInFull` (a run under --only, which is how the learner asks for its whole story). */
+export function renderTests(result: DayResult, bonusInFull = false): string {
   const shown = result.tests.filter((entry) => entry.message !== notSelected);
   const failures = new Map<string, TestResult[]>();
   for (const test of shown) {
@@ -91,7 +92,7 @@ export function renderTests(result: DayResult): string {
     else if (test.status === 'skipped') out.push(`  ${chalk.dim(`- ${test.name} (${test.message})`)}`);
     if (test.status !== 'failed') continue;
     out.push(`  ${test.bonus ? chalk.yellow('✗') : chalk.red('✗')} ${test.name}${test.bonus ? chalk.dim(' (bonus: not required to pass the day)') : ''}`);
-    if (test.bonus) {
+    if (test.bonus && !bonusInFull) {
       // A bonus miss is one line, passing day or not: the required requirements come first, the whole story of the
       // stretch is one --only away.
       const words = test.name.replace(/["\\]/g, '').split(' ').slice(0, 4).join(' ').replace(/[,:;.]$/, '');
@@ -141,9 +142,11 @@ function renderOnly(day: Day, result: DayResult, context: { target: string; seed
   const number = dayNumber(day);
   const selected = result.tests.filter((test) => test.message !== notSelected);
   const held = selected.filter((test) => test.status === 'passed').length;
-  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`), renderTests(result), ''];
+  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`), renderTests(result, true), ''];
   out.push(...measured(result));
-  const verdict = result.passed ? chalk.green.bold(`✓ ${held} of ${selected.length} selected requirements hold`) : chalk.red.bold(`✗ ${held} of ${selected.length} selected requirements hold`);
+  const tally = `${held} of ${selected.length} selected requirements hold`;
+  // Only bonus requirements failed: the day is not failed by them, but the run did not hold either.
+  const verdict = held === selected.length ? chalk.green.bold(`✓ ${tally}`) : result.passed ? `${chalk.yellow.bold(`✗ ${tally}`)} (bonus: not required to pass the day)` : chalk.red.bold(`✗ ${tally}`);
   out.push(`${verdict} (${result.tests.length - selected.length} not run).`);
   out.push(`  The day counts only when every requirement holds: npm run check ${day.id}`);
   if (!result.passed) out.push(chalk.dim(`  Same random data again: GRADER_SEED=${context.seed} npm run check ${day.id} -- --only "${context.only}"`));

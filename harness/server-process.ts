@@ -59,9 +59,23 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
     clearTimeout(timer);
     return crash();
   };
-  if (reply && typeof reply.port === 'number') return { port: reply.port, pid: child.pid!, output, crash, crashWithin, stop: stopOnce };
+  if (reply && typeof reply.port === 'number' && !fixedPorts.includes(reply.port)) return { port: reply.port, pid: child.pid!, output, crash, crashWithin, stop: stopOnce };
   stop();
+  if (reply && typeof reply.port === 'number') throw ignoredPortZero(file, reply.port);
   throw startError(file, reply?.error as Record<string, string> | undefined, output);
+}
+
+// The workbook's default ports: port 0 never yields one of them (the system picks free ports from 32768 up).
+const fixedPorts = [6379, 6380];
+const orDefault = '`options.port || 6380` (or `port || 6379`) reads 0 as "no port given"';
+
+// A server asked for port 0 that listened on its default port instead.
+function ignoredPortZero(file: string, port: number): CheckError {
+  return new CheckError(`startServer({ port: 0 }) listened on ${port}, a fixed port: 0 asks the system for any free port.`, {
+    received: `port ${port}`,
+    where: `startServer in ${shown(file)}`,
+    fix: `Pass options.port on to listen() as it is. ${orDefault}: use \`options.port ?? 6380\` or a default parameter.`,
+  });
 }
 
 function startError(file: string, error: Record<string, string> | undefined, output: string[]): Error {
@@ -75,7 +89,7 @@ function startError(file: string, error: Record<string, string> | undefined, out
   }
   if (error.message?.startsWith('not implemented yet')) return Object.assign(new Error(error.message), { name: 'Error' });
   if (error.name === 'MissingExport') return new CheckError(`${shown(file)} has no export named startServer.`, { fix: 'Export it: `export async function startServer(options) { … }`.' });
-  const hint = error.code === 'EADDRINUSE' ? '\nHint: EADDRINUSE means the port is taken; with port 0 the system picks a free one — pass options.port to listen.' : '';
+  const hint = error.code === 'EADDRINUSE' ? `\nHint: EADDRINUSE means the port is taken, yet the grader asked for port 0, with which the system picks a free one: your server chose a port itself. Pass options.port to listen() as it is; ${orDefault}.` : '';
   return new CheckError(`Your server did not start: ${error.name}: ${error.message}${hint}`, {
     where,
     fix: `Run it yourself to see the full error: node --import tsx ${shown(file).replace(/server\.ts$/, 'main.ts')}`,

@@ -1,7 +1,7 @@
 // Day 5's arithmetic, without a server: redis-benchmark's output read or refused, and the gate's floor after a recheck.
 import { describe, expect, it } from 'vitest';
 import { readBenchmark, unreadable } from '../checkpoints/day5/benchmark-output.ts';
-import { floorShare, lowerGate } from '../checkpoints/day5/measure.ts';
+import { floorShare, lowerGate, machineNote } from '../checkpoints/day5/measure.ts';
 
 describe("redis-benchmark's output (RESP bonus)", () => {
   it('reads GET and SET requests per second from the CSV', () => {
@@ -34,5 +34,15 @@ describe('the load gate after a recheck', () => {
     expect(lowered.why).toContain('never below 25,575 ops/s, 75% of the first calibration of this run (34,100 ops/s)');
     expect(lowerGate(first, { value: 30_000, why: 'lowered once' }, 10_000)?.value, 'the floor is relative to the first calibration, not the last gate').toBe(floor);
     expect(lowerGate(first, { value: floor, why: 'at the floor' }, 5_000), 'at the floor it stays').toBeUndefined();
+  });
+});
+
+describe("the note on Redis's figure after a miss", () => {
+  it('blames the machine only when Redis slowed since the start of the check, and the server otherwise', () => {
+    expect(machineNote(40_000, 62_000)).toMatch(/down from 62,000 at the start of this check: the machine got busier/);
+    const steady = machineNote(65_718, 56_625);
+    expect(steady).toMatch(/did not slow down: the shortfall is your server's/);
+    expect(steady).not.toMatch(/busy/);
+    expect(machineNote(undefined, 62_000), 'no Redis measured: no note').toBe('');
   });
 });

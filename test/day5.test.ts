@@ -8,6 +8,7 @@ import { findTool, installRedis } from '../harness/redis.ts';
 import type { DayResult, Report } from '../grader/results.ts';
 import { graded } from './graded.ts';
 import { expectCaught, runGrader, scratchDir, treeWith } from './helpers.ts';
+import { expectDiagnosed } from './diagnosis.ts';
 
 const gateTest = 'load-gate';
 const crossCheck = 'generator-confirms';
@@ -91,6 +92,14 @@ describe('day 5', () => {
       expect(message, 'a gate not lowered is the first calibration itself').not.toMatch(/never below/);
     }
     expect(message).toMatch(/[\d,]+ ops\/s is \d+% below the gate/);
+  });
+
+  it('port-or-default: a server that reads port 0 as "no port" is one ✗, naming ?? and the port, and nothing is measured', async () => {
+    // 6380 free: the server listens there and is told so; 6380 taken (a learner's own server): EADDRINUSE, with the same advice.
+    const { result } = await expectDiagnosed('day5', 'day5/port-or-default', 'day2-protocol', '05-performance/server.ts', /listened on 6380|EADDRINUSE/);
+    expect(status(result, 'day2-protocol')!.message).toContain('`options.port || 6380` (or `port || 6379`) reads 0 as "no port given"');
+    const later = result.tests.filter((test) => test.id !== 'day2-protocol');
+    expect(later.map((test) => [test.id, test.status]), 'the load runs and the bonus wait for a server that starts').toEqual(later.map((test) => [test.id, 'skipped']));
   });
 
   it('reports redis-benchmark output it cannot read as such, never as a NaN figure (RESP bonus)', async () => {

@@ -52,7 +52,9 @@ function respProblem(): Promise<string | undefined> {
   speaksResp ??= learnerServer().then(
     async (server) => {
       const reply = await respPing(server.port);
-      return reply === '+PONG\r\n' ? undefined : `[client] "*1\\r\\n$4\\r\\nPING\\r\\n"\nReceived: ${JSON.stringify(reply)}`;
+      if (reply === '+PONG\r\n') return undefined;
+      const how = reply === '' ? 'nothing within 1 s' : /^PONG\r?\n$|^ERR /.test(reply) ? `${JSON.stringify(reply)}: a text-protocol reply, so the connection was not switched to RESP` : JSON.stringify(reply);
+      return `${how}\n(the grader sent "*1\\r\\n$4\\r\\nPING\\r\\n" as the connection's first bytes and expected "+PONG\\r\\n")`;
     },
     (error: Error) => `your server did not start: ${error.message.split('\n')[0]}`,
   );
@@ -74,17 +76,22 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
     if (problem) throw notYet('Your server does not answer RESP yet: a connection starting with `*` should get +PONG for PING.', { received: problem });
   });
 
-  it('answers a redis-cli session: SET, GET, DEL, and (nil) for a missing key', { meta: { id: 'redis-cli' } }, async (context) => {
+  it('answers a redis-cli session: SET, GET, DEL, (nil) for a missing key, 0 for deleting one, and a value with accents', { meta: { id: 'redis-cli' } }, async (context) => {
     const cli = findTool('redis-cli');
     if (!cli) return context.skip(missing('redis-cli'));
     if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
     const { port } = await learnerServer();
-    const [key, value] = randomWords(makeRandom(), 2) as [string, string];
+    const [key, value, other] = randomWords(makeRandom(), 3) as [string, string, string];
+    // A value with two-byte characters: a bulk reply's length counts bytes (redis-cli prints them as \xHH).
+    const accented = `${value}-café`;
     const steps: [string[], string][] = [
       [['SET', key, value], 'OK'],
       [['GET', key], `"${value}"`],
       [['DEL', key], '(integer) 1'],
       [['GET', key], '(nil)'],
+      [['DEL', key], '(integer) 0'],
+      [['SET', other, accented], 'OK'],
+      [['GET', other], `"${value}-caf\\xc3\\xa9"`],
     ];
     const transcript: string[] = [];
     for (const [args, expected] of steps) {

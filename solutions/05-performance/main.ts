@@ -11,7 +11,8 @@ try {
   const server = await startServer({ port });
   console.log(`Tuned server listening on 127.0.0.1:${server.port} (the text protocol, and RESP once resp.ts is written). Ctrl-C stops it.`);
 } catch (error) {
-  const { code, message } = error as NodeJS.ErrnoException;
-  console.error(code === 'EADDRINUSE' ? `Port ${port} is taken. Pick another: npm run start:day5 -- --port ${port + 1}` : message);
+  // The port the error names is the one listen() was really given (a server that ignores --port may differ).
+  const { code, message, port: taken = port } = error as NodeJS.ErrnoException & { port?: number };
+  console.error(code === 'EADDRINUSE' ? `Port ${taken} is taken. Pick another: npm run start:day5 -- --port ${taken + 1}` : message);
   process.exitCode = 1;
 }
