@@ -12,7 +12,7 @@ export default defineConfig({
     // run (Redis, a bare Map, the counting server), so a busy machine does not change a verdict, and the workers fill
     // the time one file spends waiting (timeouts, fixed-length load runs).
     fileParallelism: true,
-    maxWorkers: 2,
+    maxWorkers: 3,
     sequence: { sequencer: SlowestFirst },
     // A scratch CACHELINGS_STATE_DIR for the run, and a check after each file that the repo's .cachelings/ was left alone.
     globalSetup: ['test/global-setup.ts'],
