@@ -16,15 +16,29 @@ describe('npm run check', () => {
     expect(run.stdout + run.stderr).toContain(`No requirement of ${days[0]!.id} contains "no requirement says this"`);
   });
 
+  // One whole check of solutions/, named relative to the folder npm was run in (test/), serves the next two tests.
+  let solved: Promise<{ run: Awaited<ReturnType<typeof runGrader>>; report: Report }> | undefined;
+  const solvedRun = () =>
+    (solved ??= (async () => {
+      const dir = scratchDir('json');
+      const file = join(dir, 'r.json');
+      const run = await runGrader(['check', 'day1', '--target', '../solutions', '--json', file], { GRADER_SEED: '4242', INIT_CWD: resolve(root, 'test') });
+      const report = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Report) : ({} as Report);
+      rmSync(dir, { recursive: true });
+      return { run, report };
+    })());
+
+  it('resolves a relative --target from the folder npm was run in', async () => {
+    const { run, report } = await solvedRun();
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(report.target, '../solutions from test/ is the repo\'s solutions/').toBe('solutions');
+  });
+
   it('passes solutions/ and writes the JSON report of docs/architecture.md with --json, replaying GRADER_SEED', async () => {
-    const dir = scratchDir('json');
-    const file = join(dir, 'r.json');
-    const run = await runGrader(['check', 'day1', '--target', 'solutions', '--json', file], { GRADER_SEED: '4242' });
+    const { run, report } = await solvedRun();
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('✓ day 1 passed');
     expect(run.stdout, 'a pass points at the reference solution').toContain('solutions/01-cache/');
-    const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
-    rmSync(dir, { recursive: true });
     expect(report).toMatchObject({ version: 1, target: 'solutions', seed: 4242, passed: true });
     const [day] = report.days;
     expect(day).toMatchObject({ id: 'day1', passed: true, metrics: {} });
@@ -46,11 +60,6 @@ describe('npm run check', () => {
     } finally {
       rmSync(tree, { recursive: true, force: true });
     }
-  });
-
-  it('resolves a relative --target from the folder npm was run in', async () => {
-    const run = await runGrader(['check', 'day1', '--target', '../solutions'], { INIT_CWD: resolve(root, 'test') });
-    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
   });
 
   it('fails the pristine scaffold with exit 1, naming the unfinished function and the seed', async () => {
