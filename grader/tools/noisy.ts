@@ -9,6 +9,13 @@ import { join } from 'node:path';
 import { root } from '../paths.ts';
 
 const args = process.argv.slice(2);
+const known = ['--days', '--repeat', '--hogs', '--grade', '--fixtures'];
+const unknown = args.filter((arg, i) => arg.startsWith('-') && !known.includes(arg) && !known.slice(0, 4).includes(args[i - 1] ?? ''));
+if (unknown.length > 0) {
+  // --help, or a typo: say how to use it rather than start minutes of checks with the defaults.
+  console.log('Usage: node --import tsx grader/tools/noisy.ts [--days 2,3,5] [--repeat 3] [--hogs 2] [--fixtures] [--grade N]');
+  process.exit(unknown.includes('--help') ? 0 : 2);
+}
 const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback);
 const days = option('days', '2,3,5').split(',').map((day) => `day${day.replace(/^day/, '')}`);
 const repeat = Number(option('repeat', '3'));
