@@ -276,6 +276,8 @@ export const days: Day[] = [
       "Your tests pass, but the grader says they did not notice a planted bug? Ask what each test would see if one write in a hundred vanished, or if get answered with another key's value. A test that only checks that nothing threw, or that a value is defined, cannot tell. Which exact value should each key hold after all the tasks finish?",
       `GET below ${figure(gates.get.value)} ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows down as the cache grows.`,
     ],
+    // A planted bug is judged only against tests that pass on the learner's own code.
+    preconditions: [{ requirement: 'own-tests-pass', needs: 'your race tests pass against your own Cache and RWLock (only then can a planted bug make them fail)', files: ['checkpoints/day3/race-tests.test.ts'] }],
     hintFor: {
       'required-tests': 0,
       'tasks-outlived-test': 0,
@@ -300,7 +302,7 @@ export const days: Day[] = [
       '(a check that hangs)': { anchor: 'the-race-tests-did-not-finish', title: 'The race tests did not finish' },
     },
     // The message names that cause and its fix; the requirement's entry (tests that check too little) would mislead.
-    causes: { 'tasks-outlived-test': 'none' },
+    causes: { 'tasks-outlived-test': 'none', 'not-judged': 'none' },
   },
   {
     id: 'day4',

@@ -19,6 +19,7 @@ export type CauseKind =
   | 'missing-not-undefined'
   | 'lock-overlap'
   | 'tasks-outlived-test'
+  | 'not-judged'
   | 'connection-per-request'
   | 'wrong-duration'
   | 'counts-unanswered'

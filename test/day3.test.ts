@@ -44,6 +44,14 @@ describe('day 3 runs the learner’s benchmarks', () => {
     expect(run.stdout).toMatch(/bench\.get\.hz +[\d,]+ calls\/s — note: your GET benchmark reads only 'key-1'/);
     expect(run.stdout, 'the unit of hz is explained').toContain('each call is a batch of operations');
   });
+
+  it('setup-in-bench: a SET benchmark that fills a new Cache in every call passes, but its figure carries a note saying so', async () => {
+    // "run" selects the bench requirement (which asks for the bench run) and the GET and SET gates (which compare with it).
+    const { run, result } = await gradeDay('day3', treeWith('day3/setup-in-bench'), undefined, 'run');
+    expect(result.tests.find((test) => test.id === 'bench-runs')?.status, run.stdout).toBe('passed');
+    expect(result.metrics['bench.set.hz']?.note, run.stdout).toMatch(/× below the [\d,]+ ops\/s the grader measured on the same Cache: is the setup \(a new Cache, filling its keys\) inside the timed function\?/);
+    expect(result.metrics['bench.get.hz']?.note, 'the GET bench sets up outside its calls').toBeUndefined();
+  });
 });
 
 describe('day 3 gates the cache’s own throughput', () => {

@@ -55,7 +55,10 @@ async function ownRunPassed(): Promise<NestedRun> {
   const loadError = done.results!.fileErrors.find((entry) => entry.project === 'own');
   const names = new Set(own.map((test) => test.name));
   if (loadError || required.some((name) => !names.has(name)) || own.some((test) => test.state !== 'passed')) {
-    throw new CheckError('Not judged yet: your race tests must first load and pass against your own Cache and RWLock (see above).');
+    // One cause for every planted bug: they fold under the first, with no explanation of a planted bug yet.
+    throw new CheckError('Not judged yet: your race tests must first load, be named as required and pass against your own Cache and RWLock (see above).', {
+      cause: { kind: 'not-judged', title: 'your race tests must first load, be named as required and pass against your own code' },
+    });
   }
   return done;
 }
@@ -94,10 +97,14 @@ describe('Your race tests (the race-stress suite)', () => {
     if (failed.length === 0 && idle.length > 0) throw new CheckError(`Your test '${idle[0]!.name}' did not run (it is ${idle[0]!.state}).`, { where: shown(file) });
     if (failed.length === 0) return;
     const first = failed[0]!;
-    throw new CheckError(`Your test '${first.name}' failed against your own code:\n${first.errors.map((error) => firstLines(error, 6)).join('\n') || '(no message)'}`, {
+    // A test that returned while its tasks still ran checked before the race: the usual cause of "expected '0' to be '100'".
+    const outlived = first.outlived && first.outlived.lockCalls + first.outlived.laterCacheCalls > 0;
+    const early = outlived ? `\nIt returned while ${first.outlived!.lockCalls} lock call(s) were still waiting or running, so its checks ran before its tasks: did you await every task (Promise.all) before checking?` : '';
+    throw new CheckError(`Your test '${first.name}' failed against your own code:\n${first.errors.map((error) => firstLines(error, 6)).join('\n') || '(no message)'}${early}`, {
       where: shown(file),
-      fix:
-        failed.length > 1
+      fix: outlived
+        ? 'Keep the promise of every task you start and `await Promise.all(tasks)` before the checks.'
+        : failed.length > 1
           ? `${failed.length} of your tests failed. Run them alone to see every message: npx vitest run ${shown(file)}`
           : `Run it alone to see the whole message: npx vitest run ${shown(file)}`,
     });

@@ -8,6 +8,7 @@ import { bestOf, bytesPerOp, countingConsole, opsPerSecond } from '../../harness
 import { recordMetric } from '../support/metrics.ts';
 import { figure, gates as courseGates } from '../../course/gates.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
+import { slowBenchNote } from './slow-bench.ts';
 
 type CacheModule = typeof import('@learner/01-cache/cache.ts');
 type Store = { get(key: string): string | undefined; set(key: string, value: string): void };
@@ -62,6 +63,8 @@ async function measure(op: Op, task: { meta: object }): Promise<Record<'cache' |
   const gate = gates[op];
   recordMetric(task, `cache.${op}.opsPerSec`, { value: Math.round(best.cache!), ...(gate && { gate: { op: '>', value: gate } }) });
   recordMetric(task, `map.${op}.opsPerSec`, { value: Math.round(best.map!) });
+  const slow = slowBenchNote(op, best.cache!);
+  if (slow) recordMetric(task, slow.metric, { value: slow.value, note: slow.note });
   if (gate === undefined || best.cache! > gate) return { cache: best.cache!, map: best.map! };
   throw new CheckError(`${op.toUpperCase()} ran at ${format(best.cache!)} ops/s, ${Math.round((1 - best.cache! / gate) * 100)}% short of the gate of ${format(gate)} ops/s.`, {
     expected: `more than ${format(gate)} ops/s with ${format(size)} keys stored (a bare Map did ${format(best.map!)} ops/s in this run)`,
