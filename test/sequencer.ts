@@ -1,4 +1,4 @@
-// The order `npm test` starts its files in: the shared grades first, then the slowest files, so that the two workers
+// The order `npm test` starts its files in: the shared grades first, then the slowest files, so that the three workers
 // end together (on a clean clone vitest has no durations of its own and would go by file size).
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
