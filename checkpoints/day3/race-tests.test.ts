@@ -56,7 +56,7 @@ async function ownRunPassed(): Promise<NestedRun> {
   const names = new Set(own.map((test) => test.name));
   if (loadError || required.some((name) => !names.has(name)) || own.some((test) => test.state !== 'passed')) {
     // One cause for every planted bug: they fold under the first, with no explanation of a planted bug yet.
-    throw new CheckError('Not judged yet: your race tests must first load, be named as required and pass against your own Cache and RWLock (see above).', {
+    throw new CheckError('Not judged yet: your race tests must first load, be named as required and pass against your own Cache and RWLock; the two requirements before this one say which does not (`npm run check day3` shows them).', {
       cause: { kind: 'not-judged', title: 'your race tests must first load, be named as required and pass against your own code' },
     });
   }
