@@ -75,7 +75,7 @@ describe(`Load gate: ${figure(gates.load.value)} ops/s, or half of real Redis wh
       recordMetric(task, 'load.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
       if (best.opsPerSec > gate) return;
     }
-    const grader = await graderFigure(server.port, 1);
+    const grader = await graderFigure(server.port, 1).catch(async (error: unknown) => Promise.reject(await withCrash(error, server)));
     const seen = `The grader's own load generator measured ${ops(grader.opsPerSec)} ops/s against the same server`;
     const toolAdvice = `look for per-request promises, string building or logging in ${shown(loadtestFile)}`;
     const bottleneck =
@@ -96,7 +96,8 @@ describe(`Load gate: ${figure(gates.load.value)} ops/s, or half of real Redis wh
   it("is confirmed by the grader's own load generator against the same server", { meta: { id: 'generator-confirms' } }, async ({ task }) => {
     const { value: calibrated } = await heldGate();
     const server = await learnerServer();
-    const best = await graderFigure(server.port, 2, 2, calibrated);
+    // A server that dies under the generator's load is told by what it died of (withCrash), not as the generator's error.
+    const best = await graderFigure(server.port, 2, 2, calibrated).catch(async (error: unknown) => Promise.reject(await withCrash(error, server)));
     recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: calibrated } });
     // The generator shares the machine with the server: when it used a whole core, its figure is a floor, and the report says so.
     recordMetric(task, 'load.grader.cpuPercent', { value: Math.round(best.cpuPercent) });
@@ -136,7 +137,7 @@ describe('Side by side with real Redis', () => {
       let theirs: LoadResult | undefined;
       // Alternate the two servers so that a noisy moment on the machine does not land on one side only.
       for (let run = 0; run < 2; run += 1) {
-        const a = await runLoad({ ...load, port: server.port, durationMs: 2000, replies: 'text', seed: run + 1 });
+        const a = await runLoad({ ...load, port: server.port, durationMs: 2000, replies: 'text', seed: run + 1 }).catch(async (error: unknown) => Promise.reject(await withCrash(error, server)));
         const b = await runLoad({ ...load, port: redis.port, durationMs: 2000, replies: 'resp', seed: run + 1 });
         if (a.errors > 0) throw serverErrors(a, server);
         if (b.errors > 0) throw new Error(`real Redis answered with errors (${b.firstError}); this is a problem of the grader, not of your code`);
