@@ -59,10 +59,10 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
     clearTimeout(timer);
     return crash();
   };
-  if (reply && typeof reply.port === 'number' && !fixedPorts.includes(reply.port)) return { port: reply.port, pid: child.pid!, output, crash, crashWithin, stop: stopOnce };
+  const port = typeof reply?.port === 'number' ? reply.port : undefined;
+  if (port !== undefined && !fixedPorts.includes(port)) return { port, pid: child.pid!, output, crash, crashWithin, stop: stopOnce };
   stop();
-  if (reply && typeof reply.port === 'number') throw ignoredPortZero(file, reply.port);
-  throw startError(file, reply?.error as Record<string, string> | undefined, output);
+  throw port !== undefined ? ignoredPortZero(file, port) : startError(file, reply?.error as Record<string, string> | undefined, output);
 }
 
 // The workbook's default ports: port 0 never yields one of them (the system picks free ports from 32768 up).

@@ -45,7 +45,7 @@ export async function graderFigure(port: number, runs: number, extraRuns = 0, he
 /** One run of the learner's load tester against `server` (the gate's runs, and the over-reporting check under `--only`). */
 export async function learnerRun(server: ServerProcess): Promise<LoadReport> {
   const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
-  return withTimeout(runLoadTest({ ...load, port: server.port }).catch(async (error: unknown) => Promise.reject(await withCrash(error, server))), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
+  return withTimeout(crashAware(runLoadTest({ ...load, port: server.port }), server), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
     where: `runLoadTest in ${shown(loadtestFile)}`,
     fix: 'Stop sending when durationMs has passed and resolve once every connection has closed (day 4).',
   });
@@ -164,6 +164,11 @@ export async function session(client: TcpClient, key: string, other: string, fix
 }
 
 /** `error`, with the server's own last words appended when its process died meanwhile. */
+/** `run`, whose failure is told by what the learner's server died of when it died meanwhile (see withCrash). */
+export function crashAware<T>(run: Promise<T>, server: ServerProcess): Promise<T> {
+  return run.catch(async (error: unknown) => Promise.reject(await withCrash(error, server)));
+}
+
 export async function withCrash(error: unknown, server: ServerProcess): Promise<unknown> {
   const crash = await server.crashWithin(1000);
   if (!crash || !(error instanceof Error)) return error;

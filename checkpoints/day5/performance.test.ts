@@ -9,7 +9,7 @@ import { findTool, installRedis, startRedis } from '../../harness/redis.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { TcpClient } from '../../harness/tcp-client.ts';
 import { batchingSection, learnerServer, ops, serverFile, stopServer } from './helpers.ts';
-import { agreement, expectAgreement, graderFigure, heldGate, learnerRun, load, type LoadReport, loadtestFile, type LoadtestModule, machineNote, maxRuns, measuredThisRun, settlesAt, recheckGate, serverErrors, session, setup, withCrash } from './measure.ts';
+import { agreement, crashAware, expectAgreement, graderFigure, heldGate, learnerRun, load, type LoadReport, loadtestFile, type LoadtestModule, machineNote, maxRuns, measuredThisRun, settlesAt, recheckGate, serverErrors, session, setup, withCrash } from './measure.ts';
 
 let learnerBest: number | undefined;
 
@@ -75,7 +75,7 @@ describe(`Load gate: ${figure(gates.load.value)} ops/s, or half of real Redis wh
       recordMetric(task, 'load.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: gate } });
       if (best.opsPerSec > gate) return;
     }
-    const grader = await graderFigure(server.port, 1).catch(async (error: unknown) => Promise.reject(await withCrash(error, server)));
+    const grader = await crashAware(graderFigure(server.port, 1), server);
     const seen = `The grader's own load generator measured ${ops(grader.opsPerSec)} ops/s against the same server`;
     const toolAdvice = `look for per-request promises, string building or logging in ${shown(loadtestFile)}`;
     const bottleneck =
@@ -97,7 +97,7 @@ describe(`Load gate: ${figure(gates.load.value)} ops/s, or half of real Redis wh
     const { value: calibrated } = await heldGate();
     const server = await learnerServer();
     // A server that dies under the generator's load is told by what it died of (withCrash), not as the generator's error.
-    const best = await graderFigure(server.port, 2, 2, calibrated).catch(async (error: unknown) => Promise.reject(await withCrash(error, server)));
+    const best = await crashAware(graderFigure(server.port, 2, 2, calibrated), server);
     recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: calibrated } });
     // The generator shares the machine with the server: when it used a whole core, its figure is a floor, and the report says so.
     recordMetric(task, 'load.grader.cpuPercent', { value: Math.round(best.cpuPercent) });
@@ -137,7 +137,7 @@ describe('Side by side with real Redis', () => {
       let theirs: LoadResult | undefined;
       // Alternate the two servers so that a noisy moment on the machine does not land on one side only.
       for (let run = 0; run < 2; run += 1) {
-        const a = await runLoad({ ...load, port: server.port, durationMs: 2000, replies: 'text', seed: run + 1 }).catch(async (error: unknown) => Promise.reject(await withCrash(error, server)));
+        const a = await crashAware(runLoad({ ...load, port: server.port, durationMs: 2000, replies: 'text', seed: run + 1 }), server);
         const b = await runLoad({ ...load, port: redis.port, durationMs: 2000, replies: 'resp', seed: run + 1 });
         if (a.errors > 0) throw serverErrors(a, server);
         if (b.errors > 0) throw new Error(`real Redis answered with errors (${b.firstError}); this is a problem of the grader, not of your code`);
