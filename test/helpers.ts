@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { expect } from 'vitest';
 import { root } from '../grader/paths.ts';
 import type { DayResult, Report } from '../grader/results.ts';
+import { runHere } from './in-process.ts';
 import { applyPatch } from './patch.ts';
 
 /** What one grader run printed and returned. */
@@ -55,10 +56,16 @@ export function treeWith(fixture: string | undefined, base = 'solutions'): strin
   return tree;
 }
 
-/** Grades `day` on `tree` with a JSON report and returns the day's result, removing the tree afterwards. */
-export async function gradeDay(day: string, tree: string, timeoutMs?: number, only?: string): Promise<{ run: GraderRun; result: DayResult }> {
+/** Grades `day` on `tree` with a JSON report and returns the day's result, removing the tree afterwards. The check runs
+ *  in this test's process (test/in-process.ts): the same command as `npm run check`, without starting a grader. */
+export async function gradeDay(day: string, tree: string, timeoutMs = 240_000, only?: string): Promise<{ run: GraderRun; result: DayResult }> {
   const json = join(tree, 'report.json');
-  const run = await runGrader(['check', day, '--target', tree, '--json', json, ...(only ? ['--only', only] : [])], {}, timeoutMs);
+  const args = ['check', day, '--target', tree, '--json', json, ...(only ? ['--only', only] : [])];
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`npm run check ${args.slice(1).join(' ')} had not ended after ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  const run = await Promise.race([runHere(args, { INIT_CWD: root }), late]).finally(() => clearTimeout(timer));
   const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
   rmSync(tree, { recursive: true, force: true });
   return { run, result: report.days[0]! };

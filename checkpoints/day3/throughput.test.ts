@@ -48,7 +48,7 @@ function filledMap(): Store {
   return new Map(keys.map((key, i) => [key, values[i]!]));
 }
 
-const format = (value: number) => Math.round(value).toLocaleString('en-US');
+const format = figure;
 
 /** How many calls a heap measurement makes: up to 20,000, but no more than about 20 ms' worth at `opsPerSec`. */
 function callsFor(opsPerSec: number): number {
@@ -93,7 +93,7 @@ async function diagnose(op: Op, cache: Store, atFullSize: number, lines: number)
   return causes.join('\n          ');
 }
 
-describe(`Throughput, measured by the grader on your Cache with ${size.toLocaleString('en-US')} keys (beside a bare Map)`, () => {
+describe(`Throughput, measured by the grader on your Cache with ${figure(size)} keys (beside a bare Map)`, () => {
   it(`GET runs faster than ${figure(courseGates.get.value)} ops/s`, { meta: { id: 'get-gate' } }, async ({ task }) => {
     await measure('get', task);
   });

@@ -1,10 +1,9 @@
 // Day 4 checkpoint helpers: figures as people read them, the run's transcript, and hints for socket errors.
+import { figure } from '../../course/gates.ts';
 import type { CountingServerOptions } from '../../harness/counting-server.ts';
 
 /** A number as `12,345` (whole) for messages. */
-export function count(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
+export const count = figure;
 
 /** Whether `ms` is within 10% of `askedMs`, plus 100 ms to open and close connections. */
 export function inWindow(ms: number, askedMs: number): boolean {
