@@ -7,7 +7,7 @@ import { days } from '../course/days.ts';
 import { recordProgress } from '../grader/progress.ts';
 import { root } from '../grader/paths.ts';
 import type { DayResult, TestResult } from '../grader/results.ts';
-import { cli, freshState } from './grader-helpers.ts';
+import { cliHere as cli, freshState } from './grader-helpers.ts';
 import { treeWith } from './helpers.ts';
 
 const first = days[0]!;

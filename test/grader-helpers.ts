@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 import { scratchDir, type GraderRun } from './helpers.ts';
+import { runHere } from './in-process.ts';
 
 /** Options for `cli`: extra environment, text typed on stdin, a time limit. */
 export interface CliOptions {
@@ -25,6 +26,14 @@ export async function cli(args: string[], state: string, options: CliOptions = {
     timeout: options.timeoutMs ?? 240_000,
   });
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr, durationMs: Date.now() - started };
+}
+
+/** Like `cli`, but inside this test's process (test/in-process.ts): for commands whose output and exit code are what
+ *  the test reads, not the process itself (stdin, signals, what is left running). */
+export async function cliHere(args: string[], state: string, env: Record<string, string> = {}): Promise<GraderRun & { durationMs: number }> {
+  const started = Date.now();
+  const run = await runHere(args, { INIT_CWD: root, CACHELINGS_STATE_DIR: state, ...env });
+  return { ...run, durationMs: Date.now() - started };
 }
 
 /** A fresh state folder under .tmp/. */

@@ -1,8 +1,10 @@
 // Runs a grader command inside the test's own process, as grader/cli.ts would run it, and keeps what it printed.
-// The planted-bug fixtures (test/helpers.ts gradeDay) grade this way: a grader process of its own costs about a CPU
-// second to start (Node, tsx and the grader's modules), 70 times over; the CLI itself is tested as a process
-// elsewhere (check-cli, grader-commands, grader-hostile, …). Each test file runs in its own worker and its tests one at
-// a time, so borrowing console, the colour level and the environment for one command disturbs nothing else.
+// The planted-bug fixtures (gradeDay in test/helpers.ts) and the tests of hint, status, --repeat, --only, ask and
+// review run this way: a grader process of its own costs about a CPU second to start (Node, tsx and the grader's
+// modules), a hundred times over. The CLI as a process (arguments, exit codes, stdin, signals, what is left running)
+// is tested by check-cli, grader-hostile, grader-interrupt, grader-reset-diff and the rest. Each test file runs in its
+// own worker and its tests one at a time, so borrowing console, the colour level and the environment for one command
+// disturbs nothing else.
 import { format } from 'node:util';
 import chalk from 'chalk';
 import { parseArgs, UsageError } from '../grader/args.ts';

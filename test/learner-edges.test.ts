@@ -13,7 +13,7 @@ import { renderDay, renderTests } from '../grader/render.ts';
 import type { DayResult, TestResult } from '../grader/results.ts';
 import { days, findDay } from '../course/days.ts';
 import { readProgress, recordProgress } from '../grader/progress.ts';
-import { cli, freshState } from './grader-helpers.ts';
+import { cliHere, freshState } from './grader-helpers.ts';
 import { runGrader } from './helpers.ts';
 
 // Every cause kind harness/cause.ts names (read from its source, so a new kind needs no second list).
@@ -132,7 +132,7 @@ describe('npm run hint after a failed check', () => {
     }
     const wanted = day.hintFor!['shared-buffer']!;
     const runs = [];
-    for (let call = 0; call < day.hints.length; call += 1) runs.push((await cli(['hint', 'day2'], state)).stdout);
+    for (let call = 0; call < day.hints.length; call += 1) runs.push((await cliHere(['hint', 'day2'], state)).stdout);
     expect(runs[0]).toContain(`Hint ${wanted + 1} of ${day.hints.length} for day2`);
     expect(runs[0]).toContain(`the one for your last check's first ✗: ${result.tests[1]!.name}`);
     expect(runs[0]).toContain(day.hints[wanted]!.slice(0, 60));
