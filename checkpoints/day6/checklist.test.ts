@@ -11,7 +11,7 @@ import { debugPrints, houseStyle, typecheck, unformatted, unusedExports, vetFlag
 import { claims, type Claim, expectedOutput, missingLine, readIfExists, readmeParts, readmeSections, runExample, sections, thrown } from './docs.ts';
 import { absoluteProblems, farBeyond, namesMachine, ratioAgreement, ratioClaims, ratioProblems } from './figures.ts';
 import { bestOnRecord, earlierParts, measured, ownTests, runBenchmarks, runOwnTests, type Findings } from './earlier.ts';
-import { tunedOverDay2 } from './relative.ts';
+import { tunedOverDay2, tunedOverRedis } from './relative.ts';
 import { sendLine, startMain, stopServer, type RunningServer } from './server.ts';
 
 const project = '06-docs/project';
@@ -167,8 +167,19 @@ describe(`Your project (${project})`, () => {
       return figures.length ? Math.max(...figures) : undefined;
     };
     problems.push(...absoluteProblems(quoted, best));
-    const day2 = relative.some((claim) => claim.baseline === 'day2') ? await tunedOverDay2() : undefined;
-    problems.push(...ratioProblems(relative, (baseline) => (baseline === 'redis' ? measured['redis.ratio']?.value : day2)));
+    const overRedis = relative.filter((claim) => claim.baseline === 'redis');
+    const overDay2 = relative.filter((claim) => claim.baseline === 'day2');
+    if (overDay2.length > 0) {
+      const day2 = await tunedOverDay2();
+      problems.push(...ratioProblems(overDay2, () => day2));
+    }
+    let redisProblems = ratioProblems(overRedis, () => measured['redis.ratio']?.value);
+    // Day 5's Redis ratio reuses runs made minutes apart: before blaming the README, measure it again side by side.
+    if (redisProblems.length > 0) {
+      const now = await tunedOverRedis();
+      if (now !== undefined) redisProblems = ratioProblems(overRedis, () => now, 'measured again by this check, side by side, alternating runs');
+    }
+    problems.push(...redisProblems);
     if (problems.length === 0) return;
     throw new CheckError('Your README\'s performance section makes a claim the grader cannot stand behind.', {
       received: list(problems),

@@ -69,15 +69,16 @@ export function absoluteProblems(quoted: Claim[], best: (metric: Claim['metric']
   return problems;
 }
 
-/** Problems with relative claims: each one more than `ratioAgreement`× away from the ratio measured in this run. */
-export function ratioProblems(quoted: RatioClaim[], measuredRatio: (baseline: Baseline) => number | undefined): string[] {
+/** Problems with relative claims: each one more than `ratioAgreement`× away from the ratio measured in this run;
+ *  `redisSource` says how the Redis ratio was measured. */
+export function ratioProblems(quoted: RatioClaim[], measuredRatio: (baseline: Baseline) => number | undefined, redisSource = 'day 5, same generator, same run'): string[] {
   const problems: string[] = [];
   for (const claim of quoted) {
     const ratio = measuredRatio(claim.baseline);
     if (ratio === undefined || ratio <= 0) continue;
     const apart = Math.max(claim.ratio / ratio, ratio / claim.ratio);
     if (apart <= ratioAgreement) continue;
-    const against = claim.baseline === 'redis' ? 'real Redis (day 5, same generator, same run)' : 'your day-2 server (same generator, same run)';
+    const against = claim.baseline === 'redis' ? `real Redis (${redisSource})` : 'your day-2 server (same generator, same run)';
     problems.push(`"${claim.line}" claims ${claim.ratio.toFixed(2)}× ${claim.baseline === 'redis' ? 'Redis' : 'the day-2 server'}; measured just now against ${against}: ${ratio.toFixed(2)}×`);
   }
   return problems;
