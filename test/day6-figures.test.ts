@@ -64,6 +64,12 @@ describe('claims the check names', () => {
     expect(problems).toEqual([expect.stringMatching(/claims 10\.00× Redis; measured just now against real Redis .*: 0\.85×/)]);
   });
 
+  it('reads each clause of a line, so a second claim on the same line is held to its own baseline', () => {
+    const relative = ratioClaims('It reaches about 0.6× of Redis, and it is 4× faster than the day-2 server.');
+    expect(relative.map((claim) => [claim.baseline, claim.ratio])).toEqual([['redis', 0.6], ['day2', 4]]);
+    expect(ratioProblems(relative, (baseline) => (baseline === 'redis' ? 0.62 : 0.95))).toEqual([expect.stringMatching(/claims 4\.00× the day-2 server; .*: 0\.95×/)]);
+  });
+
   it('reads percentages and "slower than" as ratios', () => {
     const read = (text: string) => ratioClaims(text)[0]?.ratio;
     expect(read('90% of Redis')).toBeCloseTo(0.9);

@@ -205,7 +205,7 @@ describe(`Your project (${project})`, () => {
       if (!expected?.length) throw new CheckError(`${shown(file)} does not say what it prints.`, { fix: 'end it with a `// Expected output:` comment listing the lines it prints (`…` matches anything, such as a port).' });
       const missing = missingLine(expected, run.stdout);
       if (missing !== undefined) {
-        throw new CheckError(`${shown(file)} claims to print a line it does not print.`, { expected: JSON.stringify(missing), received: `\n${run.stdout.trim()}`, fix: 'make the example print it, or correct the "Expected output" comment.' });
+        throw new CheckError(`${shown(file)} claims to print a line it does not print.`, { expected: JSON.stringify(missing), received: `\n${run.stdout.trim()}`, fix: 'make the example print it, or correct the "Expected output" comment. For a part that changes from run to run (a port, a time), write … (one character, U+2026, not three dots): it matches any text.' });
       }
     });
   }

@@ -27,31 +27,39 @@ export interface RatioClaim {
   line: string;
 }
 
-function baselineOf(lower: string): Baseline | undefined {
-  if (/redis/.test(lower)) return 'redis';
-  if (/day[\s-]*2|untuned|before tuning|first server/.test(lower)) return 'day2';
-  return undefined;
+/** How a text names each baseline. */
+const baselineWords: Record<Baseline, RegExp> = { redis: /redis/, day2: /day[\s-]*2|untuned|before tuning|first server/ };
+
+/** The baselines `lower` names, Redis first. */
+function baselinesIn(lower: string): Baseline[] {
+  return (Object.keys(baselineWords) as Baseline[]).filter((baseline) => baselineWords[baseline].test(lower));
 }
 
-/** The relative claims of `text`, one per line at most: `0.9× of Redis`, `90% of Redis`, `2.5× faster than the
- *  day-2 server`, `30% slower than Redis`, `2× slower than Redis`. Lines without a baseline are not read. */
+/** The ratio one clause states: `0.9×`, `2× slower`, `90% of`, `30% slower`; undefined when it states none. */
+function ratioIn(lower: string): number | undefined {
+  const times = /(\d+(?:\.\d+)?)\s*[×x](?![\w])\s*(faster|quicker|slower)?/.exec(lower);
+  if (times) return times[2] === 'slower' ? 1 / Number(times[1]) : Number(times[1]);
+  const percent = /(\d+(?:\.\d+)?)\s*%\s*(of|faster|quicker|slower)\b/.exec(lower);
+  if (!percent) return undefined;
+  const n = Number(percent[1]) / 100;
+  return percent[2] === 'of' ? n : percent[2] === 'slower' ? 1 - n : 1 + n;
+}
+
+/** The relative claims of `text`: `0.9× of Redis`, `90% of Redis`, `2.5× faster than the day-2 server`, `30% slower
+ *  than Redis`, `2× slower than Redis`. Each clause of a line (split at `,`, `;` and "and") is read on its own, so
+ *  "0.6× of Redis, and 4× faster than the day-2 server" is two claims; a clause without a baseline takes the line's,
+ *  when the line names only one. Lines without a baseline are not read. */
 export function ratioClaims(text: string): RatioClaim[] {
   const out: RatioClaim[] = [];
   for (const raw of text.split('\n')) {
     const lower = raw.toLowerCase();
-    const baseline = baselineOf(lower);
-    if (!baseline) continue;
-    const times = /(\d+(?:\.\d+)?)\s*[×x](?![\w])\s*(faster|quicker|slower)?/.exec(lower);
-    const percent = /(\d+(?:\.\d+)?)\s*%\s*(of|faster|quicker|slower)\b/.exec(lower);
-    let ratio: number | undefined;
-    if (times) {
-      const n = Number(times[1]);
-      ratio = times[2] === 'slower' ? 1 / n : n;
-    } else if (percent) {
-      const n = Number(percent[1]) / 100;
-      ratio = percent[2] === 'of' ? n : percent[2] === 'slower' ? 1 - n : 1 + n;
+    const named = baselinesIn(lower);
+    if (named.length === 0) continue;
+    for (const clause of lower.split(/[,;]|\band\b/)) {
+      const ratio = ratioIn(clause);
+      const baseline = baselinesIn(clause)[0] ?? (named.length === 1 ? named[0] : undefined);
+      if (ratio !== undefined && ratio > 0 && baseline) out.push({ baseline, ratio, line: raw.trim() });
     }
-    if (ratio !== undefined && ratio > 0) out.push({ baseline, ratio, line: raw.trim() });
   }
   return out;
 }
