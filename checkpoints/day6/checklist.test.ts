@@ -139,7 +139,7 @@ describe(`Your project (${project})`, () => {
     const parts = readmeParts(readme);
     const missing = readmeSections.filter((section) => !parts[section.key]?.replace(/TODO:?/g, '').trim()).map((section) => `"## ${section.title}"`);
     if (missing.length === 0) return;
-    throw new CheckError(`${shown(`${project}/README.md`)} does not answer ${missing.length} of the four questions yet: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing or still empty.`, {
+    throw new CheckError(`${shown(`${project}/README.md`)} does not answer ${missing.length === 4 ? 'any' : missing.length} of the four questions yet: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing or still empty.`, {
       fix: 'give each one a `##` heading and a few sentences; the performance section quotes your measured figures.',
     });
   });
@@ -198,7 +198,9 @@ describe(`Your project (${project})`, () => {
         const why = run.code === 'timeout' ? 'it did not end within 20 s (does it close the server it started?)' : thrown(run.stderr);
         throw new CheckError(why.startsWith('Error: not implemented yet') ? why.slice('Error: '.length) : `${shown(file)} failed: ${why}`, {
           received: run.stdout.trim() ? `it printed:\n${run.stdout.trim().split('\n').slice(0, 8).join('\n')}` : undefined,
-          fix: `run \`node --import tsx ${shown(file)}\` and read the error.`,
+          fix: run.code === 'timeout'
+            ? `close everything it opens (the server's close(), each client socket) so that Node can exit; run \`node --import tsx ${shown(file)}\` to see where it stops.`
+            : `run \`node --import tsx ${shown(file)}\` and read the error.`,
         });
       }
       const expected = expectedOutput(source);
@@ -217,9 +219,10 @@ describe(`Your project (${project})`, () => {
     const answered = sections(text).filter((section) => section.body.replace(/TODO:?/g, '').trim().length > 0);
     const missing = wanted.filter((pattern) => !answered.some((section) => pattern.test(section.heading)));
     if (missing.length === 0) return;
-    const names = missing.map((pattern) => pattern.source);
-    throw new CheckError(`${missing.length} of the four reflection questions have no answer yet in ${shown(`${project}/REFLECTION.md`)} (${names.join(', ')}).`, {
-      fix: 'a few honest sentences under each heading: what was hardest, what surprised you, what you would do differently, what you learned.',
+    // A heading reworded away from its question's word reads as a missing answer: say which it is.
+    const why = missing.map((pattern) => (sections(text).some((section) => pattern.test(section.heading)) ? `the "${pattern.source}" section is still empty` : `no heading contains "${pattern.source}"`));
+    throw new CheckError(`${missing.length} of the four reflection questions ${missing.length === 1 ? 'has' : 'have'} no answer yet in ${shown(`${project}/REFLECTION.md`)}: ${why.join('; ')}.`, {
+      fix: 'keep a `##` heading with each question\'s word (hardest, surprised, differently, learn) and a few honest sentences under it: what was hardest, what surprised you, what you would do differently, what you learned.',
     });
   });
 });
