@@ -32,7 +32,7 @@ export async function cli(args: string[], state: string, options: CliOptions = {
  *  the test reads, not the process itself (stdin, signals, what is left running). */
 export async function cliHere(args: string[], state: string, env: Record<string, string> = {}): Promise<GraderRun & { durationMs: number }> {
   const started = Date.now();
-  const run = await runHere(args, { INIT_CWD: root, CACHELINGS_STATE_DIR: state, ...env });
+  const run = await runHere(args, { CACHELINGS_STATE_DIR: state, ...env });
   return { ...run, durationMs: Date.now() - started };
 }
 

@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { expect } from 'vitest';
 import { root } from '../grader/paths.ts';
 import type { DayResult, Report } from '../grader/results.ts';
+import { withTimeout } from '../harness/async.ts';
 import { runHere } from './in-process.ts';
 import { applyPatch } from './patch.ts';
 
@@ -61,11 +62,7 @@ export function treeWith(fixture: string | undefined, base = 'solutions'): strin
 export async function gradeDay(day: string, tree: string, timeoutMs = 240_000, only?: string): Promise<{ run: GraderRun; result: DayResult }> {
   const json = join(tree, 'report.json');
   const args = ['check', day, '--target', tree, '--json', json, ...(only ? ['--only', only] : [])];
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`npm run check ${args.slice(1).join(' ')} had not ended after ${timeoutMs / 1000} s`)), timeoutMs);
-  });
-  const run = await Promise.race([runHere(args, { INIT_CWD: root }), late]).finally(() => clearTimeout(timer));
+  const run = await withTimeout(runHere(args), timeoutMs, `npm run check ${args.slice(1).join(' ')} had not ended after ${timeoutMs / 1000} s`);
   const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
   rmSync(tree, { recursive: true, force: true });
   return { run, result: report.days[0]! };

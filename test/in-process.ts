@@ -8,12 +8,15 @@
 import { format } from 'node:util';
 import chalk from 'chalk';
 import { parseArgs, UsageError } from '../grader/args.ts';
+import { root } from '../grader/paths.ts';
 import { commands } from '../grader/registry.ts';
 import { rejectStrays } from '../grader/strays.ts';
 import type { GraderRun } from './helpers.ts';
 
-/** Runs `args` (e.g. `['check', 'day2', '--target', tree]`) like `node --import tsx grader/cli.ts …args`, with `env` set. */
-export async function runHere(args: string[], env: Record<string, string> = {}): Promise<GraderRun> {
+/** Runs `args` (e.g. `['check', 'day2', '--target', tree]`) like `node --import tsx grader/cli.ts …args` from the repo
+ *  root (INIT_CWD, as npm sets it), with `extra` added to the environment. */
+export async function runHere(args: string[], extra: Record<string, string> = {}): Promise<GraderRun> {
+  const env = { INIT_CWD: root, ...extra };
   const [name, ...rest] = args;
   const command = commands[name!];
   if (!command) throw new Error(`runHere: no grader command "${name}"`);

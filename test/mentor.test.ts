@@ -8,9 +8,6 @@ import { recordProgress } from '../grader/progress.ts';
 import { runHere } from './in-process.ts';
 import { treeWith } from './helpers.ts';
 
-/** Runs a grader command in this process (test/in-process.ts), from the repo root as npm would. */
-const here = (args: string[]) => runHere(args, { INIT_CWD: root });
-
 describe('ask finds the code a failure points at', () => {
   it('reads "Look at:" lines: Class.method, function, file:line, and "not implemented yet"', () => {
     expect(pointerIn('x\nLook at:  Cache.get in days/01-cache/cache.ts\nTry: y')).toEqual({ path: 'days/01-cache/cache.ts', name: 'get', owner: 'Cache' });
@@ -46,7 +43,7 @@ describe('npm run ask', () => {
   it('writes a question with the failing requirement, the expected vs actual, and the learner’s function only', async () => {
     const tree = treeWith('day1/delete-noop'); // a failure with no timing in it: the same on a busy machine
     try {
-      const run = await here(['ask', 'day1', '--target', tree]);
+      const run = await runHere(['ask', 'day1', '--target', tree]);
       expect(run.exitCode, run.stdout + run.stderr).toBe(0);
       const path = /Your question is ready: (\S+\.md)/.exec(run.stdout)?.[1];
       expect(path, run.stdout).toMatch(/^\.tmp\/state-run-\w+\/questions\/day1-\d{8}-\d{6}\.md$/); // the test run's state folder
@@ -69,7 +66,7 @@ describe('npm run ask', () => {
   it('on a network day, quotes the transcript and the function the failure names (day 2, chunk-lines)', async () => {
     const tree = treeWith('day2/chunk-lines');
     try {
-      const run = await here(['ask', 'day2', '--target', tree]);
+      const run = await runHere(['ask', 'day2', '--target', tree]);
       const path = /Your question is ready: (\S+\.md)/.exec(run.stdout)?.[1];
       expect(path, run.stdout + run.stderr).toBeDefined();
       const question = readFileSync(resolve(root, path!), 'utf8');
@@ -87,7 +84,7 @@ describe('npm run ask', () => {
   });
 
   it('refuses to ask about solutions/', async () => {
-    const run = await here(['ask', 'day1', '--target', 'solutions']);
+    const run = await runHere(['ask', 'day1', '--target', 'solutions']);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(/answer key/);
   });
@@ -97,14 +94,14 @@ describe('npm run review', () => {
   it('refuses before the day passes, then points at console.log in Cache.set after it passes', async () => {
     const tree = treeWith('review/day1-noisy');
     try {
-      const before = await here(['review', 'day1', '--target', tree]);
+      const before = await runHere(['review', 'day1', '--target', tree]);
       expect(before.exitCode).toBe(1);
       expect(before.stdout).toMatch(/does not pass on .+ yet: it has not been checked yet/);
       expect(before.stdout).toContain('npm run check day1 -- --target');
 
-      const check = await here(['check', 'day1', '--target', tree]);
+      const check = await runHere(['check', 'day1', '--target', tree]);
       expect(check.exitCode, check.stdout).toBe(0);
-      const after = await here(['review', 'day1', '--target', tree]);
+      const after = await runHere(['review', 'day1', '--target', tree]);
       expect(after.exitCode, after.stdout + after.stderr).toBe(0);
       expect(after.stdout).toMatch(/1\. \S+01-cache\/cache\.ts:9 — console\.log runs inside `Cache\.set`, which every request calls\./);
       expect(after.stdout).toContain('Why it matters:');
@@ -120,7 +117,7 @@ describe('npm run review', () => {
     const tree = treeWith('review/day2-noisy');
     try {
       recordProgress(tree, [{ id: 'day2', title: 'TCP server', passed: true, tests: [], metrics: {}, durationMs: 0 }]);
-      const run = await here(['review', 'day2', '--target', tree]);
+      const run = await runHere(['review', 'day2', '--target', tree]);
       expect(run.exitCode, run.stdout + run.stderr).toBe(0);
       const points = [...run.stdout.matchAll(/^\s+\d+\. (\S+):(\d+) — (.+)$/gm)].map((match) => `${match[1]!.replace(/^.*02-server\//, '')}:${match[2]} ${match[3]}`);
       expect(points).toEqual([
@@ -136,8 +133,8 @@ describe('npm run review', () => {
   it('reports a failing last check and says how to get unstuck', async () => {
     const tree = treeWith('day1/shared-map');
     try {
-      await here(['check', 'day1', '--target', tree]);
-      const run = await here(['review', 'day1', '--target', tree]);
+      await runHere(['check', 'day1', '--target', tree]);
+      const run = await runHere(['review', 'day1', '--target', tree]);
       expect(run.exitCode).toBe(1);
       expect(run.stdout).toMatch(/its last check passed \d+ of 14 requirements/);
       expect(run.stdout).toContain('npm run ask day1');

@@ -163,12 +163,12 @@ export async function session(client: TcpClient, key: string, other: string, fix
   client.expectLine(await client.readLine(), 'first', 'A GET split across two writes (mid-word) got the wrong reply.', { fix });
 }
 
-/** `error`, with the server's own last words appended when its process died meanwhile. */
 /** `run`, whose failure is told by what the learner's server died of when it died meanwhile (see withCrash). */
 export function crashAware<T>(run: Promise<T>, server: ServerProcess): Promise<T> {
   return run.catch(async (error: unknown) => Promise.reject(await withCrash(error, server)));
 }
 
+/** `error`, with the server's own last words appended when its process died meanwhile. */
 export async function withCrash(error: unknown, server: ServerProcess): Promise<unknown> {
   const crash = await server.crashWithin(1000);
   if (!crash || !(error instanceof Error)) return error;

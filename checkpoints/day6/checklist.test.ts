@@ -216,11 +216,12 @@ describe(`Your project (${project})`, () => {
     const text = readIfExists(resolve(targetDir, project, 'REFLECTION.md'));
     if (text === undefined) throw new CheckError(`${shown(`${project}/REFLECTION.md`)} does not exist.`, { fix: `\`npm run reset day6\` puts the day's scaffolds back (yours are backed up first), or \`git checkout -- days/${project}/REFLECTION.md\` just this one.` });
     const wanted = [/hardest/i, /surprised/i, /differently/i, /learn/i];
-    const answered = sections(text).filter((section) => section.body.replace(/TODO:?/g, '').trim().length > 0);
+    const all = sections(text);
+    const answered = all.filter((section) => section.body.replace(/TODO:?/g, '').trim().length > 0);
     const missing = wanted.filter((pattern) => !answered.some((section) => pattern.test(section.heading)));
     if (missing.length === 0) return;
     // A heading reworded away from its question's word reads as a missing answer: say which it is.
-    const why = missing.map((pattern) => (sections(text).some((section) => pattern.test(section.heading)) ? `the "${pattern.source}" section is still empty` : `no heading contains "${pattern.source}"`));
+    const why = missing.map((pattern) => (all.some((section) => pattern.test(section.heading)) ? `the "${pattern.source}" section is still empty` : `no heading contains "${pattern.source}"`));
     throw new CheckError(`${missing.length} of the four reflection questions ${missing.length === 1 ? 'has' : 'have'} no answer yet in ${shown(`${project}/REFLECTION.md`)}: ${why.join('; ')}.`, {
       fix: 'keep a `##` heading with each question\'s word (hardest, surprised, differently, learn) and a few honest sentences under it: what was hardest, what surprised you, what you would do differently, what you learned.',
     });

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { root } from '../paths.ts';
 
 const args = process.argv.slice(2);
-const known = ['--days', '--repeat', '--hogs', '--grade', '--fixtures'];
-const unknown = args.filter((arg, i) => arg.startsWith('-') && !known.includes(arg) && !known.slice(0, 4).includes(args[i - 1] ?? ''));
+const valued = ['--days', '--repeat', '--hogs', '--grade'];
+const known = [...valued, '--fixtures'];
+const unknown = args.filter((arg, i) => arg.startsWith('-') && !known.includes(arg) && !valued.includes(args[i - 1] ?? ''));
 if (unknown.length > 0) {
   // --help, or a typo: say how to use it rather than start minutes of checks with the defaults.
   console.log('Usage: node --import tsx grader/tools/noisy.ts [--days 2,3,5] [--repeat 3] [--hogs 2] [--fixtures] [--grade N]');
