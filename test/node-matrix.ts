@@ -68,10 +68,18 @@ async function leg(version: string): Promise<string[]> {
   const lines: string[] = [];
   for (const tree of trees) {
     const started = Date.now();
-    const { report } = await gradeTree(tree, node);
-    const differences = verdictDifferences(await baseline(tree), report);
+    let { report } = await gradeTree(tree, node);
+    let differences = verdictDifferences(await baseline(tree), report);
+    // A differing verdict is graded once more: a gate the busy CI machine turned (the self-test runs beside) is not a
+    // difference of Node versions, and a real one differs again.
+    const first = differences[0];
+    if (first) {
+      ({ report } = await gradeTree(tree, node));
+      differences = verdictDifferences(await baseline(tree), report);
+    }
     const days = report.days.map((day) => `${day.id} ${day.passed ? '✓' : '✗'} ${day.tests.filter((test) => test.status === 'passed').length}/${day.tests.length}`).join(' · ');
     lines.push(`Node ${version} · ${tree.padEnd(9)} · ${((Date.now() - started) / 1000).toFixed(0)} s · ${days}`);
+    if (first && differences.length === 0) lines.push(`  graded twice: the first grade differed (${first}), the second agreed`);
     lines.push(...differences.map((difference) => `  ✗ ${difference}`));
   }
   return lines;
