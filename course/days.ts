@@ -11,6 +11,12 @@ export interface Day {
   title: string;
   /** Files the learner edits, relative to the tree (e.g. `01-cache/cache.ts`). */
   files: string[];
+  /**
+   * The exports the checkpoints load from the learner's files, file → names (docs/architecture.md's learner-facing
+   * modules). Day 6 counts them as used, and their files as library code that must not print (course/derived.ts);
+   * the lint checks the scaffold, the solution, CHECKPOINT.md and docs/architecture.md name each.
+   */
+  exports?: Record<string, string[]>;
   /** Checkpoint suites run by the grader, relative to the repo root. */
   checkpoints: string[];
   /** Stretch suites, run after the checkpoints: their failures are reported but do not fail the day. */
@@ -91,6 +97,7 @@ export const days: Day[] = [
     slug: '01-cache',
     title: 'Core cache data structure',
     files: ['01-cache/cache.ts', '01-cache/rwlock.ts'],
+    exports: { '01-cache/cache.ts': ['Cache'], '01-cache/rwlock.ts': ['RWLock'] },
     checkpoints: ['checkpoints/day1/cache.test.ts', 'checkpoints/day1/rwlock.race.test.ts'],
     testTimeoutMs: 5_000,
     timeLimitSec: 60,
@@ -142,6 +149,7 @@ export const days: Day[] = [
     slug: '02-server',
     title: 'TCP server',
     files: ['02-server/protocol.ts', '02-server/server.ts'],
+    exports: { '02-server/protocol.ts': ['handleLine'], '02-server/server.ts': ['startServer'] },
     checkpoints: [
       'checkpoints/day2/protocol.test.ts',
       'checkpoints/day2/clients.test.ts',
@@ -309,6 +317,7 @@ export const days: Day[] = [
     slug: '04-loadtest',
     title: 'Load testing tool',
     files: ['04-loadtest/loadtest.ts', '04-loadtest/main.ts'],
+    exports: { '04-loadtest/loadtest.ts': ['runLoadTest', 'formatReport'] },
     checkpoints: ['checkpoints/day4/honesty.test.ts', 'checkpoints/day4/overrun.test.ts', 'checkpoints/day4/measures.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
     testTimeoutMs: 45_000,
     timeLimitSec: 120,

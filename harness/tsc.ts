@@ -14,6 +14,10 @@ const nativeTsc = resolve(root, `node_modules/@typescript/typescript-${process.p
 /** The workbook's own TypeScript compiler: the native program if it is installed, else node_modules/.bin/tsc. */
 export const workbookTsc = existsSync(nativeTsc) ? nativeTsc : resolve(root, 'node_modules/.bin/tsc');
 
+/** The compiler flags day 6's step 9 adds to the workbook's strict tsconfig (our counterpart of `go vet`); the course
+ *  lint holds the shipped scaffolds to them too. */
+export const vetFlags = { noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true };
+
 /** The tsconfig fields a run sets beside `extends` (the workbook's tsconfig.json). */
 export interface TscConfig {
   compilerOptions?: Record<string, unknown>;

@@ -5,6 +5,8 @@ import * as prettier from 'prettier';
 import { root } from '../../harness/paths.ts';
 import { listFiles } from '../../harness/files.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
+import { vetFlags } from '../../harness/tsc.ts';
+import { gradedExports, libraryFiles as libraryFilesOf } from '../../course/derived.ts';
 
 export { typecheck, workbookTsc } from './compile.ts';
 
@@ -13,11 +15,10 @@ export function learnerTsFiles(): string[] {
   return listFiles(targetDir).filter((file) => file.endsWith('.ts'));
 }
 
-/** Library code: modules other code imports. They must not print (main.ts and examples may). */
-export const libraryFiles = ['01-cache/cache.ts', '01-cache/rwlock.ts', '02-server/protocol.ts', '02-server/server.ts', '04-loadtest/loadtest.ts'];
+/** Library code: modules other code imports (the manifest's graded exports). They must not print (main.ts and examples may). */
+export const libraryFiles = libraryFilesOf();
 
-/** The compiler flags step 9 adds to the workbook's strict tsconfig (our counterpart of `go vet`). */
-export const vetFlags = { noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true };
+export { vetFlags };
 
 /** The formatting the workbook ships in days/.prettierrc.json, used when the tree has no Prettier config of its own. */
 export const houseStyle: prettier.Options = { singleQuote: true, printWidth: 160 };
@@ -58,8 +59,8 @@ export function debugPrints(): string[] {
   return found;
 }
 
-/** The exports docs/architecture.md promises; a checkpoint loads them, so they count as used. */
-const contract = ['Cache', 'RWLock', 'handleLine', 'startServer', 'runLoadTest', 'formatReport'];
+/** The exports docs/architecture.md promises (the manifest's `exports`); a checkpoint loads them, so they count as used. */
+const contract = [...gradedExports().values()].flat();
 
 // Names any checkpoint loads from the learner's tree (`learnerModule<…>(file, ['Cache'])`), plus the contract.
 function requiredExports(): Set<string> {

@@ -30,6 +30,7 @@ export async function startServer({ port = 6379, host = '127.0.0.1', cache = new
   // TODO: Create a server with createServer from 'node:net'; hand each new socket to serveConnection with the shared cache.
   // TODO: Listen on port and host; resolve once listening with the real port (server.address()), reject on 'error'.
   // TODO: Make close() stop listening AND end the connected sockets (server.close waits for them), then resolve.
+  void serveConnection; // what this uses; delete it with the throw below
   throw new Error('not implemented yet: startServer in days/02-server/server.ts');
 }
 
@@ -39,5 +40,6 @@ function serveConnection(socket: Socket, cache: Cache): void {
   // TODO: For each complete line (drop a trailing \r), write handleLine's reply plus "\n"; skip null replies.
   // TODO: When more than MAX_LINE_BYTES arrive without a newline, send "ERR line too long\n" and end the socket.
   // TODO: Listen for 'error' on the socket, so a client that vanishes cannot crash the server.
+  void [handleLine, MAX_LINE_BYTES]; // what this uses; delete it with the throw below
   throw new Error('not implemented yet: serveConnection in days/02-server/server.ts');
 }

@@ -49,6 +49,7 @@ export class Connection {
   /** Opens a connection, or rejects with the reason (ECONNREFUSED, …). */
   static open(host: string, port: number): Promise<Connection> {
     // TODO: Call connect({ host, port }) and resolve with `new Connection(socket)` on 'connect'; reject on 'error'.
+    void connect; // what this uses; delete it with the throw below
     throw new Error('not implemented yet: Connection.open in days/04-loadtest/loadtest.ts');
   }
 
@@ -61,6 +62,7 @@ export class Connection {
   /** Closes the connection; requests still waiting are rejected. */
   close(): void {
     // TODO: Destroy the socket.
+    void this.socket; // what this uses; delete it with the throw below
     throw new Error('not implemented yet: Connection.close in days/04-loadtest/loadtest.ts');
   }
 }
@@ -74,6 +76,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
   // TODO: At the deadline, stop: requests still in flight count neither as operations nor as errors.
   // TODO: Report the elapsed time, the counts, ops/s = totalOps / elapsed seconds, and the latencies
   //       (average, median p50, 99th percentile p99) of the successful operations.
+  void performance; // what this uses; delete it with the throw below
   throw new Error('not implemented yet: runLoadTest in days/04-loadtest/loadtest.ts');
 }
 

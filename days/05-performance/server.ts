@@ -23,6 +23,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // TODO: Start from your day-2 startServer (listen, track sockets, close()); call socket.setNoDelay(true) on each socket.
   // TODO: Wait for the socket's first chunk and hand both to serveText.
   // TODO: (stretch) When that first chunk starts with `*` (byte 0x2a), hand them to serveResp from ./resp.ts instead.
+  void [createServer, serveText]; // what this uses; delete it with the throw below
   throw new Error('not implemented yet: startServer in days/05-performance/server.ts');
 }
 
@@ -30,5 +31,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 function serveText(socket: Socket, cache: Cache, first: Buffer): void {
   // TODO: Frame lines across 'data' chunks as on day 2 (a 64 KiB line gets `ERR line too long` and the connection closes).
   // TODO: Answer every line of one chunk with handleLine, in a single socket.write (see "Batching writes"); log nothing per line.
+  void handleLine; // what this uses; delete it with the throw below
   throw new Error('not implemented yet: serveText in days/05-performance/server.ts');
 }

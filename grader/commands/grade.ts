@@ -6,6 +6,7 @@ import chalk from 'chalk';
 import { flag, fromUser, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
 import { markdownCard, nextUnfinished, renderCard } from '../card.ts';
 import { dayNumber, days, type Day } from '../../course/days.ts';
+import { besideEachOther as sideBySide } from '../../course/derived.ts';
 import { convert, formats, toClassroom, type Format } from '../formats.ts';
 import { recordProgress } from '../progress.ts';
 import { renderTests } from '../render.ts';
@@ -23,9 +24,9 @@ function requireFormat(value: string | undefined): Format {
   throw new UsageError(`--format ${value} is not a format I know. Give one of: ${formats.join(', ')}.`);
 }
 
-/** Days whose checks measure no throughput: graded side by side. A day that holds a speed gate (3, 5) runs alone,
- *  and day 6 runs last, as it reuses what the others found. */
-export const besideEachOther = ['day1', 'day2', 'day4'];
+/** Days whose checks measure no throughput: graded side by side (course/derived.ts). A day that holds a speed gate
+ *  (3, 5) runs alone, and day 6 runs last, as it reuses what the others found. */
+export const besideEachOther = sideBySide();
 
 /** Whether this machine has room for days side by side: two cores or more, and less than half a core busy with
  *  other work right now (sampled over `sampleMs`; the 1-minute load average still counts the previous run's load). */

@@ -28,7 +28,7 @@ function literalPattern(value: number): RegExp {
 }
 
 /** Code files other than course/gates.ts (and this one's list of exceptions) that write a gate's figure as a literal. */
-export function gateLiteralProblems(files = ['course', 'grader', 'harness', 'checkpoints', 'test'].flatMap(codeFiles)): Problem[] {
+export function gateLiteralProblems(files = ['course', 'grader', 'harness', 'checkpoints', 'test'].flatMap((dir) => codeFiles(dir))): Problem[] {
   const values = [...new Set(Object.values(gates as Record<string, Gate>).map((gate) => gate.value))];
   const problems: Problem[] = [];
   for (const file of files.filter((path) => path !== 'course/gates.ts' && path !== 'grader/tools/lint/gates.ts')) {

@@ -15,23 +15,23 @@ export interface Reference {
 }
 
 /** The .ts files under `dir` (repo-relative), fixtures and dependencies left out. */
-export function codeFiles(dir: string): string[] {
-  return readdirSync(resolve(root, dir)).flatMap((name) => {
+export function codeFiles(dir: string, base = root): string[] {
+  return readdirSync(resolve(base, dir)).flatMap((name) => {
     const path = join(dir, name);
     if (name === 'node_modules' || name === 'fixtures' || name.startsWith('.')) return [];
-    if (statSync(resolve(root, path)).isDirectory()) return codeFiles(path);
+    if (statSync(resolve(base, path)).isDirectory()) return codeFiles(path, base);
     return path.endsWith('.ts') ? [path] : [];
   });
 }
 
-/** The ids the fixture tables of test/dayN*.test.ts name, with the day each belongs to. */
-export function fixtureReferences(): Reference[] {
+/** The ids the fixture tables of test/dayN*.test.ts name (N of one digit or more), with the day each belongs to. */
+export function fixtureReferences(base = root): Reference[] {
   const references: Reference[] = [];
-  for (const file of codeFiles('test').filter((path) => /^test\/day\d[^/]*\.test\.ts$/.test(path))) {
-    const day = `day${/^test\/day(\d)/.exec(file)![1]}`;
-    const text = readFileSync(resolve(root, file), 'utf8');
+  for (const file of codeFiles('test', base).filter((path) => /^test\/day\d+(?:\D[^/]*)?\.test\.ts$/.test(path))) {
+    const day = `day${/^test\/day(\d+)/.exec(file)![1]}`;
+    const text = readFileSync(resolve(base, file), 'utf8');
     for (const [, id] of text.matchAll(/^\s*\['[\w-]+', '([^']*)'[,\]]/gm)) references.push({ file, day, id: id! });
-    for (const [, id] of text.matchAll(/expect(?:Caught|Diagnosed)\('day\d', [^,]+, '([^']*)'/g)) references.push({ file, day, id: id! });
+    for (const [, id] of text.matchAll(/expect(?:Caught|Diagnosed)\('day\d+', [^,]+, '([^']*)'/g)) references.push({ file, day, id: id! });
   }
   return references;
 }
@@ -46,7 +46,7 @@ export function referenceProblems(listed: Listed[], references = fixtureReferenc
 
 /** Code files that quote a requirement's whole sentence as a string, outside its checkpoint file. */
 export function sentenceProblems(listed: Listed[]): Problem[] {
-  const files = ['course', 'grader', 'harness', 'checkpoints', 'test'].flatMap(codeFiles).map((file) => ({ file, text: readFileSync(resolve(root, file), 'utf8') }));
+  const files = ['course', 'grader', 'harness', 'checkpoints', 'test'].flatMap((dir) => codeFiles(dir)).map((file) => ({ file, text: readFileSync(resolve(root, file), 'utf8') }));
   const problems: Problem[] = [];
   for (const test of listed) {
     const raw = test.name.replace(/\\/g, '\\\\');

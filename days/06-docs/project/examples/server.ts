@@ -7,6 +7,7 @@ import { startServer } from '../../../02-server/server.ts';
 async function main(): Promise<void> {
   // TODO: Start the server with startServer({ port: 0 }) and print the port it got.
   // TODO: Connect with node:net, send SET / GET / DEL / GET, and print each command with its reply.
+  void startServer; // what this uses; delete it with the throw
   // TODO: Close the server so the example ends by itself, and print that it closed; then delete the line below.
   throw new Error('not implemented yet: main in days/06-docs/project/examples/server.ts');
 }
