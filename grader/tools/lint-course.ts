@@ -1,23 +1,49 @@
 // Maintainers: `npm run lint:course` (rustlings' `dev check`) — the guides, scaffolds, manifest, requirement ids,
 // gates, commands and tamper list agree. Prints each problem with its file and fix; exits 1 on any.
+// `npm run lint:course -- --write` first rewrites what is derived: CHECKPOINT.md's requirement tables, the
+// grade-order lists of days in the README and docs/architecture.md, and grader/checksums.json.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { days } from '../../course/days.ts';
+import { checksumsPath, computeChecksums } from '../checksums.ts';
 import { checksumProblems } from './lint/checksums.ts';
 import { commandProblems } from './lint/commands.ts';
+import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from './lint/day-lists.ts';
+import { exportProblems } from './lint/exports.ts';
+import { fixtureCopyProblems } from './lint/fixtures.ts';
 import { gateGuideProblems, gateLiteralProblems } from './lint/gates.ts';
 import { guideProblems } from './lint/guides.ts';
 import { formatProblem, type Problem } from './lint/problem.ts';
 import { referenceProblems, sentenceProblems } from './lint/references.ts';
-import { collectRequirements, requirementProblems } from './lint/requirements.ts';
+import { collectRequirements, requirementProblems, type Listed } from './lint/requirements.ts';
+import { scaffoldFormatProblems, scaffoldVetProblems } from './lint/scaffolds.ts';
+import { specTableProblems, writeSpecTables } from './lint/spec-tables.ts';
+
+let collected: Promise<Listed[]> | undefined;
+const listed = () => (collected ??= collectRequirements());
+
+if (process.argv.includes('--write')) {
+  const written = [...writeSpecTables(days, await listed()), ...writeGradeOrder(days)];
+  const checksums = `${JSON.stringify(computeChecksums(), null, 2)}\n`;
+  if (readFileSync(checksumsPath(), 'utf8') !== checksums) {
+    writeFileSync(checksumsPath(), checksums);
+    written.push('grader/checksums.json');
+  }
+  console.log(written.length === 0 ? 'Derived text was current.' : `Rewrote: ${written.join(', ')}`);
+}
 
 const checks: [what: string, run: () => Problem[] | Promise<Problem[]>][] = [
-  ['guides, specs, hints and scaffolds', () => days.flatMap(guideProblems)],
+  ['guides, specs, hints and scaffolds', () => days.flatMap((day) => guideProblems(day))],
+  ["scaffolds: day 6's format and vet steps pass as shipped", async () => [...(await scaffoldFormatProblems()), ...(await scaffoldVetProblems())]],
+  ['exports: listed once, in the manifest', () => exportProblems()],
+  ["day lists: the front page's table and the grade order", () => [...dayTableProblems(), ...gradeOrderProblems()]],
+  ['fixtures: whole-file copies that drifted from the solution', () => fixtureCopyProblems()],
   ['gates: one home, quoted by the guides', () => [...gateLiteralProblems(), ...gateGuideProblems()]],
   ['commands: grader/registry.ts and package.json', () => commandProblems()],
   ['tamper list: grader/checksums.json', () => checksumProblems()],
-  ['requirement ids: declared, unique, the only names used', async () => {
-    const listed = await collectRequirements();
-    return [...requirementProblems(listed), ...referenceProblems(listed), ...sentenceProblems(listed)];
+  ['requirement ids: declared, unique, the only names used, tabled in CHECKPOINT.md', async () => {
+    const all = await listed();
+    return [...requirementProblems(all), ...referenceProblems(all), ...sentenceProblems(all), ...days.flatMap((day) => specTableProblems(day, all))];
   }],
 ];
 

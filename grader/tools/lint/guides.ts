@@ -7,7 +7,37 @@ import { headingAnchors } from '../../explain.ts';
 import { root } from '../../paths.ts';
 import type { Problem } from './problem.ts';
 
-const read = (path: string) => readFileSync(resolve(root, path), 'utf8');
+/** The folded hints of a guide's "## Hints" section, in order: each `<details>` block's text after its summary. */
+export function foldedHints(markdown: string): string[] {
+  const start = markdown.search(/^## Hints\b/m);
+  if (start < 0) return [];
+  const rest = markdown.slice(start);
+  const end = rest.slice(3).search(/^## /m);
+  const section = end < 0 ? rest : rest.slice(0, end + 3);
+  return [...section.matchAll(/<details>\s*(?:<summary>[\s\S]*?<\/summary>)?([\s\S]*?)<\/details>/g)].map((match) => match[1]!.trim());
+}
+
+/** The guide's folded hints against the manifest's, one by one: the same count, the same text, the same order. */
+export function hintProblems(day: Day, guide: string, guidePath = `days/${day.slug}/README.md`): Problem[] {
+  const folded = foldedHints(guide);
+  const problems: Problem[] = [];
+  day.hints.forEach((hint, i) => {
+    const block = folded[i];
+    if (block === hint.trim()) return;
+    const at = [...hint.trim()].findIndex((char, j) => block?.[j] !== char);
+    problems.push({
+      file: guidePath,
+      problem: block === undefined
+        ? `folds no hint ${i + 1} under "## Hints"; course/days.ts's ${day.id} hints[${i}] is: ${hint.slice(0, 80)}…`
+        : `folds hint ${i + 1} with other words than course/days.ts's ${day.id} hints[${i}], from character ${at + 1}: the guide has "${block.slice(Math.max(0, at - 20), at + 40)}…", the manifest "${hint.slice(Math.max(0, at - 20), at + 40)}…"`,
+      fix: `course/days.ts is the source (npm run hint prints it): copy hints[${i}] into the guide's <details> block ${i + 1}, after its <summary>, or change both`,
+    });
+  });
+  for (const [i, block] of folded.slice(day.hints.length).entries()) {
+    problems.push({ file: guidePath, problem: `folds a hint ${day.hints.length + i + 1} that course/days.ts's ${day.id} does not have: ${block.slice(0, 80)}…`, fix: 'add it to the day\'s hints in course/days.ts (npm run hint shows only those), or drop the block' });
+  }
+  return problems;
+}
 
 /** The anchors of the `###` entries under "## When it fails" in a guide, with their heading text. */
 export function whenItFailsAnchors(markdown: string): Map<string, string> {
@@ -23,19 +53,17 @@ export function whenItFailsAnchors(markdown: string): Map<string, string> {
   return entries;
 }
 
-/** Problems with `day`'s guide, spec and scaffolds. */
-export function guideProblems(day: Day): Problem[] {
+/** Problems with `day`'s guide, spec and scaffolds (in the repo, or in a copy of it at `base`). */
+export function guideProblems(day: Day, base = root): Problem[] {
+  const read = (path: string) => readFileSync(resolve(base, path), 'utf8');
   const problems: Problem[] = [];
   const guidePath = `days/${day.slug}/README.md`;
   const guide = read(guidePath);
-  const folded = [...guide.matchAll(/<details>([\s\S]*?)<\/details>/g)].map((match) => match[1]!);
   if (day.hints.length === 0) problems.push({ file: 'course/days.ts', problem: `${day.id} has no hint`, fix: 'give every day at least one question-style hint' });
-  for (const hint of day.hints) {
-    if (!folded.some((block) => block.includes(hint))) problems.push({ file: guidePath, problem: `does not fold this hint of course/days.ts word for word: ${hint.slice(0, 80)}…`, fix: 'copy the hint from course/days.ts into a <details> block (or change both)' });
-  }
+  problems.push(...hintProblems(day, guide, guidePath));
   const headings = guide.match(/^#{2,4} .+$/gm)!.map((line) => line.replace(/^#+ (\d+\. )?/, '').toLowerCase());
   for (const file of day.files) {
-    if (!existsSync(resolve(root, 'solutions', file))) problems.push({ file: `solutions/${file}`, problem: 'is missing', fix: `every learner file of course/days.ts ships with a solution` });
+    if (!existsSync(resolve(base, 'solutions', file))) problems.push({ file: `solutions/${file}`, problem: 'is missing', fix: `every learner file of course/days.ts ships with a solution` });
     const scaffold = read(`days/${file}`);
     const header = scaffold.split('\n').slice(0, 4).join('\n');
     const named = /Guide: days\/[^,\n]*README\.md, ([^\n]+)/.exec(header)?.[1] ?? '';
@@ -52,15 +80,16 @@ export function guideProblems(day: Day): Problem[] {
   const sections = [...read(specPath).matchAll(/^## (.+)$/gm)].map((match) => match[1]!.trim());
   if (sections.slice(-2).join('|') !== 'Required exports|Completion criteria') problems.push({ file: specPath, problem: `ends with the sections ${JSON.stringify(sections.slice(-2))}`, fix: 'end with "## Required exports" and "## Completion criteria"' });
   if (!read('README.md').includes(`days/${day.slug}`)) problems.push({ file: 'README.md', problem: `does not list days/${day.slug}`, fix: "add the day to the front page's table" });
-  return [...problems, ...explainLinkProblems(day)];
+  return [...problems, ...explainLinkProblems(day, base)];
 }
 
 /** `explain` and `causes` entries of `day` that link to no "When it fails" entry of its guide, or with another title. */
-export function explainLinkProblems(day: Day): Problem[] {
+export function explainLinkProblems(day: Day, base = root): Problem[] {
+  const read = (path: string) => readFileSync(resolve(base, path), 'utf8');
   const guidePath = `days/${day.slug}/README.md`;
   const linked = [...Object.values(day.explain ?? {}), ...Object.values(day.causes ?? {})].filter((entry) => entry !== undefined && entry !== 'none');
   if (linked.length === 0) return [];
-  if (!existsSync(resolve(root, guidePath))) return [{ file: guidePath, problem: 'is missing', fix: 'its "When it fails" entries are linked from course/days.ts' }];
+  if (!existsSync(resolve(base, guidePath))) return [{ file: guidePath, problem: 'is missing', fix: 'its "When it fails" entries are linked from course/days.ts' }];
   const anchors = whenItFailsAnchors(read(guidePath));
   const problems: Problem[] = [];
   for (const entry of new Map(linked.map((link) => [`${link.anchor}\0${link.title}`, link])).values()) {
