@@ -1,0 +1,111 @@
+// The course lint fails, naming the fix, for each coupling once it is broken: each test plants one drift in a copy of
+// the files it reads (under .tmp/) or in a copy of the manifest, and runs the lint's function in-process.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dayNumber, days, findDay, type Day } from '../course/days.ts';
+import { besideEachOther, libraryFiles } from '../course/derived.ts';
+import { root } from '../grader/paths.ts';
+import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from '../grader/tools/lint/day-lists.ts';
+import { exportProblems } from '../grader/tools/lint/exports.ts';
+import { fixtureCopyProblems } from '../grader/tools/lint/fixtures.ts';
+import { hintProblems } from '../grader/tools/lint/guides.ts';
+import { fixtureReferences, referenceProblems } from '../grader/tools/lint/references.ts';
+import type { Listed } from '../grader/tools/lint/requirements.ts';
+import { scaffoldFormatProblems, scaffoldVetProblems } from '../grader/tools/lint/scaffolds.ts';
+import { requirementTable, specTableProblems, withTable } from '../grader/tools/lint/spec-tables.ts';
+import { scratchDir } from './helpers.ts';
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A scratch copy of the repo's `paths` (files or folders), for a lint function to read with `base`. */
+function copyOf(...paths: string[]): string {
+  const base = scratchDir('lint-drift');
+  copies.push(base);
+  for (const path of paths) cpSync(resolve(root, path), join(base, path), { recursive: true });
+  return base;
+}
+
+function write(base: string, path: string, text: string): void {
+  mkdirSync(dirname(join(base, path)), { recursive: true });
+  writeFileSync(join(base, path), text);
+}
+
+const day1 = days[0]!;
+const expiry: Day = { ...day1, id: 'day7', slug: '07-expiry', title: 'Key expiry', exports: { '07-expiry/expiry.ts': ['expiry'] }, preconditions: [] };
+
+describe('the course lint names the fix for each drift', () => {
+  it('a folded hint whose words differ from the manifest (hint-differs)', () => {
+    const hint = day1.hints[0]!;
+    const guide = readFileSync(resolve(root, `days/${day1.slug}/README.md`), 'utf8').replace(hint, hint.replace('Map<string, string>', 'Map<string,string>'));
+    const problems = hintProblems(day1, guide);
+    expect(problems).toEqual([expect.objectContaining({ file: `days/${day1.slug}/README.md`, problem: expect.stringMatching(/folds hint 1 with other words .* from character \d+: the guide has ".*Map<string,string>/) })]);
+    expect(problems[0]!.fix).toContain('copy hints[0]');
+    expect(hintProblems(day1, `${guide}\n<details><summary>Hint 5</summary>\n\nAn extra one.\n</details>\n`).at(-1)!.problem).toContain('folds a hint 5 that course/days.ts');
+  });
+
+  it('a CHECKPOINT.md requirement table missing a requirement (table-row-missing)', () => {
+    const base = copyOf(`days/${day1.slug}/CHECKPOINT.md`);
+    const listed: Listed[] = [{ day: day1.id, module: day1.checkpoints[0]!, group: 'Cache', name: 'returns each stored key', id: 'stores-keys' }];
+    const path = join(base, `days/${day1.slug}/CHECKPOINT.md`);
+    writeFileSync(path, withTable(readFileSync(path, 'utf8'), requirementTable(day1, listed)));
+    expect(specTableProblems(day1, listed, base)).toEqual([]);
+    const added = [...listed, { ...listed[0]!, name: 'forgets a deleted key', id: 'delete-forgets' }];
+    expect(specTableProblems(day1, added, base)).toEqual([{ file: `days/${day1.slug}/CHECKPOINT.md`, problem: 'the requirement table has no row | `delete-forgets` | Cache | forgets a deleted key |', fix: 'npm run lint:course -- --write (rows are written from the checkpoints)' }]);
+  });
+
+  it('a scaffold with an unused import, or unformatted (scaffold-vet)', async () => {
+    const base = copyOf('days');
+    const cache = readFileSync(join(base, 'days/01-cache/cache.ts'), 'utf8');
+    write(base, 'days/01-cache/cache.ts', cache.replace(/^(\/\/.*\n)+/, (header) => `${header}import { join } from 'node:path';\n`));
+    write(base, 'days/01-cache/rwlock.ts', readFileSync(join(base, 'days/01-cache/rwlock.ts'), 'utf8').replace('export class', 'export   class'));
+    const [format, vet] = await Promise.all([scaffoldFormatProblems(base), scaffoldVetProblems(base)]);
+    expect(format).toEqual([expect.objectContaining({ file: 'days/01-cache/rwlock.ts', fix: 'npx prettier --write days/01-cache/rwlock.ts' })]);
+    expect(vet).toEqual([expect.objectContaining({ file: 'days/01-cache/cache.ts', problem: expect.stringContaining("'join' is declared but its value is never read") })]);
+    expect(vet[0]!.fix).toContain('void [name]');
+  });
+
+  it('a new day missing from the derived lists and the front page (new-day-lists)', () => {
+    const withExpiry = [...days, expiry];
+    expect(besideEachOther(withExpiry), 'a day with no gate is graded side by side, without an edit').toEqual([...besideEachOther(), 'day7']);
+    expect(libraryFiles(withExpiry)).toContain('07-expiry/expiry.ts');
+    expect(dayTableProblems(withExpiry)).toEqual([{ file: 'README.md', problem: 'the table of days has no row for day7 (days/07-expiry)', fix: 'add "| 7 | `days/07-expiry` | Key expiry: … |" after the row of the day before it' }]);
+    const order = gradeOrderProblems(withExpiry);
+    expect(order.map((problem) => problem.file)).toEqual(['README.md', 'docs/architecture.md', 'docs/architecture.md']);
+    expect(order[0]!.problem).toContain('the days graded side by side are 1, 2, 4 and 7');
+    const base = copyOf('README.md', 'docs/architecture.md');
+    expect(writeGradeOrder(withExpiry, base)).toEqual(['README.md', 'docs/architecture.md']);
+    expect(gradeOrderProblems(withExpiry, base)).toEqual([]);
+  });
+
+  it('a day numbered 10: found by number, listed, and its fixture table read (day-10)', () => {
+    const tenth: Day = { ...expiry, id: 'day10', slug: '10-eviction', title: 'Eviction' };
+    expect(dayNumber(tenth)).toBe(10);
+    expect(dayTableProblems([...days, tenth])[0]!.fix).toContain('| 10 | `days/10-eviction` |');
+    const base = copyOf();
+    write(base, 'test/day10.test.ts', "const planted = [\n  ['evicts-newest', 'evicts-oldest'],\n];\nawait expectCaught('day10', 'day10/x', 'keeps-size');\n");
+    const references = fixtureReferences(base);
+    expect(references).toEqual([{ file: 'test/day10.test.ts', day: 'day10', id: 'evicts-oldest' }, { file: 'test/day10.test.ts', day: 'day10', id: 'keeps-size' }]);
+    const declared: Listed[] = [{ day: 'day10', module: 'checkpoints/day10/evict.test.ts', group: '', name: 'evicts the oldest key', id: 'evicts-oldest' }];
+    expect(referenceProblems(declared, references)).toEqual([expect.objectContaining({ problem: 'names the requirement "keeps-size", which day10 does not declare' })]);
+    expect(findDay('10')).toBeUndefined(); // not in the manifest: findDay reads only days.ts
+  });
+
+  it('an export a checkpoint loads that the manifest does not list, or a scaffold that lost it (exports)', () => {
+    const base = copyOf('checkpoints/day1', 'days', 'solutions/01-cache', 'docs/architecture.md');
+    write(base, 'checkpoints/day1/ttl.test.ts', "await learnerModule<{ ttl: () => number }>(file, ['ttl']);\n");
+    write(base, 'days/01-cache/rwlock.ts', readFileSync(join(base, 'days/01-cache/rwlock.ts'), 'utf8').replace('export class RWLock', 'class RWLock'));
+    const problems = exportProblems([day1], base);
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'checkpoints/day1/ttl.test.ts', problem: expect.stringContaining('ttl, which no day') }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'days/01-cache/rwlock.ts', problem: expect.stringContaining('does not export RWLock') }));
+  });
+
+  it('a whole-file fixture that is a near copy of the solution (fixture-copy)', () => {
+    const base = copyOf('solutions/01-cache');
+    write(base, 'test/fixtures/day1/copied/01-cache/cache.ts', readFileSync(join(base, 'solutions/01-cache/cache.ts'), 'utf8'));
+    expect(fixtureCopyProblems(base)).toEqual([expect.objectContaining({ file: 'test/fixtures/day1/copied/01-cache/cache.ts', problem: expect.stringContaining('100% lines of solutions/01-cache/cache.ts') })]);
+    write(base, 'test/fixtures/day1/copied/01-cache/cache.ts', '// Another store\nexport class Store {}\n');
+    expect(fixtureCopyProblems(base)[0]!.problem).toContain('does not export Cache');
+  });
+});
