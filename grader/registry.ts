@@ -37,4 +37,5 @@ export const otherScripts: Record<string, string> = {
   typecheck: 'tsc over the whole workbook',
   test: "maintainers: the workbook's own tests",
   'lint:course': 'maintainers: guides, scaffolds, manifest, gates, commands and checksums agree',
+  'new-day': "maintainers: lay out a new day's skeleton that lints clean (docs/authoring.md)",
 };

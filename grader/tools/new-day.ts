@@ -1,0 +1,81 @@
+// Maintainers: `npm run new-day -- 07-expiry "Key expiry"` (rustlings' `dev new`) lays out a new day that lints clean:
+// the scaffold, the guide and CHECKPOINT.md, the solution, a checkpoint with one requirement, the manifest entry, the
+// fixture table with one planted bug, the front page's row and the contract's line; then it rewrites what is derived
+// (the requirement table, the grade order, the checksums). Every spot to fill is marked TODO. docs/authoring.md.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { days } from '../../course/days.ts';
+import { root } from '../paths.ts';
+import { bugPatch, checkpoint, fixtureTable, guide, manifestEntry, namesOf, scaffold, solution, spec, type NewDay } from './new-day/templates.ts';
+
+/** Why `slug` and `title` cannot name a new day, or undefined. */
+export function refusal(slug: string | undefined, title: string | undefined): string | undefined {
+  if (!slug || !title) return 'Give the folder name and the title: npm run new-day -- 07-expiry "Key expiry"';
+  if (!/^\d{2}-[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug)) return `"${slug}" is not a day folder name: two digits, a hyphen, lowercase words (07-expiry).`;
+  const day = namesOf(slug, title);
+  const taken = days.find((other) => other.id === day.id || other.slug === slug);
+  if (taken) return `${day.id} exists already (days/${taken.slug}, "${taken.title}"): pick the next number.`;
+  return undefined;
+}
+
+// Writes `text` to repo-relative `path`, refusing to overwrite anything.
+function create(path: string, text: string): string {
+  const full = resolve(root, path);
+  if (existsSync(full)) throw new Error(`${path} exists already; new-day writes only new files.`);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+  return path;
+}
+
+// Inserts `text` into repo-relative `path` at the offset `where` finds in its text.
+function insert(path: string, where: (text: string) => number, text: string): string {
+  const full = resolve(root, path);
+  const before = readFileSync(full, 'utf8');
+  const index = where(before);
+  if (index < 0) throw new Error(`${path} has no place for the new day; add it by hand (docs/authoring.md).`);
+  writeFileSync(full, `${before.slice(0, index)}${text}${before.slice(index)}`);
+  return path;
+}
+
+/** Just after the last row of the front page's table of days. */
+const afterLastDayRow = (text: string) => Math.max(-1, ...[...text.matchAll(/^\| \d+ \| `days\/[^\n]*\n/gm)].map((row) => row.index + row[0].length));
+
+/** At the end of docs/architecture.md's list of learner-facing modules. */
+function endOfModules(text: string): number {
+  const section = text.indexOf('### Learner-facing modules');
+  const end = section < 0 ? -1 : text.indexOf('\n\n', section);
+  return end < 0 ? -1 : end + 1;
+}
+
+/** Lays out `day` in the repo; returns the files it wrote or changed. */
+export function newDay(day: NewDay): string[] {
+  const test = day.file.split('/')[1]!.replace(/\.ts$/, '.test.ts');
+  return [
+    create(`days/${day.file}`, scaffold(day)),
+    create(`solutions/${day.file}`, solution(day)),
+    create(`days/${day.slug}/README.md`, guide(day)),
+    create(`days/${day.slug}/CHECKPOINT.md`, spec(day)),
+    create(`checkpoints/${day.id}/${test}`, checkpoint(day)),
+    create(`test/${day.id}.test.ts`, fixtureTable(day)),
+    create(`test/fixtures/${day.id}/${day.bug}/bug.patch`, bugPatch(day)),
+    insert('course/days.ts', (text) => text.search(/^\];\n/m), manifestEntry(day)),
+    insert('README.md', afterLastDayRow, `| ${day.number} | \`days/${day.slug}\` | ${day.title}: TODO what the learner builds |\n`),
+    insert('docs/architecture.md', endOfModules, `- \`${day.file}\`: \`${day.name}(): string\` (TODO: the contract).\n`),
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [slug, title] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const refused = refusal(slug, title);
+  if (refused) {
+    console.error(refused);
+    process.exit(2);
+  }
+  const day = namesOf(slug!, title!);
+  console.log(`Laid out ${day.id} — ${day.title}:\n  ${newDay(day).join('\n  ')}`);
+  // What is derived from the manifest (the CHECKPOINT.md table, the grade order, the checksums), then the whole lint.
+  const lint = spawnSync(process.execPath, ['--import', 'tsx', 'grader/tools/lint-course.ts', '--write'], { cwd: root, stdio: 'inherit' });
+  process.exitCode = lint.status ?? 1;
+  console.log(`Next: fill the TODOs (grep -rn TODO days/${day.slug} solutions/${day.slug} checkpoints/${day.id}), then npm run lint:course and npm run check ${day.id} -- --target solutions.`);
+}

@@ -1,0 +1,175 @@
+// The files `npm run new-day` writes for a day: a skeleton with one requirement that lints clean, every spot the
+// author fills marked TODO. Each template takes the day's names (NewDay) and returns the file's text.
+import { githubAnchor } from '../../explain.ts';
+
+/** The names of a new day, all derived from its folder name and title. */
+export interface NewDay {
+  /** `7` */
+  number: number;
+  /** `day7` */
+  id: string;
+  /** `07-expiry` */
+  slug: string;
+  /** `Key expiry` */
+  title: string;
+  /** The learner file, relative to the tree: `07-expiry/expiry.ts`. */
+  file: string;
+  /** Its one export, a function: `expiry`. */
+  name: string;
+  /** The first requirement's id, sentence and describe group. */
+  requirement: { id: string; sentence: string; group: string };
+  /** The "When it fails" entry the requirement links to, and the one hint. */
+  failure: string;
+  hint: string;
+  /** The planted bug of the fixture table's first row. */
+  bug: string;
+}
+
+/** The names for folder `slug` (`07-expiry`) and `title`. */
+export function namesOf(slug: string, title: string): NewDay {
+  const number = Number.parseInt(slug, 10);
+  const stem = slug.replace(/^\d+-/, '');
+  const name = stem.replace(/-([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+  return {
+    number,
+    id: `day${number}`,
+    slug,
+    title,
+    file: `${slug}/${stem}.ts`,
+    name,
+    requirement: { id: 'answers-ready', sentence: `${name}() answers "ready"`, group: title },
+    failure: `\`${name}\` answers something else`,
+    hint: `What does \`${name}\` return before you start? TODO: a question-style hint, shown by npm run hint ${number} and folded in the guide.`,
+    bug: 'wrong-answer',
+  };
+}
+
+/** days/<slug>/<stem>.ts: the scaffold, a stub that throws "not implemented yet". */
+export const scaffold = (day: NewDay) => `// Day ${day.number} · ${day.title}: TODO say in one line what to build.
+// Check it: npm run check ${day.id} · Guide: days/${day.slug}/README.md, "Your mission"
+
+/** TODO: what it does. */
+export function ${day.name}(): string {
+  // TODO: Return "ready" (replace this with the day's first task).
+  throw new Error('not implemented yet: ${day.name} in days/${day.file}');
+}
+`;
+
+/** solutions/<slug>/<stem>.ts: the clearest correct version. */
+export const solution = (day: NewDay) => `// Day ${day.number} solution: TODO say what it shows.
+
+/** TODO: what it does. */
+export function ${day.name}(): string {
+  return 'ready';
+}
+`;
+
+/** checkpoints/day<N>/<stem>.test.ts: the checkpoint, one requirement with its id. */
+export const checkpoint = (day: NewDay) => `// Day ${day.number} checkpoint: TODO say what it holds the learner's code to.
+import { describe, it } from 'vitest';
+import { expectEqual } from '../../harness/check.ts';
+import { learnerModule, shown } from '../../harness/learner.ts';
+
+const file = '${day.file}';
+
+describe('${day.requirement.group}', () => {
+  it('${day.requirement.sentence}', { meta: { id: '${day.requirement.id}' } }, async () => {
+    const { ${day.name} } = await learnerModule<{ ${day.name}: () => string }>(file, ['${day.name}']);
+    expectEqual(${day.name}(), 'ready', '${day.name}() did not answer "ready".', { where: \`${day.name} in \${shown(file)}\`, fix: 'Return the string "ready".' });
+  });
+});
+`;
+
+/** days/<slug>/README.md: the guide, with the sections the lint and the grader read. */
+export const guide = (day: NewDay) => `# Day ${day.number} — ${day.title}
+
+## Your mission
+TODO: what the learner builds today, and why.
+
+## Requirements
+- \`${day.name}\` answers "ready" (TODO: the day's real requirements).
+
+## Checkpoint: how to know you're done
+**Command to run:** \`npm run check ${day.id}\`.
+**Expected output:** every line ✓, then \`✓ day ${day.number} passed\`. The exact requirements are in
+[CHECKPOINT.md](CHECKPOINT.md).
+
+## When it fails
+
+Each entry below is one way day ${day.number} goes wrong.
+
+### ${day.failure}
+TODO: what the message means, how to confirm it, and the way out.
+
+## Hints (only look if stuck)
+\`npm run hint ${day.id}\` shows them one at a time; they are the same text as below.
+
+<details>
+<summary>Hint 1: TODO</summary>
+
+${day.hint}
+
+</details>
+`;
+
+/** days/<slug>/CHECKPOINT.md: the spec; its requirement table is written by the lint. */
+export const spec = (day: NewDay) => `# Day ${day.number} checkpoint — ${day.title}
+
+Run it with \`npm run check ${day.id}\`. The grader imports your \`days/${day.file}\` and runs the suites in
+\`checkpoints/${day.id}/\`.
+
+## Tests
+TODO: each requirement in words, with the inputs it uses.
+
+## Required exports
+- \`days/${day.file}\`: \`export function ${day.name}(): string\`
+
+## Completion criteria
+| call | result |
+| --- | --- |
+| \`${day.name}()\` | \`"ready"\` |
+
+\`npm run check ${day.id}\` prints \`✓ day ${day.number} passed\` and exits 0.
+`;
+
+/** The manifest entry (course/days.ts), indented as an element of `days`. */
+export const manifestEntry = (day: NewDay) => `  {
+    id: '${day.id}',
+    slug: '${day.slug}',
+    title: '${day.title.replace(/'/g, "\\'")}',
+    files: ['${day.file}'],
+    exports: { '${day.file}': ['${day.name}'] },
+    checkpoints: ['checkpoints/${day.id}/${day.file.split('/')[1]!.replace(/\.ts$/, '.test.ts')}'],
+    testTimeoutMs: 5_000,
+    timeLimitSec: 60,
+    hints: ['${day.hint.replace(/'/g, "\\'")}'],
+    explain: {
+      '${day.requirement.id}': { anchor: '${githubAnchor(day.failure)}', title: '${day.failure.replace(/'/g, "\\'")}' },
+    },
+  },
+`;
+
+/** test/day<N>.test.ts: the fixture table, one planted bug caught by the requirement meant for it. */
+export const fixtureTable = (day: NewDay) => `// Day ${day.number}: each planted bug is caught by the requirement meant for it (test/fixtures/${day.id}/).
+import { describe, it } from 'vitest';
+import { expectCaught } from './helpers.ts';
+
+// The second column is the requirement's id, declared in its checkpoint's it().
+const planted: [fixture: string, caughtBy: string][] = [
+  ['${day.bug}', '${day.requirement.id}'],
+];
+
+describe('day ${day.number} catches planted bugs', () => {
+  it.each(planted)('%s: caught by "%s"', async (fixture, caughtBy) => {
+    await expectCaught('${day.id}', \`${day.id}/\${fixture}\`, caughtBy);
+  });
+});
+`;
+
+/** test/fixtures/day<N>/<bug>/bug.patch: the planted bug, a diff against the solution. */
+export const bugPatch = (day: NewDay) => {
+  const before = solution(day).trimEnd().split('\n');
+  const after = before.map((line, i) => (i === 0 ? `// Planted bug (${day.bug}): ${day.name} answers "not ready".` : line.replace("return 'ready';", "return 'not ready'; // BUG: the wrong answer")));
+  const lines = before.flatMap((line, i) => (line === after[i] ? [` ${line}`] : [`-${line}`, `+${after[i]}`]));
+  return [`--- a/${day.file}`, `+++ b/${day.file}`, `@@ -1,${before.length} +1,${after.length} @@`, ...lines, ''].join('\n');
+};
