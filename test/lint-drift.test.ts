@@ -8,7 +8,7 @@ import { besideEachOther, libraryFiles } from '../course/derived.ts';
 import { root } from '../grader/paths.ts';
 import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from '../grader/tools/lint/day-lists.ts';
 import { exportProblems } from '../grader/tools/lint/exports.ts';
-import { fixtureCopyProblems } from '../grader/tools/lint/fixtures.ts';
+import { fixtureCopyProblems, plantedProblems } from '../grader/tools/lint/fixtures.ts';
 import { hintProblems } from '../grader/tools/lint/guides.ts';
 import { fixtureReferences, referenceProblems } from '../grader/tools/lint/references.ts';
 import type { Listed } from '../grader/tools/lint/requirements.ts';
@@ -70,6 +70,7 @@ describe('the course lint names the fix for each drift', () => {
     const withExpiry = [...days, expiry];
     expect(besideEachOther(withExpiry), 'a day with no gate is graded side by side, without an edit').toEqual([...besideEachOther(), 'day7']);
     expect(libraryFiles(withExpiry)).toContain('07-expiry/expiry.ts');
+    expect(plantedProblems(withExpiry)).toEqual([expect.objectContaining({ file: 'test/day7.test.ts', problem: expect.stringContaining('no fixture table names a requirement of day7') })]);
     expect(dayTableProblems(withExpiry)).toEqual([{ file: 'README.md', problem: 'the table of days has no row for day7 (days/07-expiry)', fix: 'add "| 7 | `days/07-expiry` | Key expiry: … |" after the row of the day before it' }]);
     const order = gradeOrderProblems(withExpiry);
     expect(order.map((problem) => problem.file)).toEqual(['README.md', 'docs/architecture.md', 'docs/architecture.md']);

@@ -3,9 +3,11 @@
 // lines is a copy that will drift unseen: the lint asks for a patch instead (test/fixtures/README.md).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { days as allDays, type Day } from '../../../course/days.ts';
 import { listFiles } from '../../../harness/files.ts';
 import { root } from '../../paths.ts';
 import type { Problem } from './problem.ts';
+import { codeFiles, fixtureReferences, type Reference } from './references.ts';
 
 /** Above this share of a whole-file fixture's lines found unchanged in the solution, it should be a bug.patch. */
 export const copyShare = 0.85;
@@ -56,6 +58,22 @@ export function fixtureCopyProblems(base = root): Problem[] {
     if (!file.endsWith('.ts')) continue;
     const missing = valueExports(original).filter((name) => !valueExports(copy).includes(name));
     if (missing.length > 0) problems.push({ file: path, problem: `does not export ${missing.join(', ')}, which solutions/${file} exports: it drifted from the solution`, fix: `re-make it from solutions/${file}, planting the same bug` });
+  }
+  return problems;
+}
+
+/** Days whose planted bugs no fixture table names, and fixture folders no test uses. */
+export function plantedProblems(days: Day[] = allDays, base = root, references: Reference[] = fixtureReferences(base)): Problem[] {
+  const problems: Problem[] = [];
+  for (const day of days.filter((day) => !references.some((ref) => ref.day === day.id))) {
+    problems.push({ file: `test/${day.id}.test.ts`, problem: `no fixture table names a requirement of ${day.id}: nothing shows its checks catch a planted bug`, fix: `plant one in test/fixtures/${day.id}/<bug>/bug.patch and add the row ['<bug>', '<requirement id>'] to test/${day.id}.test.ts (npm run new-day writes both)` });
+  }
+  const tests = codeFiles('test', base).map((file) => readFileSync(resolve(base, file), 'utf8')).join('\n');
+  const fixtures = resolve(base, 'test/fixtures');
+  const folders = existsSync(fixtures) ? readdirSync(fixtures).filter((day) => /^day\d+$/.test(day)).flatMap((day) => readdirSync(join(fixtures, day)).map((name) => `${day}/${name}`)) : [];
+  for (const folder of folders) {
+    const name = folder.split('/')[1]!;
+    if (!tests.includes(`'${name}'`) && !tests.includes(`${folder}'`) && !tests.includes(`${folder}\``)) problems.push({ file: `test/fixtures/${folder}`, problem: 'is a planted bug no test uses', fix: `add the row ['${name}', '<requirement id>'] to the fixture table of test/${folder.split('/')[0]}.test.ts, or delete the folder` });
   }
   return problems;
 }
