@@ -1,7 +1,8 @@
-// Maintainers: `npm run new-day -- 07-expiry "Key expiry"` (rustlings' `dev new`) lays out a new day that lints clean:
-// the scaffold, the guide and CHECKPOINT.md, the solution, a checkpoint with one requirement, the manifest entry, the
-// fixture table with one planted bug, the front page's row and the contract's line; then it rewrites what is derived
-// (the requirement table, the grade order, the checksums). Every spot to fill is marked TODO. docs/authoring.md.
+// Maintainers: `npm run new-day -- 07-expiry "Key expiry" [--export ExpiringCache]` (rustlings' `dev new`) lays out a
+// new day that lints clean: the scaffold, the guide and CHECKPOINT.md, the solution, a checkpoint with one requirement,
+// the manifest entry, the fixture table with one planted bug, the front page's row and the contract's line; then it
+// rewrites what is derived (the requirement table, the grade order, the checksums). Every spot to fill is marked TODO.
+// Steps and couplings: docs/authoring.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -60,19 +61,22 @@ export function newDay(day: NewDay): string[] {
     create(`test/${day.id}.test.ts`, fixtureTable(day)),
     create(`test/fixtures/${day.id}/${day.bug}/bug.patch`, bugPatch(day)),
     insert('course/days.ts', (text) => text.search(/^\];\n/m), manifestEntry(day)),
-    insert('README.md', afterLastDayRow, `| ${day.number} | \`days/${day.slug}\` | ${day.title}: TODO what the learner builds |\n`),
-    insert('docs/architecture.md', endOfModules, `- \`${day.file}\`: \`${day.name}(): string\` (TODO: the contract).\n`),
+    insert('README.md', afterLastDayRow, `| ${day.number} | \`days/${day.slug}\` | ${day.title} |\n`),
+    insert('docs/architecture.md', endOfModules, `- \`${day.file}\`: \`${day.name}\`, as \`days/${day.slug}/CHECKPOINT.md\`'s "Required exports" states it.\n`),
   ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [slug, title] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-  const refused = refusal(slug, title);
+  const args = process.argv.slice(2);
+  const exportAt = args.indexOf('--export');
+  const exported = exportAt < 0 ? undefined : args.splice(exportAt, 2)[1];
+  const [slug, title] = args.filter((arg) => !arg.startsWith('--'));
+  const refused = refusal(slug, title) ?? (exported !== undefined && !/^[A-Za-z_]\w*$/.test(exported) ? `--export "${exported}" is not a name: a function (expiry) or a class (ExpiringCache).` : undefined);
   if (refused) {
     console.error(refused);
     process.exit(2);
   }
-  const day = namesOf(slug!, title!);
+  const day = namesOf(slug!, title!, exported);
   console.log(`Laid out ${day.id} — ${day.title}:\n  ${newDay(day).join('\n  ')}`);
   // What is derived from the manifest (the CHECKPOINT.md table, the grade order, the checksums), then the whole lint.
   const lint = spawnSync(process.execPath, ['--import', 'tsx', 'grader/tools/lint-course.ts', '--write'], { cwd: root, stdio: 'inherit' });

@@ -14,8 +14,12 @@ export interface NewDay {
   title: string;
   /** The learner file, relative to the tree: `07-expiry/expiry.ts`. */
   file: string;
-  /** Its one export, a function: `expiry`. */
+  /** Its one export: a function (`expiry`), or a class when capitalized (`ExpiringCache`). */
   name: string;
+  /** What the stub is called in its "not implemented yet" line (`expiry`, `ExpiringCache.status`), and how a
+   *  checkpoint calls it (`expiry()`, `new ExpiringCache().status()`). */
+  member: string;
+  call: string;
   /** The first requirement's id, sentence and describe group. */
   requirement: { id: string; sentence: string; group: string };
   /** The "When it fails" entry the requirement links to, and the one hint. */
@@ -25,11 +29,13 @@ export interface NewDay {
   bug: string;
 }
 
-/** The names for folder `slug` (`07-expiry`) and `title`. */
-export function namesOf(slug: string, title: string): NewDay {
+/** The names for folder `slug` (`07-expiry`), `title`, and the export (default: the folder's words, `expiry`). */
+export function namesOf(slug: string, title: string, exported?: string): NewDay {
   const number = Number.parseInt(slug, 10);
   const stem = slug.replace(/^\d+-/, '');
-  const name = stem.replace(/-([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+  const name = exported ?? stem.replace(/-([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+  const isClass = /^[A-Z]/.test(name);
+  const call = isClass ? `new ${name}().status()` : `${name}()`;
   return {
     number,
     id: `day${number}`,
@@ -37,31 +43,32 @@ export function namesOf(slug: string, title: string): NewDay {
     title,
     file: `${slug}/${stem}.ts`,
     name,
-    requirement: { id: 'answers-ready', sentence: `${name}() answers "ready"`, group: title },
+    member: isClass ? `${name}.status` : name,
+    call,
+    requirement: { id: 'answers-ready', sentence: `${call} answers "ready"`, group: title },
     failure: `\`${name}\` answers something else`,
-    hint: `What does \`${name}\` return before you start? TODO: a question-style hint, shown by npm run hint ${number} and folded in the guide.`,
+    hint: `What does \`${call}\` return before you start? TODO: a question-style hint, shown by npm run hint ${number} and folded in the guide.`,
     bug: 'wrong-answer',
   };
+}
+
+/** The export's declaration around `body` (its lines, indented for a function): a function, or a class with a method. */
+function declaration(day: NewDay, body: string[]): string {
+  if (day.member === day.name) return [`/** TODO: what it does. */`, `export function ${day.name}(): string {`, ...body.map((line) => `  ${line}`), '}'].join('\n');
+  return [`/** TODO: what it is. */`, `export class ${day.name} {`, '  /** TODO: what it does. */', '  status(): string {', ...body.map((line) => `    ${line}`), '  }', '}'].join('\n');
 }
 
 /** days/<slug>/<stem>.ts: the scaffold, a stub that throws "not implemented yet". */
 export const scaffold = (day: NewDay) => `// Day ${day.number} · ${day.title}: TODO say in one line what to build.
 // Check it: npm run check ${day.id} · Guide: days/${day.slug}/README.md, "Your mission"
 
-/** TODO: what it does. */
-export function ${day.name}(): string {
-  // TODO: Return "ready" (replace this with the day's first task).
-  throw new Error('not implemented yet: ${day.name} in days/${day.file}');
-}
+${declaration(day, ['// TODO: Return "ready" (replace this with the day\'s first task).', `throw new Error('not implemented yet: ${day.member} in days/${day.file}');`])}
 `;
 
 /** solutions/<slug>/<stem>.ts: the clearest correct version. */
 export const solution = (day: NewDay) => `// Day ${day.number} solution: TODO say what it shows.
 
-/** TODO: what it does. */
-export function ${day.name}(): string {
-  return 'ready';
-}
+${declaration(day, ["return 'ready';"])}
 `;
 
 /** checkpoints/day<N>/<stem>.test.ts: the checkpoint, one requirement with its id. */
@@ -74,8 +81,8 @@ const file = '${day.file}';
 
 describe('${day.requirement.group}', () => {
   it('${day.requirement.sentence}', { meta: { id: '${day.requirement.id}' } }, async () => {
-    const { ${day.name} } = await learnerModule<{ ${day.name}: () => string }>(file, ['${day.name}']);
-    expectEqual(${day.name}(), 'ready', '${day.name}() did not answer "ready".', { where: \`${day.name} in \${shown(file)}\`, fix: 'Return the string "ready".' });
+    const { ${day.name} } = await learnerModule<typeof import('@learner/${day.file}')>(file, ['${day.name}']);
+    expectEqual(${day.call}, 'ready', '${day.call} did not answer "ready".', { where: \`${day.member} in \${shown(file)}\`, fix: 'Return the string "ready".' });
   });
 });
 `;
@@ -87,7 +94,7 @@ export const guide = (day: NewDay) => `# Day ${day.number} — ${day.title}
 TODO: what the learner builds today, and why.
 
 ## Requirements
-- \`${day.name}\` answers "ready" (TODO: the day's real requirements).
+- \`${day.call}\` answers "ready" (TODO: the day's real requirements).
 
 ## Checkpoint: how to know you're done
 **Command to run:** \`npm run check ${day.id}\`.
@@ -122,12 +129,12 @@ Run it with \`npm run check ${day.id}\`. The grader imports your \`days/${day.fi
 TODO: each requirement in words, with the inputs it uses.
 
 ## Required exports
-- \`days/${day.file}\`: \`export function ${day.name}(): string\`
+- \`days/${day.file}\`: \`export ${day.member === day.name ? `function ${day.name}(): string` : `class ${day.name} { status(): string }`}\`
 
 ## Completion criteria
 | call | result |
 | --- | --- |
-| \`${day.name}()\` | \`"ready"\` |
+| \`${day.call}\` | \`"ready"\` |
 
 \`npm run check ${day.id}\` prints \`✓ day ${day.number} passed\` and exits 0.
 `;
@@ -169,7 +176,7 @@ describe('day ${day.number} catches planted bugs', () => {
 /** test/fixtures/day<N>/<bug>/bug.patch: the planted bug, a diff against the solution. */
 export const bugPatch = (day: NewDay) => {
   const before = solution(day).trimEnd().split('\n');
-  const after = before.map((line, i) => (i === 0 ? `// Planted bug (${day.bug}): ${day.name} answers "not ready".` : line.replace("return 'ready';", "return 'not ready'; // BUG: the wrong answer")));
+  const after = before.map((line, i) => (i === 0 ? `// Planted bug (${day.bug}): ${day.call} answers "not ready".` : line.replace("return 'ready';", "return 'not ready'; // BUG: the wrong answer")));
   const lines = before.flatMap((line, i) => (line === after[i] ? [` ${line}`] : [`-${line}`, `+${after[i]}`]));
   return [`--- a/${day.file}`, `+++ b/${day.file}`, `@@ -1,${before.length} +1,${after.length} @@`, ...lines, ''].join('\n');
 };
