@@ -9,7 +9,7 @@ import { root } from '../grader/paths.ts';
 import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from '../grader/tools/lint/day-lists.ts';
 import { exportProblems } from '../grader/tools/lint/exports.ts';
 import { fixtureCopyProblems, plantedProblems } from '../grader/tools/lint/fixtures.ts';
-import { hintProblems } from '../grader/tools/lint/guides.ts';
+import { hintProblems, renderHints } from '../grader/tools/lint/guides.ts';
 import { fixtureReferences, referenceProblems } from '../grader/tools/lint/references.ts';
 import type { Listed } from '../grader/tools/lint/requirements.ts';
 import { scaffoldFormatProblems, scaffoldVetProblems } from '../grader/tools/lint/scaffolds.ts';
@@ -41,7 +41,8 @@ describe('the course lint names the fix for each drift', () => {
     const guide = readFileSync(resolve(root, `days/${day1.slug}/README.md`), 'utf8').replace(hint, hint.replace('Map<string, string>', 'Map<string,string>'));
     const problems = hintProblems(day1, guide);
     expect(problems).toEqual([expect.objectContaining({ file: `days/${day1.slug}/README.md`, problem: expect.stringMatching(/folds hint 1 with other words .* from character \d+: the guide has ".*Map<string,string>/) })]);
-    expect(problems[0]!.fix).toContain('copy hints[0]');
+    expect(problems[0]!.fix).toContain('npm run lint:course -- --write folds it into the guide');
+    expect(hintProblems(day1, renderHints(day1, guide)), 'the guide rendered from the manifest folds it again').toEqual([]);
     expect(hintProblems(day1, `${guide}\n<details><summary>Hint 5</summary>\n\nAn extra one.\n</details>\n`).at(-1)!.problem).toContain('folds a hint 5 that course/days.ts');
   });
 

@@ -1,7 +1,8 @@
 // Maintainers: `npm run lint:course` (rustlings' `dev check`) — the guides, scaffolds, manifest, requirement ids,
 // gates, commands and tamper list agree. Prints each problem with its file and fix; exits 1 on any.
-// `npm run lint:course -- --write` first rewrites what is derived: CHECKPOINT.md's requirement tables, the
-// grade-order lists of days in the README and docs/architecture.md, and grader/checksums.json.
+// `npm run lint:course -- --write` first rewrites what is derived: the guides' folded hints (from the manifest's),
+// CHECKPOINT.md's requirement tables, the grade-order lists of days in the README and docs/architecture.md, and
+// grader/checksums.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { days } from '../../course/days.ts';
@@ -12,7 +13,7 @@ import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from './lint/da
 import { exportProblems } from './lint/exports.ts';
 import { fixtureCopyProblems, plantedProblems } from './lint/fixtures.ts';
 import { gateGuideProblems, gateLiteralProblems } from './lint/gates.ts';
-import { guideProblems } from './lint/guides.ts';
+import { guideProblems, writeHints } from './lint/guides.ts';
 import { formatProblem, type Problem } from './lint/problem.ts';
 import { referenceProblems, sentenceProblems } from './lint/references.ts';
 import { collectRequirements, requirementProblems, type Listed } from './lint/requirements.ts';
@@ -23,7 +24,7 @@ let collected: Promise<Listed[]> | undefined;
 const listed = () => (collected ??= collectRequirements());
 
 if (process.argv.includes('--write')) {
-  const written = [...writeSpecTables(days, await listed()), ...writeGradeOrder(days)];
+  const written = [...writeHints(days), ...writeSpecTables(days, await listed()), ...writeGradeOrder(days)];
   const checksums = `${JSON.stringify(computeChecksums(), null, 2)}\n`;
   if (readFileSync(checksumsPath(), 'utf8') !== checksums) {
     writeFileSync(checksumsPath(), checksums);

@@ -1,20 +1,52 @@
 // The guides and scaffolds of each day: hints folded word for word, scaffold headers naming real sections, the
 // checkpoint spec's closing sections, learner files shipped as scaffold and solution, and "When it fails" links.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Day } from '../../../course/days.ts';
 import { headingAnchors } from '../../explain.ts';
 import { root } from '../../paths.ts';
 import type { Problem } from './problem.ts';
 
+const foldedBlock = /<details>\s*(?:<summary>([\s\S]*?)<\/summary>)?([\s\S]*?)<\/details>/g;
+
+// The "## Hints" section of a guide as [start, end) offsets, or undefined.
+function hintsSpan(markdown: string): [number, number] | undefined {
+  const start = markdown.search(/^## Hints\b/m);
+  if (start < 0) return undefined;
+  const end = markdown.slice(start + 3).search(/^## /m);
+  return [start, end < 0 ? markdown.length : start + 3 + end];
+}
+
 /** The folded hints of a guide's "## Hints" section, in order: each `<details>` block's text after its summary. */
 export function foldedHints(markdown: string): string[] {
-  const start = markdown.search(/^## Hints\b/m);
-  if (start < 0) return [];
-  const rest = markdown.slice(start);
-  const end = rest.slice(3).search(/^## /m);
-  const section = end < 0 ? rest : rest.slice(0, end + 3);
-  return [...section.matchAll(/<details>\s*(?:<summary>[\s\S]*?<\/summary>)?([\s\S]*?)<\/details>/g)].map((match) => match[1]!.trim());
+  const span = hintsSpan(markdown);
+  return span ? [...markdown.slice(...span).matchAll(foldedBlock)].map((match) => match[2]!.trim()) : [];
+}
+
+/** `guide` with its "## Hints" section folding exactly `day.hints` (the source): each block's text rewritten, a block
+ *  added for a new hint (summary: its opening question), a block beyond the manifest's dropped. */
+export function renderHints(day: Day, guide: string): string {
+  const block = (summary: string, hint: string) => `<details>\n<summary>${summary}</summary>\n\n${hint}\n\n</details>`;
+  const summaryOf = (hint: string, i: number) => `Hint ${i + 1}: ${/^[^?.:]{1,80}[?]/.exec(hint)?.[0] ?? hint.split(' ').slice(0, 6).join(' ')}`;
+  const span = hintsSpan(guide) ?? [guide.length, guide.length];
+  const section = guide.slice(...span) || `\n## Hints (only look if stuck)\n\`npm run hint ${day.id}\` shows them one at a time; they are the same text as below.\n`;
+  const summaries = [...section.matchAll(foldedBlock)].map((match) => match[1]?.trim());
+  const intro = section.split('<details>')[0]!.trimEnd();
+  const blocks = day.hints.map((hint, i) => block(summaries[i] ?? summaryOf(hint, i), hint.trim()));
+  const rest = guide.slice(span[1]);
+  return `${guide.slice(0, span[0])}${intro}\n\n${blocks.join('\n\n')}\n${rest ? `\n${rest}` : ''}`;
+}
+
+/** Rewrites each day's guide hints from the manifest; returns the guides it changed. */
+export function writeHints(days: Day[], base = root): string[] {
+  return days.flatMap((day) => {
+    const path = resolve(base, `days/${day.slug}/README.md`);
+    const before = readFileSync(path, 'utf8');
+    const after = renderHints(day, before);
+    if (after === before) return [];
+    writeFileSync(path, after);
+    return [`days/${day.slug}/README.md`];
+  });
 }
 
 /** The guide's folded hints against the manifest's, one by one: the same count, the same text, the same order. */
@@ -30,11 +62,11 @@ export function hintProblems(day: Day, guide: string, guidePath = `days/${day.sl
       problem: block === undefined
         ? `folds no hint ${i + 1} under "## Hints"; course/days.ts's ${day.id} hints[${i}] is: ${hint.slice(0, 80)}…`
         : `folds hint ${i + 1} with other words than course/days.ts's ${day.id} hints[${i}], from character ${at + 1}: the guide has "${block.slice(Math.max(0, at - 20), at + 40)}…", the manifest "${hint.slice(Math.max(0, at - 20), at + 40)}…"`,
-      fix: `course/days.ts is the source (npm run hint prints it): copy hints[${i}] into the guide's <details> block ${i + 1}, after its <summary>, or change both`,
+      fix: `course/days.ts is the source (npm run hint prints it): npm run lint:course -- --write folds it into the guide`,
     });
   });
   for (const [i, block] of folded.slice(day.hints.length).entries()) {
-    problems.push({ file: guidePath, problem: `folds a hint ${day.hints.length + i + 1} that course/days.ts's ${day.id} does not have: ${block.slice(0, 80)}…`, fix: 'add it to the day\'s hints in course/days.ts (npm run hint shows only those), or drop the block' });
+    problems.push({ file: guidePath, problem: `folds a hint ${day.hints.length + i + 1} that course/days.ts's ${day.id} does not have: ${block.slice(0, 80)}…`, fix: "add it to the day's hints in course/days.ts (npm run hint shows only those), then npm run lint:course -- --write" });
   }
   return problems;
 }
