@@ -23,14 +23,17 @@ export function foldedHints(markdown: string): string[] {
   return span ? [...markdown.slice(...span).matchAll(foldedBlock)].map((match) => match[2]!.trim()) : [];
 }
 
+/** A "## Hints" section carrying this comment has every summary written from its hint (its opening question). */
+export const hintsMarker = '<!-- The hints below are written from course/days.ts by `npm run lint:course -- --write`: edit them there. -->';
+
 /** `guide` with its "## Hints" section folding exactly `day.hints` (the source): each block's text rewritten, a block
- *  added for a new hint (summary: its opening question), a block beyond the manifest's dropped. */
+ *  added for a new hint (summary: its opening question, and every summary so under `hintsMarker`), one beyond dropped. */
 export function renderHints(day: Day, guide: string): string {
   const block = (summary: string, hint: string) => `<details>\n<summary>${summary}</summary>\n\n${hint}\n\n</details>`;
   const summaryOf = (hint: string, i: number) => `Hint ${i + 1}: ${/^[^?.:]{1,80}[?]/.exec(hint)?.[0] ?? hint.split(' ').slice(0, 6).join(' ')}`;
   const span = hintsSpan(guide) ?? [guide.length, guide.length];
   const section = guide.slice(...span) || `\n## Hints (only look if stuck)\n\`npm run hint ${day.id}\` shows them one at a time; they are the same text as below.\n`;
-  const summaries = [...section.matchAll(foldedBlock)].map((match) => match[1]?.trim());
+  const summaries = section.includes(hintsMarker) ? [] : [...section.matchAll(foldedBlock)].map((match) => match[1]?.trim());
   const intro = section.split('<details>')[0]!.trimEnd();
   const blocks = day.hints.map((hint, i) => block(summaries[i] ?? summaryOf(hint, i), hint.trim()));
   const rest = guide.slice(span[1]);

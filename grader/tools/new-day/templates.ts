@@ -1,6 +1,7 @@
 // The files `npm run new-day` writes for a day: a skeleton with one requirement that lints clean, every spot the
 // author fills marked TODO. Each template takes the day's names (NewDay) and returns the file's text.
 import { githubAnchor } from '../../explain.ts';
+import { hintsMarker } from '../lint/guides.ts';
 
 /** The names of a new day, all derived from its folder name and title. */
 export interface NewDay {
@@ -110,9 +111,10 @@ TODO: what the message means, how to confirm it, and the way out.
 
 ## Hints (only look if stuck)
 \`npm run hint ${day.id}\` shows them one at a time; they are the same text as below.
+${hintsMarker}
 
 <details>
-<summary>Hint 1: TODO</summary>
+<summary>Hint 1: ${/^[^?]*[?]/.exec(day.hint)![0]}</summary>
 
 ${day.hint}
 
