@@ -71,7 +71,7 @@ describe('the course lint names the fix for each drift', () => {
     const withExpiry = [...days, expiry];
     expect(besideEachOther(withExpiry), 'a day with no gate is graded side by side, without an edit').toEqual([...besideEachOther(), 'day7']);
     expect(libraryFiles(withExpiry)).toContain('07-expiry/expiry.ts');
-    expect(plantedProblems(withExpiry)).toEqual([expect.objectContaining({ file: 'test/day7.test.ts', problem: expect.stringContaining('no fixture table names a requirement of day7') })]);
+    expect(plantedProblems(withExpiry)).toEqual([expect.objectContaining({ file: 'test/fixtures/day7', problem: expect.stringContaining('no planted bug names a requirement of day7') })]);
     expect(dayTableProblems(withExpiry)).toEqual([{ file: 'README.md', problem: 'the table of days has no row for day7 (days/07-expiry)', fix: 'add "| 7 | `days/07-expiry` | Key expiry: … |" after the row of the day before it' }]);
     const order = gradeOrderProblems(withExpiry);
     expect(order.map((problem) => problem.file)).toEqual(['README.md', 'docs/architecture.md', 'docs/architecture.md']);
@@ -87,10 +87,18 @@ describe('the course lint names the fix for each drift', () => {
     expect(dayTableProblems([...days, tenth])[0]!.fix).toContain('| 10 | `days/10-eviction` |');
     const base = copyOf();
     write(base, 'test/day10.test.ts', "const planted = [\n  ['evicts-newest', 'evicts-oldest'],\n];\nawait expectCaught('day10', 'day10/x', 'keeps-size');\n");
+    write(base, 'test/fixtures/day10/no-limit/bug.patch', 'Caught by: stays-small\n--- a/10-eviction/evict.ts\n+++ b/10-eviction/evict.ts\n');
     const references = fixtureReferences(base);
-    expect(references).toEqual([{ file: 'test/day10.test.ts', day: 'day10', id: 'evicts-oldest' }, { file: 'test/day10.test.ts', day: 'day10', id: 'keeps-size' }]);
+    expect(references).toEqual([
+      { file: 'test/fixtures/day10/no-limit/bug.patch', day: 'day10', id: 'stays-small' },
+      { file: 'test/day10.test.ts', day: 'day10', id: 'evicts-oldest' },
+      { file: 'test/day10.test.ts', day: 'day10', id: 'keeps-size' },
+    ]);
     const declared: Listed[] = [{ day: 'day10', module: 'checkpoints/day10/evict.test.ts', group: '', name: 'evicts the oldest key', id: 'evicts-oldest' }];
-    expect(referenceProblems(declared, references)).toEqual([expect.objectContaining({ problem: 'names the requirement "keeps-size", which day10 does not declare' })]);
+    expect(referenceProblems(declared, references).map((problem) => problem.problem)).toEqual([
+      'names the requirement "stays-small", which day10 does not declare',
+      'names the requirement "keeps-size", which day10 does not declare',
+    ]);
     expect(findDay('10')).toBeUndefined(); // not in the manifest: findDay reads only days.ts
   });
 

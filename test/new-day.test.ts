@@ -24,7 +24,7 @@ describe('npm run new-day', () => {
     const made = await inCopy('grader/tools/new-day.ts', '07-expiry', 'Key expiry');
     expect(made.exitCode, made.stdout + made.stderr).toBe(0);
     expect(made.stdout).toContain('The course is consistent');
-    for (const file of ['days/07-expiry/expiry.ts', 'solutions/07-expiry/expiry.ts', 'days/07-expiry/README.md', 'days/07-expiry/CHECKPOINT.md', 'checkpoints/day7/expiry.test.ts', 'test/day7.test.ts', 'test/fixtures/day7/wrong-answer/bug.patch']) {
+    for (const file of ['days/07-expiry/expiry.ts', 'solutions/07-expiry/expiry.ts', 'days/07-expiry/README.md', 'days/07-expiry/CHECKPOINT.md', 'checkpoints/day7/expiry.test.ts', 'test/fixtures/day7/wrong-answer/bug.patch']) {
       expect(existsSync(join(copy, file)), file).toBe(true);
     }
     expect(readFileSync(join(copy, 'course/days.ts'), 'utf8')).toContain("slug: '07-expiry'");

@@ -1,6 +1,6 @@
 // Maintainers: `npm run new-day -- 07-expiry "Key expiry" [--export ExpiringCache]` (rustlings' `dev new`) lays out a
 // new day that lints clean: the scaffold, the guide and CHECKPOINT.md, the solution, a checkpoint with one requirement,
-// the manifest entry, the fixture table with one planted bug, the front page's row and the contract's line; then it
+// the manifest entry, one planted bug (a patch naming the requirement that catches it), the front page's row and the contract's line; then it
 // rewrites what is derived (the requirement table, the grade order, the checksums). Every spot to fill is marked TODO.
 // Steps and couplings: docs/authoring.md.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { days } from '../../course/days.ts';
 import { root } from '../paths.ts';
-import { bugPatch, checkpoint, fixtureTable, guide, manifestEntry, namesOf, scaffold, solution, spec, type NewDay } from './new-day/templates.ts';
+import { bugPatch, checkpoint, guide, manifestEntry, namesOf, scaffold, solution, spec, type NewDay } from './new-day/templates.ts';
 
 /** Why `slug` and `title` cannot name a new day, or undefined. */
 export function refusal(slug: string | undefined, title: string | undefined): string | undefined {
@@ -58,7 +58,6 @@ export function newDay(day: NewDay): string[] {
     create(`days/${day.slug}/README.md`, guide(day)),
     create(`days/${day.slug}/CHECKPOINT.md`, spec(day)),
     create(`checkpoints/${day.id}/${test}`, checkpoint(day)),
-    create(`test/${day.id}.test.ts`, fixtureTable(day)),
     create(`test/fixtures/${day.id}/${day.bug}/bug.patch`, bugPatch(day)),
     insert('course/days.ts', (text) => text.search(/^\];\n/m), manifestEntry(day)),
     insert('README.md', afterLastDayRow, `| ${day.number} | \`days/${day.slug}\` | ${day.title} |\n`),

@@ -7,7 +7,7 @@ import { days as allDays, type Day } from '../../../course/days.ts';
 import { listFiles } from '../../../harness/files.ts';
 import { root } from '../../paths.ts';
 import type { Problem } from './problem.ts';
-import { codeFiles, fixtureReferences, type Reference } from './references.ts';
+import { caughtByPatches, codeFiles, fixtureReferences, type Reference } from './references.ts';
 
 /** Above this share of a whole-file fixture's lines found unchanged in the solution, it should be a bug.patch. */
 export const copyShare = 0.85;
@@ -66,14 +66,15 @@ export function fixtureCopyProblems(base = root): Problem[] {
 export function plantedProblems(days: Day[] = allDays, base = root, references: Reference[] = fixtureReferences(base)): Problem[] {
   const problems: Problem[] = [];
   for (const day of days.filter((day) => !references.some((ref) => ref.day === day.id))) {
-    problems.push({ file: `test/${day.id}.test.ts`, problem: `no fixture table names a requirement of ${day.id}: nothing shows its checks catch a planted bug`, fix: `plant one in test/fixtures/${day.id}/<bug>/bug.patch and add the row ['<bug>', '<requirement id>'] to test/${day.id}.test.ts (npm run new-day writes both)` });
+    problems.push({ file: `test/fixtures/${day.id}`, problem: `no planted bug names a requirement of ${day.id}: nothing shows its checks catch one`, fix: `plant one in test/fixtures/${day.id}/<bug>/bug.patch, its first line "Caught by: <requirement id>" (test/planted.test.ts grades it; npm run new-day writes one)` });
   }
   const tests = codeFiles('test', base).map((file) => readFileSync(resolve(base, file), 'utf8')).join('\n');
   const fixtures = resolve(base, 'test/fixtures');
   const folders = existsSync(fixtures) ? readdirSync(fixtures).filter((day) => /^day\d+$/.test(day)).flatMap((day) => readdirSync(join(fixtures, day)).map((name) => `${day}/${name}`)) : [];
-  for (const folder of folders) {
+  const declared = new Set(caughtByPatches(base).map(([, fixture]) => fixture));
+  for (const folder of folders.filter((folder) => !declared.has(folder))) {
     const name = folder.split('/')[1]!;
-    if (!tests.includes(`'${name}'`) && !tests.includes(`${folder}'`) && !tests.includes(`${folder}\``)) problems.push({ file: `test/fixtures/${folder}`, problem: 'is a planted bug no test uses', fix: `add the row ['${name}', '<requirement id>'] to the fixture table of test/${folder.split('/')[0]}.test.ts, or delete the folder` });
+    if (!tests.includes(`'${name}'`) && !tests.includes(`${folder}'`) && !tests.includes(`${folder}\``)) problems.push({ file: `test/fixtures/${folder}`, problem: 'is a planted bug no test uses', fix: 'open its bug.patch with the line "Caught by: <requirement id>" (test/planted.test.ts grades it), or delete the folder' });
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 // What points at a requirement from outside its checkpoint file: the fixtures' "caught by" tables name it by id, and
 // no code file repeats its sentence, so rewording a requirement touches only its test file (and the guide quoting it).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileRequirementId } from '../../compile.ts';
 import { root } from '../../paths.ts';
@@ -24,9 +24,29 @@ export function codeFiles(dir: string, base = root): string[] {
   });
 }
 
-/** The ids the fixture tables of test/dayN*.test.ts name (N of one digit or more), with the day each belongs to. */
+/** The id a bug.patch names on a `Caught by: <id>` line before its diff (test/planted.test.ts grades those). */
+export function caughtByLine(patch: string): string | undefined {
+  return /^Caught by: (\S+)\s*$/m.exec(patch.slice(0, Math.max(0, patch.indexOf('--- '))))?.[1];
+}
+
+/** test/fixtures/dayN/<bug>/bug.patch files with a `Caught by:` line: [day, fixture folder, id]. */
+export function caughtByPatches(base = root): [day: string, fixture: string, id: string][] {
+  const fixtures = resolve(base, 'test/fixtures');
+  if (!existsSync(fixtures)) return [];
+  return readdirSync(fixtures)
+    .filter((day) => /^day\d+$/.test(day))
+    .flatMap((day) => readdirSync(join(fixtures, day)).map((name): [string, string] => [day, `${day}/${name}`]))
+    .flatMap(([day, fixture]) => {
+      const patch = join(fixtures, fixture, 'bug.patch');
+      const id = existsSync(patch) ? caughtByLine(readFileSync(patch, 'utf8')) : undefined;
+      return id === undefined ? [] : [[day, fixture, id] as [string, string, string]];
+    });
+}
+
+/** The ids the fixture tables of test/dayN*.test.ts name (N of one digit or more), and the `Caught by:` lines of the
+ *  patches, with the day each belongs to. */
 export function fixtureReferences(base = root): Reference[] {
-  const references: Reference[] = [];
+  const references: Reference[] = caughtByPatches(base).map(([day, fixture, id]) => ({ file: `test/fixtures/${fixture}/bug.patch`, day, id }));
   for (const file of codeFiles('test', base).filter((path) => /^test\/day\d+(?:\D[^/]*)?\.test\.ts$/.test(path))) {
     const day = `day${/^test\/day(\d+)/.exec(file)![1]}`;
     const text = readFileSync(resolve(base, file), 'utf8');

@@ -26,7 +26,7 @@ export interface NewDay {
   /** The "When it fails" entry the requirement links to, and the one hint. */
   failure: string;
   hint: string;
-  /** The planted bug of the fixture table's first row. */
+  /** The first planted bug's folder name. */
   bug: string;
 }
 
@@ -158,27 +158,11 @@ export const manifestEntry = (day: NewDay) => `  {
   },
 `;
 
-/** test/day<N>.test.ts: the fixture table, one planted bug caught by the requirement meant for it. */
-export const fixtureTable = (day: NewDay) => `// Day ${day.number}: each planted bug is caught by the requirement meant for it (test/fixtures/${day.id}/).
-import { describe, it } from 'vitest';
-import { expectCaught } from './helpers.ts';
-
-// The second column is the requirement's id, declared in its checkpoint's it().
-const planted: [fixture: string, caughtBy: string][] = [
-  ['${day.bug}', '${day.requirement.id}'],
-];
-
-describe('day ${day.number} catches planted bugs', () => {
-  it.each(planted)('%s: caught by "%s"', async (fixture, caughtBy) => {
-    await expectCaught('${day.id}', \`${day.id}/\${fixture}\`, caughtBy);
-  });
-});
-`;
-
-/** test/fixtures/day<N>/<bug>/bug.patch: the planted bug, a diff against the solution. */
+/** test/fixtures/day<N>/<bug>/bug.patch: the planted bug, a diff against the solution; its first line names the
+ *  requirement that must catch it (test/planted.test.ts). */
 export const bugPatch = (day: NewDay) => {
   const before = solution(day).trimEnd().split('\n');
   const after = before.map((line, i) => (i === 0 ? `// Planted bug (${day.bug}): ${day.call} answers "not ready".` : line.replace("return 'ready';", "return 'not ready'; // BUG: the wrong answer")));
   const lines = before.flatMap((line, i) => (line === after[i] ? [` ${line}`] : [`-${line}`, `+${after[i]}`]));
-  return [`--- a/${day.file}`, `+++ b/${day.file}`, `@@ -1,${before.length} +1,${after.length} @@`, ...lines, ''].join('\n');
+  return [`Caught by: ${day.requirement.id}`, `--- a/${day.file}`, `+++ b/${day.file}`, `@@ -1,${before.length} +1,${after.length} @@`, ...lines, ''].join('\n');
 };
