@@ -7,7 +7,7 @@ import { root } from '../grader/paths.ts';
 import type { DayResult, Report } from '../grader/results.ts';
 import { withTimeout } from '../harness/async.ts';
 import { runHere } from './in-process.ts';
-import { applyPatch } from './patch.ts';
+import { applyPatch } from '../grader/tools/patch.ts';
 
 /** What one grader run printed and returned. */
 export interface GraderRun {

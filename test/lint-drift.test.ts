@@ -8,7 +8,7 @@ import { besideEachOther, libraryFiles } from '../course/derived.ts';
 import { root } from '../grader/paths.ts';
 import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from '../grader/tools/lint/day-lists.ts';
 import { exportProblems } from '../grader/tools/lint/exports.ts';
-import { fixtureCopyProblems, plantedProblems } from '../grader/tools/lint/fixtures.ts';
+import { fixtureCopyProblems, patchProblems, plantedProblems } from '../grader/tools/lint/fixtures.ts';
 import { hintProblems, renderHints } from '../grader/tools/lint/guides.ts';
 import { fixtureReferences, referenceProblems } from '../grader/tools/lint/references.ts';
 import type { Listed } from '../grader/tools/lint/requirements.ts';
@@ -117,5 +117,13 @@ describe('the course lint names the fix for each drift', () => {
     expect(fixtureCopyProblems(base)).toEqual([expect.objectContaining({ file: 'test/fixtures/day1/copied/01-cache/cache.ts', problem: expect.stringContaining('100% lines of solutions/01-cache/cache.ts') })]);
     write(base, 'test/fixtures/day1/copied/01-cache/cache.ts', '// Another store\nexport class Store {}\n');
     expect(fixtureCopyProblems(base)[0]!.problem).toContain('does not export Cache');
+  });
+
+  it('a planted-bug patch the solution has outgrown (patch-outgrown)', () => {
+    const base = copyOf('solutions/02-server', 'test/fixtures/day2/del-answers-boolean');
+    expect(patchProblems(base)).toEqual([]);
+    const protocol = join(base, 'solutions/02-server/protocol.ts');
+    writeFileSync(protocol, readFileSync(protocol, 'utf8').replace("    case 'DEL':", "    case 'EXISTS':\n      return '0';\n    case 'DEL':"));
+    expect(patchProblems(base)).toEqual([expect.objectContaining({ file: 'test/fixtures/day2/del-answers-boolean/bug.patch', problem: expect.stringMatching(/^no longer applies to the solution \(@@ /) })]);
   });
 });

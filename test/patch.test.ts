@@ -1,9 +1,9 @@
-// test/patch.ts: fixtures' bug.patch files apply exactly, and a patch the solution has outgrown says so.
+// test/patch.ts → grader/tools/patch.ts: fixtures' bug.patch files apply exactly, and a patch the solution has outgrown says so.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from './helpers.ts';
-import { applyPatch } from './patch.ts';
+import { applyPatch } from '../grader/tools/patch.ts';
 
 const patch = `--- a/01-cache/cache.ts
 +++ b/01-cache/cache.ts

@@ -11,7 +11,7 @@ import { checksumProblems } from './lint/checksums.ts';
 import { commandProblems } from './lint/commands.ts';
 import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from './lint/day-lists.ts';
 import { exportProblems } from './lint/exports.ts';
-import { fixtureCopyProblems, plantedProblems } from './lint/fixtures.ts';
+import { fixtureCopyProblems, patchProblems, plantedProblems } from './lint/fixtures.ts';
 import { gateGuideProblems, gateLiteralProblems } from './lint/gates.ts';
 import { guideProblems, writeHints } from './lint/guides.ts';
 import { formatProblem, type Problem } from './lint/problem.ts';
@@ -38,7 +38,7 @@ const checks: [what: string, run: () => Problem[] | Promise<Problem[]>][] = [
   ["scaffolds: day 6's format and vet steps pass as shipped", async () => [...(await scaffoldFormatProblems()), ...(await scaffoldVetProblems())]],
   ['exports: listed once, in the manifest', () => exportProblems()],
   ["day lists: the front page's table and the grade order", () => [...dayTableProblems(), ...gradeOrderProblems()]],
-  ['fixtures: a planted bug for every day, used, and patches rather than copies', () => [...plantedProblems(), ...fixtureCopyProblems()]],
+  ['fixtures: a planted bug for every day, used, patches rather than copies, each applying', () => [...plantedProblems(), ...fixtureCopyProblems(), ...patchProblems()]],
   ['gates: one home, quoted by the guides', () => [...gateLiteralProblems(), ...gateGuideProblems()]],
   ['commands: grader/registry.ts and package.json', () => commandProblems()],
   ['tamper list: grader/checksums.json', () => checksumProblems()],

@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { days as allDays, type Day } from '../../../course/days.ts';
 import { listFiles } from '../../../harness/files.ts';
 import { root } from '../../paths.ts';
+import { patched } from '../patch.ts';
 import type { Problem } from './problem.ts';
 import { caughtByPatches, codeFiles, fixtureReferences, type Reference } from './references.ts';
 
@@ -75,6 +76,25 @@ export function plantedProblems(days: Day[] = allDays, base = root, references: 
   for (const folder of folders.filter((folder) => !declared.has(folder))) {
     const name = folder.split('/')[1]!;
     if (!tests.includes(`'${name}'`) && !tests.includes(`${folder}'`) && !tests.includes(`${folder}\``)) problems.push({ file: `test/fixtures/${folder}`, problem: 'is a planted bug no test uses', fix: 'open its bug.patch with the line "Caught by: <requirement id>" (test/planted.test.ts grades it), or delete the folder' });
+  }
+  return problems;
+}
+
+/** Planted-bug patches that no longer apply to the solution (they apply without fuzz, so a change near them breaks them). */
+export function patchProblems(base = root): Problem[] {
+  const fixtures = resolve(base, 'test/fixtures');
+  if (!existsSync(fixtures)) return [];
+  const folders = readdirSync(fixtures).filter((day) => /^day\d+$/.test(day)).flatMap((day) => readdirSync(join(fixtures, day)).map((name) => `${day}/${name}`));
+  const problems: Problem[] = [];
+  for (const folder of folders) {
+    const files = listFiles(join(fixtures, folder));
+    if (!files.includes('bug.patch') || files.length > 1) continue; // a patch over the fixture's own files: its test applies it
+    try {
+      patched(join(fixtures, folder, 'bug.patch'), resolve(base, 'solutions'));
+    } catch (error) {
+      const why = error instanceof Error ? /\(@@[^)]*\)/.exec(error.message)?.[0] ?? error.message : String(error);
+      problems.push({ file: `test/fixtures/${folder}/bug.patch`, problem: `no longer applies to the solution ${why}: the solution changed where it plants its bug`, fix: 'plant the bug again in a copy of the solution file and write the diff with diff -u (test/fixtures/README.md, "Making or re-making a patch")' });
+    }
   }
   return problems;
 }

@@ -20,11 +20,17 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
-/** The section `day`'s CHECKPOINT.md should have: heading, note, and one row per requirement in run order. */
+/** The section `day`'s CHECKPOINT.md should have: heading, note, and one row per requirement, in the order of the
+ *  manifest's checkpoint files (bonus last), each file's in its own order (vitest may collect the files in any order). */
 export function requirementTable(day: Day, listed: Listed[]): string {
   const bonus = new Set(day.bonus ?? []);
+  const files = [...(day.checkpoints ?? []), ...(day.bonus ?? [])];
+  const rank = (test: Listed) => (files.includes(test.module) ? files.indexOf(test.module) : files.length);
   const rows = listed
     .filter((test) => test.day === day.id)
+    .map((test, i) => ({ test, i }))
+    .sort((a, b) => rank(a.test) - rank(b.test) || a.i - b.i)
+    .map(({ test }) => test)
     .map((test) => `| \`${test.id ?? '(no id)'}\` | ${cell(test.group)} | ${cell(test.name)}${bonus.has(test.module) ? ' (stretch)' : ''} |`);
   return [tableHeading, note, '', '| id | group | requirement |', '| --- | --- | --- |', ...rows, ''].join('\n');
 }
@@ -56,7 +62,7 @@ export function specTableProblems(day: Day, listed: Listed[], base = root): Prob
   const problems: Problem[] = [];
   for (const row of want.filter((line) => !have.includes(line))) problems.push({ file, problem: `the requirement table has no row ${row}`, fix: `${writeTables} (rows are written from the checkpoints)` });
   for (const row of have.filter((line) => !want.includes(line))) problems.push({ file, problem: `the requirement table has the row ${row}, which no checkpoint declares`, fix: `${writeTables} (rows are written from the checkpoints)` });
-  if (problems.length === 0 && want.join('\n') !== have.join('\n')) problems.push({ file, problem: 'the requirement table is not in the order the checks run', fix: writeTables });
+  if (problems.length === 0 && want.join('\n') !== have.join('\n')) problems.push({ file, problem: "the requirement table is not in the order of the manifest's checkpoint files", fix: writeTables });
   return problems;
 }
 

@@ -52,6 +52,12 @@ function find(lines: string[], block: string[], from: number, near: number): num
 
 /** Applies `patchFile` to the files under `tree`; throws, naming the hunk, when the solution has moved on. */
 export function applyPatch(patchFile: string, tree: string): void {
+  for (const [file, text] of patched(patchFile, tree)) writeFileSync(file, text);
+}
+
+/** What `patchFile` makes of the files under `tree`, without writing: [path, text]; throws like applyPatch. */
+export function patched(patchFile: string, tree: string): [string, string][] {
+  const out: [string, string][] = [];
   for (const [path, hunks] of parsePatch(readFileSync(patchFile, 'utf8'))) {
     const file = resolve(tree, path);
     const lines = readFileSync(file, 'utf8').split('\n');
@@ -63,6 +69,7 @@ export function applyPatch(patchFile: string, tree: string): void {
       lines.splice(at, before.length, ...after);
       from = at + after.length;
     }
-    writeFileSync(file, lines.join('\n'));
+    out.push([file, lines.join('\n')]);
   }
+  return out;
 }
