@@ -12,7 +12,7 @@ import { fixtureCopyProblems, patchProblems, plantedProblems } from '../grader/t
 import { hintProblems, renderHints } from '../grader/tools/lint/guides.ts';
 import { fixtureReferences, referenceProblems } from '../grader/tools/lint/references.ts';
 import type { Listed } from '../grader/tools/lint/requirements.ts';
-import { scaffoldFormatProblems, scaffoldVetProblems } from '../grader/tools/lint/scaffolds.ts';
+import { scaffoldFormatProblems, scaffoldLintProblems, scaffoldVetProblems } from '../grader/tools/lint/scaffolds.ts';
 import { requirementTable, specTableProblems, withTable } from '../grader/tools/lint/spec-tables.ts';
 import { scratchDir } from './helpers.ts';
 
@@ -65,6 +65,12 @@ describe('the course lint names the fix for each drift', () => {
     expect(format).toEqual([expect.objectContaining({ file: 'days/01-cache/rwlock.ts', fix: 'npx prettier --write days/01-cache/rwlock.ts' })]);
     expect(vet).toEqual([expect.objectContaining({ file: 'days/01-cache/cache.ts', problem: expect.stringContaining("'join' is declared but its value is never read") })]);
     expect(vet[0]!.fix).toContain('void [name]');
+    expect(scaffoldLintProblems(base)).toEqual([]);
+    write(base, 'days/01-cache/cache.ts', `${cache}export const helper = 1;\nconsole.log('debug');\n`);
+    expect(scaffoldLintProblems(base).map((problem) => problem.problem)).toEqual([
+      `line ${cache.split('\n').length + 1} prints (console.log('debug');): day 6's step 9 fails every learner on a print in library code`,
+      "exports helper, which no file imports and no checkpoint loads: day 6's step 9 fails every learner who keeps it",
+    ]);
   });
 
   it('a new day missing from the derived lists and the front page (new-day-lists)', () => {
@@ -123,7 +129,10 @@ describe('the course lint names the fix for each drift', () => {
     const base = copyOf('solutions/02-server', 'test/fixtures/day2/del-answers-boolean');
     expect(patchProblems(base)).toEqual([]);
     const protocol = join(base, 'solutions/02-server/protocol.ts');
-    writeFileSync(protocol, readFileSync(protocol, 'utf8').replace("    case 'DEL':", "    case 'EXISTS':\n      return '0';\n    case 'DEL':"));
+    const solution = readFileSync(protocol, 'utf8');
+    writeFileSync(protocol, solution.replace("    case 'DEL':", "    case 'EXISTS':\n      return '0';\n    case 'DEL':"));
+    expect(patchProblems(base), 'a case added next to the planted bug: applied with fuzz').toEqual([]);
+    writeFileSync(protocol, solution.replace("      cache.delete(args[0]!);\n      return 'OK';", "      return cache.delete(args[0]!) ? 'OK' : 'OK';"));
     expect(patchProblems(base)).toEqual([expect.objectContaining({ file: 'test/fixtures/day2/del-answers-boolean/bug.patch', problem: expect.stringMatching(/^no longer applies to the solution \(@@ /) })]);
   });
 });

@@ -1,4 +1,5 @@
-// test/patch.ts → grader/tools/patch.ts: fixtures' bug.patch files apply exactly, and a patch the solution has outgrown says so.
+// grader/tools/patch.ts: fixtures' bug.patch files apply where their lines match (up to two outer context lines of
+// fuzz, like GNU patch), and a patch the solution has outgrown says so.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +28,12 @@ describe('applying a fixture patch', () => {
     const { dir, file, patchFile } = tree('// header\n// added line\none\n\ntwo\nthree\n');
     applyPatch(patchFile, dir);
     expect(readFileSync(file, 'utf8'), 'the hunk lands below the added line').toBe('// header\n// added line\none\n\nTWO // BUG: planted\nthree\n');
+  });
+
+  it('applies when a line was added inside its outer context, as GNU patch does with fuzz 2', () => {
+    const { dir, file, patchFile } = tree('// header\none\n// a new line\n\ntwo\nthree\n');
+    applyPatch(patchFile, dir);
+    expect(readFileSync(file, 'utf8')).toBe('// header\none\n// a new line\n\nTWO // BUG: planted\nthree\n');
   });
 
   it('refuses, naming the patch, the file and the hunk, when the solution changed there', () => {

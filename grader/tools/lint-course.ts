@@ -17,7 +17,7 @@ import { guideProblems, writeHints } from './lint/guides.ts';
 import { formatProblem, type Problem } from './lint/problem.ts';
 import { referenceProblems, sentenceProblems } from './lint/references.ts';
 import { collectRequirements, requirementProblems, type Listed } from './lint/requirements.ts';
-import { scaffoldFormatProblems, scaffoldVetProblems } from './lint/scaffolds.ts';
+import { scaffoldFormatProblems, scaffoldLintProblems, scaffoldVetProblems } from './lint/scaffolds.ts';
 import { specTableProblems, writeSpecTables } from './lint/spec-tables.ts';
 
 let collected: Promise<Listed[]> | undefined;
@@ -35,7 +35,7 @@ if (process.argv.includes('--write')) {
 
 const checks: [what: string, run: () => Problem[] | Promise<Problem[]>][] = [
   ['guides, specs, hints and scaffolds', () => days.flatMap((day) => guideProblems(day))],
-  ["scaffolds: day 6's format and vet steps pass as shipped", async () => [...(await scaffoldFormatProblems()), ...(await scaffoldVetProblems())]],
+  ["scaffolds: day 6's format and vet steps pass as shipped", async () => [...(await scaffoldFormatProblems()), ...(await scaffoldVetProblems()), ...scaffoldLintProblems()]],
   ['exports: listed once, in the manifest', () => exportProblems()],
   ["day lists: the front page's table and the grade order", () => [...dayTableProblems(), ...gradeOrderProblems()]],
   ['fixtures: a planted bug for every day, used, patches rather than copies, each applying', () => [...plantedProblems(), ...fixtureCopyProblems(), ...patchProblems()]],

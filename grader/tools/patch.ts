@@ -1,4 +1,6 @@
-// Applies a fixture's `bug.patch` (a unified diff against solutions/) to a copied tree, without fuzz.
+// Applies a fixture's `bug.patch` (a unified diff against solutions/) to a copied tree. Like GNU patch's default
+// (fuzz 2), a hunk whose outer one or two context lines no longer match still applies when the lines it removes and
+// the context nearer them do: a line added to the solution beside a planted bug does not break the patch.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -8,7 +10,13 @@ interface Hunk {
   oldStart: number;
   before: string[];
   after: string[];
+  /** Context lines at the hunk's start and at its end (the lines fuzz may leave out). */
+  lead: number;
+  trail: number;
 }
+
+/** The most context lines a hunk may leave out at each end. */
+export const fuzz = 2;
 
 /** The hunks of a unified diff, by the file (`+++ b/PATH`) they change. */
 export function parsePatch(text: string): Map<string, Hunk[]> {
@@ -25,16 +33,21 @@ export function parsePatch(text: string): Map<string, Hunk[]> {
     }
     const start = /^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@/.exec(line);
     if (start && hunks) {
-      hunk = { header: line, oldStart: Number(start[1]), before: [], after: [] };
+      hunk = { header: line, oldStart: Number(start[1]), before: [], after: [], lead: 0, trail: 0 };
       hunks.push(hunk);
       continue;
     }
     if (!hunk || line.startsWith('--- ') || line.startsWith('\\')) continue;
     const body = line.slice(1);
     if (line.startsWith(' ') || line === '') {
+      if (hunk.lead === hunk.before.length && hunk.lead === hunk.after.length) hunk.lead += 1;
       hunk.before.push(body);
       hunk.after.push(body);
-    } else if (line.startsWith('-')) hunk.before.push(body);
+      hunk.trail += 1;
+      continue;
+    }
+    hunk.trail = 0;
+    if (line.startsWith('-')) hunk.before.push(body);
     else if (line.startsWith('+')) hunk.after.push(body);
   }
   return files;
@@ -63,11 +76,20 @@ export function patched(patchFile: string, tree: string): [string, string][] {
     const lines = readFileSync(file, 'utf8').split('\n');
     let from = 0;
     for (const hunk of hunks) {
-      const { before, after } = hunk;
-      const at = find(lines, before, from, hunk.oldStart - 1);
-      if (at === -1) throw new Error(`${patchFile} no longer applies to ${path} (${hunk.header}): the solution changed there. Re-make the patch as test/fixtures/README.md says.`);
-      lines.splice(at, before.length, ...after);
-      from = at + after.length;
+      let placed = false;
+      for (let f = 0; f <= fuzz && !placed; f += 1) {
+        // Leave out up to f context lines at each end (never all of a hunk that is only context).
+        const [lead, trail] = [Math.min(f, hunk.lead), Math.min(f, hunk.trail)];
+        if (lead + trail >= hunk.before.length) break;
+        const before = hunk.before.slice(lead, hunk.before.length - trail);
+        const after = hunk.after.slice(lead, hunk.after.length - trail);
+        const at = find(lines, before, from, hunk.oldStart - 1 + lead);
+        if (at === -1) continue;
+        lines.splice(at, before.length, ...after);
+        from = at + after.length;
+        placed = true;
+      }
+      if (!placed) throw new Error(`${patchFile} no longer applies to ${path} (${hunk.header}): the solution changed there, even within ${fuzz} lines of fuzz. Re-make the patch as test/fixtures/README.md says.`);
     }
     out.push([file, lines.join('\n')]);
   }

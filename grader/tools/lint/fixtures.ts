@@ -80,7 +80,7 @@ export function plantedProblems(days: Day[] = allDays, base = root, references: 
   return problems;
 }
 
-/** Planted-bug patches that no longer apply to the solution (they apply without fuzz, so a change near them breaks them). */
+/** Planted-bug patches that no longer apply to the solution, even with fuzz (grader/tools/patch.ts). */
 export function patchProblems(base = root): Problem[] {
   const fixtures = resolve(base, 'test/fixtures');
   if (!existsSync(fixtures)) return [];
