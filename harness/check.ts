@@ -18,6 +18,8 @@ export interface Advice {
 export class CheckError extends Error {
   /** The observed cause, carried to the grader's report (vitest keeps an error's own fields). */
   failure?: Cause;
+  /** What the failure says beyond its headline, field by field (the UI shows each as its own note). */
+  readonly advice: Advice;
 
   constructor(headline: string, advice: Advice = {}) {
     const lines = [headline];
@@ -27,6 +29,7 @@ export class CheckError extends Error {
     if (advice.fix) lines.push(`Try:      ${advice.fix}`);
     super(lines.join('\n'));
     this.name = 'CheckError';
+    this.advice = advice;
     if (advice.cause) this.failure = advice.cause;
   }
 }
