@@ -27,7 +27,7 @@ describe('counts that do not move with a type error', () => {
   }, 150_000);
 
   it('C2: under --only, the compile step is one requirement not selected, unless its words are the ones asked for', async () => {
-    const { result } = await gradeDay(day1.id, treeWith(undefined), 120_000, 'keeps two caches apart');
+    const { result } = await gradeDay(day1.id, treeWith(undefined), 120_000, 'two caches');
     expect(result.tests.find((test) => test.id === compileRequirementId)).toMatchObject({ status: 'skipped', message: 'not selected by --only' });
     const asked = await gradeDay(day1.id, treeWith(undefined), 120_000, 'tsc finds no type errors');
     expect(asked.result.tests.filter((test) => test.status !== 'skipped').map((test) => test.id)).toEqual([compileRequirementId]);
