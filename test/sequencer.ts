@@ -2,7 +2,7 @@
 // end together (on a clean clone vitest has no durations of its own and would go by file size).
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Test time of the slowest files, in seconds, as measured on the 2-core machine (README, "For maintainers"). */
+/** Test time of the slowest files, in seconds, as measured on the 2-core machine (docs/maintainers.md, "CI time"). */
 export const knownSeconds: Record<string, number> = {
   // Makes both shared grades of test/graded.ts at once, so the files that read them never wait.
   'workbook.test.ts': 1_000,
