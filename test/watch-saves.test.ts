@@ -58,7 +58,26 @@ describe('watch hears saves (grader/watch/saves.ts)', () => {
     await burstAfter(() => execFileSync('sed', ['-i', 's/3/4/', file()]));
   });
 
-  it('W3: a burst of saves is one run, told with the last file saved', async () => {
+  it("W3: vim's and JetBrains' save sequences are one run each, told as a save of the file itself", async () => {
+    const vim = () => {
+      writeFileSync(join(tree, '01-cache/4913'), '');
+      unlinkSync(join(tree, '01-cache/4913'));
+      renameSync(file(), `${file()}~`);
+      writeFileSync(file(), 'export const a = 2;\n');
+      unlinkSync(`${file()}~`);
+    };
+    expect(await burstAfter(vim)).toBe(join('01-cache', 'cache.ts'));
+    await settle();
+    const jetbrains = () => {
+      writeFileSync(`${file()}___jb_tmp___`, 'export const a = 3;\n');
+      renameSync(file(), `${file()}___jb_old___`);
+      renameSync(`${file()}___jb_tmp___`, file());
+      unlinkSync(`${file()}___jb_old___`);
+    };
+    expect(await burstAfter(jetbrains)).toBe(join('01-cache', 'cache.ts'));
+  });
+
+  it('W4: a burst of saves is one run, told with the last file saved', async () => {
     const last = await burstAfter(() => {
       for (let i = 0; i < 10; i += 1) writeFileSync(file(), `export const a = ${i};\n`);
       writeFileSync(join(tree, '01-cache/rwlock.ts'), 'export {};\n');
@@ -68,7 +87,7 @@ describe('watch hears saves (grader/watch/saves.ts)', () => {
     expect(bursts, 'no second run for the same burst').toHaveLength(1);
   });
 
-  it("W4: editors' swap, backup and write-test files and node_modules are not saves", async () => {
+  it("W5: editors' swap, backup and write-test files and node_modules are not saves", async () => {
     writeFileSync(join(tree, '01-cache/.cache.ts.swp'), 'swap');
     writeFileSync(join(tree, '01-cache/cache.ts~'), 'backup');
     writeFileSync(join(tree, '01-cache/4913'), ''); // vim checks that it may write in the folder with this file

@@ -12,7 +12,8 @@ export function worthRerun(file: string | null): boolean {
   const parts = file.split(/[\\/]/);
   const name = parts.at(-1) ?? '';
   if (parts.includes('node_modules')) return false;
-  return !name.startsWith('.') && !name.endsWith('~') && !/\.(swp|swx|swo|tmp|bak|orig)$/.test(name) && !/^\d+$/.test(name);
+  // vim: .name.swp, name~ and its write test `4913`; JetBrains: name___jb_tmp___ and name___jb_old___.
+  return !name.startsWith('.') && !name.endsWith('~') && !/\.(swp|swx|swo|tmp|bak|orig)$|___jb_(tmp|old)___$/.test(name) && !/^\d+$/.test(name);
 }
 
 /** A watch in progress: `close` stops it. */
