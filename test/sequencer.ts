@@ -15,6 +15,7 @@ export const knownSeconds: Record<string, number> = {
   'grader-commands.test.ts': 49,
   'check-cli.test.ts': 42,
   'day6.test.ts': 40,
+  'grader-watch.test.ts': 35,
   'grader-interrupt.test.ts': 31,
   'grader-hostile.test.ts': 31,
 };
