@@ -30,8 +30,12 @@ export function guideProblems(day: Day): Problem[] {
   const guide = read(guidePath);
   const folded = [...guide.matchAll(/<details>([\s\S]*?)<\/details>/g)].map((match) => match[1]!);
   if (day.hints.length === 0) problems.push({ file: 'course/days.ts', problem: `${day.id} has no hint`, fix: 'give every day at least one question-style hint' });
-  for (const hint of day.hints) {
-    if (!folded.some((block) => block.includes(hint))) problems.push({ file: guidePath, problem: `does not fold this hint of course/days.ts word for word: ${hint.slice(0, 80)}…`, fix: 'copy the hint from course/days.ts into a <details> block (or change both)' });
+  for (const [index, hint] of day.hints.entries()) {
+    const block = folded.find((each) => each.includes(hint));
+    if (!block) problems.push({ file: guidePath, problem: `does not fold this hint of course/days.ts word for word: ${hint.slice(0, 80)}…`, fix: 'copy the hint from course/days.ts into a <details> block (or change both)' });
+    // `npm run hint` numbers hints by their place in course/days.ts; the guide's summary must say the same number.
+    const label = block && /<summary>(Hint \d+)\b/.exec(block)?.[1];
+    if (block && label !== `Hint ${index + 1}`) problems.push({ file: guidePath, problem: `folds hint ${index + 1} of course/days.ts under "${label ?? 'no Hint N summary'}"`, fix: `label it <summary>Hint ${index + 1}: …</summary>, or reorder the hints in course/days.ts` });
   }
   const headings = guide.match(/^#{2,4} .+$/gm)!.map((line) => line.replace(/^#+ (\d+\. )?/, '').toLowerCase());
   for (const file of day.files) {
