@@ -113,6 +113,7 @@ export const days: Day[] = [
       'odd-keys': 0,
       'no-lost-update': 1,
       'lock-overlap': 2,
+      'released-early': 2,
       'readers-share': 2,
       'writer-first': 2,
       'release-on-throw': 3,
@@ -137,6 +138,7 @@ export const days: Day[] = [
     },
     causes: {
       'lock-overlap': { anchor: 'a-writer-is-inside-the-lock-with-someone-else', title: 'A writer is inside the lock with someone else' },
+      'released-early': { anchor: 'the-lock-is-released-before-your-function-finishes', title: 'The lock is released before your function finishes' },
       'missing-not-undefined': { anchor: 'a-missing-key-and-an-empty-string-get-mixed-up', title: 'A missing key and an empty string get mixed up' },
     },
     preconditions: [

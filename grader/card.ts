@@ -44,14 +44,21 @@ function raceCell(result: DayResult): { text: string; ok: boolean | undefined } 
   return { text: `${passed}/${total}`, ok: passed === total };
 }
 
-/** The card as terminal text. */
-export function renderCard(report: Report): string {
+/** The row of a day whose files are all still the shipped scaffold: no counts, no figures, only where to begin. */
+const notStartedText = (result: DayResult) => `not started: read days/${days.find((day) => day.id === result.id)?.slug ?? result.id}/README.md, then npm run check ${result.id}`;
+
+/** The card as terminal text; the days in `notStarted` (ids) are rows without counts or figures. */
+export function renderCard(report: Report, notStarted: ReadonlySet<string> = new Set()): string {
   // The title column is as wide as the longest row's title (day 5's is long), so the columns stay in line.
   const titles = report.days.map((result) => `day ${dayNumberOf(result)} — ${result.title}`);
   const column = Math.max(42, ...titles.map((title) => title.length));
   const out = [chalk.bold(`cachelings · report card for ${report.target}/`)];
   const width = Math.max(24, ...report.days.flatMap((result) => Object.keys(result.metrics).map((name) => name.length + 1)));
   for (const result of report.days) {
+    if (notStarted.has(result.id)) {
+      out.push(`${chalk.dim('·')} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${chalk.dim(notStartedText(result))}`);
+      continue;
+    }
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
     const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
@@ -68,10 +75,14 @@ export function renderCard(report: Report): string {
   return out.join('\n');
 }
 
-/** The card as GitHub-flavoured Markdown (for $GITHUB_STEP_SUMMARY). */
-export function markdownCard(report: Report): string {
+/** The card as GitHub-flavoured Markdown (for $GITHUB_STEP_SUMMARY); the days in `notStarted` without counts or figures. */
+export function markdownCard(report: Report, notStarted: ReadonlySet<string> = new Set()): string {
   const out = [`## cachelings · report card for \`${report.target}/\``, '', '| | Day | Requirements | Race-stress | Figures (gate) |', '| --- | --- | --- | --- | --- |'];
   for (const result of report.days) {
+    if (notStarted.has(result.id)) {
+      out.push(`| · | day ${dayNumberOf(result)} — ${result.title} | ${notStartedText(result)} | — | — |`);
+      continue;
+    }
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
     const figures = Object.entries(result.metrics).map(([name, metric]) => `${holdsGate(metric) ? '✅' : '❌'} \`${name}\` ${formatMetric(metric, name)}`).join('<br>');
@@ -79,7 +90,7 @@ export function markdownCard(report: Report): string {
   }
   const next = nextUnfinished(report.days);
   out.push('', next ? `**Next:** ${next.id} — ${next.title}: run \`npm run check ${next.id}\`.` : '**Every day passes.**');
-  if (next) {
+  if (next && !notStarted.has(next.id)) {
     out.push('', '<details><summary>What fails there</summary>', '');
     for (const test of next.tests.filter((entry) => entry.status === 'failed' && !entry.bonus)) out.push(`- ❌ ${test.name}`, '', '  ```', ...test.message.split('\n').map((line) => `  ${line}`), '  ```');
     out.push('', '</details>');

@@ -1,5 +1,6 @@
 // The compile step of a check: the TypeScript compiler over the day's files (and what they import), as the seed's Go
 // build would. Each error is shown as file:line with the compiler's text, and a plain-words line for the common ones.
+import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Day } from '../course/days.ts';
 import { runTsc, workbookTsc, type TscDidNotRun } from '../harness/tsc.ts';
@@ -41,8 +42,20 @@ const plain: Record<string, string> = {
   TS7006: 'A parameter without a type: write its type (strict mode does not guess `any`).',
 };
 
-/** The plain-words line for `error`, if the compiler's text has a common meaning a learner can act on. */
-export function plainWords(error: Pick<CompileError, 'code' | 'text'>): string | undefined {
+// `let pending = Buffer.alloc(0)` makes pending a Buffer<ArrayBuffer>; a socket's chunk is a Buffer<ArrayBufferLike>.
+const bufferGeneric = /Buffer<ArrayBufferLike>' is not assignable to type 'Buffer<ArrayBuffer>'|'SharedArrayBuffer' is not assignable to type 'ArrayBuffer'/;
+const bufferWords =
+  "Buffer.alloc(0) and Buffer.concat give a Buffer<ArrayBuffer>, and TypeScript took that narrower type for your variable; a chunk from a socket is a Buffer<ArrayBufferLike> (its bytes may live in shared memory), so it does not fit. Declare the variable as a plain Buffer, which takes either: let pending: Buffer = Buffer.alloc(0);";
+// `map.get(key)` is `V | undefined`: the key may be missing.
+const mapGetWords =
+  'Map.get gives undefined for a key that is not there, so its type is string | undefined, not string. Say what happens then: return it as is from a method declared `: string | undefined` (the cache\'s get), or check it first (const value = map.get(key); if (value === undefined) …). A `!` after get() only silences the compiler.';
+
+/** The plain-words line for `error`, if the compiler's text has a common meaning a learner can act on; `source` is
+ *  the code it points at, when known (a possibly-undefined value read from `Map.get` gets words of its own). */
+export function plainWords(error: Pick<CompileError, 'code' | 'text'>, source = ''): string | undefined {
+  if (bufferGeneric.test(error.text)) return bufferWords;
+  const possiblyUndefined = ['TS2532', 'TS18048'].includes(error.code) || (['TS2322', 'TS2345'].includes(error.code) && /'[^']*\| undefined' is not assignable/.test(error.text));
+  if (possiblyUndefined && /\.get\(/.test(source)) return mapGetWords;
   const onUnion = /^Property '([^']+)' does not exist on type '([^']*\|[^']*)'/.exec(error.text);
   if (error.code === 'TS2339' && onUnion) {
     const [, property, union] = onUnion;
@@ -54,10 +67,21 @@ export function plainWords(error: Pick<CompileError, 'code' | 'text'>): string |
   return plain[error.code];
 }
 
+/** Whether `day` has the compile step: TypeScript files, and no checklist of its own that runs tsc (day 6). */
+export function typechecks(day: Day): boolean {
+  return day.typecheck !== false && day.files.some((file) => file.endsWith('.ts'));
+}
+
+/** The compile step as a requirement that held, or that `--only` left out: it is counted on every run of a day that
+ *  has it, so the count `check` prints does not move when a type error comes or goes. */
+export function compileStep(status: 'passed' | 'skipped', message = ''): TestResult {
+  return { group: '', name: compileRequirement, id: compileRequirementId, status, message, durationMs: 0 };
+}
+
 /** Runs tsc over `day`'s TypeScript files in `target`: the errors inside `target`, or why tsc did not run (never throws). */
 export async function typeErrors(day: Day, target: string, tsc = workbookTsc): Promise<CompileError[] | TscDidNotRun> {
   const files = day.files.filter((file) => file.endsWith('.ts')).map((file) => resolve(target, file));
-  if (files.length === 0 || day.typecheck === false) return [];
+  if (!typechecks(day)) return [];
   const run = await runTsc({ files, include: [] }, tsc);
   return run.ran ? parse(run.output, target) : run;
 }
@@ -81,6 +105,21 @@ function parse(output: string, target: string): CompileError[] {
   return errors;
 }
 
+/** The line of code `error` points at, and for "'x' is possibly 'undefined'" the line that declares x too ('' when
+ *  the file cannot be read). */
+function codeAt(error: CompileError): string {
+  let text: string;
+  try {
+    text = readFileSync(error.file, 'utf8');
+  } catch {
+    return '';
+  }
+  const line = text.split('\n')[error.line - 1] ?? '';
+  const name = /^'([\w$]+)' is possibly 'undefined'/.exec(error.text)?.[1];
+  const declared = name ? new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\b[^;\\n]*`).exec(text)?.[0] : undefined;
+  return declared ? `${declared}\n${line}` : line;
+}
+
 /** The failed requirement that lists `errors` (or says tsc did not run), to put first in the day's result; undefined
  *  when the files compile. */
 export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult | undefined {
@@ -95,7 +134,7 @@ export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult
   const nullish = ['TS2531', 'TS18047', 'TS18048'];
   const shown = errors.slice(0, 8).map((error) => {
     const address = nullish.includes(error.code) && addressLines.has(`${error.file}:${error.line}`);
-    const words = address ? 'server.address() is null until listen() has finished; the cast of the next error, (server.address() as AddressInfo), answers this one too.' : plainWords(error);
+    const words = address ? 'server.address() is null until listen() has finished; the cast of the next error, (server.address() as AddressInfo), answers this one too.' : plainWords(error, codeAt(error));
     return [`${display(error.file)}:${error.line}  ${error.code}: ${error.text.split('\n').join('\n    ')}`, ...(words ? [`    In plain words: ${words}`] : [])].join('\n');
   });
   const more = errors.length > 8 ? [`… and ${errors.length - 8} more (npm run typecheck lists them all)`] : [];

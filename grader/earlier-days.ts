@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { dirname, resolve } from 'node:path';
 import { dayNumber, type Day } from '../course/days.ts';
 import { inPart, listFiles, type Part } from '../harness/files.ts';
+import { compileRequirementId } from './compile.ts';
 import { root } from './paths.ts';
 import { stateDir } from './state.ts';
 import type { DayResult } from './results.ts';
@@ -137,7 +138,8 @@ export async function runWholeDay(day: Day, target: string, seed: number): Promi
       id: day.id,
       title: day.title,
       passed: results.every((result) => result.passed),
-      tests: results.flatMap((result) => result.tests),
+      // Each part's run has the compile step; the day counts it once.
+      tests: results.flatMap((result, index) => (index === 0 ? result.tests : result.tests.filter((test) => test.id !== compileRequirementId))),
       metrics: Object.assign({}, ...results.map((result) => result.metrics)),
       durationMs: results.reduce((sum, result) => sum + result.durationMs, 0),
     },

@@ -1,19 +1,9 @@
 // Links a failing requirement to the entry of the day's guide ("When it fails") that explains it.
-import { findDay, type Day, type Explanation } from '../course/days.ts';
+import { findDay } from '../course/days.ts';
+import { explanationFor, githubAnchor } from '../course/explain.ts';
 import type { TestResult } from './results.ts';
 
-/** The key of a day's `explain` map used for any test that did not finish in time. */
-export const HANG_KEY = '(a check that hangs)';
-
-/** The anchor GitHub gives a heading: inline markdown stripped, lowercase, punctuation dropped, spaces → '-'. */
-export function githubAnchor(heading: string): string {
-  const text = heading
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .trim()
-    .toLowerCase();
-  return text.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
-}
+export { explanationFor, githubAnchor, HANG_KEY } from '../course/explain.ts';
 
 /** Every heading of `markdown` (outside code fences) by its anchor, numbered `-1`, `-2` when repeated as GitHub does. */
 export function headingAnchors(markdown: string): Map<string, string> {
@@ -30,17 +20,6 @@ export function headingAnchors(markdown: string): Map<string, string> {
     anchors.set(count === 0 ? base : `${base}-${count}`, heading[1]!);
   }
   return anchors;
-}
-
-/** The guide entry for a failed `test` of `day`: its cause's entry, else its requirement's, if the manifest names one. */
-export function explanationFor(day: Day, test: Pick<TestResult, 'id' | 'message' | 'cause'>): Explanation | undefined {
-  if (test.message.startsWith('not implemented yet')) return undefined; // a TODO left, nothing to explain
-  const byCause = test.cause && day.causes?.[test.cause.kind];
-  if (byCause) return byCause === 'none' ? undefined : byCause; // what was observed first, the requirement second
-  const hang = day.explain?.[HANG_KEY];
-  if (/^did not finish within /m.test(test.message) && hang && hang !== 'none') return hang;
-  const entry = test.id === undefined ? undefined : day.explain?.[test.id];
-  return entry && entry !== 'none' ? entry : undefined;
 }
 
 /** The line printed under a ✗: `Why this happens: days/01-cache/README.md#… — title`, or undefined. */

@@ -1,7 +1,10 @@
 // Prints a graded day for people: one line per requirement, advice under each failure, then the next step.
 import chalk from 'chalk';
 import { dayNumber, findDay, nextDay, type Day } from '../course/days.ts';
+import { notRunPrefix } from '../course/explain.ts';
 import { whyLine } from './explain.ts';
+
+export { notRunPrefix } from '../course/explain.ts';
 import { display } from './paths.ts';
 import type { DayResult, MetricResult, TestResult } from './results.ts';
 import { notSelected } from './run-day.ts';
@@ -43,8 +46,6 @@ function foldKey(test: TestResult): string | undefined {
   return test.cause ? `${test.cause.kind}\0${test.cause.title}` : undefined;
 }
 
-/** The prefix of a requirement skipped because a precondition failed. */
-export const notRunPrefix = 'not run — needs: ';
 
 /** The requirement lines of one day, grouped by describe block; failures of one cause and the requirements a
  *  failed precondition kept from running are each listed once, under the first failure. A bonus miss is one line,

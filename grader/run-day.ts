@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import type { Day } from '../course/days.ts';
 import { handInVariable } from '../harness/hand-in.ts';
 import { collectMetrics, collectTests, stopMessage, withCompileFailure, type Started, type Stop } from './collect.ts';
-import { compileFailure, typeErrors } from './compile.ts';
+import { compileFailure, compileRequirement, compileStep, typeErrors, typechecks } from './compile.ts';
 import { removeHandIn, writeHandIn } from './hand-in.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
 import type { GraderEvent } from './reporter.ts';
@@ -140,8 +140,9 @@ async function runWith(day: Day, options: RunOptions, handIn: string | undefined
   };
   lines(child.stdout!, output);
   lines(child.stderr!, output);
-  // The compile step runs beside vitest (tsc is native and quick); a partial run (--only) skips it.
-  const compiling = options.only === undefined ? typeErrors(day, options.target) : Promise.resolve([]);
+  // The compile step runs beside vitest (tsc is native and quick); a partial run (--only) skips it unless selected.
+  const compiles = typechecks(day) && selects(options.only, compileRequirement);
+  const compiling = compiles ? typeErrors(day, options.target) : Promise.resolve([]);
   const exitCode = await new Promise<number | null>((done) => child.on('close', done));
   const types = await compiling;
   clearTimeout(stall);
@@ -156,8 +157,10 @@ async function runWith(day: Day, options: RunOptions, handIn: string | undefined
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
+  // The compile step is always one requirement of a day that has it: failed, held, or not selected by --only.
   const compiled = compileFailure(types);
   if (compiled && stop?.reason !== 'cancelled') tests = withCompileFailure(tests, compiled);
+  else if (!compiled && typechecks(day)) tests = [compileStep(compiles ? 'passed' : 'skipped', compiles ? '' : notSelected), ...tests];
   return {
     id: day.id,
     title: day.title,

@@ -1,17 +1,7 @@
 // The grader's vitest config: the checkpoints' settings (harness/checkpoint-settings.ts), plus the probe (which test
-// is running) and files in manifest order.
+// is running) and fresh learner modules for each file.
 import { mergeConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { checkpointSettings } from '../harness/checkpoint-settings.ts';
-
-/** Runs the files in the order given on the command line (the manifest's), not by cached durations. */
-class ManifestOrder extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const order: string[] = JSON.parse(process.env.CACHELINGS_ORDER ?? '[]');
-    const rank = (spec: TestSpecification) => order.findIndex((file) => spec.moduleId.endsWith(file));
-    return [...files].sort((a, b) => rank(a) - rank(b));
-  }
-}
 
 // One worker runs every file of the day in turn (isolate: false): a fresh worker per file cost about 0.4 s of CPU
 // each (day 2: 6.7 → 5.0 s of CPU). grader/fresh-modules.ts still loads the learner's modules afresh for each file, and
@@ -19,6 +9,6 @@ class ManifestOrder extends BaseSequencer {
 // Each run also keeps the modules it transformed in node_modules/.experimental-vitest-cache (fsModuleCache), keyed by
 // the file's path and content and by the config (the @learner/ alias names the tree): the next check reads them
 // instead of transforming the checkpoints and the harness again (about 0.4 s of CPU a check).
-export default mergeConfig(checkpointSettings(), {
-  test: { setupFiles: ['grader/fresh-modules.ts', 'grader/probe.ts'], sequence: { sequencer: ManifestOrder }, isolate: false, experimental: { fsModuleCache: true } },
+export default mergeConfig(checkpointSettings(process.env, ['grader/fresh-modules.ts', 'grader/probe.ts']), {
+  test: { isolate: false, experimental: { fsModuleCache: true } },
 });

@@ -18,6 +18,7 @@ export type CauseKind =
   | 'other-client-waits'
   | 'missing-not-undefined'
   | 'lock-overlap'
+  | 'released-early'
   | 'tasks-outlived-test'
   | 'not-judged'
   | 'connection-per-request'

@@ -18,6 +18,8 @@ export interface Advice {
 export class CheckError extends Error {
   /** The observed cause, carried to the grader's report (vitest keeps an error's own fields). */
   failure?: Cause;
+  /** What the failure says beyond its headline, field by field (the UI shows each as its own note). */
+  readonly advice: Advice;
 
   constructor(headline: string, advice: Advice = {}) {
     const lines = [headline];
@@ -27,14 +29,20 @@ export class CheckError extends Error {
     if (advice.fix) lines.push(`Try:      ${advice.fix}`);
     super(lines.join('\n'));
     this.name = 'CheckError';
+    this.advice = advice;
     if (advice.cause) this.failure = advice.cause;
   }
 }
 
-/** A value as the learner would type it: strings quoted and escaped, undefined as undefined. */
+/** A value as the learner would type it: strings quoted and escaped, undefined as undefined; what a plain object
+ *  used as a store gives back for "__proto__" or "constructor" is said in words after Node's own notation. */
 export function show(value: unknown): string {
   if (value instanceof Error) return `${value.name}: ${value.message}`;
-  return inspect(value, { depth: 3, breakLength: Infinity });
+  const shown = inspect(value, { depth: 3, breakLength: Infinity });
+  if (value === Object.prototype) return `${shown} — that is Object.prototype: a plain object {} used as a store answers obj["__proto__"] with its prototype, not with a value you stored (a Map has no such keys)`;
+  if (value === Object) return `${shown} — that is the Object function: a plain object {} used as a store answers obj["constructor"] with it before you store anything there (a Map has no such keys)`;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === null) return `${shown} — an object without a prototype (Object.create(null)), not a string`;
+  return shown;
 }
 
 /** Fails with `headline` unless `received` deep-equals `expected`. */

@@ -1,6 +1,6 @@
 // Day 1: each planted bug in a learner's Cache or RWLock is diagnosed root cause first: the first ✗ is the
 // requirement meant to catch it, its Look at names the file that holds the bug, and at most two explanations show.
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectDiagnosed } from './diagnosis.ts';
 
 const cache = '01-cache/cache.ts';
@@ -26,6 +26,10 @@ const planted: [fixture: string, caughtBy: string, file: string, mentions?: RegE
 
 describe('day 1 diagnoses planted bugs', () => {
   it.each(planted)('%s: the first ✗ is "%s", looking at %s', async (fixture, caughtBy, file, mentions) => {
-    await expectDiagnosed('day1', `day1/${fixture}`, caughtBy, file, mentions);
+    const { result } = await expectDiagnosed('day1', `day1/${fixture}`, caughtBy, file, mentions);
+    // A lock released before fn settles has a cause of its own; a lock with no exclusion at all does not get it.
+    const kinds = new Set(result.tests.filter((test) => test.status === 'failed').map((test) => test.cause?.kind));
+    if (fixture === 'write-no-await') expect([...kinds]).toEqual(['released-early']);
+    else expect(kinds.has('released-early'), `${fixture} is not an early release`).toBe(false);
   });
 });

@@ -22,6 +22,15 @@ describe('day 2: one bug, one problem', () => {
     expect(run.stdout).toContain('The same cause (every connection shares one buffer of unread bytes) also breaks:');
   });
 
+  it('a server that takes each data chunk as a line is told once, as framing, whatever requirement notices it', async () => {
+    const { run, result, explanations } = await expectDiagnosed('day2', 'day2/chunk-as-line', 'split-writes', server, /Cause: .*with no "\\n" yet/);
+    const failed = result.tests.filter((test) => test.status === 'failed' && !test.bonus);
+    expect(failed.map((test) => test.id)).toEqual(expect.arrayContaining(['split-writes', 'pipelined', 'split-character']));
+    expect(new Set(failed.map((test) => test.cause?.kind)), 'each carries the framing cause').toEqual(new Set(['line-in-pieces']));
+    expect(printedFailures(run.stdout), `one ✗ printed; the grader printed:\n${run.stdout}`).toHaveLength(1);
+    expect(explanations).toHaveLength(1);
+  });
+
   it('a close() that never resolves is one ✗, the other lifecycle requirements folded under it', async () => {
     const { run, result } = await gradeDay('day2', treeWith('day2/close-waits'), undefined, 'close()');
     const failed = result.tests.filter((test) => test.status === 'failed' && !test.bonus);

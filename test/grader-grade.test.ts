@@ -2,7 +2,7 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderCard } from '../grader/card.ts';
+import { markdownCard, renderCard } from '../grader/card.ts';
 import { days } from '../course/days.ts';
 import { clip, toClassroom, toExercism } from '../grader/formats.ts';
 import { root } from '../grader/paths.ts';
@@ -53,6 +53,10 @@ describe('npm run grade', () => {
     expect(failing.some((test) => test.name.startsWith(`${unsolved.id} · `)), `${unsolved.id}, left unsolved, fails`).toBe(true);
     expect(failing.filter((test) => test.name.startsWith(`${days[0]!.id} · `)), 'day 1 is solved and has no throughput gate').toEqual([]);
     expect(run.stdout).toContain(`Next: ${unsolved.id} — ${unsolved.title} (npm run check ${unsolved.id})`);
+    // Days 2–6 are the shipped scaffolds: "not started", with no gate rows under them and no failures listed.
+    for (const day of days.slice(1)) expect(run.stdout).toMatch(new RegExp(`· day ${days.indexOf(day) + 1} — .*not started: read days/${day.slug}/README\\.md`));
+    expect(run.stdout, 'no throughput row for a day not started').not.toMatch(/opsPerSec/);
+    expect(run.stdout).not.toContain(`What fails in ${unsolved.id}`);
     for (const test of failing) {
       expect(test.message).toBeTruthy();
       expect(test.output!.length).toBeLessThanOrEqual(500);
@@ -98,6 +102,17 @@ describe('report card and converters', () => {
     expect(card).toMatch(/✓ day 1 — One\s+1\/1 required\s+race-stress ✓ 1\/1/);
     expect(card).toMatch(/✗ day 2 — Two\s+1\/2 required\s+race-stress —/);
     expect(card).toContain('Next: day2 — Two');
+  });
+
+  it('G1: shows a day not started as such, with no counts and no gate rows (terminal and Markdown)', () => {
+    const card = renderCard(report, new Set(['day2']));
+    expect(card).toMatch(/· day 2 — Two\s+not started: read days\/02-server\/README\.md, then npm run check day2/);
+    expect(card, 'no figure of a day not started').not.toMatch(/opsPerSec|p99Ms/);
+    expect(card).not.toMatch(/1\/2 required/);
+    expect(card).toContain('Next: day2 — Two');
+    const markdown = markdownCard(report, new Set(['day2']));
+    expect(markdown).toContain('| · | day 2 — Two | not started: read days/02-server/README.md, then npm run check day2 | — | — |');
+    expect(markdown).not.toContain('What fails there');
   });
 
   it('keeps the columns in line when a title is long (day 5\'s)', () => {

@@ -79,7 +79,7 @@ export function stopGraders(): void {
 export function startGrader(args: string[], state: string, env: Record<string, string> = {}): LiveGrader {
   const child = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
     cwd: root,
-    env: { ...process.env, FORCE_COLOR: '0', INIT_CWD: root, CACHELINGS_STATE_DIR: state, ...env },
+    env: { ...process.env, FORCE_COLOR: '0', INIT_CWD: root, CACHELINGS_STATE_DIR: state, CACHELINGS_NO_BROWSER: '1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   live.add(child);

@@ -19,4 +19,10 @@ describe('the guide checks', () => {
     const link = explainLinkProblems({ ...day, explain: { 'caches-apart': { anchor: 'no-such-entry', title: 'No such entry' } } });
     expect(link).toEqual([expect.objectContaining({ file: `days/${day.slug}/README.md`, problem: expect.stringContaining('#no-such-entry') })]);
   });
+
+  it('name a hint the guide numbers otherwise than npm run hint does (hints swapped in the manifest)', () => {
+    const [first, second, ...rest] = day.hints;
+    const swapped = guideProblems({ ...day, hints: [second!, first!, ...rest] });
+    expect(swapped.map((problem) => problem.problem)).toEqual(['folds hint 1 of course/days.ts under "Hint 2"', 'folds hint 2 of course/days.ts under "Hint 1"']);
+  });
 });

@@ -109,37 +109,61 @@ describe('a usage error run through npm', () => {
   });
 });
 
+/** Records a failed check of `dayId` on days/ whose first ✗ is `failed`, then calls `npm run hint` once per hint of
+ *  the day: what each call printed, and the hint numbers shown (from 1). */
+async function hintsAfter(dayId: string, failed: TestResult): Promise<{ runs: string[]; shown: number[] }> {
+  const state = freshState();
+  const day = findDay(dayId)!;
+  const result: DayResult = { id: dayId, title: day.title, passed: false, metrics: {}, durationMs: 1, tests: [test('passes', 'passed'), failed] };
+  const previous = process.env.CACHELINGS_STATE_DIR;
+  process.env.CACHELINGS_STATE_DIR = state;
+  try {
+    recordProgress(resolve(root, 'days'), [result]);
+    expect(readProgress().targets.days?.[dayId]?.firstFailure).toMatchObject({ requirement: failed.name, id: failed.id });
+  } finally {
+    if (previous === undefined) delete process.env.CACHELINGS_STATE_DIR;
+    else process.env.CACHELINGS_STATE_DIR = previous;
+  }
+  const runs = [];
+  for (let call = 0; call < day.hints.length; call += 1) runs.push((await cliHere(['hint', dayId], state)).stdout);
+  rmSync(state, { recursive: true, force: true });
+  return { runs, shown: runs.map((text) => Number(/Hint (\d+) of/.exec(text)?.[1])) };
+}
+
+/** Hint numbers (from 1) from `first` on, in the guide's order, going round. */
+const roundFrom = (first: number, total: number) => [...Array(total).keys()].map((step) => ((first - 1 + step) % total) + 1);
+
 describe('npm run hint after a failed check', () => {
-  it('starts from the hint for the last failure (its cause first), then goes on with the others in order', async () => {
-    const state = freshState();
+  it('H1: starts from the hint for the last failure (its cause first), then the ones after it in the guide\'s order', async () => {
     const day = findDay('day2')!;
-    const result: DayResult = {
-      id: 'day2',
-      title: day.title,
-      passed: false,
-      metrics: {},
-      durationMs: 1,
-      tests: [test('passes', 'passed'), test('a client with half a line waits alone', 'failed', { id: 'half-line-waits-alone', cause: { kind: 'shared-buffer', title: 'one buffer' } })],
-    };
-    const previous = process.env.CACHELINGS_STATE_DIR;
-    process.env.CACHELINGS_STATE_DIR = state;
-    try {
-      recordProgress(resolve(root, 'days'), [result]);
-      expect(readProgress().targets.days?.day2?.firstFailure).toEqual({ requirement: result.tests[1]!.name, id: 'half-line-waits-alone', cause: 'shared-buffer' });
-    } finally {
-      if (previous === undefined) delete process.env.CACHELINGS_STATE_DIR;
-      else process.env.CACHELINGS_STATE_DIR = previous;
-    }
-    const wanted = day.hintFor!['shared-buffer']!;
-    const runs = [];
-    for (let call = 0; call < day.hints.length; call += 1) runs.push((await cliHere(['hint', 'day2'], state)).stdout);
-    expect(runs[0]).toContain(`Hint ${wanted + 1} of ${day.hints.length} for day2`);
-    expect(runs[0]).toContain(`the one for your last check's first ✗: ${result.tests[1]!.name}`);
-    expect(runs[0]).toContain(day.hints[wanted]!.slice(0, 60));
-    const order = runs.map((text) => Number(/Hint (\d+) of/.exec(text)?.[1]) - 1);
-    expect(order).toEqual([wanted, ...[...day.hints.keys()].filter((index) => index !== wanted)]);
+    const failed = test('a client with half a line waits alone', 'failed', { id: 'half-line-waits-alone', cause: { kind: 'shared-buffer', title: 'one buffer' } });
+    const { runs, shown } = await hintsAfter('day2', failed);
+    const wanted = day.hintFor!['shared-buffer']! + 1;
+    expect(runs[0]).toContain(`Hint ${wanted} of ${day.hints.length} for day2`);
+    expect(runs[0]).toContain(`the one for your last check's first ✗: ${failed.name}`);
+    expect(runs[0]).toContain(day.hints[wanted - 1]!.slice(0, 60));
+    expect(shown, 'hint 2 for the ✗, then 3 and 4, then back to 1').toEqual(roundFrom(wanted, day.hints.length));
     expect(runs.at(-1)).toContain('That was the last hint');
-    rmSync(state, { recursive: true, force: true });
+  });
+
+  it('H2: says which hint the next call shows, and the next call shows that one (day 6 too, numbered as its guide)', async () => {
+    for (const [dayId, failed] of [
+      ['day2', test('answers a line sent in pieces', 'failed', { id: 'split-writes', cause: { kind: 'line-in-pieces', title: 'pieces' } })],
+      ['day6', test('the code is formatted', 'failed', { id: 'format' })],
+    ] as const) {
+      const day = findDay(dayId)!;
+      const { runs, shown } = await hintsAfter(dayId, failed);
+      expect(shown, `${dayId}: the hint for the ✗ first, then on in the guide's order`).toEqual(roundFrom(shown[0]!, day.hints.length));
+      for (const [call, text] of runs.slice(0, -1).entries()) {
+        expect(text, `${dayId}, call ${call + 1}: the promise of the next hint`).toContain(`shows hint ${shown[call + 1]} of ${day.hints.length}.`);
+      }
+      const guide = readFileSync(resolve(root, 'days', day.slug, 'README.md'), 'utf8');
+      for (const [call, number] of shown.entries()) {
+        const folded = new RegExp(`<summary>Hint ${number}:[^<]*</summary>([\\s\\S]*?)</details>`).exec(guide)?.[1] ?? '';
+        expect(folded, `${dayId}: the guide's "Hint ${number}" is the hint shown as ${number}`).toContain(day.hints[number - 1]!.slice(0, 60));
+        expect(runs[call]).toContain(day.hints[number - 1]!.slice(0, 60));
+      }
+    }
   });
 
   it('keys every hint table entry to a hint that exists, by a cause kind or a requirement id of that day', () => {

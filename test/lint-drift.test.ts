@@ -80,10 +80,10 @@ describe('the course lint names the fix for each drift', () => {
     expect(plantedProblems(withExpiry)).toEqual([expect.objectContaining({ file: 'test/fixtures/day7', problem: expect.stringContaining('no planted bug names a requirement of day7') })]);
     expect(dayTableProblems(withExpiry)).toEqual([{ file: 'README.md', problem: 'the table of days has no row for day7 (days/07-expiry)', fix: 'add "| 7 | `days/07-expiry` | Key expiry: … |" after the row of the day before it' }]);
     const order = gradeOrderProblems(withExpiry);
-    expect(order.map((problem) => problem.file)).toEqual(['README.md', 'docs/architecture.md', 'docs/architecture.md']);
+    expect(order.map((problem) => problem.file)).toEqual(['docs/architecture.md', 'docs/architecture.md']);
     expect(order[0]!.problem).toContain('the days graded side by side are 1, 2, 4 and 7');
     const base = copyOf('README.md', 'docs/architecture.md');
-    expect(writeGradeOrder(withExpiry, base)).toEqual(['README.md', 'docs/architecture.md']);
+    expect(writeGradeOrder(withExpiry, base)).toEqual(['docs/architecture.md']);
     expect(gradeOrderProblems(withExpiry, base)).toEqual([]);
   });
 

@@ -133,10 +133,11 @@ describe('npm run review', () => {
   it('reports a failing last check and says how to get unstuck', async () => {
     const tree = treeWith('day1/shared-map');
     try {
-      await runHere(['check', 'day1', '--target', tree]);
+      const check = await runHere(['check', 'day1', '--target', tree]);
+      const [, held, total] = /(\d+) of (\d+) requirements hold/.exec(check.stdout) ?? [];
       const run = await runHere(['review', 'day1', '--target', tree]);
       expect(run.exitCode).toBe(1);
-      expect(run.stdout).toMatch(/its last check passed \d+ of 14 requirements/);
+      expect(run.stdout, 'the count check printed').toContain(`its last check passed ${held} of ${total} requirements`);
       expect(run.stdout).toContain('npm run ask day1');
     } finally {
       rmSync(tree, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // Day 1 checkpoint: the Cache stores, returns and deletes string values, and each instance owns its data.
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { CheckError, expectEqual, show, type Advice } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';

@@ -1,11 +1,15 @@
 // Day 1 race-stress: the RWLock shares among readers, isolates writers, is fair, and survives throwing functions.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { deferred, settle, tick, withTimeout } from '../../harness/async.ts';
 import type { Cause } from '../../harness/cause.ts';
-import { CheckError, expectEqual, expectTrue } from '../../harness/check.ts';
-import { learnerModule, shown } from '../../harness/learner.ts';
+import { CheckError, expectEqual, expectTrue, type Advice } from '../../harness/check.ts';
+import { learnerModule, shown, targetDir } from '../../harness/learner.ts';
+import type { LockEvent } from '../../harness/charts.ts';
 import { seed } from '../../harness/seed.ts';
+import { withPictures, type Picture } from '../support/pictures.ts';
 
 type LockModule = typeof import('@learner/01-cache/rwlock.ts');
 type CacheModule = typeof import('@learner/01-cache/cache.ts');
@@ -26,11 +30,42 @@ function steps(report: string, at?: number, mark?: string): string {
 /** The cause of a writer finding company: the same mistake loses updates and lets a writer in beside others. */
 const overlap: Cause = { kind: 'lock-overlap', title: 'a writer was inside the lock together with another task' };
 
+/** The cause of a lock whose `finally` releases before `fn`'s promise settles (`return fn()` without `await`). */
+const releasedBeforeSettled: Cause = { kind: 'released-early', title: "the lock is released before your function's promise settles" };
+
+/** The advice for a lock released early, when a fresh lock shows it: a second writer gets in while the first writer's
+ *  async fn is still running, and the lock's source returns fn() without await inside a try. */
+async function releasedEarly(): Promise<Advice | undefined> {
+  const lock = await newLock();
+  let settled = false;
+  let early = false;
+  const first = lock.write(async () => {
+    await new Promise((done) => setTimeout(done, 20));
+    settled = true;
+  });
+  await withTimeout(lock.write(() => void (early = !settled)), 1_000, 'the second write never got the lock').catch(() => {});
+  await first.catch(() => {});
+  const source = await readFile(resolve(targetDir, file), 'utf8').catch(() => '');
+  const line = /try\s*\{\s*return\s+(?!await\b)[^;]*\(\)[^;]*;[^}]*\}\s*finally/.exec(source);
+  if (!early || !line) return undefined;
+  return {
+    where: where('write'),
+    fix: 'Write `return await fn();` inside try { … } finally { release }: without await, finally runs as soon as fn() hands back its promise, before the work inside it is done.',
+    cause: releasedBeforeSettled,
+  };
+}
+
 /** Thrown inside the property when a writer finds company, right after schedule step `step`. */
 class Overlap extends Error {
-  constructor(message: string, readonly step: number, readonly who: string) {
+  constructor(message: string, readonly step: number, readonly who: string, readonly events: LockEvent[]) {
     super(message);
   }
+}
+
+/** The timeline of the schedule an Overlap broke, as a picture for the UI's report panel. */
+function timeline(overlap: Overlap): Picture {
+  const task = overlap.who.split(' ')[0]!;
+  return { type: 'timeline', caption: `The shortest schedule that broke the lock: ${overlap.who} while another task was inside.`, draw: (charts) => charts.lockTimeline(overlap.events, { task, step: overlap.step }) };
 }
 
 describe('RWLock (race-stress)', () => {
@@ -72,20 +107,24 @@ describe('RWLock (race-stress)', () => {
         let readers = 0;
         let writers = 0;
         let step = 0; // schedule steps released so far, numbered as in the report
+        const events: LockEvent[] = []; // what each task did, and at which step: the timeline of a failure
         const inside = (label: string, doing: string) => {
           if (writers > 1 || (writers === 1 && readers > 0)) {
-            throw new Overlap(`${label} ${doing} with ${writers} writer(s) and ${readers} reader(s) inside together`, step, `${label} ${doing} here`);
+            throw new Overlap(`${label} ${doing} with ${writers} writer(s) and ${readers} reader(s) inside together`, step, `${label} ${doing} here`, [...events]);
           }
         };
         const tasks = ops.map((mode, i) =>
           s.schedule(Promise.resolve(), `${mode}#${i} arrives`).then(() => {
             step += 1;
+            events.push({ task: `${mode}#${i}`, kind: 'arrives', step });
             return lock[mode](async () => {
               if (mode === 'write') writers += 1;
               else readers += 1;
+              events.push({ task: `${mode}#${i}`, kind: 'enters', step });
               inside(`${mode}#${i}`, 'enters');
               await s.schedule(Promise.resolve(), `${mode}#${i} leaves`);
               step += 1;
+              events.push({ task: `${mode}#${i}`, kind: 'leaves', step });
               inside(`${mode}#${i}`, 'is about to leave');
               if (mode === 'write') writers -= 1;
               else readers -= 1;
@@ -108,16 +147,18 @@ describe('RWLock (race-stress)', () => {
     const failure = result.errorInstance as Error;
     const deadlock = failure instanceof CheckError;
     if (!deadlock && !(failure instanceof Overlap)) throw failure; // e.g. "not implemented yet"
+    const released = deadlock ? undefined : await releasedEarly();
     const problem = failure.message.split('\n')[0];
     // Whoever walked in on the other is the side to fix: a reader entering beside a writer points at read().
     const readerEntered = !deadlock && /^read#\d+ enters/.test(problem ?? '');
-    throw new CheckError(deadlock ? 'Some task never got the lock: a deadlock.' : 'A writer shared the lock with another task.', {
+    throw withPictures(new CheckError(deadlock ? 'Some task never got the lock: a deadlock.' : 'A writer shared the lock with another task.', {
       expected: 'a writer inside the lock alone, and every task eventually inside',
       received: `${problem}${deadlock ? '' : ` (right after step ${(failure as Overlap).step})`}, with tasks ${JSON.stringify(ops)} (#N is a task's place in that list)`,
       where: where(readerEntered ? 'read' : 'write'),
-      fix: `${readerEntered ? 'A reader may enter only when no writer is inside (and, for fairness, none is waiting).' : 'A writer may enter only when readers === 0 and no writer is inside.'}\nShortest schedule that broke it (seed ${seed}):\n${deadlock ? steps(String(schedule)) : steps(String(schedule), (failure as Overlap).step, (failure as Overlap).who)}`,
       ...(deadlock ? {} : { cause: overlap }),
-    });
+      ...released,
+      fix: `${released?.fix ?? (readerEntered ? 'A reader may enter only when no writer is inside (and, for fairness, none is waiting).' : 'A writer may enter only when readers === 0 and no writer is inside.')}\nShortest schedule that broke it (seed ${seed}):\n${deadlock ? steps(String(schedule)) : steps(String(schedule), (failure as Overlap).step, (failure as Overlap).who)}`,
+    }), deadlock ? [] : [timeline(failure as Overlap)]);
   });
 
   it('lets a waiting writer go before readers that arrive after it', { meta: { id: 'writer-first' } }, async () => {
@@ -173,10 +214,12 @@ describe('RWLock (race-stress)', () => {
       cache.set('counter', String(current + 1));
     });
     await withTimeout(Promise.all(Array.from({ length: 100 }, increment)), 3_000, '100 increments never finished.', { where: where('write') });
+    if (cache.get('counter') === '100') return;
     expectEqual(cache.get('counter'), '100', '100 read-modify-write increments lost updates.', {
       where: where('write'),
       fix: 'Only one writer may be between its read and its write: the next writer must wait until the previous fn has finished, await included.',
       cause: overlap,
+      ...(await releasedEarly()),
     });
   });
 });

@@ -1,5 +1,6 @@
 // Day 2 checkpoint: many clients share one cache without waiting on each other, and bad input never takes the server down.
-import { afterEach, describe, it } from 'vitest';
+import { afterEach } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { Transcript } from '../../harness/transcript.ts';
 import { cleanUp, connectTo, expectNoCrash, look, startLearnerServer, watchCrashes } from './harness.ts';

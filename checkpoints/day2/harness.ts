@@ -8,6 +8,8 @@ import { hintFor } from '../../harness/socket-trouble.ts';
 import { destroyAllClients, TcpClient } from '../../harness/tcp-client.ts';
 import type { Transcript } from '../../harness/transcript.ts';
 import type { TestContext } from 'vitest';
+import { onFailure } from '../support/requirement.ts';
+import { chunkFraming, chunkFramingSeen } from './chunk-framing.ts';
 import { sharedBuffer, sharedBufferSeen } from './shared-buffer.ts';
 
 type ServerModule = typeof import('@learner/02-server/server.ts');
@@ -181,28 +183,46 @@ let testClients: TcpClient[] = [];
 let halfLineLeft = false;
 
 /** Drops every client and closes every server a test started (use in afterEach); a failed network requirement of a
- *  server whose connections share one buffer is re-told as that cause (one bug, one problem). */
+ *  server whose connections share one buffer, or that takes a chunk as a line, is re-told as that cause (one bug, one
+ *  problem) if the failure did not pass through the requirement's own diagnosis (a time-out, a hook). */
 export async function cleanUp(context?: TestContext): Promise<void> {
   destroyAllClients();
   for (const server of servers.splice(0)) {
     await withTimeout(Promise.resolve(server.close()), 2000, 'close() did not resolve').catch(() => {});
   }
-  // A shared buffer can break a test only where bytes of two clients could meet: two clients in this test, or a half
-  // line left by an earlier one. Elsewhere (one client, nothing left over) a failure is another bug.
-  const couldMeet = testClients.length > 1 || halfLineLeft;
+  const failed = context?.task.result?.state === 'fail';
+  if (failed) await retell(context.task.result?.errors ?? []);
   halfLineLeft ||= testClients.some((client) => client.leftHalfLine);
-  const failed = startedOne && couldMeet && context?.task.result?.state === 'fail';
   startedOne = false;
   testClients = [];
-  if (!failed) return;
-  const seen = await sharedBufferSeen();
+}
+
+/** The errors of a failed network requirement, re-told as the shared-buffer or chunk-framing cause when a fresh copy of
+ *  the server shows it. A shared buffer can break a test only where bytes of two clients could meet: two clients in
+ *  this test, or a half line left by an earlier one. Each error is re-told once. */
+async function retell(errors: unknown[]): Promise<void> {
+  if (!startedOne) return;
+  const open = errors.filter((error) => !String((error as { message?: string }).message).includes(causeLine));
+  if (open.length === 0) return;
+  const couldMeet = testClients.length > 1 || halfLineLeft;
+  const shared = couldMeet ? await sharedBufferSeen() : null;
+  const [seen, cause, explains] = shared ? [shared, sharedBuffer, bufferExplains] : [await chunkFramingSeen(), chunkFraming, framingExplains];
   if (!seen) return;
-  for (const error of context.task.result?.errors ?? []) {
-    const carried = error as { failure?: Cause };
-    if (carried.failure && !bufferExplains(carried.failure)) continue; // another bug: told on its own
-    carried.failure = sharedBuffer;
-    error.message = `${error.message ?? ''}\nCause:    ${seen}`;
+  for (const error of open) {
+    const carried = error as { failure?: Cause; message?: string };
+    if (carried.failure && !explains(carried.failure)) continue; // another bug: told on its own
+    carried.failure = cause;
+    carried.message = `${carried.message ?? ''}${causeLine}${seen}`;
   }
+}
+
+// The line a re-told error gains: the diagnosis re-tells in the test, and afterEach sees a copy of the same error.
+const causeLine = '\nCause:    ';
+onFailure((error) => retell([error]));
+
+// Whether a server that takes each chunk as a line can produce `cause`: a reply to a piece, a wrong or missing reply.
+function framingExplains(cause: Cause): boolean {
+  return ['reply-mismatch', 'line-in-pieces', 'no-reply'].includes(cause.kind);
 }
 
 // Whether a shared buffer can produce `cause` (replies to glued or cut lines, waits, connections ended); a wrong

@@ -1,7 +1,8 @@
 // Day 2 checkpoint: the server starts where it is told, uses the cache it is given, and close() really closes.
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
-import { afterEach, describe, it } from 'vitest';
+import { afterEach } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import type { Cause } from '../../harness/cause.ts';
 import { CheckError, expectEqual } from '../../harness/check.ts';
 import { settle, withTimeout } from '../../harness/async.ts';

@@ -1,5 +1,6 @@
 // Day 2 checkpoint: the text protocol over a real TCP connection, and line framing across any split of the bytes.
-import { afterEach, describe, it } from 'vitest';
+import { afterEach } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { expectEqual } from '../../harness/check.ts';
 import { learnerModule } from '../../harness/learner.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';

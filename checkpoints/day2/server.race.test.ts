@@ -1,6 +1,7 @@
 // Day 2 race-stress over TCP, the TypeScript answer to `go test -race` for a server: many connections at once,
 // pipelined writes cut at random byte boundaries, and values that encode their key so cross-talk shows.
-import { afterEach, describe, it } from 'vitest';
+import { afterEach } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { makeRandom, seed } from '../../harness/seed.ts';
 import type { TcpClient } from '../../harness/tcp-client.ts';
 import { cleanUp, connectTo, startLearnerServer, type Running } from './harness.ts';

@@ -48,7 +48,8 @@ async function probe(): Promise<string | null> {
   }
 }
 
-function open(port: number, sockets: Socket[]): Promise<Socket> {
+/** A client connected to `port` (kept in `sockets` for the caller to destroy), or a rejection after 1 s. */
+export function open(port: number, sockets: Socket[]): Promise<Socket> {
   return within(
     new Promise((done, fail) => {
       const socket = connect({ host: '127.0.0.1', port }, () => done(socket));
@@ -59,7 +60,8 @@ function open(port: number, sockets: Socket[]): Promise<Socket> {
   );
 }
 
-function firstLine(socket: Socket): Promise<string> {
+/** The first line `socket` receives, without its line end. */
+export function firstLine(socket: Socket): Promise<string> {
   return new Promise((done) => {
     let text = '';
     socket.on('data', (chunk: Buffer) => {
@@ -69,8 +71,8 @@ function firstLine(socket: Socket): Promise<string> {
   });
 }
 
-// `promise`, or a rejection after `ms`; the timer never outlives the race.
-async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** `promise`, or a rejection after `ms`; the timer never outlives the race. */
+export async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([promise, new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error('timeout')), ms)))]);

@@ -1,5 +1,6 @@
 // Day 2 stretch, graded as a bonus (a failure here does not fail the day): quoted values, PING, QUIT.
-import { afterEach, describe, it } from 'vitest';
+import { afterEach } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { cleanUp, connectTo, look, startLearnerServer } from './harness.ts';
 

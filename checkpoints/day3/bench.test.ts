@@ -3,7 +3,7 @@
 // and reports a figure for GET, SET and the mixed 80/20 load. Its figures are reported as bench.*.hz, not gated:
 // the gates are measured by the grader itself (throughput.test.ts).
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { CheckError } from '../../harness/check.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
 import { recordMetric } from '../support/metrics.ts';

@@ -4,7 +4,7 @@
 // learner's Cache and RWLock, then once per mutant (mutants.ts), where a resolve plugin swaps 01-cache/cache.ts or
 // 01-cache/rwlock.ts for a planted-bug version from mutants/. A mutant is "noticed" when at least one test fails.
 import { existsSync } from 'node:fs';
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { CheckError } from '../../harness/check.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
 import { mutants, type Mutant } from './mutants.ts';

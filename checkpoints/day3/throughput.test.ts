@@ -1,7 +1,7 @@
 // Day 3 checkpoint: the grader measures the learner's Cache itself, in this process, with 10,000 keys stored.
 // Each figure is the best of five 60 ms samples, alternating with a bare Map measured the same way; GET and SET are
 // held against the guide's gates, the mixed 80/20 load and heap bytes per operation are reported.
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { CheckError, expectEqual } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { bestOf, bytesPerOp, countingConsole, opsPerSecond } from '../../harness/measure.ts';

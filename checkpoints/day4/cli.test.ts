@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { execa } from 'execa';
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { crashCause, fillTheTodo, type Cause } from '../../harness/cause.ts';
 import { expectTrue } from '../../harness/check.ts';
 import { startCountingServer } from '../../harness/counting-server.ts';

@@ -1,7 +1,8 @@
 // Day 4 checkpoint: the learner's load tester counts honestly — operations, connections, duration, ERR replies and drops.
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { firstCrashSince, watchCrashes } from '../../harness/crashes.ts';
-import { base, between, countsUnanswered, expectRun, opensPerRequest, paced, perRequest, runAgainst, runOnTime } from './run.ts';
+import { askedPair, between } from './asked.ts';
+import { base, countsUnanswered, expectRun, opensPerRequest, paced, perRequest, runAgainst, runOnTime } from './run.ts';
 import { count, inWindow } from './story.ts';
 
 describe('runLoadTest against the counting server', () => {
@@ -34,46 +35,50 @@ describe('runLoadTest against the counting server', () => {
   });
 
   it('opens the connections asked for, side by side, and keeps each open across requests', { meta: { id: 'connections' } }, async () => {
-    const connections = between(6, 14);
-    const run = await runAgainst(paced, { ...base(), connections, durationMs: 700 });
-    const { stats } = run;
-    expectRun(run, stats.opened <= connections + 1, `Your tester opened ${count(stats.opened)} connections for ${count(stats.answered)} operations; ${connections} were asked for.`, {
-      expected: `${connections} connections, each used for many requests`,
-      received: `${count(stats.opened)} connections opened`,
-      fix: 'Open each connection once before the clock starts and send every request of its loop on it, like a persistent HTTP connection.',
-      ...(opensPerRequest(run) ? { cause: perRequest } : {}),
-    });
-    expectRun(run, stats.maxOpen >= connections, `Only ${stats.maxOpen} of the ${connections} connections were open at the same time.`, {
-      expected: `${connections} connections open at once`,
-      received: `at most ${stats.maxOpen} open at once (${stats.opened} opened in all)`,
-      fix: 'Start every connection loop before awaiting any of them: Promise.all(loops), not one loop after the other.',
-    });
-    const idle = stats.perConnection.filter((answered) => answered < 2).length;
-    expectRun(run, idle === 0, `${idle} of your connections carried fewer than two requests.`, {
-      expected: 'every connection used again and again until the deadline',
-      received: `requests per connection: ${stats.perConnection.join(', ')}`,
-      fix: 'Each connection loop sends, waits for the reply, and sends again until the deadline.',
-    });
+    // Two counts far apart: a tester that opens a fixed number of its own fits neither both.
+    for (const connections of askedPair('connections')) {
+      const run = await runAgainst(paced, { ...base(), connections, durationMs: 600 });
+      const { stats } = run;
+      expectRun(run, stats.opened <= connections + 1, `Your tester opened ${count(stats.opened)} connections for ${count(stats.answered)} operations; ${connections} were asked for.`, {
+        expected: `${connections} connections, each used for many requests`,
+        received: `${count(stats.opened)} connections opened`,
+        fix: 'Open options.connections connections once before the clock starts and send every request of its loop on it, like a persistent HTTP connection.',
+        ...(opensPerRequest(run) ? { cause: perRequest } : {}),
+      });
+      expectRun(run, stats.maxOpen >= connections, `Only ${stats.maxOpen} of the ${connections} connections asked for were open at the same time.`, {
+        expected: `${connections} connections open at once`,
+        received: `at most ${stats.maxOpen} open at once (${stats.opened} opened in all)`,
+        fix: 'Open as many connections as options.connections asks, and start every connection loop before awaiting any of them: Promise.all(loops), not one loop after the other.',
+      });
+      const idle = stats.perConnection.filter((answered) => answered < 2).length;
+      expectRun(run, idle === 0, `${idle} of your connections carried fewer than two requests.`, {
+        expected: 'every connection used again and again until the deadline',
+        received: `requests per connection: ${stats.perConnection.join(', ')}`,
+        fix: 'Each connection loop sends, waits for the reply, and sends again until the deadline.',
+      });
+    }
   });
 
   it('runs for the duration asked, within 10%, and keeps the load on to the end', { meta: { id: 'duration' } }, async () => {
-    const durationMs = between(1_000, 1_400);
-    const run = await runOnTime(paced, { ...base(), durationMs });
-    expectRun(run, inWindow(run.wallMs, durationMs), `runLoadTest ran for ${count(run.wallMs)} ms; ${durationMs} ms were asked for.`, {
-      expected: `${count(durationMs * 0.9)} to ${count(durationMs * 1.1 + 100)} ms (±10%, plus 100 ms to open and close connections)`,
-      received: `${count(run.wallMs)} ms`,
-      fix: 'Compute the deadline once (performance.now() + durationMs) and have every loop stop when it has passed.',
-    });
-    expectRun(run, inWindow(run.report.durationMs, durationMs), `The report says the run lasted ${count(run.report.durationMs)} ms.`, {
-      expected: `durationMs within 10% of ${durationMs}, as measured by you`,
-      received: `durationMs ${count(run.report.durationMs)}`,
-      fix: 'Report the elapsed time you measured with performance.now(), in milliseconds.',
-    });
-    expectRun(run, run.lateAnswers > 0, 'The server got no commands in the last fifth of the run.', {
-      expected: 'commands arriving until the deadline',
-      received: 'none after 80% of the duration',
-      fix: 'Keep sending until the deadline; do not send a fixed number of commands and then wait.',
-    });
+    // A short run and a long one: a tester that ignores durationMs (a fixed second of its own) fits neither both.
+    for (const durationMs of askedPair('durationMs')) {
+      const run = await runOnTime(paced, { ...base(), durationMs });
+      expectRun(run, inWindow(run.wallMs, durationMs), `runLoadTest ran for ${count(run.wallMs)} ms; ${count(durationMs)} ms were asked for.`, {
+        expected: `${count(durationMs * 0.9)} to ${count(durationMs * 1.1 + 100)} ms (±10%, plus 100 ms to open and close connections)`,
+        received: `${count(run.wallMs)} ms`,
+        fix: 'Compute the deadline once from options.durationMs (performance.now() + durationMs) and have every loop stop when it has passed.',
+      });
+      expectRun(run, inWindow(run.report.durationMs, durationMs), `The report says the run lasted ${count(run.report.durationMs)} ms; ${count(durationMs)} ms were asked for.`, {
+        expected: `durationMs within 10% of ${count(durationMs)}, as measured by you`,
+        received: `durationMs ${count(run.report.durationMs)}`,
+        fix: 'Report the elapsed time you measured with performance.now(), in milliseconds.',
+      });
+      expectRun(run, run.lateAnswers > 0, `The server got no commands in the last fifth of a ${count(durationMs)} ms run.`, {
+        expected: 'commands arriving until the deadline',
+        received: 'none after 80% of the duration',
+        fix: 'Keep sending until the deadline; do not send a fixed number of commands and then wait.',
+      });
+    }
   });
 
   it('counts ERR replies as errors, not as operations, and still ends on time', { meta: { id: 'err-replies' } }, async () => {

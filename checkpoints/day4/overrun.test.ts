@@ -1,6 +1,6 @@
 // Day 4 checkpoint: a run that lasts longer than asked. Shortly after the first reply the grader holds the event loop,
 // as a long garbage collection or a busy machine would, so the run cannot end on time; the report must say how long it took.
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { count } from './story.ts';
 import { base, expectRun, paced, runAgainst } from './run.ts';
 

@@ -1,5 +1,5 @@
 // Day 4 checkpoint: formatReport prints the guide's "=== Load Test Results ===" block with the report's own figures.
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { expectTrue } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { makeRandom } from '../../harness/seed.ts';

@@ -2,20 +2,16 @@
 import { performance } from 'node:perf_hooks';
 import { withTimeout } from '../../harness/async.ts';
 import type { Cause } from '../../harness/cause.ts';
-import { CheckError, expectTrue } from '../../harness/check.ts';
+import { CheckError } from '../../harness/check.ts';
 import { startCountingServer, type CountingServerOptions, type CountingStats } from '../../harness/counting-server.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
-import { makeRandom } from '../../harness/seed.ts';
+import { withPictures } from '../support/pictures.ts';
 import { count, hintFor, inWindow, story } from './story.ts';
 
 type LoadModule = typeof import('@learner/04-loadtest/loadtest.ts');
 type LoadReport = Awaited<ReturnType<LoadModule['runLoadTest']>>;
 const file = '04-loadtest/loadtest.ts';
 const where = (name: string) => `${name} in ${shown(file)}`;
-const random = makeRandom();
-
-/** A seeded random whole number from `low` to `high`, both included. */
-export const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 
 /** One run of the learner's runLoadTest against a fresh counting server, and everything both sides saw. */
 export interface Run {
@@ -29,6 +25,8 @@ export interface Run {
   lateAnswers: number;
   /** Real replies the server had written when runLoadTest returned. */
   answeredByReturn: number;
+  /** When runLoadTest was called (performance.now()), the clock of the server's answer times. */
+  startedAt: number;
   transcript: string;
 }
 
@@ -64,7 +62,7 @@ export async function runAgainst(server: CountingServerOptions, asked: Run['aske
     lines.push(serverLine(s));
     lines.push(`[server] ${count(answeredByReturn)} real replies had been written when runLoadTest returned`);
     const sinceFirstReplyMs = returnedAt - (s.answerTimes[0] ?? returnedAt);
-    return { asked, report, stats: s, wallMs, sinceFirstReplyMs, lateAnswers, answeredByReturn, transcript: lines.join('\n') };
+    return { asked, report, stats: s, wallMs, sinceFirstReplyMs, lateAnswers, answeredByReturn, startedAt, transcript: lines.join('\n') };
   } finally {
     await counting.close();
   }
@@ -85,7 +83,8 @@ export async function runOnTime(server: CountingServerOptions, asked: Run['asked
 export function expectRun(run: Run, condition: boolean, headline: string, advice: { expected: string; received: string; fix: string; where?: string; cause?: Cause }): void {
   if (condition) return;
   const cause = advice.cause ?? runCause(run);
-  expectTrue(condition, headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? where('runLoadTest'), ...(cause && { cause }) });
+  const failure = new CheckError(headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? where('runLoadTest'), ...(cause && { cause }) });
+  throw withPictures(failure, [{ type: 'the run, as the server saw it', caption: `Commands the counting server answered, per 100 ms, for a run of ${count(run.asked.durationMs)} ms asked.`, draw: (charts) => charts.answersChart(run.stats.answerTimes.map((time) => time - run.startedAt), run.asked.durationMs, run.wallMs) }]);
 }
 
 /** The cause a run shows whatever the requirement checks: most of day 4's bugs break several requirements at once. */

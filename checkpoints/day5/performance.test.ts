@@ -1,5 +1,7 @@
 // Day 5 checkpoint: the tuned server still speaks the protocol, clears the load gate, and is measured beside real Redis.
-import { afterAll, describe, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { withPictures } from '../support/pictures.ts';
+import { describe, it } from '../support/requirement.ts';
 import { CheckError } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { prefill, runLoad, saturatedCpuPercent, saturationNote, type LoadResult } from '../../harness/loadgen.ts';
@@ -85,12 +87,13 @@ describe(`Load gate: ${figure(gates.load.value)} ops/s, or half of real Redis wh
           ? `${seen}: your server falls short, and your load tester costs more per request than it should (${toolAdvice}).`
           : `${seen}, so the server is the bottleneck.`;
     const yoursBusy = typeof best.cpuPercent === 'number' && best.cpuPercent > saturatedCpuPercent ? ` Your load tester reports it used ${Math.round(best.cpuPercent!)}% of a CPU core: near 100%, it measures itself more than the server.` : '';
-    throw new CheckError(`${ops(best.opsPerSec)} ops/s is ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate: ${ops(gate - best.opsPerSec)} ops/s short of ${ops(gate)}.\n${bottleneck}${yoursBusy}${saturationNote(grader)}${machineNote(redisNow)}`, {
+    const chart = { type: 'throughput', caption: `The grader's load generator against your server, second by second, beside the gate of ${ops(gate)} ops/s.`, draw: (charts: typeof import('../../harness/charts.ts')) => charts.throughputChart([{ server: 'your server', result: grader }], gate) };
+    throw withPictures(new CheckError(`${ops(best.opsPerSec)} ops/s is ${Math.round((1 - best.opsPerSec / gate) * 100)}% below the gate: ${ops(gate - best.opsPerSec)} ops/s short of ${ops(gate)}.\n${bottleneck}${yoursBusy}${saturationNote(grader)}${machineNote(redisNow)}`, {
       expected: `more than ${ops(gate)} ops/s with 0 errors (${setup}, best of ${reports.length} runs; the gate is ${why})`,
       received: figures,
       where: `the connection handler in ${shown(serverFile)}`,
       fix: `Read ${batchingSection}: one socket.write per chunk of commands instead of one per reply, socket.setNoDelay(true), no logging or console.log per command. Then measure again with npm run loadtest.`,
-    });
+    }), [chart]);
   });
 
   it("is confirmed by the grader's own load generator against the same server", { meta: { id: 'generator-confirms' } }, async ({ task }) => {

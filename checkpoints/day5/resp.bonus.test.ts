@@ -3,7 +3,8 @@
 import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { withTimeout } from '../../harness/async.ts';
 import { CheckError } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';

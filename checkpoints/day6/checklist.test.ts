@@ -1,7 +1,8 @@
 // Day 6: the guide's nine-step validation checklist run against the learner's tree, then the project's docs.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { benchMetric } from '../day3/bench-names.ts';
 import { CheckError, expectEqual } from '../../harness/check.ts';
 import { shown, targetDir } from '../../harness/learner.ts';

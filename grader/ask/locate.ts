@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { days } from '../../course/days.ts';
 import { display, root } from '../paths.ts';
-import { findFunction, functionAt, parse, type Extract } from '../source.ts';
+import { findFunction, functionAt, moduleStateOf, parse, type Extract, type Source } from '../source.ts';
 
 /** What a failure message points at: a file, and a function name or a line in it. */
 export interface Pointer {
@@ -50,8 +50,29 @@ export function learnerFile(target: string, shown: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** The learner's code a pointer names: the function by name, else the function around the line, else a short file whole. */
-export function codeFor(target: string, pointer: Pointer): { file: string; extract: Extract } | undefined {
+/** The code of a question: the function the failure names, and what else it points at (`why` says what each is). */
+export interface Code {
+  file: string;
+  extract: Extract;
+  /** The line the failure names (a type error, a stack frame), when it has one. */
+  line?: number;
+  also: { extract: Extract; why: string }[];
+}
+
+/** Lines `line - 3` to `line + 3` of the file. */
+function around(source: Source, line: number): Extract {
+  const lines = source.text.split('\n');
+  const startLine = Math.max(1, line - 3);
+  const endLine = Math.min(lines.length, line + 3);
+  return { name: `line ${line} and the lines around it`, startLine, endLine, text: lines.slice(startLine - 1, endLine).join('\n') };
+}
+
+const covers = (extract: Extract, line: number) => extract.startLine <= line && line <= extract.endLine;
+
+/** The learner's code a pointer names: the function by name, else the function around the line, else the lines
+ *  around it, else a short file whole; with the line the failure names when it lies outside that function, and the
+ *  module-level state the function uses (a `let pending` at the top of the file is a bug the function alone hides). */
+export function codeFor(target: string, pointer: Pointer): Code | undefined {
   const file = learnerFile(target, pointer.path);
   if (!file) return undefined;
   const text = readFileSync(file, 'utf8');
@@ -59,8 +80,19 @@ export function codeFor(target: string, pointer: Pointer): { file: string; extra
   const byName = pointer.name ? findFunction(source, pointer.name, pointer.owner) : undefined;
   const byLine = pointer.line ? functionAt(source, pointer.line) : undefined;
   const found = byName ?? byLine;
-  if (found) return { file: display(file), extract: found };
-  const lines = text.split('\n');
-  if (lines.length > 80) return undefined;
-  return { file: display(file), extract: { name: 'the whole file', startLine: 1, endLine: lines.length, text: text.trimEnd() } };
+  const line = pointer.line;
+  if (!found) {
+    if (line) return { file: display(file), extract: around(source, line), line, also: [] };
+    const lines = text.split('\n');
+    if (lines.length > 80) return undefined;
+    return { file: display(file), extract: { name: 'the whole file', startLine: 1, endLine: lines.length, text: text.trimEnd() }, also: [] };
+  }
+  const also: Code['also'] = [];
+  if (line && !covers(found, line)) also.push({ extract: around(source, line), why: 'the line the failure names' });
+  for (const state of moduleStateOf(source, found)) {
+    if ([found, ...also.map((each) => each.extract)].some((shown) => covers(shown, state.startLine) && covers(shown, state.endLine))) continue;
+    also.push({ extract: state, why: `module-level state \`${found.name}\` uses: one for the whole program, shared by every call` });
+  }
+  also.sort((a, b) => a.extract.startLine - b.extract.startLine);
+  return { file: display(file), extract: found, ...(line ? { line } : {}), also };
 }

@@ -1,7 +1,7 @@
 // Writes a question in the guide's "Even better" shape: what I build, what fails, expected vs actual, my code, what I tried.
 import { dayNumber, type Day } from '../../course/days.ts';
 import type { DayResult, TestResult } from '../results.ts';
-import type { Extract } from '../source.ts';
+import type { Code } from './locate.ts';
 
 /** Everything a question is made of. */
 export interface QuestionParts {
@@ -10,11 +10,11 @@ export interface QuestionParts {
   failing: TestResult;
   /** The first paragraph of the guide's "Your mission", if any. */
   mission?: string;
-  code?: { file: string; extract: Extract };
+  code?: Code;
   /** The "Why this happens" line for the failure, if any. */
   why?: string;
-  /** The hints the learner has already revealed with `npm run hint`. */
-  hintsSeen: string[];
+  /** The hints the learner has already revealed with `npm run hint`, in the order shown, with the guide's numbers. */
+  hintsSeen: { number: number; text: string }[];
   at: Date;
 }
 
@@ -29,6 +29,10 @@ function fence(text: string, lang = 'text'): string {
   const ticks = '`'.repeat(longest + 1);
   return `${ticks}${lang}\n${text}\n${ticks}`;
 }
+
+const span = (extract: { startLine: number; endLine: number }) => (extract.startLine === extract.endLine ? `line ${extract.startLine}` : `lines ${extract.startLine}–${extract.endLine}`);
+
+const label = (extract: { name: string }) => (extract.name === 'the whole file' || extract.name.startsWith('line ') ? extract.name : `\`${extract.name}\``);
 
 /** The question as markdown. */
 export function buildQuestion(parts: QuestionParts): string {
@@ -57,7 +61,10 @@ export function buildQuestion(parts: QuestionParts): string {
   out.push('', '## Expected vs actual', '', `What \`npm run check ${day.id}\` printed for it${/\[client\]/.test(failing.message) ? ' (with the conversation between the grader and my server)' : ''}:`, '', fence(failing.message), '');
   out.push('## My code', '');
   if (code) {
-    out.push(`\`${code.file}\`, lines ${code.extract.startLine}–${code.extract.endLine} (${code.extract.name === 'the whole file' ? 'the whole file' : `\`${code.extract.name}\``}):`, '', fence(code.extract.text, 'ts'), '');
+    const { extract, line } = code;
+    const marked = line && extract.startLine <= line && line <= extract.endLine && !extract.name.startsWith('line ') ? `; line ${line} is the one the failure names` : '';
+    out.push(`\`${code.file}\`, ${span(extract)} (${label(extract)}${marked}):`, '', fence(extract.text, 'ts'), '');
+    for (const { extract: more, why } of code.also) out.push(`And ${span(more)} (${label(more)}: ${why}):`, '', fence(more.text, 'ts'), '');
   } else {
     out.push('<!-- The failure does not point at one function. Paste the function you suspect here (only your own code from days/). -->', '');
   }
@@ -66,7 +73,7 @@ export function buildQuestion(parts: QuestionParts): string {
   if (parts.why) out.push(`- ${parts.why}`);
   if (parts.hintsSeen.length > 0) {
     out.push(`- Hints I have read (\`npm run hint ${day.id}\`):`);
-    parts.hintsSeen.forEach((hint, i) => out.push(`  ${i + 1}. ${hint}`));
+    for (const { number, text } of parts.hintsSeen) out.push(`  - Hint ${number}: ${text}`);
   } else out.push(`- I have not read any hint of this day yet (\`npm run hint ${day.id}\`).`);
   out.push('', '## What I tried', '', '<!-- What did you change, what did you expect, and what happened instead? -->', '');
   out.push('## My question', '', '<!-- One question, with your guess. For example: "I think it is a buffering issue — am I reading from the connection correctly?" -->', '');

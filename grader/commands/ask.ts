@@ -43,7 +43,7 @@ export async function ask(args: Args): Promise<number> {
     mission: existsSync(guide) ? missionOf(readFileSync(guide, 'utf8')) : undefined,
     code: pointer ? codeFor(target, pointer) : undefined,
     why: whyLine(day.id, failing),
-    hintsSeen: hintsShown(day).map((index) => day.hints[index]!),
+    hintsSeen: hintsShown(day).map((index) => ({ number: index + 1, text: day.hints[index]! })),
     at,
   });
   const folder = resolve(stateDir(), 'questions');

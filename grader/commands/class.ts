@@ -11,7 +11,7 @@ import { readClass } from '../class/read.ts';
 /** Reads every report of DIR and writes class.html and class.md to OUT (default DIR); a bad file is one line, never a crash. */
 export async function classView(args: Args): Promise<number> {
   const [dir, out] = args.positionals;
-  if (!dir) throw new UsageError('Which folder? Give the folder of learners\' JSON reports, e.g. npm run class -- reports (see the README, "For mentors and classrooms").');
+  if (!dir) throw new UsageError('Which folder? Give the folder of learners\' JSON reports, e.g. npm run class -- reports (see docs/classroom.md, "A whole class at once").');
   const source = fromUser(dir);
   if (!existsSync(source) || !statSync(source).isDirectory()) throw new UsageError(`${dir}: no such folder. Give the folder that holds one JSON report per learner.`);
   const target = out ? fromUser(out) : source;

@@ -16,6 +16,7 @@ import { runDay } from '../run-day.ts';
 import { gradeRunVariable, rememberResult } from '../earlier-days.ts';
 import { prepareTests } from '../hand-in.ts';
 import { runSeed } from '../seed.ts';
+import { notStarted } from '../shipped.ts';
 import { tamperWarning } from '../tamper.ts';
 
 function requireFormat(value: string | undefined): Format {
@@ -77,9 +78,11 @@ export async function grade(args: Args): Promise<number> {
   }
   results.sort((a, b) => days.findIndex((day) => day.id === a.id) - days.findIndex((day) => day.id === b.id));
   const report = buildReport(target, seed, results);
-  say(renderCard(report));
+  // A day whose files are all as shipped is "not started": its row has no counts and no figures to misread.
+  const untouched = new Set(days.filter((day) => notStarted(day, target)).map((day) => day.id));
+  say(renderCard(report, untouched));
   const next = nextUnfinished(results);
-  if (next) {
+  if (next && !untouched.has(next.id)) {
     say(`\nWhat fails in ${next.id}:`);
     say(renderTests({ ...next, tests: next.tests.filter((test) => test.status === 'failed' && !test.bonus) }));
     say(chalk.dim(`\nSame random data again: GRADER_SEED=${seed} npm run grade`));
@@ -89,16 +92,16 @@ export async function grade(args: Args): Promise<number> {
   else if (format !== 'report') process.stdout.write(shaped);
   // CACHELINGS_REPORT=FILE: the full JSON report as well, whatever --format says (the workflow keeps it for `npm run class`).
   if (process.env.CACHELINGS_REPORT) writeReport(fromUser(process.env.CACHELINGS_REPORT), report);
-  if (format === 'classroom') publishToGitHub(report, warning);
+  if (format === 'classroom') publishToGitHub(report, warning, untouched);
   recordProgress(target, results);
   return next ? 1 : 0;
 }
 
 /** In GitHub Actions: the card as the job summary, and `result` (base64) for autograding-grading-reporter. */
-function publishToGitHub(report: ReturnType<typeof buildReport>, warning: string | undefined): void {
+function publishToGitHub(report: ReturnType<typeof buildReport>, warning: string | undefined, untouched: ReadonlySet<string>): void {
   const plain = warning?.replace(/\x1B\[[0-9;]*m/g, '');
   const note = plain ? `> [!WARNING]\n${plain.trim().split('\n').map((line) => `> ${line.trim()}`).join('\n')}\n\n` : '';
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, note + markdownCard(report));
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, note + markdownCard(report, untouched));
   if (process.env.GITHUB_OUTPUT) {
     const encoded = Buffer.from(JSON.stringify(toClassroom(report))).toString('base64');
     appendFileSync(process.env.GITHUB_OUTPUT, `result=${encoded}\n`);

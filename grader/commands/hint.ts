@@ -1,5 +1,6 @@
 // `npm run hint [day1] [--all]`: the next hint of a day, one more each time it is called; when the last check of the
-// day failed, the hint that addresses that failure comes first (the manifest's `hintFor`).
+// day failed, the hint that addresses that failure comes first (the manifest's `hintFor`), then the ones after it in
+// the guide's order. Hints are numbered as the guide numbers them (the lint holds the guide's "Hint N" to hint N).
 import { readFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { requireDay, type Args } from '../args.ts';
@@ -35,6 +36,14 @@ export function hintForLastFailure(day: Day): { index: number; requirement: stri
   return index !== undefined && index < day.hints.length ? { index, requirement: failure.requirement } : undefined;
 }
 
+/** The hint to show after `shown`: the one for the last failure (`matching`) when not yet shown, else the first unseen
+ *  one after the last shown, in the guide's order, going round; undefined when every hint was shown. */
+export function nextHint(total: number, shown: number[], matching?: number): number | undefined {
+  if (matching !== undefined && !shown.includes(matching)) return matching;
+  const from = shown.length === 0 ? 0 : shown.at(-1)! + 1;
+  return [...Array(total).keys()].map((step) => (from + step) % total).find((index) => !shown.includes(index));
+}
+
 /** Prints the next hint of the day (`--all` repeats the ones shown before it); after the last, starts over. */
 export async function hint(args: Args): Promise<number> {
   const day = args.positionals[0] ? requireDay(args.positionals[0]) : firstUnfinishedDay();
@@ -44,7 +53,7 @@ export async function hint(args: Args): Promise<number> {
   if (shown.length >= total) shown = [];
   const matching = hintForLastFailure(day);
   const fits = matching && !shown.includes(matching.index) ? matching : undefined;
-  const index = fits?.index ?? [...day.hints.keys()].find((each) => !shown.includes(each))!;
+  const index = nextHint(total, shown, matching?.index)!;
   if (args.flags.has('all')) {
     for (const earlier of shown) console.log(chalk.dim(`Hint ${earlier + 1} of ${total}\n${indent(day.hints[earlier]!, 2)}\n`));
   }
@@ -52,7 +61,7 @@ export async function hint(args: Args): Promise<number> {
   if (fits) console.log(chalk.dim(`  (the one for your last check's first ✗: ${fits.requirement})\n`));
   console.log(`${indent(day.hints[index]!, 2)}\n`);
   shown = [...shown, index];
-  const next = [...day.hints.keys()].find((each) => !shown.includes(each));
+  const next = nextHint(total, shown, matching?.index);
   console.log(next === undefined ? `That was the last hint; the next call starts again from hint ${(matching?.index ?? 0) + 1}.` : `Still stuck? npm run hint ${day.id} shows hint ${next + 1} of ${total}.`);
   if (shown.length > 1 && !args.flags.has('all')) console.log(chalk.dim(`Earlier hints again: npm run hint ${day.id} -- --all`));
   const { _: _note, ...rest } = state;

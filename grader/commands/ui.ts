@@ -10,6 +10,12 @@ import { needsHandIn, removeHandIn, writeHandIn } from '../hand-in.ts';
 import { killGroup, trackGroup } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
 
+/** Whether a browser window can be opened here: not in CI or over SSH, and on Linux only with a display. */
+export function canOpenBrowser(env: NodeJS.ProcessEnv = process.env, platform = process.platform): boolean {
+  if (env.CI || env.SSH_CONNECTION || env.CACHELINGS_NO_BROWSER) return false;
+  return platform === 'darwin' || platform === 'win32' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
 /** Starts vitest's UI in watch mode on the day's checkpoint files and keeps it running; the exit code is vitest's. */
 export async function ui(args: Args): Promise<number> {
   const target = requireTarget(flag(args, 'target'), []);
@@ -23,7 +29,8 @@ export async function ui(args: Args): Promise<number> {
   const handedIn = needsHandIn(day);
   if (handedIn) console.log(chalk.dim(`Running what ${day.id} judges first (your own tests${day.earlier?.length ? ', the earlier days' : ''})…`));
   const handIn = await writeHandIn(day, target, seed);
-  const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', '--open=false', `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints, ...(day.bonus ?? [])];
+  const open = canOpenBrowser();
+  const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', `--open=${open}`, `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints, ...(day.bonus ?? [])];
   const child = spawn(process.execPath, [...childNodeFlags, vitestBin, ...vitestArgs], {
     cwd: root,
     detached: true,
@@ -37,7 +44,7 @@ export async function ui(args: Args): Promise<number> {
     if (!announced && /UI started at|__vitest__/.test(line)) {
       announced = true;
       console.log(chalk.bold(`\ncachelings · vitest UI for ${day.id} — ${day.title}, on ${display(target)}/${day.slug}`));
-      console.log(`  Open ${chalk.cyan(address)} in your browser. It re-runs when you save. Ctrl-C stops it.`);
+      console.log(`  ${open ? 'Opening' : 'Open'} ${chalk.cyan(address)} in your browser. It re-runs when you save. Ctrl-C stops it.`);
       if (handedIn) console.log(chalk.dim(`  The runs of your own tests were made when the UI started: to judge a change to them, stop it and run npm run ui ${day.id} again.`));
       console.log('');
       return;

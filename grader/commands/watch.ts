@@ -1,5 +1,4 @@
 // `npm run watch [day1] [--manual] [--target DIR]`: re-check a day on every save; `r` re-runs, `q` quits.
-import { watch as watchFiles, type FSWatcher } from 'node:fs';
 import { createInterface } from 'node:readline';
 import chalk from 'chalk';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
@@ -9,15 +8,7 @@ import { firstUnfinishedDay, recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';
 import { runDay } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
-
-const debounceMs = 150;
-
-/** Whether a changed path should trigger a re-run (not editor swap files, backups or dot-files). */
-export function worthRerun(file: string | null): boolean {
-  if (!file) return true;
-  const name = file.split(/[\\/]/).at(-1) ?? '';
-  return !name.startsWith('.') && !name.endsWith('~') && !/\.(swp|swx|tmp)$/.test(name) && !file.includes('node_modules');
-}
+import { watchSaves, type Saves } from '../watch/saves.ts';
 
 /** Watches the tree and re-checks `day` until `q`; exit 0. */
 export async function watch(args: Args): Promise<number> {
@@ -46,22 +37,16 @@ export async function watch(args: Args): Promise<number> {
     console.log(chalk.dim(`\n[watch] ${keys.join(' · ')}`));
   };
 
-  let watcher: FSWatcher | undefined;
+  let saves: Saves | undefined;
   if (!manual) {
     try {
-      let timer: NodeJS.Timeout | undefined;
-      watcher = watchFiles(target, { recursive: true }, (_event, file) => {
-        if (!worthRerun(file)) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => void run(`saved ${file ?? 'a file'}`), debounceMs);
-      });
-      watcher.on('error', () => fallBack());
+      saves = watchSaves(target, (file) => void run(`saved ${file}`), () => fallBack());
     } catch {
       fallBack();
     }
   }
   function fallBack() {
-    watcher?.close();
+    void saves?.close();
     manual = true;
     console.log(chalk.yellow('[watch] This file system does not report saves, so watch is in manual mode: press r + Enter after each save.'));
   }
@@ -83,7 +68,7 @@ export async function watch(args: Args): Promise<number> {
     });
   });
   controller?.abort();
-  watcher?.close();
+  await saves?.close();
   process.stdin.destroy();
   console.log('[watch] bye.');
   return 0;

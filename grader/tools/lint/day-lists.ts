@@ -1,7 +1,7 @@
 // Lists of days in prose are derived from the manifest: the front page's table of days, and the grade order the
-// README and docs/architecture.md state ("days 1, 2 and 4 side by side"). The lint fails when one differs, and
+// README and docs/ state ("days 1, 2 and 4 side by side"). The lint fails when one differs, and
 // `npm run lint:course -- --write` rewrites the grade-order lists.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dayNumber, days as allDays, type Day } from '../../../course/days.ts';
 import { gradedAlone, numberList } from '../../../course/derived.ts';
@@ -10,7 +10,7 @@ import { root } from '../../paths.ts';
 import type { Problem } from './problem.ts';
 
 /** The files that state the grade order. */
-export const gradeOrderFiles = ['README.md', 'docs/architecture.md'];
+export const gradeOrderFiles = ['README.md', 'docs/architecture.md', 'docs/maintainers.md'];
 
 const list = String.raw`(\d+(?:, \d+)*(?: and \d+)?)`;
 
@@ -41,6 +41,7 @@ function gradeOrder(days: Day[], base: string, write: boolean): { problems: Prob
   const changed: string[] = [];
   for (const file of gradeOrderFiles) {
     const path = resolve(base, file);
+    if (!existsSync(path)) continue;
     const before = readFileSync(path, 'utf8');
     let text = before;
     for (const { what, pattern, numbers } of gradeOrderPhrases(days)) {

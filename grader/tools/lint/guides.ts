@@ -17,10 +17,15 @@ function hintsSpan(markdown: string): [number, number] | undefined {
   return [start, end < 0 ? markdown.length : start + 3 + end];
 }
 
+/** The folded blocks of a guide's "## Hints" section, in order: each `<details>` block's summary and its text after it. */
+export function foldedBlocks(markdown: string): { summary?: string; text: string }[] {
+  const span = hintsSpan(markdown);
+  return span ? [...markdown.slice(...span).matchAll(foldedBlock)].map((match) => ({ summary: match[1]?.trim(), text: match[2]!.trim() })) : [];
+}
+
 /** The folded hints of a guide's "## Hints" section, in order: each `<details>` block's text after its summary. */
 export function foldedHints(markdown: string): string[] {
-  const span = hintsSpan(markdown);
-  return span ? [...markdown.slice(...span).matchAll(foldedBlock)].map((match) => match[2]!.trim()) : [];
+  return foldedBlocks(markdown).map((block) => block.text);
 }
 
 /** A "## Hints" section carrying this comment has every summary written from its hint (its opening question). */
@@ -54,10 +59,18 @@ export function writeHints(days: Day[], base = root): string[] {
 
 /** The guide's folded hints against the manifest's, one by one: the same count, the same text, the same order. */
 export function hintProblems(day: Day, guide: string, guidePath = `days/${day.slug}/README.md`): Problem[] {
-  const folded = foldedHints(guide);
+  const blocks = foldedBlocks(guide);
+  const folded = blocks.map((block) => block.text);
+  const label = (block: { summary?: string } | undefined) => /^(Hint \d+)\b/.exec(block?.summary ?? '')?.[1];
   const problems: Problem[] = [];
   day.hints.forEach((hint, i) => {
     const block = folded[i];
+    // `npm run hint` numbers hints by their place in course/days.ts; the guide's summary must say the same number.
+    const elsewhere = folded.indexOf(hint.trim());
+    if (elsewhere >= 0 && label(blocks[elsewhere]) !== `Hint ${i + 1}`) {
+      problems.push({ file: guidePath, problem: `folds hint ${i + 1} of course/days.ts under "${label(blocks[elsewhere]) ?? 'no Hint N summary'}"`, fix: `label it <summary>Hint ${i + 1}: …</summary>, or reorder the hints in course/days.ts` });
+      return;
+    }
     if (block === hint.trim()) return;
     const at = [...hint.trim()].findIndex((char, j) => block?.[j] !== char);
     problems.push({

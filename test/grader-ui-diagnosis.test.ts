@@ -1,0 +1,81 @@
+// `npm run ui` tells what `npm run check` tells, driven in headless Chromium on planted bugs: as many red tests as the
+// check prints ✗, the rest skipped with their reason, the first failure's cause, Look at, Try and guide entry in the
+// report panel, no stack frame of the grader's, and for a lock the failing schedule drawn as a picture.
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findDay } from '../course/days.ts';
+import { explanationFor } from '../course/explain.ts';
+import { canOpenBrowser } from '../grader/commands/ui.ts';
+import { freshState, startGrader, stopGraders } from './grader-helpers.ts';
+import { gradeDay, skipWithoutTool, treeWith } from './helpers.ts';
+
+const executablePath = '/usr/bin/chromium';
+const hasChromium = existsSync(executablePath);
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// [day, fixture, what the check must say it is, whether the first failure draws a picture]
+const bugs: [day: string, fixture: string, kind: string, picture: boolean][] = [
+  ['day2', 'day2/never-resolves', 'start-never-resolves', false],
+  ['day2', 'day2/chunk-as-line', 'line-in-pieces', false],
+  ['day1', 'day1/write-no-await', 'released-early', true],
+];
+
+/** The report panel's text once the test named `name` is found with the explorer's search and opened. */
+async function openTest(page: Page, name: string): Promise<string> {
+  await page.getByPlaceholder(/Search/).fill(name);
+  await page.getByText(name, { exact: true }).first().click();
+  await page.getByText('Test Annotations').first().waitFor({ timeout: 15_000 });
+  return page.locator('body').innerText();
+}
+
+describe('npm run ui shows the diagnosis of npm run check', () => {
+  afterEach(stopGraders);
+
+  it('opens the page in a browser only where a window can open (a desktop, not CI, SSH or a Linux without a display)', () => {
+    expect(canOpenBrowser({}, 'darwin')).toBe(true);
+    expect(canOpenBrowser({ DISPLAY: ':0' }, 'linux')).toBe(true);
+    expect(canOpenBrowser({}, 'linux')).toBe(false);
+    expect(canOpenBrowser({ CI: 'true' }, 'win32')).toBe(false);
+    expect(canOpenBrowser({ SSH_CONNECTION: '1 2 3 4', DISPLAY: ':0' }, 'linux')).toBe(false);
+  });
+
+  it.skipIf(skipWithoutTool(hasChromium)).each(bugs)('%s %s: one red test per ✗, its cause, Look at, Try and guide entry', async (day, fixture, kind, picture) => {
+    const { run, result } = await gradeDay(day, treeWith(fixture));
+    const crosses = run.stdout.split('\n').filter((line) => /^ {2}✗ /.test(line)).length;
+    const first = result.tests.find((test) => test.status === 'failed' && !test.bonus)!;
+    expect(first.cause?.kind, `the check names the cause; it printed:\n${run.stdout}`).toBe(kind);
+    const notRun = result.tests.find((test) => test.status === 'skipped' && test.message.startsWith('not run — needs:'));
+    const entry = explanationFor(findDay(day)!, first)!;
+
+    const server = startGrader(['ui', day, '--target', treeWith(fixture)], freshState());
+    const [, address] = await server.waitFor(/Open (http:\/\/127\.0\.0\.1:\d+\/__vitest__\/)/);
+    await server.waitFor(/Tests\s+\d+ failed/, 90_000);
+    const browser = await chromium.launch({ executablePath, args: flags });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+      await page.goto(address!);
+      await page.getByText(/FAIL \(\d+\)/).first().waitFor({ timeout: 30_000 });
+      const failed = Number(/FAIL \((\d+)\)/.exec(await page.locator('body').innerText())![1]);
+      expect(failed, `the UI's red tests equal the check's ✗ lines; the check printed:\n${run.stdout}`).toBe(crosses);
+
+      const panel = await openTest(page, first.name);
+      const report = panel.slice(panel.indexOf('Report'));
+      for (const note of ['start here', 'cause', 'look at', 'try', 'why this happens']) expect(report, `the first failure's panel has "${note}"`).toContain(note);
+      expect(report).toContain(first.cause!.title);
+      expect(report).toContain(entry.title);
+      expect(report, 'Look at names the learner\'s file and line').toMatch(/tree-\w+\/0[12]-\w+\/\w+\.ts:\d+/);
+      expect(report, 'no stack frame of the grader').not.toMatch(/(harness|checkpoints|node_modules)\/[\w./-]+:\d+/);
+      if (picture) {
+        const drawn = await page.locator('img[src^="data:image/svg+xml"]').first().evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+        expect(drawn, 'the timeline SVG is drawn').toBeGreaterThan(100);
+      }
+      if (notRun) expect(await openTest(page, notRun.name), 'a requirement kept from running says what it needs').toContain('not run — needs:');
+    } finally {
+      await browser.close();
+    }
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(130);
+  }, 180_000);
+});
