@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { days } from '../../course/days.ts';
 import { root } from '../paths.ts';
-import { bugPatch, checkpoint, guide, manifestEntry, namesOf, scaffold, solution, spec, type NewDay } from './new-day/templates.ts';
+import { bugPatch, checkpoint, dayFile, guide, manifestEntry, namesOf, scaffold, solution, spec, type NewDay } from './new-day/templates.ts';
 
 /** Why `slug` and `title` cannot name a new day, or undefined. */
 export function refusal(slug: string | undefined, title: string | undefined): string | undefined {
@@ -49,6 +49,24 @@ function endOfModules(text: string): number {
   return end < 0 ? -1 : end + 1;
 }
 
+/** The manifest entry: its own file and two lines of course/days.ts when the manifest is one file per day, else an
+ *  element appended to course/days.ts's list. */
+function addToManifest(day: NewDay): string[] {
+  if (!existsSync(resolve(root, 'course/days'))) return [insert('course/days.ts', (text) => text.search(/^\];\n/m), manifestEntry(day))];
+  const imports = (text: string) => Math.max(-1, ...[...text.matchAll(/^import \{ \w+ \} from '\.\/days\/[^']+';\n/gm)].map((line) => line.index + line[0].length));
+  const listEnd = (text: string) => {
+    const opening = 'export const days: Day[] = [';
+    const start = text.indexOf(opening);
+    return start < 0 ? -1 : text.indexOf(']', start + opening.length);
+  };
+  create(`course/days/${day.slug}.ts`, dayFile(day));
+  insert('course/days.ts', imports, `import { ${day.id} } from './days/${day.slug}.ts';\n`);
+  const text = readFileSync(resolve(root, 'course/days.ts'), 'utf8');
+  const multiline = text.slice(0, listEnd(text)).endsWith('\n');
+  insert('course/days.ts', multiline ? (t) => t.lastIndexOf('\n', listEnd(t)) + 1 : listEnd, multiline ? `  ${day.id},\n` : `, ${day.id}`);
+  return [`course/days/${day.slug}.ts`, 'course/days.ts'];
+}
+
 /** Lays out `day` in the repo; returns the files it wrote or changed. */
 export function newDay(day: NewDay): string[] {
   const test = day.file.split('/')[1]!.replace(/\.ts$/, '.test.ts');
@@ -59,7 +77,7 @@ export function newDay(day: NewDay): string[] {
     create(`days/${day.slug}/CHECKPOINT.md`, spec(day)),
     create(`checkpoints/${day.id}/${test}`, checkpoint(day)),
     create(`test/fixtures/${day.id}/${day.bug}/bug.patch`, bugPatch(day)),
-    insert('course/days.ts', (text) => text.search(/^\];\n/m), manifestEntry(day)),
+    ...addToManifest(day),
     insert('README.md', afterLastDayRow, `| ${day.number} | \`days/${day.slug}\` | ${day.title} |\n`),
     insert('docs/architecture.md', endOfModules, `- \`${day.file}\`: \`${day.name}\`, as \`days/${day.slug}/CHECKPOINT.md\`'s "Required exports" states it.\n`),
   ];

@@ -141,7 +141,34 @@ TODO: each requirement in words, with the inputs it uses.
 \`npm run check ${day.id}\` prints \`✓ day ${day.number} passed\` and exits 0.
 `;
 
-/** The manifest entry (course/days.ts), indented as an element of `days`. */
+const quoted = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** The day's own manifest file, course/days/<slug>.ts (the manifest split one file per day). */
+export const dayFile = (day: NewDay) => `// Day ${day.number} (${day.slug}): its manifest entry. course/days.ts lists the days in order; the fields are described in course/day.ts.
+import { whenItFails, type Day } from '../day.ts';
+
+/** The "When it fails" entries of days/${day.slug}/README.md that failures link to (anchor from the heading). */
+const guide = whenItFails({
+  answersElse: ${quoted(day.failure)},
+});
+
+export const ${day.id}: Day = {
+  id: '${day.id}',
+  slug: '${day.slug}',
+  title: ${quoted(day.title)},
+  files: ['${day.file}'],
+  exports: { '${day.file}': ['${day.name}'] },
+  checkpoints: ['checkpoints/${day.id}/${day.file.split('/')[1]!.replace(/\.ts$/, '.test.ts')}'],
+  testTimeoutMs: 5_000,
+  timeLimitSec: 60,
+  hints: [${quoted(day.hint)}],
+  explain: {
+    '${day.requirement.id}': guide.answersElse,
+  },
+};
+`;
+
+/** The manifest entry (course/days.ts, one file for every day), indented as an element of `days`. */
 export const manifestEntry = (day: NewDay) => `  {
     id: '${day.id}',
     slug: '${day.slug}',
