@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Day } from '../../../course/days.ts';
 import { headingAnchors } from '../../explain.ts';
 import { root } from '../../paths.ts';
-import type { Problem } from './problem.ts';
+import { manifestFile, type Problem } from './problem.ts';
 
 const foldedBlock = /<details>\s*(?:<summary>([\s\S]*?)<\/summary>)?([\s\S]*?)<\/details>/g;
 
@@ -107,7 +107,7 @@ export function guideProblems(day: Day, base = root): Problem[] {
   const problems: Problem[] = [];
   const guidePath = `days/${day.slug}/README.md`;
   const guide = read(guidePath);
-  if (day.hints.length === 0) problems.push({ file: 'course/days.ts', problem: `${day.id} has no hint`, fix: 'give every day at least one question-style hint' });
+  if (day.hints.length === 0) problems.push({ file: manifestFile(day), problem: `${day.id} has no hint`, fix: 'give every day at least one question-style hint' });
   problems.push(...hintProblems(day, guide, guidePath));
   const headings = guide.match(/^#{2,4} .+$/gm)!.map((line) => line.replace(/^#+ (\d+\. )?/, '').toLowerCase());
   for (const file of day.files) {
@@ -143,7 +143,7 @@ export function explainLinkProblems(day: Day, base = root): Problem[] {
   for (const entry of new Map(linked.map((link) => [`${link.anchor}\0${link.title}`, link])).values()) {
     const title = anchors.get(entry.anchor);
     if (title === undefined) problems.push({ file: guidePath, problem: `has no "### ${entry.title}" under "## When it fails" (course/days.ts links #${entry.anchor})`, fix: `add the entry, or link one of: ${[...anchors.keys()].join(', ')}` });
-    else if (title !== entry.title) problems.push({ file: 'course/days.ts', problem: `${day.id} links #${entry.anchor} with the title "${entry.title}"`, fix: `use the heading's text: "${title}"` });
+    else if (title !== entry.title) problems.push({ file: manifestFile(day), problem: `${day.id} links #${entry.anchor} with the title "${entry.title}"`, fix: `use the heading's text: "${title}"` });
   }
   return problems;
 }

@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { days } from '../../../course/days.ts';
 import { HANG_KEY } from '../../explain.ts';
 import { root } from '../../paths.ts';
-import type { Problem } from './problem.ts';
+import { manifestFile, type Problem } from './problem.ts';
 
 /** The form of a requirement's id: lowercase letters and digits, words joined by single hyphens. */
 export const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -65,13 +65,13 @@ export function requirementProblems(listed: Listed[]): Problem[] {
       const before = seen.get(test.id);
       if (before) problems.push({ file: test.module, problem: `the id "${test.id}" of ${where} is also the id of "${before.name}" (${before.module})`, fix: 'ids are unique within a day: rename one' });
       seen.set(test.id, test);
-      if (!(test.id in (day.explain ?? {}))) problems.push({ file: 'course/days.ts', problem: `${day.id}'s requirement "${test.id}" (${where}) has no explain entry`, fix: `add '${test.id}': { anchor, title } (a "When it fails" entry of days/${day.slug}/README.md), or 'none'` });
+      if (!(test.id in (day.explain ?? {}))) problems.push({ file: manifestFile(day), problem: `${day.id}'s requirement "${test.id}" (${where}) has no explain entry`, fix: `add '${test.id}': { anchor, title } (a "When it fails" entry of days/${day.slug}/README.md), or 'none'` });
     }
     for (const key of Object.keys(day.explain ?? {})) {
-      if (key !== HANG_KEY && !seen.has(key)) problems.push({ file: 'course/days.ts', problem: `${day.id}'s explain key "${key}" names no requirement`, fix: `use the id of one of ${day.id}'s requirements (renamed?), or drop the entry` });
+      if (key !== HANG_KEY && !seen.has(key)) problems.push({ file: manifestFile(day), problem: `${day.id}'s explain key "${key}" names no requirement`, fix: `use the id of one of ${day.id}'s requirements (renamed?), or drop the entry` });
     }
     for (const pre of day.preconditions ?? []) {
-      if (!seen.has(pre.requirement)) problems.push({ file: 'course/days.ts', problem: `${day.id}'s precondition "${pre.requirement}" names no requirement`, fix: `use the id of one of ${day.id}'s requirements` });
+      if (!seen.has(pre.requirement)) problems.push({ file: manifestFile(day), problem: `${day.id}'s precondition "${pre.requirement}" names no requirement`, fix: `use the id of one of ${day.id}'s requirements` });
     }
   }
   return problems;
