@@ -18,7 +18,8 @@ const all = readdirSync(fixtures, { withFileTypes: true })
 // changes a type a later day's solution relies on (day 1's own files still compile, which is what day 1 checks).
 const expectedTypeErrors: Record<string, RegExp> = {
   'day2/buffer-type': /^02-server\/server\.ts\(\d+,\d+\): error TS2322: Type 'Buffer<ArrayBufferLike>'/,
-  'day1/get-null': /^05-performance\/resp\.ts\(\d+,\d+\): error TS2345: Argument of type 'string \| null'/,
+  // Any later day's file may rely on get's type (today 05-performance/resp.ts): a new day's needs no edit here.
+  'day1/get-null': /^\d{2}-[\w-]+\/[\w./-]+\.ts\(\d+,\d+\): error TS\d+: (Argument of )?[Tt]ype 'string \| null'/,
 };
 
 describe('planted-bug fixtures', () => {
