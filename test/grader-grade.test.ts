@@ -31,7 +31,7 @@ describe('npm run grade', () => {
     expect(run.stdout).not.toContain('Next: ');
     expect(classroom.tests.length).toBe(classroom.max_score);
     expect(classroom.tests.every((test) => test.score === (test.status === 'pass' ? 1 : 0))).toBe(true);
-    expect(summary).toContain('## cachelings · report card for `solutions/`');
+    expect(summary).toMatch(/^## cachelings · report card for `\S+\/solutions\/`/m);
     expect(run.stdout).toContain('changed: checkpoints/vitest.config.ts');
     expect(summary).toMatch(/^> \[!WARNING\]\n> ⚠ The checkpoints differ from what shipped/m);
     const encoded = /^result=(.+)$/m.exec(output)?.[1] ?? '';
