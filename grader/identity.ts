@@ -49,7 +49,7 @@ export function lookAtOf(message: string, target: string): string | undefined {
   if (!line) return undefined;
   const prefixes = [`${resolve(target)}${sep}`, `${display(resolve(target))}/`];
   const plain = prefixes.reduce((text, prefix) => text.split(prefix).join(''), line);
-  return /(?:^|[\s(`'"])(\d\d-[^\s`'"),]+\.\w+(?::\d+){0,2})/.exec(` ${plain}`)?.[1];
+  return /(?:^|[\s(`'"/])(\d\d-[^\s`'"),]+\.\w+(?::\d+){0,2})/.exec(` ${plain}`)?.[1];
 }
 
 /** The cause as the terminal shows it: the guide entry of its "Why this happens" line, else the observed cause's
