@@ -52,12 +52,18 @@ export function lookAtOf(message: string, target: string): string | undefined {
   return /(?:^|[\s(`'"/])(\d\d-[^\s`'"),]+\.\w+(?::\d+){0,2})/.exec(` ${plain}`)?.[1];
 }
 
+/** `text` with each path into a tree cut to the part inside it (`/home/ada/days/01-cache/cache.ts:4` →
+ *  `01-cache/cache.ts:4`): the same cause reads the same for every learner, wherever their tree lay. */
+export function treeRelative(text: string): string {
+  return text.replace(/[^\s'"`(]*\/(\d\d-[\w-]+\/)/g, '$1');
+}
+
 /** The cause as the terminal shows it: the guide entry of its "Why this happens" line, else the observed cause's
  *  title, else the message's first line. */
 export function whyOf(dayId: string, test: Pick<TestResult, 'id' | 'message' | 'cause'>): { title: string; guide?: string } {
   const day = findDay(dayId);
   const entry = day && explanationFor(day, test);
   if (day && entry) return { title: entry.title, guide: `days/${day.slug}/README.md#${entry.anchor}` };
-  if (test.cause) return { title: test.cause.title };
-  return { title: test.message.split('\n').find((line) => line.trim())?.trim() ?? '' };
+  if (test.cause) return { title: treeRelative(test.cause.title) };
+  return { title: treeRelative(test.message.split('\n').find((line) => line.trim())?.trim() ?? '') };
 }

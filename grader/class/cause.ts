@@ -1,6 +1,7 @@
 // Why a requirement failed, as the terminal showed it: the report's `why`, else the guide entry the grader would print
 // under the ✗ ("Why this happens"), else the observed cause's title. The class view groups learners by it.
 import { explanationFor } from '../explain.ts';
+import { treeRelative } from '../identity.ts';
 import { findDay } from '../../course/days.ts';
 import type { TestCause } from '../results.ts';
 
@@ -43,7 +44,11 @@ function carried(dayId: string, value: unknown): (TestCause & { guide?: string }
   return { kind: typeof kind === 'string' && kind ? kind : '', title: words, ...(typeof guide === 'string' && guide ? { guide: guidePath(dayId, guide) } : {}) };
 }
 
-const keyed = (dayId: string, title: string, guide?: string): Cause => ({ kind: `${dayId}:${title}`, title, ...(guide ? { guide } : {}) });
+// Paths into a learner's tree are cut to the part inside it, so one cause reads the same for every learner.
+const keyed = (dayId: string, words: string, guide?: string): Cause => {
+  const title = treeRelative(words);
+  return { kind: `${dayId}:${title}`, title, ...(guide ? { guide } : {}) };
+};
 
 /** The cause of `test`, a failed requirement of day `dayId`, as the terminal showed it. */
 export function causeOf(dayId: string, test: FailedTest): Cause {
