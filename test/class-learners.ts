@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { days, type Day } from '../course/days.ts';
+import { gates } from '../course/gates.ts';
 import { buildReport } from '../grader/report.ts';
 import type { DayResult, MetricResult, TestResult } from '../grader/results.ts';
 
@@ -37,8 +38,9 @@ function dayOf(day: Day, plan: Week['days'][number], week: Week): DayResult {
   if (plan === 'todo' && day.id === 'day6') tests.find((test) => test.id === 'readme-questions')!.message = 'days/06-docs/project/README.md does not answer any of the four questions yet: "## What it does" … are missing or still empty.';
   const metrics: Record<string, MetricResult> = {};
   if (day.id === 'day5' && week.load) {
-    // The gate as the grader sets it: 50,000 where Redis reaches 100,000 in the same run, else half of Redis.
-    const gate = week.load.redis >= 100_000 ? 50_000 : Math.round(week.load.redis / 2);
+    // The gate as the grader sets it: its value where Redis reaches value / redisShare in the same run, else that share.
+    const { value, fallback } = gates.load;
+    const gate = week.load.redis >= value / fallback.redisShare ? value : Math.round(week.load.redis * fallback.redisShare);
     metrics['load.opsPerSec'] = { value: week.load.yours, gate: { op: '>', value: gate } };
     metrics['load.gate'] = { value: gate };
     metrics['redis.load.opsPerSec'] = { value: week.load.redis };
