@@ -3,6 +3,7 @@
 // denominator never moves between pushes; messages carry the whole diagnosis, with paths made relative to the tree.
 import { relative, resolve, sep } from 'node:path';
 import { days as manifest, dayNumber, findDay } from '../course/days.ts';
+import { compileRequirementId } from './compile.ts';
 import { lookAtOf, whyOf } from './identity.ts';
 import { root } from './paths.ts';
 import { compileName, compileShare, maxScore, scoredRows, testSnippet, type Scored } from './points.ts';
@@ -13,9 +14,10 @@ import type { DayResult, Report, TestResult } from './results.ts';
 export const formats = ['report', 'classroom', 'exercism'] as const;
 export type Format = (typeof formats)[number];
 
-/** Whether nothing of a day ran at all (vitest crashed or stalled before any test): an error, not a failure. */
+/** Whether no requirement of a day ran (vitest crashed or stalled before any test: only run-level entries, which
+ *  carry no id, and perhaps the compile step): an error, not a failure. */
 function ranNothing(day: DayResult): boolean {
-  return day.tests.every((test) => test.file === undefined && test.id !== 'compiles');
+  return day.tests.every((test) => test.id === undefined || test.id === compileRequirementId);
 }
 
 /** `text` with paths into the graded tree and the workbook made relative (`01-cache/cache.ts`, `checkpoints/…`). */
@@ -52,7 +54,7 @@ function rowOf(day: DayResult, scored: Scored, target: string): Row {
 /** Every scored row of `report`, day by day in the manifest's order; a day the report lacks fails whole. */
 function rows(report: Report): Row[] {
   return manifest.flatMap((day) => {
-    const result = report.days.find((entry) => entry.id === day.id) ?? { id: day.id, title: day.title, passed: false, durationMs: 0, metrics: {}, tests: [{ group: '', name: 'the day was not graded', status: 'failed' as const, message: `${day.id} is not in this report: run npm run grade.`, durationMs: 0, file: 'none' }] };
+    const result = report.days.find((entry) => entry.id === day.id) ?? { id: day.id, title: day.title, passed: false, durationMs: 0, metrics: {}, tests: [{ group: '', name: 'the day was not graded', status: 'failed' as const, message: `${day.id} is not in this report: run npm run grade.`, durationMs: 0 }] };
     return scoredRows(day).map((scored) => rowOf(result, scored, report.target));
   });
 }

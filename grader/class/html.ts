@@ -9,7 +9,7 @@ import { byStuck, sharedFailure, standingOf, type SharedFailure } from './standi
 import { dayIds, loadPoints, summarizeDays } from './summary.ts';
 
 const style = `
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #1f2328; max-width: 1280px; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #1f2328; max-width: 1600px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid #d0d7de; }
 h3 { font-size: 15px; margin: 16px 0 6px; } .muted { color: #59636e; }
 table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #e5e8eb; padding: 4px 8px; text-align: left; vertical-align: top; }
@@ -18,10 +18,11 @@ td.pass { color: #1a7f37; background: #dafbe1; } td.fail { color: #cf222e; backg
 .flag { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 8px; padding: 0 6px; margin-left: 6px; }
 .flag.regression { background: #ffebe9; color: #cf222e; } .flag.broken { background: #fff8c5; color: #9a6700; }
 td.figure { white-space: nowrap; font-variant-numeric: tabular-nums; } code { font-size: 12px; }
+td.first { min-width: 170px; } td.cause { min-width: 260px; } td.when { white-space: nowrap; font-size: 12px; color: #59636e; }
 .meter { display: inline-block; width: 120px; height: 8px; background: #ffebe9; border-radius: 4px; vertical-align: middle; margin: 0 8px; }
 .meter span { display: block; height: 8px; background: #2da44e; border-radius: 4px; }
 ul.causes { list-style: none; padding: 0; margin: 0; } li.cause { padding: 4px 0; } .count { display: inline-block; min-width: 28px; font-weight: 700; vertical-align: top; }
-li.cause details, li.cause .title { display: inline-block; max-width: 90%; } .who, .reqs { color: #59636e; font-size: 12px; margin-left: 32px; }
+li.cause details, li.cause .title { display: inline-block; max-width: 90%; } td.cause details { display: block; } .who, .reqs { color: #59636e; font-size: 12px; margin-left: 32px; }
 details.guide summary { cursor: pointer; } details.guide[open] { background: #f6f8fa; padding: 4px 8px; border-radius: 6px; }
 #banner { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 12px; margin: 12px 0; }
 svg .bar.pass { fill: #2da44e; } svg .bar.fail { fill: #e5534b; } svg .gate { stroke: #1f2328; stroke-width: 2; }
@@ -47,14 +48,14 @@ function learnerRow(learner: Learner, ids: string[], shared: SharedFailure | und
   });
   const failure = stuck?.state === 'failing' ? stuck.firstFailure : undefined;
   const where = learner.broken
-    ? `<span class="broken">${esc(learner.broken)}</span>`
+    ? `<span class="broken" title="${esc(learner.broken)}">${esc(learner.broken.split(' (')[0]!)}</span>`
     : !stuck ? '<span class="pass">every graded day passes</span>' : stuck.state === 'not-started' ? `<b>${esc(stuck.id)}</b> · not started` : `<b>${esc(stuck.id)}</b> · ${esc(failure?.name || '(no requirement named)')}`;
   const cause = failure ? `<span class="cause" data-kind="${esc(failure.cause.kind)}">${stuck && shared && shared.day === stuck.id && shared.cause.kind === failure.cause.kind ? 'setup problem (see the banner)' : causeDetails(failure.cause)}</span>` : '';
   const file = failure?.lookAt ? `<code class="look-at">${esc(failure.lookAt)}</code>` : '';
   const flags = [regression ? `<span class="flag regression" title="${esc(regression)}">regression: ${esc(regression)}</span>` : '', learner.broken ? '<span class="flag broken">report broken</span>' : ''].join('');
   const when = [learner.commit ? `<code>${esc(learner.commit)}</code>` : '', learner.at ? esc(learner.at.slice(0, 16).replace('T', ' ')) : ''].filter(Boolean).join(' · ');
   const attributes = `data-learner="${esc(learner.name)}"${regression ? ' data-regression="true"' : ''}${learner.broken ? ' data-broken="true"' : ''}`;
-  return `<tr class="learner" ${attributes}><th scope="row">${esc(learner.name)}${flags}</th>${cells.join('')}<td class="first">${where}</td><td>${cause}</td><td>${file}</td><td class="figure">${esc(loadCell(learner.days.find((day) => day.id === 'day5')))}</td><td class="when">${when}</td></tr>`;
+  return `<tr class="learner" ${attributes}><th scope="row">${esc(learner.name)}${flags}</th>${cells.join('')}<td class="first">${where}</td><td class="cause">${cause}</td><td>${file}</td><td class="figure">${esc(loadCell(learner.days.find((day) => day.id === 'day5')))}</td><td class="when">${when}</td></tr>`;
 }
 
 function daySections(input: ClassInput, shared: SharedFailure | undefined): string {
