@@ -41,7 +41,7 @@ export function anyTreePlugin(target: string): Plugin[] {
       name: 'cachelings-any-tree',
       enforce: 'pre',
       async resolveId(source, importer, options) {
-        if (!importer || !importer.startsWith(inside) || /^(\.{1,2}\/|\/|node:|@learner\/|\0)/.test(source)) return null;
+        if (!importer || !importer.startsWith(`${inside}${sep}`) || /^(\.{1,2}\/|\/|node:|@learner\/|\0)/.test(source)) return null;
         return (await this.resolve(source, importer, { ...options, skipSelf: true })) ?? this.resolve(source, from, { ...options, skipSelf: true });
       },
     },
