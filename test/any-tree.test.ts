@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { days, type Day } from '../course/days.ts';
+import { compileFailure, typeErrors } from '../grader/compile.ts';
 import { anyTreeNodeOptions, outsideWorkbook } from '../harness/any-tree.ts';
 import { root } from '../harness/paths.ts';
 import { runTsc } from '../harness/tsc.ts';
@@ -37,6 +39,15 @@ describe('any tree, anywhere', () => {
     const wrong = await runTsc({ files: [join(tree, 'wrong.ts')], include: [] });
     expect(wrong.ran && wrong.output, 'a real type error is still one').toMatch(/wrong\.ts\(2,14\): error TS2322/);
     rmSync(join(tree, 'wrong.ts'));
+  });
+
+  it('names a package that neither the tree nor the workbook has, as a type error of the tree (any-tree-missing)', async () => {
+    writeFileSync(join(tree, 'pad.ts'), "import leftPad from 'left-pad';\nexport const padded: string = leftPad('1', 3);\n");
+    const day = { ...days[0]!, files: ['pad.ts', 'main.ts'], typecheck: true } as Day;
+    const found = await typeErrors(day, tree);
+    rmSync(join(tree, 'pad.ts'));
+    expect(Array.isArray(found) && found.map((error) => `${error.code} ${error.text}`)).toEqual(["TS2307 Cannot find module 'left-pad' or its corresponding type declarations."]);
+    expect(compileFailure(found)!.message).toMatch(/neither in your tree's node_modules nor among the workbook's/);
   });
 
   it('writes nothing into the tree, and refuses a tree inside node_modules in one line (any-tree-refuse)', async () => {
