@@ -45,6 +45,8 @@ export interface Day {
   rechecks?: string;
   /** Earlier days the grader runs (or reuses) before this day's checkpoint and hands it the results of (day 6). */
   earlier?: string[];
+  /** The requirement ids that fail whenever one of `earlier` fails (the class view shows them as one cascade). */
+  cascade?: string[];
   /** Runs of the learner's own test or benchmark files the grader makes before this day's checkpoint and hands in. */
   learnerRuns?: LearnerRun[];
 }
@@ -389,6 +391,7 @@ export const days: Day[] = [
     // Steps 2 and 3 read the results of days 1–5: the grader runs them first (unchanged, passing days are reused,
     // like `go test`'s cache) and hands them in.
     earlier: ['day1', 'day2', 'day3', 'day4', 'day5'],
+    cascade: ['tests', 'race', 'load'],
     // Steps 2–4 read the learner's own tests (every *.test.ts of the tree) and benchmarks, also run by the grader first.
     learnerRuns: [
       { name: 'own-tests', mode: 'test', config: 'checkpoints/day6/own-tests.config.ts', limitMs: 120_000 },
