@@ -1,7 +1,8 @@
 // Day 4 solution: keep N connections busy until a deadline, and report only what was measured.
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { build } from 'hdr-histogram-js';
+import { build, type Histogram } from 'hdr-histogram-js';
+import { runInWorkers } from './workers.ts';
 
 /** What to run: where, how many connections, how long, which mix of GET and SET over how many keys. */
 export interface LoadOptions {
@@ -15,6 +16,8 @@ export interface LoadOptions {
   keySpace: number;
   /** Requests kept in flight on each connection (default 1: send, wait for the reply, send the next). */
   pipeline?: number;
+  /** Stretch: worker threads to spread the connections over (default 1: all on this thread). */
+  workers?: number;
   /** Called about once a second while the test runs. */
   onProgress?: (progress: { elapsedMs: number; totalOps: number; errors: number }) => void;
 }
@@ -31,6 +34,8 @@ export interface LoadReport {
   maxLatencyMs?: number;
   /** CPU time this process used over the run, in percent of one core: near 100, the tester itself is the limit. */
   cpuPercent?: number;
+  /** The worker threads the connections were spread over, when more than one. */
+  workers?: number;
 }
 
 /** The counters of a run, shared by every connection. One event loop runs them all, so plain fields are safe. */
@@ -138,6 +143,12 @@ function randomCommand(getRatio: number, keySpace: number): string {
 
 /** Runs the load test and resolves with what it measured. Rejects if the first connections cannot be opened. */
 export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
+  if ((options.workers ?? 1) > 1) return runInWorkers(options);
+  return (await measure(options)).report;
+}
+
+/** The load test on this thread: the report, and the histogram of latencies (µs) that a worker thread sends back. */
+export async function measure(options: LoadOptions): Promise<{ report: LoadReport; histogram: Histogram }> {
   const { host, port, connections, durationMs } = options;
   const opened = await Promise.allSettled(Array.from({ length: connections }, () => open(host, port)));
   const first = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -187,7 +198,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
 
   const elapsedMs = endedAt - startedAt;
   const { totalOps, errors, latencySumMs, histogram } = tally;
-  return {
+  const report = {
     durationMs: elapsedMs,
     totalOps,
     errors,
@@ -198,6 +209,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
     maxLatencyMs: histogram.maxValue / 1000,
     cpuPercent: (cpuMs / elapsedMs) * 100,
   };
+  return { report, histogram };
 }
 
 /** Above this share of one core, the load tester may be what limits the figure, not the server. */
@@ -218,12 +230,13 @@ export function formatReport(report: LoadReport): string {
     `P99 Latency: ${ms(report.p99LatencyMs)}`,
   ];
   if (report.maxLatencyMs !== undefined) lines.push(`Max Latency: ${ms(report.maxLatencyMs)}`);
+  if (report.workers !== undefined && report.workers > 1) lines.push(`Worker Threads: ${report.workers}`);
   if (report.cpuPercent !== undefined && report.cpuPercent > saturatedCpuPercent) {
     lines.push(
       '',
-      `Note: this load tester used ${Math.round(report.cpuPercent)}% of a CPU core, so it may be what limits the figure:`,
-      'read the throughput as a floor for the server. For a truer one, run fewer connections per process and several',
-      'processes side by side, or measure with redis-benchmark.',
+      `Note: this load tester used ${Math.round(report.cpuPercent)}% of a CPU core${report.workers ? ' (its busiest worker thread)' : ''}, so it may be what limits the figure:`,
+      'read the throughput as a floor for the server. For a truer one, spread the connections over more threads',
+      '(--workers N) where the machine has cores to spare, or measure with redis-benchmark.',
     );
   }
   return lines.join('\n');
