@@ -3,21 +3,15 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Latencies } from './latencies.ts';
+import type { LoadOptions } from './loadgen.ts';
 import { replyCounter } from './reply-counter.ts';
 import { makeRandom } from './seed.ts';
 
-/** What one thread runs: its connections, the load's shape and its own seed. */
-export interface ThreadLoad {
-  host: string;
-  port: number;
-  connections: number;
-  durationMs: number;
-  getRatio: number;
-  keySpace: number;
+/** What one thread runs: its connections, the load's shape (runLoad's options) and its own seed. */
+export type ThreadLoad = Required<Pick<LoadOptions, 'host' | 'port' | 'connections' | 'durationMs' | 'getRatio' | 'keySpace' | 'replies' | 'seed'>> & {
+  /** Commands sent at once on each connection (LoadOptions.pipeline). */
   depth: number;
-  replies: 'text' | 'resp';
-  seed: number;
-}
+};
 
 /** What one thread measured; `latencies` are the raw round trips (ms), so that threads can be merged. */
 export interface ThreadResult {

@@ -1,8 +1,7 @@
 // Day 4 solution: keep N connections busy until a deadline, and report only what was measured.
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { build, type Histogram } from 'hdr-histogram-js';
-import { runInWorkers } from './workers.ts';
+import { build } from 'hdr-histogram-js';
 
 /** What to run: where, how many connections, how long, which mix of GET and SET over how many keys. */
 export interface LoadOptions {
@@ -16,8 +15,9 @@ export interface LoadOptions {
   keySpace: number;
   /** Requests kept in flight on each connection (default 1: send, wait for the reply, send the next). */
   pipeline?: number;
-  /** Stretch: worker threads to spread the connections over (default 1: all on this thread). */
-  workers?: number;
+  /** Stretch (--workers): given the run's latency histogram (µs) as the run starts, so that a worker thread can send
+   *  it back when the run ends and the main thread can merge the percentiles of every thread exactly. */
+  onHistogram?: (histogram: ReturnType<typeof build>) => void;
   /** Called about once a second while the test runs. */
   onProgress?: (progress: { elapsedMs: number; totalOps: number; errors: number }) => void;
 }
@@ -34,7 +34,7 @@ export interface LoadReport {
   maxLatencyMs?: number;
   /** CPU time this process used over the run, in percent of one core: near 100, the tester itself is the limit. */
   cpuPercent?: number;
-  /** The worker threads the connections were spread over, when more than one. */
+  /** Stretch: the worker threads the connections were spread over (--workers), when more than one. */
   workers?: number;
 }
 
@@ -143,12 +143,6 @@ function randomCommand(getRatio: number, keySpace: number): string {
 
 /** Runs the load test and resolves with what it measured. Rejects if the first connections cannot be opened. */
 export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
-  if ((options.workers ?? 1) > 1) return runInWorkers(options);
-  return (await measure(options)).report;
-}
-
-/** The load test on this thread: the report, and the histogram of latencies (µs) that a worker thread sends back. */
-export async function measure(options: LoadOptions): Promise<{ report: LoadReport; histogram: Histogram }> {
   const { host, port, connections, durationMs } = options;
   const opened = await Promise.allSettled(Array.from({ length: connections }, () => open(host, port)));
   const first = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -160,6 +154,7 @@ export async function measure(options: LoadOptions): Promise<{ report: LoadRepor
   }
 
   const tally = new Tally();
+  options.onHistogram?.(tally.histogram);
   const live = new Set<Socket>();
   const startedAt = performance.now();
   const cpuAtStart = process.cpuUsage();
@@ -198,7 +193,7 @@ export async function measure(options: LoadOptions): Promise<{ report: LoadRepor
 
   const elapsedMs = endedAt - startedAt;
   const { totalOps, errors, latencySumMs, histogram } = tally;
-  const report = {
+  return {
     durationMs: elapsedMs,
     totalOps,
     errors,
@@ -209,7 +204,6 @@ export async function measure(options: LoadOptions): Promise<{ report: LoadRepor
     maxLatencyMs: histogram.maxValue / 1000,
     cpuPercent: (cpuMs / elapsedMs) * 100,
   };
-  return { report, histogram };
 }
 
 /** Above this share of one core, the load tester may be what limits the figure, not the server. */

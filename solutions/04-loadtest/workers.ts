@@ -20,15 +20,15 @@ function shares(connections: number, workers: number): number[] {
   return Array.from({ length: workers }, (_, i) => Math.floor(connections / workers) + (i < connections % workers ? 1 : 0));
 }
 
-/** Runs the test over `options.workers` threads and merges what they measured into one report. */
-export async function runInWorkers(options: LoadOptions): Promise<LoadReport> {
-  const { onProgress, ...plain } = options; // a function cannot be sent to another thread
-  const counts = shares(options.connections, Math.min(options.workers!, options.connections));
+/** Runs the test over `workers` threads (main.ts calls it for --workers 2 and up) and merges what they measured. */
+export async function runInWorkers(options: LoadOptions, workers: number): Promise<LoadReport> {
+  const { onProgress, onHistogram, ...plain } = options; // a function cannot be sent to another thread
+  const counts = shares(options.connections, Math.min(workers, options.connections));
   // worker.mjs loads TypeScript in its thread (tsx's hooks from `--import tsx` stay on the main thread in Node 20).
-  const workers = counts.map((connections) => new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { ...plain, connections, workers: 1 }, execArgv: [] }));
-  const latest = workers.map((): Progress => ({ elapsedMs: 0, totalOps: 0, errors: 0 }));
+  const threads = counts.map((connections) => new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { ...plain, connections }, execArgv: [] }));
+  const latest = threads.map((): Progress => ({ elapsedMs: 0, totalOps: 0, errors: 0 }));
   const ready: Promise<void>[] = [];
-  const results = workers.map((worker, i) => {
+  const results = threads.map((worker, i) => {
     let loaded: () => void;
     ready.push(new Promise((done) => (loaded = done)));
     return new Promise<WorkerResult>((done, fail) => {
@@ -47,11 +47,11 @@ export async function runInWorkers(options: LoadOptions): Promise<LoadReport> {
   try {
     // Start every worker at the same moment, once all have loaded: their runs then cover the same seconds.
     await Promise.race([Promise.all(ready), Promise.all(results)]);
-    for (const worker of workers) worker.postMessage('go');
+    for (const worker of threads) worker.postMessage('go');
     return merge(await Promise.all(results));
   } finally {
     clearInterval(progress);
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(threads.map((worker) => worker.terminate()));
   }
 }
 
