@@ -3,11 +3,26 @@
 // latency histogram; the main thread adds the counts up (Go's WaitGroup plus summing each goroutine's result).
 import { Worker } from 'node:worker_threads';
 import { build, decodeFromCompressedBase64 } from 'hdr-histogram-js';
-import type { LoadOptions, LoadReport } from './loadtest.ts';
+import type { LoadOptions } from './loadtest.ts';
+
+/** The report's fields this file reads and fills in, stretch ones included (declared here, so that it also works
+ *  beside a loadtest.ts whose LoadReport has only the required ones). */
+export interface Report {
+  durationMs: number;
+  totalOps: number;
+  errors: number;
+  opsPerSec: number;
+  avgLatencyMs: number;
+  p50LatencyMs: number;
+  p99LatencyMs: number;
+  maxLatencyMs?: number;
+  cpuPercent?: number;
+  workers?: number;
+}
 
 /** What a worker sends back: its report, and its histogram of latencies (µs) encoded, to merge percentiles exactly. */
 export interface WorkerResult {
-  report: LoadReport;
+  report: Report;
   histogram: string;
 }
 
@@ -21,8 +36,8 @@ function shares(connections: number, workers: number): number[] {
 }
 
 /** Runs the test over `workers` threads (main.ts calls it for --workers 2 and up) and merges what they measured. */
-export async function runInWorkers(options: LoadOptions, workers: number): Promise<LoadReport> {
-  const { onProgress, onHistogram, ...plain } = options; // a function cannot be sent to another thread
+export async function runInWorkers(options: LoadOptions, workers: number): Promise<Report> {
+  const { onProgress, ...plain } = options; // a function cannot be sent to another thread
   const counts = shares(options.connections, Math.min(workers, options.connections));
   // worker.mjs loads TypeScript in its thread (tsx's hooks from `--import tsx` stay on the main thread in Node 20).
   const threads = counts.map((connections) => new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { ...plain, connections }, execArgv: [] }));
@@ -56,7 +71,7 @@ export async function runInWorkers(options: LoadOptions, workers: number): Promi
 }
 
 /** One report from the workers': counts added, the run as long as the longest worker's, latencies pooled. */
-function merge(results: WorkerResult[]): LoadReport {
+function merge(results: WorkerResult[]): Report {
   const histogram = build();
   for (const result of results) histogram.add(decodeFromCompressedBase64(result.histogram));
   const reports = results.map((result) => result.report);
