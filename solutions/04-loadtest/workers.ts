@@ -3,22 +3,11 @@
 // latency histogram; the main thread adds the counts up (Go's WaitGroup plus summing each goroutine's result).
 import { Worker } from 'node:worker_threads';
 import { build, decodeFromCompressedBase64 } from 'hdr-histogram-js';
-import type { LoadOptions } from './loadtest.ts';
+import type { LoadOptions, LoadReport } from './loadtest.ts';
 
-/** The report's fields this file reads and fills in, stretch ones included (declared here, so that it also works
- *  beside a loadtest.ts whose LoadReport has only the required ones). */
-export interface Report {
-  durationMs: number;
-  totalOps: number;
-  errors: number;
-  opsPerSec: number;
-  avgLatencyMs: number;
-  p50LatencyMs: number;
-  p99LatencyMs: number;
-  maxLatencyMs?: number;
-  cpuPercent?: number;
-  workers?: number;
-}
+/** The report with the stretch fields this file fills in (added here, so that it also works beside a loadtest.ts
+ *  whose LoadReport has only the required ones). */
+export type Report = LoadReport & { maxLatencyMs?: number; cpuPercent?: number; workers?: number };
 
 /** What a worker sends back: its report, and its histogram of latencies (µs) encoded, to merge percentiles exactly. */
 export interface WorkerResult {
