@@ -25,7 +25,7 @@ describe('Stretch (bonus): --workers', () => {
     const connections = 6;
     const server = await startCountingServer({ latencyMs: 1, errorEvery });
     try {
-      const args = ['--host', '127.0.0.1', '--port', String(server.port), '--connections', String(connections), '--duration', '0.8', '--mix', '80', '--keys', '100', '--workers', '2'];
+      const args = ['--host', '127.0.0.1', '--port', String(server.port), '--connections', String(connections), '--duration', '0.5', '--mix', '80', '--keys', '100', '--workers', '2'];
       const run = await execa(process.execPath, ['--import', 'tsx', resolve(targetDir, file), ...args], { reject: false, timeout: 30_000, env: { FORCE_COLOR: '0' } });
       const s = server.stats;
       const transcript = [
