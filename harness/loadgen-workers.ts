@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { ThreadLoad, ThreadResult } from './loadgen-thread.ts';
 
@@ -26,9 +27,10 @@ export function shares(connections: number, workers: number): number[] {
   return Array.from({ length: workers }, (_, i) => Math.floor(connections / workers) + (i < connections % workers ? 1 : 0));
 }
 
-/** Runs `load` over `workers` threads; resolves with each worker's result, in order. Rejects when a worker fails or
- *  does not report within the run's duration plus 20 s (every worker is then stopped). */
-export async function runWorkers(load: ThreadLoad, workers: number): Promise<ThreadResult[]> {
+/** Runs `load` over `workers` threads; resolves with each worker's result, in order, and the CPU time of the whole
+ *  process from "go" to the last report (the threads' loading left out), in percent of one core. Rejects when a worker
+ *  fails or does not report within the run's duration plus 20 s (every worker is then stopped). */
+export async function runWorkers(load: ThreadLoad, workers: number): Promise<{ results: ThreadResult[]; cpuPercent: number }> {
   const count = Math.min(workers, maxWorkers, load.connections);
   const started = shares(load.connections, count).map((connections, i) => new Worker(bootstrap, { execArgv: [], workerData: { ...load, connections, seed: workerSeed(load.seed, i) } satisfies ThreadLoad }));
   let timer: NodeJS.Timeout | undefined;
@@ -38,8 +40,12 @@ export async function runWorkers(load: ThreadLoad, workers: number): Promise<Thr
     await Promise.all(started.map((worker) => nextMessage(worker)));
     // Every worker has loaded and waits: start them together, so that their runs cover the same seconds.
     const results = started.map((worker) => nextMessage(worker) as Promise<ThreadResult>);
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
     for (const worker of started) worker.postMessage('go');
-    return Promise.all(results);
+    const all = await Promise.all(results);
+    const used = process.cpuUsage(cpu);
+    return { results: all, cpuPercent: ((used.user + used.system) / 1000 / (performance.now() - wall)) * 100 };
   };
   try {
     return await Promise.race([run(), late]);

@@ -107,11 +107,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const result = await runThread(load);
     return merged([result], result.processCpuPercent, [result.processCpuPercent]);
   }
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const results = await runWorkers(load, workers);
-  const used = process.cpuUsage(cpu);
-  const cpuPercent = ((used.user + used.system) / 1000 / (performance.now() - started)) * 100;
+  const { results, cpuPercent } = await runWorkers(load, workers);
   return merged(results, cpuPercent, results.map((result) => result.threadPercent));
 }
 
