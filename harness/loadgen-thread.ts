@@ -11,6 +11,8 @@ import { makeRandom } from './seed.ts';
 export type ThreadLoad = Required<Pick<LoadOptions, 'host' | 'port' | 'connections' | 'durationMs' | 'getRatio' | 'keySpace' | 'replies' | 'seed'>> & {
   /** Commands sent at once on each connection (LoadOptions.pipeline). */
   depth: number;
+  /** In a worker thread: unmeasured load it drives before its run (LoadOptions.warmUpMs). */
+  warmUpMs: number;
 };
 
 /** What one thread measured; `latencies` are the raw round trips (ms), so that threads can be merged. */
