@@ -1,9 +1,8 @@
 // The grader's load generator over worker threads (harness/loadgen*.ts): how many threads, how connections and seeds
 // are shared, when it calls itself saturated, and that a run over two threads counts exactly what the server answered.
 import { describe, expect, it } from 'vitest';
-import { redisRatio } from '../checkpoints/day5/generator-metrics.ts';
 import { startServer } from '../grader/tools/cheap-server.ts';
-import { generatorWorkers, runLoad, saturated, saturationNote, type LoadResult } from '../harness/loadgen.ts';
+import { generatorWorkers, runLoad, saturated, saturationNote } from '../harness/loadgen.ts';
 import { shares, workerSeed } from '../harness/loadgen-workers.ts';
 
 describe("the grader's load generator", () => {
@@ -53,22 +52,5 @@ describe("the grader's load generator", () => {
 
   it('refuses to connect anywhere but this machine (wk-loopback)', async () => {
     await expect(runLoad({ host: '10.0.0.1', port: 1, connections: 1, durationMs: 10, getRatio: 1, keySpace: 1, replies: 'text' })).rejects.toThrow(/only to 127\.0\.0\.1/);
-  });
-});
-
-describe("day 5's ratio to Redis", () => {
-  const run = (opsPerSec: number, workerCpuPercent: number[]) => ({ opsPerSec, workerCpuPercent }) as LoadResult;
-
-  it('is plain when neither run saturated the generator, a floor or a ceiling when one did, withheld when both did (wk-ratio)', () => {
-    expect(redisRatio(run(60_000, [70]), run(100_000, [80]))).toEqual({ value: 0.6 });
-    const floor = redisRatio(run(60_000, [95, 97]), run(100_000, [80, 60]));
-    expect(floor.value).toBe(0.6);
-    expect(floor.note).toMatch(/^a floor: .*95% and 97% \(2 worker threads\)/);
-    const ceiling = redisRatio(run(60_000, [70]), run(100_000, [99]));
-    expect(ceiling.value).toBe(0.6);
-    expect(ceiling.note).toMatch(/^a ceiling: .*99%/);
-    const withheld = redisRatio(run(60_000, [96]), run(100_000, [99]));
-    expect(withheld.value, 'no ratio when both figures are the generator\'s own limit').toBeUndefined();
-    expect(withheld.note).toMatch(/^no ratio: .*96% .* 99%/);
   });
 });
