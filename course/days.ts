@@ -314,6 +314,7 @@ export const days: Day[] = [
     title: 'Load testing tool',
     files: ['04-loadtest/loadtest.ts', '04-loadtest/main.ts'],
     checkpoints: ['checkpoints/day4/honesty.test.ts', 'checkpoints/day4/overrun.test.ts', 'checkpoints/day4/measures.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
+    bonus: ['checkpoints/day4/workers.bonus.test.ts'],
     testTimeoutMs: 45_000,
     timeLimitSec: 120,
     hints: [
@@ -335,7 +336,15 @@ export const days: Day[] = [
       'results-block': { anchor: 'the-results-block-does-not-match-the-guides', title: 'The results block does not match the guide\'s' },
       'cli-run': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
       'cli-bad-options': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
+      'workers-honest': { anchor: 'your-report-disagrees-with-what-the-server-counted', title: 'Your report disagrees with what the server counted' },
     },
+    // The --workers stretch counts like the required runs, over threads: it runs only once they count honestly.
+    preconditions: [
+      { requirement: 'exact-count', needs: 'runLoadTest reports exactly the operations the server answered', files: ['checkpoints/day4/workers.bonus.test.ts'] },
+      { requirement: 'connections', needs: 'runLoadTest opens the connections asked for and keeps them open', files: ['checkpoints/day4/workers.bonus.test.ts'] },
+      { requirement: 'duration', needs: 'runLoadTest runs for the duration asked', files: ['checkpoints/day4/workers.bonus.test.ts'] },
+      { requirement: 'err-replies', needs: 'runLoadTest counts ERR replies as errors', files: ['checkpoints/day4/workers.bonus.test.ts'] },
+    ],
     causes: {
       'connection-per-request': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
       'wrong-duration': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
