@@ -51,6 +51,8 @@ export interface Day {
   rechecks?: string;
   /** Earlier days the grader runs (or reuses) before this day's checkpoint and hands it the results of (day 6). */
   earlier?: string[];
+  /** The requirement ids that fail whenever one of `earlier` fails (the class view shows them as one cascade). */
+  cascade?: string[];
   /** Runs of the learner's own test or benchmark files the grader makes before this day's checkpoint and hands in. */
   learnerRuns?: LearnerRun[];
 }
@@ -321,6 +323,7 @@ export const days: Day[] = [
     files: ['04-loadtest/loadtest.ts', '04-loadtest/main.ts'],
     exports: { '04-loadtest/loadtest.ts': ['runLoadTest', 'formatReport'] },
     checkpoints: ['checkpoints/day4/honesty.test.ts', 'checkpoints/day4/overrun.test.ts', 'checkpoints/day4/measures.test.ts', 'checkpoints/day4/report.test.ts', 'checkpoints/day4/cli.test.ts'],
+    bonus: ['checkpoints/day4/workers.bonus.test.ts'],
     testTimeoutMs: 45_000,
     timeLimitSec: 120,
     hints: [
@@ -342,7 +345,15 @@ export const days: Day[] = [
       'results-block': { anchor: 'the-results-block-does-not-match-the-guides', title: 'The results block does not match the guide\'s' },
       'cli-run': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
       'cli-bad-options': { anchor: 'npm-run-loadtest-prints-a-stack-trace-or-exits-with-the-wrong-code', title: '`npm run loadtest` prints a stack trace or exits with the wrong code' },
+      'workers-honest': 'none', // a stretch: its failure says what to do, and the scored formats leave it out
     },
+    // The --workers stretch counts like the required runs, over threads: it runs only once they count honestly.
+    preconditions: [
+      { requirement: 'exact-count', needs: 'runLoadTest reports exactly the operations the server answered', files: ['checkpoints/day4/workers.bonus.test.ts'] },
+      { requirement: 'connections', needs: 'runLoadTest opens the connections asked for and keeps them open', files: ['checkpoints/day4/workers.bonus.test.ts'] },
+      { requirement: 'duration', needs: 'runLoadTest runs for the duration asked', files: ['checkpoints/day4/workers.bonus.test.ts'] },
+      { requirement: 'err-replies', needs: 'runLoadTest counts ERR replies as errors', files: ['checkpoints/day4/workers.bonus.test.ts'] },
+    ],
     causes: {
       'connection-per-request': { anchor: 'connections-are-opened-per-request-or-one-after-another', title: 'Connections are opened per request, or one after another' },
       'wrong-duration': { anchor: 'the-run-does-not-last-as-long-as-asked', title: 'The run does not last as long as asked' },
@@ -398,6 +409,7 @@ export const days: Day[] = [
     // Steps 2 and 3 read the results of days 1–5: the grader runs them first (unchanged, passing days are reused,
     // like `go test`'s cache) and hands them in.
     earlier: ['day1', 'day2', 'day3', 'day4', 'day5'],
+    cascade: ['tests', 'race', 'load'],
     // Steps 2–4 read the learner's own tests (every *.test.ts of the tree) and benchmarks, also run by the grader first.
     learnerRuns: [
       { name: 'own-tests', mode: 'test', config: 'checkpoints/day6/own-tests.config.ts', limitMs: 120_000 },

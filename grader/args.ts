@@ -1,6 +1,6 @@
 // Command-line parsing for the grader: positionals, --flags, and usage errors that say what is valid.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { days, findDay, type Day } from '../course/days.ts';
 
 /** A mistake in how the grader was called; printed as one line, exit code 2. */
@@ -12,7 +12,7 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const valued = new Set(['target', 'json', 'repeat', 'format', 'port', 'only']);
+const valued = new Set(['target', 'json', 'repeat', 'format', 'port', 'only', 'learner']);
 const switches = new Set(['debug', 'yes', 'manual', 'all']);
 
 /** Splits argv into positionals and flags; unknown flags are usage errors. */
@@ -64,12 +64,23 @@ export function requireTarget(path: string | undefined, needed: Day[]): string {
   if (!existsSync(target) || !statSync(target).isDirectory()) {
     throw new UsageError(`--target ${path}: no such folder. Give a folder laid out like days/ (for example days or solutions).`);
   }
+  // Anywhere else the grader reads the tree as ES modules with the workbook's packages (harness/any-tree.ts); files
+  // under node_modules are packages, which it leaves to Node as they are.
+  if (target.split(sep).includes('node_modules')) {
+    throw new UsageError(`--target ${path} lies inside a node_modules folder, where your files would be read as a package's: copy the tree anywhere else (outside node_modules) and grade that.`);
+  }
   for (const day of needed) {
     if (!existsSync(resolve(target, day.slug))) {
       throw new UsageError(`${path ?? 'days'} has no ${day.slug}/ folder, so ${day.id} cannot be checked there. Give a folder laid out like days/.`);
     }
   }
   return target;
+}
+
+/** `--learner NAME`: the name the reports carry (grader/identity.ts reads it from CACHELINGS_LEARNER). */
+export function useLearnerName(args: Args): void {
+  const name = flag(args, 'learner');
+  if (name !== undefined) process.env.CACHELINGS_LEARNER = name;
 }
 
 /** The file `--json` should write, checked to be writable-looking before any work is done. */

@@ -20,6 +20,10 @@ export const compileRequirement = 'your files compile: tsc finds no type errors'
 /** Its id in the report (the checkpoints' requirements declare theirs in their `it()`). */
 export const compileRequirementId = 'compiles';
 
+// The packages package.json declares: present after npm install, wherever the tree lies (harness/any-tree.ts).
+const declared = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: object; devDependencies?: object };
+const workbookPackages = new Set([...Object.keys(declared.dependencies ?? {}), ...Object.keys(declared.devDependencies ?? {})]);
+
 // Plain words for the errors learners meet most, by the compiler's code.
 const plain: Record<string, string> = {
   TS2305: 'A missing export: the file imports a name the other file does not export. Check the spelling and the `export` keyword.',
@@ -31,6 +35,7 @@ const plain: Record<string, string> = {
   TS2366: 'A wrong return type: the function says it returns a value, but some way through it returns nothing.',
   TS2339: 'A property that does not exist on that type: a typo, or a field the class never declared.',
   TS2304: 'A name the compiler cannot find: a missing import, or a typo.',
+  TS2307: 'A module that cannot be found: a relative path with a typo (relative imports end in .ts), or a package that is neither in your tree\'s node_modules nor among the workbook\'s (package.json): install it there, or do without it.',
   TS2532: 'A possibly-undefined value is used as if it were there: check it first (if (x === undefined) …) or give a default (x ?? …).',
   TS18048: 'A possibly-undefined value is used as if it were there: check it first (if (x === undefined) …) or give a default (x ?? …).',
   TS18047: 'A possibly-null value is used as if it were there: check it first, or give a default (x ?? …).',
@@ -94,8 +99,9 @@ function parse(output: string, target: string): CompileError[] {
     const match = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(line);
     if (match) {
       const file = resolve(root, match[1]!);
-      // A package that cannot be found is the preflight's business (npm install), not a type error of the learner.
-      const missingPackage = match[3] === 'TS2307' && !/'\.\.?\//.test(match[4]!);
+      // A workbook package that cannot be found is the preflight's business (npm install), not a type error of the
+      // learner; one the workbook does not have is theirs to install or drop (a tree anywhere finds only these).
+      const missingPackage = match[3] === 'TS2307' && workbookPackages.has(/^Cannot find module '((?:@[^/']+\/)?[^/']+)/.exec(match[4]!)?.[1] ?? '');
       last = file.startsWith(resolve(target) + sep) && !missingPackage ? { file, line: Number(match[2]), code: match[3]!, text: match[4]! } : undefined;
       if (last) errors.push(last);
       continue;

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LearnerRun } from '../course/days.ts';
+import { anyTreeNodeOptions } from '../harness/any-tree.ts';
 import type { LearnerResults, LearnerRunResult } from '../harness/learner-runs.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
 import { killGroup, trackGroup, untrackGroup } from './run-day.ts';
@@ -16,7 +17,7 @@ function childEnv(target: string, out: string): NodeJS.ProcessEnv {
     if (key.startsWith('VITEST') || key === 'CACHELINGS_EVENTS_FD' || key === 'TEST' || key === 'NODE_OPTIONS') continue;
     env[key] = value;
   }
-  return { ...env, CACHELINGS_TARGET: target, CACHELINGS_NESTED_OUT: out, FORCE_COLOR: '0', NO_COLOR: '1' };
+  return { ...env, ...anyTreeNodeOptions(target, env), CACHELINGS_TARGET: target, CACHELINGS_NESTED_OUT: out, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
 /** Runs `run` against the tree `target` (`vitest run`, or `vitest bench --run`) and reads back what its reporter wrote. */

@@ -1,11 +1,21 @@
 // Writes the JSON report (docs/architecture.md, "The JSON report").
 import { writeFileSync } from 'node:fs';
+import { identify, lookAtOf, whyOf } from './identity.ts';
 import { display } from './paths.ts';
 import type { DayResult, Report } from './results.ts';
 
-/** The report for `results` graded on `target` with `seed`. */
+/** The report for `results` graded on `target` with `seed`: who and what (grader/identity.ts), and per failed
+ *  requirement the learner's file (`lookAt`) and the cause as the terminal shows it (`why`). */
 export function buildReport(target: string, seed: number, results: DayResult[]): Report {
-  return { version: 1, target: display(target), seed, passed: results.every((result) => result.passed), days: results };
+  const days = results.map((day) => ({
+    ...day,
+    tests: day.tests.map((test) => {
+      if (test.status !== 'failed') return test;
+      const lookAt = lookAtOf(test.message, target);
+      return { ...test, ...(lookAt && { lookAt }), why: whyOf(day.id, test) };
+    }),
+  }));
+  return { version: 1, target: display(target), ...identify(target), seed, passed: results.every((result) => result.passed), days };
 }
 
 /** The report as docs/architecture.md fixes it: the grader's internal `file` of each test left out. */

@@ -18,6 +18,10 @@ export interface TestResult {
   durationMs: number;
   /** What went wrong, when the checkpoint observed it; failures of one cause are reported together. */
   cause?: TestCause;
+  /** In the report, on a failure: the learner's file it points at (its `Look at:`), relative to the tree. */
+  lookAt?: string;
+  /** In the report, on a failure: the cause as the terminal shows it (its "Why this happens" entry, else the cause). */
+  why?: { title: string; guide?: string };
 }
 
 /** The observed cause of a failure: `kind` a short stable id, `title` in words, `guide` the entry that explains it. */
@@ -51,6 +55,11 @@ export interface DayResult {
 export interface Report {
   version: 1;
   target: string;
+  /** Who and what (grader/identity.ts): absent from reports of older workbooks. */
+  learner?: string;
+  commit?: { sha: string; dirty: boolean };
+  at?: string;
+  grader?: { version: string; commit?: string };
   seed: number;
   passed: boolean;
   days: DayResult[];

@@ -1,6 +1,7 @@
 // The settings every run of the checkpoints shares (`npm run check`, `npm run ui`, a plain `npx vitest`), as a plain
 // object each vitest config wraps: checkpoints/vitest.config.ts as it is, grader/vitest.config.ts with its additions.
 import { resolve } from 'node:path';
+import { anyTreeNodeOptions, anyTreePlugin } from './any-tree.ts';
 import { ManifestOrder } from './manifest-order.ts';
 import { root } from './paths.ts';
 
@@ -20,11 +21,14 @@ export function checkpointSettings(env: NodeJS.ProcessEnv = process.env, setupFi
   return {
     root,
     resolve: { alias: [{ find: /^@learner\//, replacement: `${target}/` }] },
+    plugins: anyTreePlugin(target),
     test: {
       include: ['checkpoints/**/*.test.ts'],
       testTimeout: timeout,
       hookTimeout: timeout,
-      env: { CACHELINGS_TARGET: target },
+      // A node a checkpoint starts (tsx: the learner's server, load tester, examples) reads a tree outside the workbook as
+      // the workbook would (harness/any-tree.ts).
+      env: { CACHELINGS_TARGET: target, ...anyTreeNodeOptions(target, env) },
       // Checkpoints start servers and measure throughput: run one file at a time, one test at a time, in the
       // manifest's order, with one ledger per run for preconditions and causes (checkpoints/support/ledger.ts).
       fileParallelism: false,

@@ -2,7 +2,7 @@
 
 /** Round-trip times in milliseconds, kept in a growing typed array and sorted once at the end. */
 export class Latencies {
-  #values = new Float64Array(1 << 16);
+  #values: Float64Array<ArrayBuffer> = new Float64Array(1 << 16);
   #count = 0;
 
   /** Records one round-trip time (ms). */
@@ -13,6 +13,18 @@ export class Latencies {
       this.#values = bigger;
     }
     this.#values[this.#count++] = ms;
+  }
+
+  /** The times recorded so far (a copy), to send to another thread or merge (see `from`). */
+  values(): Float64Array<ArrayBuffer> {
+    return this.#values.slice(0, this.#count);
+  }
+
+  /** Latencies holding every time of `parts` (the threads of one run). */
+  static from(parts: Float64Array[]): Latencies {
+    const merged = new Latencies();
+    for (const part of parts) for (const ms of part) merged.add(ms);
+    return merged;
   }
 
   /** The `p`th percentile (0 to 100) of the times recorded, 0 when there are none. */

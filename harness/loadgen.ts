@@ -1,9 +1,9 @@
 // The grader's own load generator: many connections, a GET/SET mix, text or RESP replies, counted as they arrive.
-import { connect, type Socket } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { availableParallelism } from 'node:os';
 import { Latencies } from './latencies.ts';
+import { keyOf, open, runThread, valueOf, type ThreadResult } from './loadgen-thread.ts';
+import { maxWorkers, runWorkers } from './loadgen-workers.ts';
 import { replyCounter } from './reply-counter.ts';
-import { makeRandom } from './seed.ts';
 
 /** What to run. `replies` says how the server answers: text lines (the workbook's protocol) or RESP (real Redis). */
 export interface LoadOptions {
@@ -18,6 +18,11 @@ export interface LoadOptions {
   pipeline?: number;
   replies: 'text' | 'resp';
   seed?: number;
+  /** Worker threads to spread the connections over (default: generatorWorkers()); 1 runs on the calling thread. */
+  workers?: number;
+  /** With worker threads: how long each drives the server, unmeasured, before the run, so that its fresh JIT has
+   *  compiled the hot loop (default 300 ms; 0 for none). */
+  warmUpMs?: number;
 }
 
 /** What was measured: only replies that arrived count as operations. */
@@ -34,30 +39,45 @@ export interface LoadResult {
   perSecond: number[];
   /** The first error seen, for the failure message. */
   firstError?: string;
-  /** CPU time this process used during the run, in percent of one core: above `saturatedCpuPercent` the generator may be the limit. */
+  /** CPU time this process used during the run, in percent of one core (with several workers, of them all: it can pass 100). */
   cpuPercent: number;
+  /** The threads the connections were spread over (1: the calling thread). */
+  workers: number;
+  /** How busy each of them was, in percent of one core: with one thread, `cpuPercent`; with worker threads, each
+   *  thread's own CPU time where Node can tell (23.9+), else the share of the run its event loop was busy. */
+  workerCpuPercent: number[];
 }
 
 /** Above this share of one core, a load generator may be what limits the figure, not the server. */
 export const saturatedCpuPercent = 90;
 
-/** A sentence for a report when the generator used more than `saturatedCpuPercent` of a core ('' otherwise). */
-export function saturationNote(result: Pick<LoadResult, 'cpuPercent'>): string {
-  if (result.cpuPercent <= saturatedCpuPercent) return '';
+/** Whether every thread of the generator used more than `saturatedCpuPercent` of a core: then the generator may
+ *  have been the limit, and its figure is a floor for the server. */
+export function saturated(result: Pick<LoadResult, 'workerCpuPercent'>): boolean {
+  return result.workerCpuPercent.length > 0 && result.workerCpuPercent.every((share) => share > saturatedCpuPercent);
+}
+
+/** The shares of `result`'s threads as text: "97%", or "96%, 98% and 97% (3 worker threads)". */
+export function sharesText(result: Pick<LoadResult, 'workerCpuPercent'>): string {
+  const shares = result.workerCpuPercent.map((share) => `${Math.round(share)}%`);
+  if (shares.length === 1) return shares[0]!;
+  return `${shares.slice(0, -1).join(', ')} and ${shares.at(-1)} (${shares.length} worker threads)`;
+}
+
+/** A sentence for a report when every thread of the generator was saturated ('' otherwise). */
+export function saturationNote(result: Pick<LoadResult, 'workerCpuPercent'>): string {
+  if (!saturated(result)) return '';
   return (
-    ` The grader's generator used ${Math.round(result.cpuPercent)}% of a CPU core during that run, so it may have been the limit: read its figure as a floor for your server.` +
+    ` The grader's generator used ${sharesText(result)} of a CPU core during that run, so it may have been the limit: read its figure as a floor for your server.` +
     ' For a truer one, split the connections over several load-tester processes run side by side, or measure with redis-benchmark (the RESP stretch).'
   );
 }
-
-const keyOf = (n: number) => `key:${n}`;
-const valueOf = (n: number) => `value-${n}-abcdefgh`;
 
 /** Stores every key of the key space once (pipelined), so GETs find values on both kinds of server. */
 export async function prefill(options: Pick<LoadOptions, 'host' | 'port' | 'keySpace' | 'replies'>): Promise<void> {
   const lines: string[] = [];
   for (let n = 0; n < options.keySpace; n += 1) lines.push(`SET ${keyOf(n)} ${valueOf(n)}\n`);
-  const socket = await open(options.host ?? '127.0.0.1', options.port);
+  const socket = await open(loopback(options.host), options.port);
   const counter = replyCounter(options.replies);
   await new Promise<void>((done, fail) => {
     socket.on('data', (chunk: Buffer) => {
@@ -71,106 +91,53 @@ export async function prefill(options: Pick<LoadOptions, 'host' | 'port' | 'keyS
   socket.destroy();
 }
 
+/**
+ * The worker threads a run uses by default: CACHELINGS_LOADGEN_WORKERS when set (1 to 8), else 1 on a machine with
+ * fewer than 4 cores (as before: the generator and the server share 2 cores, and a second thread would only take
+ * the server's), else half the cores, at most 4, so the generator is not the limit and the server keeps cores of its own.
+ */
+export function generatorWorkers(cores = availableParallelism(), env: NodeJS.ProcessEnv = process.env): number {
+  const forced = Number(env.CACHELINGS_LOADGEN_WORKERS);
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, maxWorkers);
+  return cores < 4 ? 1 : Math.min(4, Math.floor(cores / 2));
+}
+
 /** Runs the load for `durationMs` and returns what arrived. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const depth = options.pipeline ?? 1;
-  const latencies = new Latencies();
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const state = { ops: 0, errors: 0, firstError: undefined as string | undefined, started, bySecond: [] as number[] };
-  const deadline = started + options.durationMs;
-  const random = makeRandom(options.seed ?? 1);
-  const workers = Array.from({ length: options.connections }, () => drive(options, depth, batches(options, depth, random), deadline, latencies, state));
-  await Promise.all(workers);
-  const durationMs = performance.now() - started;
-  const used = process.cpuUsage(cpu);
+  const load = { ...options, host: loopback(options.host), depth: options.pipeline ?? 1, seed: options.seed ?? 1, warmUpMs: options.warmUpMs ?? 300 };
+  const workers = Math.min(options.workers ?? generatorWorkers(), options.connections);
+  if (workers <= 1) {
+    const result = await runThread(load);
+    return merged([result], result.processCpuPercent, [result.processCpuPercent]);
+  }
+  const { results, cpuPercent } = await runWorkers(load, workers);
+  return merged(results, cpuPercent, results.map((result) => result.threadPercent));
+}
+
+// One result from the threads' own: counts summed, latencies pooled, the run as long as the longest thread's.
+function merged(parts: ThreadResult[], cpuPercent: number, workerCpuPercent: number[]): LoadResult {
+  const durationMs = Math.max(...parts.map((part) => part.durationMs));
+  const totalOps = parts.reduce((sum, part) => sum + part.ops, 0);
+  const latencies = Latencies.from(parts.map((part) => part.latencies));
   return {
     durationMs,
-    totalOps: state.ops,
-    errors: state.errors,
-    opsPerSec: (state.ops / durationMs) * 1000,
+    totalOps,
+    errors: parts.reduce((sum, part) => sum + part.errors, 0),
+    opsPerSec: (totalOps / durationMs) * 1000,
     p50Ms: latencies.percentile(50),
     p90Ms: latencies.percentile(90),
     p99Ms: latencies.percentile(99),
     maxMs: latencies.percentile(100),
-    perSecond: Array.from({ length: Math.floor(durationMs / 1000) }, (_, second) => state.bySecond[second] ?? 0),
-    firstError: state.firstError,
-    cpuPercent: ((used.user + used.system) / 1000 / durationMs) * 100,
+    perSecond: Array.from({ length: Math.floor(durationMs / 1000) }, (_, second) => parts.reduce((sum, part) => sum + (part.bySecond[second] ?? 0), 0)),
+    firstError: parts.find((part) => part.firstError !== undefined)?.firstError,
+    cpuPercent,
+    workers: parts.length,
+    workerCpuPercent,
   };
 }
 
-// A cycle of ready-made request buffers for one connection: building strings per request would measure the client.
-function batches(options: LoadOptions, depth: number, random: () => number): Buffer[] {
-  const out: Buffer[] = [];
-  for (let b = 0; b < 512; b += 1) {
-    let text = '';
-    for (let i = 0; i < depth; i += 1) {
-      const n = Math.floor(random() * options.keySpace);
-      text += random() < options.getRatio ? `GET ${keyOf(n)}\n` : `SET ${keyOf(n)} ${valueOf(n)}\n`;
-    }
-    out.push(Buffer.from(text));
-  }
-  return out;
-}
-
-async function drive(options: LoadOptions, depth: number, requests: Buffer[], deadline: number, latencies: Latencies, state: { ops: number; errors: number; firstError?: string; started: number; bySecond: number[] }): Promise<void> {
-  const fail = (message: string) => {
-    state.errors += 1;
-    state.firstError ??= message;
-  };
-  let socket: Socket;
-  let onChunk = (_chunk: Buffer) => {};
-  try {
-    socket = await open(options.host ?? '127.0.0.1', options.port, (chunk) => onChunk(chunk));
-  } catch (error) {
-    fail((error as Error).message);
-    return;
-  }
-  const counter = replyCounter(options.replies);
-  let next = 0;
-  let sentAt = 0;
-  await new Promise<void>((done) => {
-    const send = () => {
-      sentAt = performance.now();
-      socket.write(requests[next]!);
-      next = (next + 1) % requests.length;
-    };
-    onChunk = (chunk: Buffer) => {
-      counter.feed(chunk);
-      if (counter.replies < depth) return;
-      const now = performance.now();
-      latencies.add(now - sentAt);
-      state.ops += depth;
-      const second = Math.floor((now - state.started) / 1000);
-      state.bySecond[second] = (state.bySecond[second] ?? 0) + depth;
-      if (counter.errors > 0) fail(`the server answered with an error: ${counter.lastError}`);
-      counter.reset();
-      if (now < deadline) send();
-      else done();
-    };
-    socket.on('error', (error) => fail(error.message));
-    socket.on('close', () => {
-      if (performance.now() < deadline) fail('the server closed the connection during the run');
-      done();
-    });
-    send();
-  });
-  socket.destroy();
-}
-
-// With `onChunk`, replies are read into one reused buffer (no 'data' events, no Buffer per read): the client stays cheap.
-function open(host: string, port: number, onChunk?: (chunk: Buffer) => void): Promise<Socket> {
-  return new Promise((done, fail) => {
-    const buffer = Buffer.allocUnsafe(64 * 1024);
-    const callback = (size: number) => {
-      onChunk!(buffer.subarray(0, size));
-      return true;
-    };
-    const socket = connect({ host, port, noDelay: true, ...(onChunk ? { onread: { buffer, callback } } : {}) });
-    socket.once('connect', () => {
-      socket.removeListener('error', fail);
-      done(socket);
-    });
-    socket.once('error', fail);
-  });
+// The generator connects to this machine only: a host that is not a loopback address is refused.
+function loopback(host = '127.0.0.1'): string {
+  if (['127.0.0.1', '::1', 'localhost'].includes(host)) return host;
+  throw new Error(`the grader's load generator connects only to 127.0.0.1 or ::1, not to ${JSON.stringify(host)}`);
 }

@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { anyTreeCompilerOptions, outsideWorkbook } from './any-tree.ts';
 import { display, root } from './paths.ts';
 
 // TypeScript 7's compiler is a native program that node_modules/.bin/tsc starts from a Node script. Starting it
@@ -62,7 +63,9 @@ function execTsc(tsc: string, args: string[]): Promise<Ended> {
 export async function runTsc(config: TscConfig, tsc = workbookTsc): Promise<TscRan | TscDidNotRun> {
   mkdirSync(resolve(root, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, '.tmp', 'tsc-'));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: resolve(root, 'tsconfig.json'), ...config, compilerOptions: { noEmit: true, ...config.compilerOptions } }, null, 2));
+  // Files outside the workbook are read as ES modules with the workbook's packages (harness/any-tree.ts).
+  const anywhere = [...(config.files ?? []), ...(config.include ?? [])].some((path) => outsideWorkbook(path.replace(/[*?].*$/, '') || '.')) ? anyTreeCompilerOptions() : {};
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: resolve(root, 'tsconfig.json'), ...config, compilerOptions: { noEmit: true, ...anywhere, ...config.compilerOptions } }, null, 2));
   try {
     const run = await execTsc(tsc, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false']);
     if (run.exitCode === 0 || run.output.includes('error TS')) return { ran: true, output: run.output };

@@ -1,12 +1,13 @@
 // The class page in headless Chromium: one row per learner, each day's first failures grouped by cause, the day-5 chart.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days } from '../course/days.ts';
 import { gates } from '../course/gates.ts';
 import { headingAnchors } from '../grader/explain.ts';
+import { root } from '../harness/paths.ts';
 import { oddFiles, planClass, writeMixedClass, type Planned } from './class-reports.ts';
 import { cli, freshState } from './grader-helpers.ts';
 import { scratchDir, skipWithoutTool } from './helpers.ts';
@@ -42,49 +43,49 @@ describe.skipIf(skipWithoutTool(hasChromium))('the class page (headless Chromium
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('shows one row per readable learner, each day ✓ or ✗ with the requirements held', async () => {
+  it('shows one row per learner, each day passing, failing or not started, a broken report marked', async () => {
     const names = await page.locator('tr.learner').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-learner')));
-    expect(names.sort()).toEqual([...plans.map((plan) => plan.name), ...oddFiles.readable].sort());
+    expect(names.sort()).toEqual([...plans.map((plan) => plan.name), ...oddFiles.readable, ...oddFiles.broken].sort());
     for (const plan of plans) {
       const cells = await page.locator(`tr.learner[data-learner="${plan.name}"] td.day`).allInnerTexts();
-      expect(cells.map((cell) => cell[0]), plan.name).toEqual(days.map((_, index) => (index < plan.stuck ? '✓' : '✗')));
-      expect(cells.every((cell) => /^[✓✗] \d+\/\d+$/.test(cell)), cells.join(' ')).toBe(true);
+      expect(cells.map((cell) => cell[0]), plan.name).toEqual(days.map((_, index) => (index < plan.stuck ? '✓' : index === plan.stuck ? '✗' : '·')));
+      expect(cells.every((cell) => /^([✓✗] \d+\/\d+|· not started)$/.test(cell)), cells.join(' ')).toBe(true);
     }
+    for (const name of oddFiles.broken) expect(await page.locator(`tr.learner[data-learner="${name}"]`).getAttribute('data-broken')).toBe('true');
   });
 
-  it('gives each stuck learner the first failing requirement, its cause linked to the guide, and the day-5 figure beside its gate', async () => {
+  it('gives each stuck learner the first failing requirement, its guide entry inlined, and day 5 as a share of Redis', async () => {
     for (const plan of plans) {
       const row = page.locator(`tr.learner[data-learner="${plan.name}"]`);
       const first = await row.locator('td.first').innerText();
       if (plan.stuck === days.length) expect(first).toBe('every graded day passes');
       else {
         expect(first, plan.name).toBe(`${days[plan.stuck]!.id} · ${plan.failing}`);
-        expect(await row.locator('.cause a').getAttribute('href'), plan.name).toMatch(new RegExp(`README\\.md#${plan.anchor}$`));
+        expect(await row.locator('.cause details.guide').getAttribute('data-guide'), plan.name).toMatch(new RegExp(`README\\.md#${plan.anchor}$`));
       }
       const figures = await row.locator('td.figure').innerText();
-      expect(figures, plan.name).toBe(plan.load ? `${figure(plan.load.yours)} / gate ${figure(plan.load.gate)} · Redis ${figure(plan.load.redis)}` : '—');
+      expect(figures, plan.name).toBe(plan.load ? `${(plan.load.yours / plan.load.redis).toFixed(2)}× Redis (${figure(plan.load.yours)} ops/s)` : '—');
     }
   });
 
-  it("groups each day's first failures by cause, counting the learners, and links the guide entry that explains it", async () => {
+  it("groups each day's first failures by the cause the terminal shows, counting the learners, with the guide's words", async () => {
     const groups = new Map<string, Planned[]>();
     for (const plan of plans.filter((entry) => entry.stuck < days.length)) {
-      const key = `${plan.stuck}|${plan.carried?.kind ?? plan.anchor}`;
+      const key = `${plan.stuck}|${plan.anchor}`;
       groups.set(key, [...(groups.get(key) ?? []), plan]);
     }
-    expect([...groups.values()].some((group) => group[0]!.carried), 'the class has a carried root cause').toBe(true);
+    expect(plans.some((plan) => plan.carried), 'the class has a carried root cause').toBe(true);
     for (const group of groups.values()) {
       const day = days[group[0]!.stuck]!;
-      const selector = group[0]!.carried ? `[data-kind="${group[0]!.carried.kind}"]` : `:has(a[href$="#${group[0]!.anchor}"]):not([data-kind="port-in-use"])`;
-      const item = page.locator(`section.day[data-day="${day.id}"] li.cause${selector}`);
+      const item = page.locator(`section.day[data-day="${day.id}"] li.cause:has(> details.guide[data-guide$="#${group[0]!.anchor}"])`);
       expect(await item.count(), `${day.id} ${group[0]!.anchor}`).toBe(1);
       expect(await item.getAttribute('data-count')).toBe(String(group.length));
       const who = await item.locator('.who').innerText();
       for (const plan of group) expect(who).toContain(plan.name);
-      const [path, anchor] = (await item.locator('a').getAttribute('href'))!.split('#') as [string, string];
-      const guide = resolve(dir, path);
-      expect(guide).toBe(resolve(dirname(guide), '..', day.slug, 'README.md'));
-      expect(headingAnchors(readFileSync(guide, 'utf8')).has(anchor), `${guide} has a heading #${anchor}`).toBe(true);
+      const [path, anchor] = (await item.locator('details.guide').getAttribute('data-guide'))!.split('#') as [string, string];
+      expect(path).toBe(`days/${day.slug}/README.md`);
+      expect(headingAnchors(readFileSync(resolve(root, path), 'utf8')).has(anchor), `${path} has a heading #${anchor}`).toBe(true);
+      expect((await item.locator('details.guide').textContent())!.length, 'the entry is inlined, not only linked').toBeGreaterThan(120);
     }
   });
 
@@ -101,17 +102,16 @@ describe.skipIf(skipWithoutTool(hasChromium))('the class page (headless Chromium
     }
   });
 
-  it("draws the day-5 chart: a bar per learner's server, under its gate in red, with its gate and Redis marked", async () => {
-    const measured = [...plans.filter((plan) => plan.load), { name: 'future', load: { yours: 70_000, gate: gates.load.value, redis: 104_000 } }];
+  it("draws the day-5 chart as a share of Redis in the same run: green when day 5 passes, the gate's share marked", async () => {
+    const measured = [...plans.filter((plan) => plan.load).map((plan) => ({ ...plan, passed: plan.stuck > 4 })), { name: 'future', passed: true, load: { yours: 70_000, gate: gates.load.value, redis: 104_000 } }];
     expect(await page.locator('svg#throughput g.learner').count()).toBe(measured.length);
-    for (const { name, load } of measured) {
+    for (const { name, load, passed } of measured) {
       const bar = page.locator(`svg#throughput g.learner[data-learner="${name}"]`);
+      expect(Number(await bar.getAttribute('data-ratio')), name).toBeCloseTo(load!.yours / load!.redis, 3);
       const box = (await bar.locator('rect.bar').boundingBox())!;
       const gate = (await bar.locator('line.gate').boundingBox())!;
-      const redis = (await bar.locator('circle.redis').boundingBox())!;
-      expect(await bar.locator('rect.bar').getAttribute('class')).toBe(load!.yours > load!.gate ? 'bar pass' : 'bar fail');
+      expect(await bar.locator('rect.bar').getAttribute('class')).toBe(passed ? 'bar pass' : 'bar fail');
       expect(box.x + box.width > gate.x + gate.width / 2, `${name}: the bar ends past the gate exactly when it clears it`).toBe(load!.yours > load!.gate);
-      expect(redis.x + redis.width / 2 > gate.x, `${name}: Redis sits right of the gate`).toBe(true);
     }
   });
 

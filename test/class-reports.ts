@@ -110,7 +110,9 @@ export function writeClass(dir: string, plans: Planned[]): void {
 
 /** The files a mentor's folder also holds: each bad in its own way, or from another version or shape. */
 export const oddFiles = {
-  unreadable: ['broken.json', 'notes.json', 'empty.json'],
+  unreadable: ['notes.json'],
+  /** Reports cut short or with no graded day: their learners keep a row, marked (named by the file). */
+  broken: ['broken', 'empty'],
   /** Learners read from odd files, by the name the view should give them. */
   readable: ['Old Olga', 'future', 'dana'],
 };

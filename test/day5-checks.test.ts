@@ -1,7 +1,10 @@
-// Day 5's arithmetic, without a server: redis-benchmark's output read or refused, and the gate's floor after a recheck.
+// Day 5's arithmetic, without a server: redis-benchmark's output read or refused, the gate's floor after a recheck, and
+// the ratio to Redis when the grader's generator was saturated.
 import { describe, expect, it } from 'vitest';
 import { readBenchmark, unreadable } from '../checkpoints/day5/benchmark-output.ts';
+import { redisRatio } from '../checkpoints/day5/generator-metrics.ts';
 import { floorShare, lowerGate, machineNote } from '../checkpoints/day5/measure.ts';
+import type { LoadResult } from '../harness/loadgen.ts';
 
 describe("redis-benchmark's output (RESP bonus)", () => {
   it('reads GET and SET requests per second from the CSV', () => {
@@ -44,5 +47,22 @@ describe("the note on Redis's figure after a miss", () => {
     expect(steady).toMatch(/did not slow down: the shortfall is your server's/);
     expect(steady).not.toMatch(/busy/);
     expect(machineNote(undefined, 62_000), 'no Redis measured: no note').toBe('');
+  });
+});
+
+describe("day 5's ratio to Redis", () => {
+  const run = (opsPerSec: number, workerCpuPercent: number[]) => ({ opsPerSec, workerCpuPercent }) as LoadResult;
+
+  it('is plain when neither run saturated the generator, a floor or a ceiling when one did, withheld when both did (wk-ratio)', () => {
+    expect(redisRatio(run(60_000, [70]), run(100_000, [80]))).toEqual({ value: 0.6 });
+    const floor = redisRatio(run(60_000, [95, 97]), run(100_000, [80, 60]));
+    expect(floor.value).toBe(0.6);
+    expect(floor.note).toMatch(/^a floor: .*95% and 97% \(2 worker threads\)/);
+    const ceiling = redisRatio(run(60_000, [70]), run(100_000, [99]));
+    expect(ceiling.value).toBe(0.6);
+    expect(ceiling.note).toMatch(/^a ceiling: .*99%/);
+    const withheld = redisRatio(run(60_000, [96]), run(100_000, [99]));
+    expect(withheld.value, 'no ratio when both figures are the generator\'s own limit').toBeUndefined();
+    expect(withheld.note).toMatch(/^no ratio: .*96% .* 99%/);
   });
 });

@@ -1,6 +1,7 @@
 // One `npm run grade` of solutions/ and one of the pristine scaffolds per self-test run, shared by every test file
 // that asks what they hold (and by the Node-version matrix in .ci/, which compares its own runs with these).
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Checksums } from '../grader/checksums.ts';
 import { days } from '../course/days.ts';
@@ -21,6 +22,8 @@ export interface GradedRun {
   output: string;
   /** The self-test run that graded it (CACHELINGS_TEST_RUN, set by test/global-setup.ts). */
   testRun?: string;
+  /** Where the copy it graded lay: in the OS temp folder, outside the workbook (e.g. /tmp/cachelings-away-x/solutions). */
+  target: string;
 }
 
 /** Every day's time limit, one after another, and room to start. */
@@ -31,24 +34,30 @@ export function gradedFile(tree: Graded, major = process.versions.node.split('.'
   return resolve(root, '.tmp/graded', `node-${major}`, `${tree}.json`);
 }
 
-/** Grades `tree` in place as a GitHub workflow would (`--format classroom`, the full report through
- *  CACHELINGS_REPORT), with one checkpoint marked as edited so the tamper warning shows. `grade` runs days 1–5 afresh
- *  whatever the state folder holds. */
+/** Grades a copy of `tree` in the OS temp folder, outside the workbook (no package.json, no node_modules above it), as
+ *  a GitHub workflow would (`--format classroom`, the full report through CACHELINGS_REPORT), with one checkpoint
+ *  marked as edited so the tamper warning shows. The one whole-week grade of each tree thereby also proves that any
+ *  tree, anywhere, grades as it does at home (harness/any-tree.ts). `grade` runs days 1–5 afresh whatever the state
+ *  folder holds. */
 export async function gradeTree(tree: Graded, node = process.execPath): Promise<GradedRun> {
   const dir = scratchDir(`graded-${tree}`);
   const file = (name: string) => join(dir, name);
   const shipped = JSON.parse(readFileSync(resolve(root, 'grader/checksums.json'), 'utf8')) as Checksums;
   writeFileSync(file('sums.json'), JSON.stringify({ ...shipped, checkpoints: { ...shipped.checkpoints, 'checkpoints/vitest.config.ts': 'edited' } }));
+  const away = mkdtempSync(join(tmpdir(), 'cachelings-away-'));
+  const target = join(away, tree);
+  cpSync(resolve(root, tree), target, { recursive: true });
   try {
     // The self-test run's state folder when there is one: later checks of trees that share these days' files (the
     // day-6 fixtures, share) reuse the passes this grade records, as a learner's second run would.
     const env = { CACHELINGS_STATE_DIR: process.env.CACHELINGS_STATE_DIR ?? file('state'), GITHUB_STEP_SUMMARY: file('summary.md'), GITHUB_OUTPUT: file('output.txt'), CACHELINGS_CHECKSUMS: file('sums.json'), CACHELINGS_REPORT: file('report.json') };
-    const run = await runGrader(['grade', '--target', tree, '--json', file('classroom.json'), '--format', 'classroom'], env, gradeMs, node);
+    const run = await runGrader(['grade', '--target', target, '--json', file('classroom.json'), '--format', 'classroom'], env, gradeMs, node);
     if (!existsSync(file('report.json'))) throw new Error(`grade --target ${tree} wrote no report (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`);
     const text = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
-    return { run, report: JSON.parse(text('report.json')) as Report, classroom: text('classroom.json'), summary: text('summary.md'), output: text('output.txt'), testRun: process.env.CACHELINGS_TEST_RUN };
+    return { run, report: JSON.parse(text('report.json')) as Report, classroom: text('classroom.json'), summary: text('summary.md'), output: text('output.txt'), testRun: process.env.CACHELINGS_TEST_RUN, target };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(away, { recursive: true, force: true });
   }
 }
 

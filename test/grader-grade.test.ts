@@ -4,14 +4,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markdownCard, renderCard } from '../grader/card.ts';
 import { days } from '../course/days.ts';
-import { clip, toClassroom, toExercism } from '../grader/formats.ts';
+import { toClassroom, toExercism } from '../grader/formats.ts';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
 import { cli, freshState, textOf } from './grader-helpers.ts';
 import { gradeMs, graded } from './graded.ts';
 import { treeWith } from './helpers.ts';
-
-const total = (report: Report) => report.days.reduce((sum, day) => sum + day.tests.length, 0);
 
 describe('npm run grade', () => {
   it('passes solutions/ with a card of every day, a classroom result and a job summary (with the tamper warning)', async () => {
@@ -31,7 +29,7 @@ describe('npm run grade', () => {
     expect(run.stdout).not.toContain('Next: ');
     expect(classroom.tests.length).toBe(classroom.max_score);
     expect(classroom.tests.every((test) => test.score === (test.status === 'pass' ? 1 : 0))).toBe(true);
-    expect(summary).toContain('## cachelings · report card for `solutions/`');
+    expect(summary).toMatch(/^## cachelings · report card for `\S+\/solutions\/`/m);
     expect(run.stdout).toContain('changed: checkpoints/vitest.config.ts');
     expect(summary).toMatch(/^> \[!WARNING\]\n> ⚠ The checkpoints differ from what shipped/m);
     const encoded = /^result=(.+)$/m.exec(output)?.[1] ?? '';
@@ -59,7 +57,7 @@ describe('npm run grade', () => {
     expect(run.stdout).not.toContain(`What fails in ${unsolved.id}`);
     for (const test of failing) {
       expect(test.message).toBeTruthy();
-      expect(test.output!.length).toBeLessThanOrEqual(500);
+      expect(test, 'output is only what the learner\'s code printed, which the grader does not capture').not.toHaveProperty('output');
     }
     const report = JSON.parse(textOf(full)) as Report;
     expect(report.version, 'CACHELINGS_REPORT also writes the full JSON report').toBe(1);
@@ -121,21 +119,5 @@ describe('report card and converters', () => {
     expect(lines).toHaveLength(days.length);
     const columns = new Set(lines.map((line) => line.indexOf('1/1')));
     expect(columns.size, `the requirements column starts at one place:\n${lines.join('\n')}`).toBe(1);
-  });
-
-  it('converts to Classroom (a point per requirement) and Exercism (output cut to 500)', () => {
-    const classroom = toClassroom(report);
-    expect(classroom).toMatchObject({ version: 1, status: 'fail', max_score: total(report) });
-    expect(classroom.tests.map((entry) => entry.score)).toEqual([1, 1, 0]);
-    const exercism = toExercism(report);
-    expect(exercism.tests[2]).toMatchObject({ name: 'day2 · G › c', status: 'fail', message: 'c broke', task_id: 2 });
-    expect(exercism.tests[2]!.output).toHaveLength(500);
-    expect(clip('abc', 2)).toBe('a…');
-  });
-
-  it('calls a day that ran nothing an error, with a message', () => {
-    const broken: Report = { ...report, days: [{ ...report.days[0]!, passed: false, tests: [{ group: '', name: 'the checkpoint runs', status: 'failed', message: 'did not finish within 10 s', durationMs: 0 }] }] };
-    expect(toExercism(broken)).toMatchObject({ status: 'error', message: 'day1: did not finish within 10 s' });
-    expect(toClassroom(broken).status).toBe('error');
   });
 });

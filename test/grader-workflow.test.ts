@@ -1,8 +1,11 @@
 // The classroom workflow: the names GitHub Classroom requires, the grade command it runs, and the result it passes on.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../grader/paths.ts';
+import { maxScore } from '../grader/points.ts';
+import { classroomResult } from '../grader/tools/classroom-result.ts';
 
 const workflow = readFileSync(resolve(root, '.github/workflows/grade.yml'), 'utf8');
 
@@ -21,5 +24,34 @@ describe('.github/workflows/grade.yml', () => {
   it('keeps the full JSON report as the artifact a mentor downloads for npm run class', () => {
     expect(workflow).toMatch(/CACHELINGS_REPORT: cachelings-report\.json\n\s+run: npm run grade -- --format classroom/);
     expect(workflow).toMatch(/uses: actions\/upload-artifact@v4\n\s+with:\n\s+name: cachelings-results\n\s+path: \|\n\s+cachelings-report\.json\n\s+classroom-result\.json/);
+  });
+
+  it("skips the Classroom bot's first commit (workflow-bot)", () => {
+    expect(workflow).toMatch(/run-autograding-tests:\n(\s+#.*\n)*\s+if: github\.actor != 'github-classroom\[bot\]'/);
+  });
+
+  it('caches redis-server unpacked, with no apt-get on a cache hit and no system service started (workflow-redis)', () => {
+    expect(workflow).toMatch(/uses: actions\/cache@v4\n\s+with:\n\s+path: ~\/\.cache\/cachelings-redis/);
+    expect(workflow).toMatch(/if: steps\.redis\.outputs\.cache-hit != 'true'\n\s+run: \|[\s\S]*apt-get download redis-server redis-tools[\s\S]*dpkg-deb -x/);
+    expect(workflow, 'apt-get install would start a system Redis on 6379').not.toMatch(/apt-get install/);
+    expect(workflow).toContain('>> "$GITHUB_PATH"');
+  });
+
+  it('hands the reporter an error result with the same max_score when grading wrote nothing, never an empty string (workflow-nothing)', () => {
+    expect(workflow).toMatch(/id: cachelings\n\s+if: always\(\)\n\s+run: node --import tsx grader\/tools\/classroom-result\.ts classroom-result\.json/);
+    expect(workflow).toMatch(/steps\.cachelings\.outputs\.result != ''/);
+    const dir = mkdtempSync(join(tmpdir(), 'cachelings-workflow-'));
+    try {
+      for (const [name, text] of [['missing.json', undefined], ['empty.json', ''], ['cut.json', '{"version": 1, "tes']] as const) {
+        if (text !== undefined) writeFileSync(join(dir, name), text);
+        const { result, problem } = classroomResult(join(dir, name));
+        expect(problem, name).toMatch(/grading wrote no result .*: it stopped before the end/);
+        expect(result).toMatchObject({ version: 1, status: 'error', max_score: maxScore(), tests: [{ status: 'error', score: 0 }] });
+      }
+      writeFileSync(join(dir, 'good.json'), JSON.stringify({ version: 1, status: 'pass', max_score: 90, tests: [] }));
+      expect(classroomResult(join(dir, 'good.json'))).toEqual({ result: { version: 1, status: 'pass', max_score: 90, tests: [] } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,7 +15,7 @@ const hasChromium = existsSync(executablePath);
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function result(opsPerSec: number, p50Ms: number, seconds: number[]): LoadResult {
-  return { durationMs: 3000, totalOps: opsPerSec * 3, errors: 0, opsPerSec, p50Ms, p90Ms: p50Ms * 2, p99Ms: p50Ms * 4, maxMs: p50Ms * 10, perSecond: seconds, cpuPercent: 50 };
+  return { durationMs: 3000, totalOps: opsPerSec * 3, errors: 0, opsPerSec, p50Ms, p90Ms: p50Ms * 2, p99Ms: p50Ms * 4, maxMs: p50Ms * 10, perSecond: seconds, cpuPercent: 50, workers: 1, workerCpuPercent: [50] };
 }
 
 const report = { durationMs: 6000, totalOps: 1, errors: 0, opsPerSec: 1, avgLatencyMs: 1, p50LatencyMs: 1, p99LatencyMs: 1 };

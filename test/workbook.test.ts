@@ -1,7 +1,12 @@
 // Every day of the manifest, from one whole-week grade of each tree: the solution passes every requirement, and the
-// pristine scaffold fails, saying what is not implemented yet.
+// pristine scaffold fails, saying what is not implemented yet. Both trees are graded as copies in the OS temp folder
+// (test/graded.ts), so this is also the proof that a tree anywhere grades as it does at home.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { days } from '../course/days.ts';
+import { outsideWorkbook } from '../harness/any-tree.ts';
+import { root } from '../harness/paths.ts';
 import { graded, type GradedRun } from './graded.ts';
 
 const ran: Partial<Record<'solutions' | 'days', GradedRun>> = {};
@@ -33,6 +38,15 @@ describe.each(days.map((day) => [day.id] as const))('%s', (id) => {
 });
 
 describe('the whole week', () => {
+  it('grades copies that lie outside the workbook, with no package.json or node_modules above them (any-tree)', () => {
+    for (const tree of ['solutions', 'days'] as const) {
+      const { target, report } = ran[tree]!;
+      expect(outsideWorkbook(target), `${tree} was graded from ${target}, which should lie outside ${root}`).toBe(true);
+      expect(existsSync(resolve(target, '..', 'package.json')), 'no package.json beside the copy').toBe(false);
+      expect(report.target, 'the report names the copy it graded').toBe(target);
+    }
+  });
+
   it('grade exits 0 on solutions/ and 1 on the scaffolds, and says so', () => {
     expect(ran.solutions!.run.exitCode, ran.solutions!.run.stdout).toBe(0);
     expect(ran.solutions!.report.passed).toBe(true);

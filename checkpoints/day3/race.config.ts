@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { anyTreePlugin } from '../../harness/any-tree.ts';
 import { mutants, type Mutant } from './mutants.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -29,7 +30,7 @@ function swap(mutant: Mutant): Plugin {
 }
 
 const project = (name: string, plugins: Plugin[]) => ({
-  plugins,
+  plugins: [...anyTreePlugin(target), ...plugins],
   resolve: { alias },
   test: { name, root, dir: target, include: [testFile], setupFiles: [resolve(import.meta.dirname, 'outlived.ts')], pool: 'threads' as const, testTimeout: 10_000, hookTimeout: 10_000 },
 });

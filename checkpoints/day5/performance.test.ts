@@ -5,6 +5,7 @@ import { describe, it } from '../support/requirement.ts';
 import { CheckError } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { prefill, runLoad, saturatedCpuPercent, saturationNote, type LoadResult } from '../../harness/loadgen.ts';
+import { recordGenerator, recordRatio } from './generator-metrics.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { figure, gates } from '../../course/gates.ts';
 import { findTool, installRedis, startRedis } from '../../harness/redis.ts';
@@ -102,9 +103,10 @@ describe(`Load gate: ${figure(gates.load.value)} ops/s, or half of real Redis wh
     // A server that dies under the generator's load is told by what it died of (withCrash), not as the generator's error.
     const best = await crashAware(graderFigure(server.port, 2, 2, calibrated), server);
     recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(best.opsPerSec), gate: { op: '>', value: calibrated } });
-    // The generator shares the machine with the server: when it used a whole core, its figure is a floor, and the report says so.
+    // The generator shares the machine with the server: when every thread of it used a whole core, its figure is a
+    // floor, and the report says so (on a machine with cores to spare it runs on several, so that it is not the limit).
     recordMetric(task, 'load.grader.cpuPercent', { value: Math.round(best.cpuPercent) });
-    recordMetric(task, 'load.grader.cpuSaturated', { value: best.cpuPercent > saturatedCpuPercent ? 1 : 0 });
+    recordGenerator(task, best);
     if (best.errors > 0) throw serverErrors(best, server);
     measuredThisRun.yours = { server, result: best };
     // Without the gate test's figure (`--only`), one run of your load tester here: the over-reporting check always runs.
@@ -153,10 +155,3 @@ describe('Side by side with real Redis', () => {
     }
   });
 });
-
-// The side-by-side figures: your server's, Redis's, and their ratio.
-function recordRatio(task: Parameters<typeof recordMetric>[0], yours: LoadResult, theirs: LoadResult): void {
-  recordMetric(task, 'redis.yours.opsPerSec', { value: Math.round(yours.opsPerSec) });
-  recordMetric(task, 'redis.load.opsPerSec', { value: Math.round(theirs.opsPerSec) });
-  recordMetric(task, 'redis.ratio', { value: Math.round((yours.opsPerSec / theirs.opsPerSec) * 100) / 100 });
-}

@@ -3,12 +3,14 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { anyTreePlugin } from '../../harness/any-tree.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const target = resolve(root, process.env.CACHELINGS_TARGET ?? 'days');
 
 export default defineConfig({
   root,
+  plugins: anyTreePlugin(target),
   cacheDir: resolve(tmpdir(), 'cachelings-vite-day6'),
   test: {
     dir: target,

@@ -1,8 +1,12 @@
-// Why a requirement failed, as a cause a mentor can group by: the report's own `cause`, else derived from the manifest.
+// Why a requirement failed, as the terminal showed it: the report's `why`, else the guide entry the grader would print
+// under the ✗ ("Why this happens"), else the observed cause's title. The class view groups learners by it.
 import { explanationFor } from '../explain.ts';
+import { treeRelative } from '../identity.ts';
 import { findDay } from '../../course/days.ts';
+import type { TestCause } from '../results.ts';
 
-/** A failure's cause: `kind` groups learners, `title` says it in words, `guide` links the entry that explains it. */
+/** A failure's cause: `kind` groups learners (the day and the title the terminal shows), `title` says it in words,
+ *  `guide` is the entry that explains it. */
 export interface Cause {
   kind: string;
   title: string;
@@ -20,6 +24,7 @@ export interface FailedTest {
   id?: string;
   message: string;
   cause?: unknown;
+  why?: unknown;
 }
 
 /** The guide link of `guide` as a report may carry it: a bare anchor is taken to be in the day's guide. */
@@ -30,25 +35,33 @@ function guidePath(dayId: string, guide: string): string {
   return day ? `days/${day.slug}/README.md#${anchor}` : `#${anchor}`;
 }
 
-/** A `cause` the report carries, when it has the shape `{ kind, title, guide? }`. */
-function carried(dayId: string, cause: unknown): Cause | undefined {
-  if (!cause || typeof cause !== 'object') return undefined;
-  const { kind, title, guide } = cause as Record<string, unknown>;
-  if (typeof kind !== 'string' || !kind) return undefined;
-  const words = typeof title === 'string' && title ? title : kind;
-  return typeof guide === 'string' && guide ? { kind, title: words, guide: guidePath(dayId, guide) } : { kind, title: words };
+/** A `{ title, guide? }` (or `{ kind, title, guide? }`) the report carries, when it has that shape. */
+function carried(dayId: string, value: unknown): (TestCause & { guide?: string }) | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { kind, title, guide } = value as Record<string, unknown>;
+  const words = typeof title === 'string' && title ? title : typeof kind === 'string' ? kind : '';
+  if (!words) return undefined;
+  return { kind: typeof kind === 'string' && kind ? kind : '', title: words, ...(typeof guide === 'string' && guide ? { guide: guidePath(dayId, guide) } : {}) };
 }
 
-/** The cause of `test`, a failed requirement of day `dayId`. */
+// Paths into a learner's tree are cut to the part inside it, so one cause reads the same for every learner.
+const keyed = (dayId: string, words: string, guide?: string): Cause => {
+  const title = treeRelative(words);
+  return { kind: `${dayId}:${title}`, title, ...(guide ? { guide } : {}) };
+};
+
+/** The cause of `test`, a failed requirement of day `dayId`, as the terminal showed it. */
 export function causeOf(dayId: string, test: FailedTest): Cause {
-  const given = carried(dayId, test.cause);
-  if (given) return given;
   if (test.message.startsWith('not implemented yet')) return { kind: notImplemented, title: 'Not implemented yet: a `// TODO:` is still there' };
+  const why = carried(dayId, test.why);
+  if (why) return keyed(dayId, why.title, why.guide);
+  const observed = carried(dayId, test.cause);
   const day = findDay(dayId);
-  const entry = day && explanationFor(day, { id: test.id, message: test.message });
-  if (day && entry) return { kind: `${day.id}#${entry.anchor}`, title: entry.title, guide: `days/${day.slug}/README.md#${entry.anchor}` };
-  if (!test.name) return { kind: 'run', title: firstLine(test.message) || 'The checkpoint did not run' };
-  return { kind: `requirement:${test.name}`, title: test.name };
+  const entry = day && explanationFor(day, { id: test.id, message: test.message, cause: observed?.kind ? observed : undefined });
+  if (day && entry) return keyed(dayId, entry.title, `days/${day.slug}/README.md#${entry.anchor}`);
+  if (observed) return keyed(dayId, observed.title, observed.guide);
+  if (!test.name) return keyed(dayId, firstLine(test.message) || 'The checkpoint did not run');
+  return keyed(dayId, test.name);
 }
 
 /** The first non-empty line of `text`, cut to 120 characters. */

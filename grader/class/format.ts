@@ -1,7 +1,4 @@
-// Small wording shared by the page and the markdown summary: figures, day cells, guide links.
-import { relative, resolve } from 'node:path';
-import { root } from '../paths.ts';
-import type { Cause } from './cause.ts';
+// Small wording shared by the page and the markdown summary: figures, day cells, the day-5 figure.
 import { loadFigures, type LearnerDay } from './learner.ts';
 
 /** `31,800`: a figure rounded to whole units. */
@@ -9,24 +6,24 @@ export function figure(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** `✓ 14/14`, `✗ 9/14`, or `—` for a day not graded. */
-export function dayCell(day: LearnerDay | undefined): string {
+/** What a day's cell says: `✓ 14/14` passing, `✗ 9/14` failing, `· not started`, `↩ day1` (failing only because
+ *  that earlier day does), `—` not graded. */
+export function dayCell(day: LearnerDay | undefined, waitsOn?: string): string {
   if (!day) return '—';
-  return `${day.passed ? '✓' : '✗'} ${day.held}/${day.total}`;
+  if (day.state === 'not-started') return '· not started';
+  if (day.state === 'cascade') return `↩ ${waitsOn ?? 'an earlier day'}`;
+  return `${day.state === 'passing' ? '✓' : '✗'} ${day.held}/${day.total}`;
 }
 
-/** `31,800 / gate 50,000 · Redis 68,000`, the parts that were measured, or `—`. */
+/** The cell's class on the page: pass (green), fail (red), none (grey: not started, not graded), wait (an earlier day). */
+export function cellClass(day: LearnerDay | undefined): 'pass' | 'fail' | 'none' | 'wait' {
+  if (!day || day.state === 'not-started') return 'none';
+  return day.state === 'passing' ? 'pass' : day.state === 'cascade' ? 'wait' : 'fail';
+}
+
+/** `0.62× Redis (31,800 ops/s)`: day 5 as a share of Redis in the same run, or the bare figure, or `—`. */
 export function loadCell(day: LearnerDay | undefined): string {
-  const { yours, gate, redis } = loadFigures(day);
+  const { yours, redis } = loadFigures(day);
   if (yours === undefined) return '—';
-  return [figure(yours), gate === undefined ? '' : ` / gate ${figure(gate)}`, redis === undefined ? '' : ` · Redis ${figure(redis)}`].join('');
-}
-
-/** The guide entry of `cause` as a link usable from files written in `outDir` (relative to the workbook). */
-export function guideHref(cause: Cause, outDir: string): string | undefined {
-  if (!cause.guide) return undefined;
-  if (/^https?:\/\//.test(cause.guide)) return cause.guide;
-  const [path, anchor] = cause.guide.split('#', 2) as [string, string | undefined];
-  const file = path ? relative(outDir, resolve(root, path)).split('\\').join('/') : '';
-  return `${file}${anchor ? `#${anchor}` : ''}`;
+  return redis ? `${(yours / redis).toFixed(2)}× Redis (${figure(yours)} ops/s)` : `${figure(yours)} ops/s (no Redis figure)`;
 }

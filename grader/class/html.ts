@@ -1,64 +1,77 @@
-// The class view as one self-contained HTML page: inline style, inline SVG, no scripts, no fonts, works offline.
+// The class view as one self-contained HTML page: inline style, inline SVG, guide entries inlined, no scripts, no
+// fonts, no links into a clone: it works offline and when it is shared.
 import { esc, loadChart } from './chart.ts';
-import type { Cause } from './cause.ts';
-import { dayCell, guideHref, loadCell } from './format.ts';
+import { cellClass, dayCell, loadCell } from './format.ts';
+import { causeDetails } from './guide.ts';
+import type { Learner } from './learner.ts';
 import type { ClassInput } from './read.ts';
-import { dayIds, firstUnpassed, loadPoints, summarizeDays } from './summary.ts';
+import { byStuck, sharedFailure, standingOf, type SharedFailure } from './standing.ts';
+import { dayIds, loadPoints, summarizeDays } from './summary.ts';
 
 const style = `
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #1f2328; max-width: 1200px; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #1f2328; max-width: 1600px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid #d0d7de; }
 h3 { font-size: 15px; margin: 16px 0 6px; } .muted { color: #59636e; }
 table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #e5e8eb; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; } td.day { white-space: nowrap; font-variant-numeric: tabular-nums; }
-.pass { color: #1a7f37; } .fail { color: #cf222e; } .none { color: #8c959f; }
-td.first { max-width: 380px; } td.figure { white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.pass { color: #1a7f37; background: #dafbe1; } td.fail { color: #cf222e; background: #ffebe9; } td.none { color: #8c959f; background: #f6f8fa; } td.wait { color: #9a6700; background: #fff8c5; }
+.flag { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 8px; padding: 0 6px; margin-left: 6px; }
+.flag.regression { background: #ffebe9; color: #cf222e; } .flag.broken { background: #fff8c5; color: #9a6700; }
+td.figure { white-space: nowrap; font-variant-numeric: tabular-nums; } code { font-size: 12px; }
+td.first { min-width: 170px; } td.cause { min-width: 260px; } td.when { white-space: nowrap; font-size: 12px; color: #59636e; }
 .meter { display: inline-block; width: 120px; height: 8px; background: #ffebe9; border-radius: 4px; vertical-align: middle; margin: 0 8px; }
 .meter span { display: block; height: 8px; background: #2da44e; border-radius: 4px; }
-ul.causes { list-style: none; padding: 0; margin: 0; } li.cause { padding: 4px 0; } .count { display: inline-block; min-width: 28px; font-weight: 700; }
-.who, .reqs { color: #59636e; font-size: 12px; margin-left: 32px; }
+ul.causes { list-style: none; padding: 0; margin: 0; } li.cause { padding: 4px 0; } .count { display: inline-block; min-width: 28px; font-weight: 700; vertical-align: top; }
+li.cause details, li.cause .title { display: inline-block; max-width: 90%; } td.cause details { display: block; } .who, .reqs { color: #59636e; font-size: 12px; margin-left: 32px; }
+details.guide summary { cursor: pointer; } details.guide[open] { background: #f6f8fa; padding: 4px 8px; border-radius: 6px; }
+#banner { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 12px; margin: 12px 0; }
 svg .bar.pass { fill: #2da44e; } svg .bar.fail { fill: #e5534b; } svg .gate { stroke: #1f2328; stroke-width: 2; }
-svg .redis { fill: #fff; stroke: #8250df; stroke-width: 2; } svg .grid { stroke: #eaeef2; } svg text { font: 12px system-ui, sans-serif; fill: #1f2328; }
-svg .name { text-anchor: end; } svg .axis { text-anchor: middle; fill: #59636e; }
-li.problem { color: #cf222e; } code { font-size: 12px; }
+svg .redis { stroke: #8250df; stroke-width: 2; stroke-dasharray: 4 2; } svg .grid { stroke: #eaeef2; } svg text { font: 12px system-ui, sans-serif; fill: #1f2328; }
+svg .name { text-anchor: end; } svg .axis { text-anchor: middle; fill: #59636e; } svg .value { fill: #59636e; }
+li.problem { color: #cf222e; }
 `;
 
-function causeLink(cause: Cause, outDir: string): string {
-  const href = guideHref(cause, outDir);
-  return href ? `<a href="${esc(href)}">${esc(cause.title)}</a>` : esc(cause.title);
+// The banner for a failure every report shares: one line a mentor reads as "fix the setup", not as 8 bugs.
+function banner(shared: SharedFailure | undefined, count: number): string {
+  if (!shared) return '';
+  return `<div id="banner" data-day="${esc(shared.day)}" data-kind="${esc(shared.cause.kind)}"><b>Setup problem:</b> every one of the ${count} readable reports fails ${esc(shared.day)} with the same cause — most likely the grading environment (Node, <code>npm install</code>, where the trees lay), not the learners' code. ${causeDetails(shared.cause)}<div class="muted">e.g. <code>${esc(shared.example)}</code></div></div>`;
 }
 
-function learnerRows(input: ClassInput, ids: string[], outDir: string): string {
-  return input.learners
-    .map((learner) => {
-      const cells = ids.map((id) => {
-        const day = learner.days.find((entry) => entry.id === id);
-        const state = !day ? 'none' : day.passed ? 'pass' : 'fail';
-        const tip = day?.firstFailure?.name ? ` title="${esc(day.firstFailure.name)}"` : '';
-        return `<td class="day ${state}" data-day="${esc(id)}"${tip}>${esc(dayCell(day))}</td>`;
-      });
-      const stuck = firstUnpassed(learner);
-      const failure = stuck?.firstFailure;
-      const first = !stuck ? '<span class="pass">every graded day passes</span>' : `<b>${esc(stuck.id)}</b> · ${esc(failure?.name || '(no requirement named)')}`;
-      const cause = failure ? `<span class="cause" data-kind="${esc(failure.cause.kind)}">${causeLink(failure.cause, outDir)}</span>` : '';
-      const figures = esc(loadCell(learner.days.find((day) => day.id === 'day5')));
-      return `<tr class="learner" data-learner="${esc(learner.name)}"><th scope="row">${esc(learner.name)}</th>${cells.join('')}<td class="first">${first}</td><td>${cause}</td><td class="figure">${figures}</td></tr>`;
-    })
-    .join('\n');
+function learnerRow(learner: Learner, ids: string[], shared: SharedFailure | undefined): string {
+  const { stuck, regression } = standingOf(learner);
+  const firstFailing = learner.days.find((day) => day.state === 'failing' || day.state === 'not-started');
+  const cells = ids.map((id) => {
+    const day = learner.days.find((entry) => entry.id === id);
+    const text = learner.broken ? '?' : dayCell(day, firstFailing?.id);
+    const tip = day?.firstFailure?.name ? ` title="${esc(day.firstFailure.name)}"` : '';
+    return `<td class="day ${learner.broken ? 'none' : cellClass(day)}" data-day="${esc(id)}" data-state="${learner.broken ? 'unknown' : (day?.state ?? 'not-graded')}"${tip}>${esc(text)}</td>`;
+  });
+  const failure = stuck?.state === 'failing' ? stuck.firstFailure : undefined;
+  const where = learner.broken
+    ? `<span class="broken" title="${esc(learner.broken)}">${esc(learner.broken.split(' (')[0]!)}</span>`
+    : !stuck ? '<span class="pass">every graded day passes</span>' : stuck.state === 'not-started' ? `<b>${esc(stuck.id)}</b> · not started` : `<b>${esc(stuck.id)}</b> · ${esc(failure?.name || '(no requirement named)')}`;
+  const cause = failure ? `<span class="cause" data-kind="${esc(failure.cause.kind)}">${stuck && shared && shared.day === stuck.id && shared.cause.kind === failure.cause.kind ? 'setup problem (see the banner)' : causeDetails(failure.cause)}</span>` : '';
+  const file = failure?.lookAt ? `<code class="look-at">${esc(failure.lookAt)}</code>` : '';
+  const flags = [regression ? `<span class="flag regression" title="${esc(regression)}">regression: ${esc(regression)}</span>` : '', learner.broken ? '<span class="flag broken">report broken</span>' : ''].join('');
+  const when = [learner.commit ? `<code>${esc(learner.commit)}</code>` : '', learner.at ? esc(learner.at.slice(0, 16).replace('T', ' ')) : ''].filter(Boolean).join(' · ');
+  const attributes = `data-learner="${esc(learner.name)}"${regression ? ' data-regression="true"' : ''}${learner.broken ? ' data-broken="true"' : ''}`;
+  return `<tr class="learner" ${attributes}><th scope="row">${esc(learner.name)}${flags}</th>${cells.join('')}<td class="first">${where}</td><td class="cause">${cause}</td><td>${file}</td><td class="figure">${esc(loadCell(learner.days.find((day) => day.id === 'day5')))}</td><td class="when">${when}</td></tr>`;
 }
 
-function daySections(input: ClassInput, outDir: string): string {
-  return summarizeDays(input.learners)
+function daySections(input: ClassInput, shared: SharedFailure | undefined): string {
+  return summarizeDays(input.learners, shared)
     .map((day) => {
       const share = day.graded ? Math.round((day.passed / day.graded) * 100) : 0;
       const head = `<h3>${esc(day.id)} — ${esc(day.title)} <span class="meter"><span style="width:${share}%"></span></span><span class="passcount">${day.passed}/${day.graded} pass</span></h3>`;
-      const waiting = day.notStarted.length ? `<p class="muted not-started" data-count="${day.notStarted.length}">${day.notStarted.length} not started (a <code>// TODO:</code> left): ${esc(day.notStarted.join(', '))}</p>` : '';
+      const notStarted = day.notStarted.length ? `<p class="muted not-started" data-count="${day.notStarted.length}">${day.notStarted.length} not started: ${esc(day.notStarted.join(', '))}</p>` : '';
+      const waiting = day.waiting.length ? `<p class="muted waiting" data-count="${day.waiting.length}">${day.waiting.length} done but for an earlier day that no longer passes (see that day): ${esc(day.waiting.join(', '))}</p>` : '';
       const groups = day.groups.map((group) => {
         const reqs = group.requirements.map((entry) => `${esc(entry.name)} ×${entry.count}`).join(' · ');
-        return `<li class="cause" data-kind="${esc(group.cause.kind)}" data-count="${group.learners.length}"><span class="count">${group.learners.length}</span>${causeLink(group.cause, outDir)}<div class="reqs">${reqs}</div><div class="who">${esc(group.learners.join(', '))}</div></li>`;
+        const who = group.learners.map((learner) => `<span class="member" data-learner="${esc(learner.name)}">${esc(learner.name)}${learner.lookAt ? ` (<code>${esc(learner.lookAt)}</code>)` : ''}</span>`).join(', ');
+        return `<li class="cause" data-kind="${esc(group.cause.kind)}" data-count="${group.learners.length}"><span class="count">${group.learners.length}</span>${causeDetails(group.cause)}<div class="reqs">${reqs}</div><div class="who">${who}</div></li>`;
       });
       const body = groups.length ? `<ul class="causes">${groups.join('\n')}</ul>` : '<p class="muted">Nothing to explain on this day.</p>';
-      return `<section class="day" data-day="${esc(day.id)}">${head}${body}${waiting}</section>`;
+      return `<section class="day" data-day="${esc(day.id)}">${head}${body}${notStarted}${waiting}</section>`;
     })
     .join('\n');
 }
@@ -71,27 +84,30 @@ function filesSection(input: ClassInput): string {
   return lines.length ? `<section id="files"><h2>Files</h2><ul>${lines.join('\n')}</ul></section>` : '';
 }
 
-/** The page for `input`, guide links made relative to `outDir`. */
-export function renderHtml(input: ClassInput, outDir: string, date: string): string {
+/** The page for `input`, made on `date`. */
+export function renderHtml(input: ClassInput, date: string): string {
   const ids = dayIds(input.learners);
+  const shared = sharedFailure(input.learners);
   const left = input.problems.length ? `, ${input.problems.length} file(s) left out (see Files)` : '';
+  const readable = input.learners.filter((learner) => !learner.broken).length;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>cachelings — the class at a glance</title><style>${style}</style></head>
 <body>
 <h1>The class at a glance</h1>
-<p class="muted">${input.learners.length} learner(s)${left} · ${esc(date)} · each day's first failures grouped by cause, the day-5 figures, then one row per learner (hover a ✗ for its first failing requirement)</p>
+<p class="muted">${input.learners.length} learner(s)${left} · ${esc(date)} · most stuck first · each day's first failures grouped by the cause the terminal showed (open one for the guide's words), the day-5 figures as a share of Redis, then one row per learner</p>
+${banner(shared, readable)}
+<h2>Learners, most stuck first</h2>
+<table id="learners"><thead><tr><th>learner</th>${ids.map((id) => `<th>${esc(id)}</th>`).join('')}<th>stuck at</th><th>cause</th><th>look at</th><th>day 5</th><th>commit · time</th></tr></thead>
+<tbody>
+${input.learners.length ? byStuck(input.learners).map((learner) => learnerRow(learner, ids, shared)).join('\n') : ''}
+</tbody></table>
 <h2>Day by day: what to explain to everyone at once</h2>
 <div id="days">
-${daySections(input, outDir)}
+${daySections(input, shared)}
 </div>
-<h2>Day 5 throughput: each server against its gate and Redis</h2>
+<h2>Day 5 throughput: each server as a share of Redis in the same run</h2>
 ${loadChart(loadPoints(input.learners))}
-<h2>Learners</h2>
-<table id="learners"><thead><tr><th>learner</th>${ids.map((id) => `<th>${esc(id)}</th>`).join('')}<th>first failing requirement</th><th>cause</th><th>day 5 ops/s</th></tr></thead>
-<tbody>
-${learnerRows(input, ids, outDir)}
-</tbody></table>
 ${filesSection(input)}
 </body></html>
 `;

@@ -55,23 +55,45 @@ function candidates(dir: string, problems: Problem[]): { path: string; name: str
   return out;
 }
 
-/** Reads one file; a learner, or the one-line reason it is left out. */
+/** A learner whose report was cut short or whose grade crashed: the row stays, marked with `why`. */
+function brokenRow(name: string, shown: string, why: string): Learner {
+  return { name, file: shown, days: [], notes: [], broken: why };
+}
+
+/** Reads one file: a learner (a broken report keeps its row, marked), or the one-line reason it is left out. */
 export function readLearner(path: string, fallbackName: string, shown: string): Learner | Problem {
   let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
+    return { file: shown, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): left out` };
+  }
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    // A report cut short (the grade was killed while writing, an upload stopped): its learner is still in the class.
+    const named = /"(?:learner|name)"\s*:\s*"([^"]+)"/.exec(text)?.[1]?.trim();
+    if (/^\s*\{/.test(text)) return brokenRow(named || fallbackName, shown, `report cut short: not valid JSON (${(error as Error).message.split('\n')[0]})`);
     return { file: shown, reason: `not readable as JSON (${(error as Error).message.split('\n')[0]}): left out` };
   }
   const shape = shapeOf(data);
   if (!shape) return { file: shown, reason: 'not a cachelings report (neither a `days` list nor a Classroom `tests` list): left out' };
   const record = data as Record<string, unknown>;
-  const notes: string[] = [];
-  const days = shape === 'report' ? readReport(record, notes) : readClassroom(record, notes);
-  if (days.length === 0) return { file: shown, reason: `no graded day could be read${notes.length ? ` (${notes.join('; ')})` : ''}: left out` };
   const field = [record.learner, record.name].find((value) => typeof value === 'string' && value.trim());
   const name = typeof field === 'string' ? field.trim() : fallbackName;
-  return { name, file: shown, days: days.sort((a, b) => order(a.id) - order(b.id)), notes };
+  const notes: string[] = [];
+  const days = shape === 'report' ? readReport(record, notes) : readClassroom(record, notes);
+  if (days.length === 0) return brokenRow(name, shown, `no graded day: the grade stopped before it reported one${notes.length ? ` (${notes.join('; ')})` : ''}`);
+  const commit = typeof record.commit === 'object' && record.commit !== null ? (record.commit as { sha?: unknown }).sha : record.commit;
+  return {
+    name,
+    file: shown,
+    days: days.sort((a, b) => order(a.id) - order(b.id)),
+    notes,
+    ...(typeof commit === 'string' && commit ? { commit: commit.slice(0, 7) } : {}),
+    ...(typeof record.at === 'string' && !Number.isNaN(Date.parse(record.at)) ? { at: record.at } : {}),
+  };
 }
 
 /** Every learner of `dir`, with a problem line for each file left out; never throws for a bad file. */

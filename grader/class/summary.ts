@@ -1,12 +1,14 @@
-// What the class view says about a whole class: per day, who passes and the causes behind the first failures.
+// What the class view says about a whole class: per day, who passes, who has not started, who waits on an earlier
+// day, and the first failures grouped by the cause the terminal showed, each learner with their file.
 import { days as manifest } from '../../course/days.ts';
-import { notImplemented, type Cause } from './cause.ts';
+import type { Cause } from './cause.ts';
 import { loadFigures, type Learner } from './learner.ts';
+import { isShared, type SharedFailure } from './standing.ts';
 
-/** Learners whose first failure of a day has the same cause. */
+/** Learners whose first failure of a day has the same cause, each with the file it points at. */
 export interface CauseGroup {
   cause: Cause;
-  learners: string[];
+  learners: { name: string; lookAt?: string }[];
   /** The failing requirements behind it, most frequent first. */
   requirements: { name: string; count: number }[];
 }
@@ -17,17 +19,23 @@ export interface DaySummary {
   title: string;
   graded: number;
   passed: number;
-  /** Learners whose first failure on this day is a `// TODO:` left: not started, nothing to explain yet. */
+  /** Learners who have not begun the day (a `// TODO:` left, an untouched README). */
   notStarted: string[];
+  /** Learners whose day fails only because an earlier day does (day 6's cascade), shown as one line. */
+  waiting: string[];
   groups: CauseGroup[];
 }
 
-/** One learner's day-5 figures, for the chart. */
+/** One learner's day-5 figures, for the chart: their server and Redis from the same run. */
 export interface LoadPoint {
   name: string;
+  /** The day's verdict, as the report gives it. */
+  passed: boolean;
   yours: number;
-  gate?: number;
-  redis?: number;
+  redis: number;
+  /** yours / redis, and the gate / redis (the share of Redis the gate asked for). */
+  ratio: number;
+  gateRatio?: number;
 }
 
 /** The ids of every day some learner was graded on, in manifest order (unknown ids last). */
@@ -37,44 +45,39 @@ export function dayIds(learners: Learner[]): string[] {
   return [...known, ...[...ids].filter((id) => !known.includes(id)).sort()];
 }
 
-/** Pass counts and grouped first failures of each day. */
-export function summarizeDays(learners: Learner[]): DaySummary[] {
+/** Pass counts and grouped first failures of each day; the failure every report shares is left to the banner. */
+export function summarizeDays(learners: Learner[], shared?: SharedFailure): DaySummary[] {
   return dayIds(learners).map((id) => {
     const graded = learners.flatMap((learner) => learner.days.filter((day) => day.id === id).map((day) => ({ learner, day })));
     const groups = new Map<string, CauseGroup>();
-    const notStarted: string[] = [];
+    const summary: DaySummary = { id, title: manifest.find((day) => day.id === id)?.title ?? id, graded: graded.length, passed: 0, notStarted: [], waiting: [], groups: [] };
     for (const { learner, day } of graded) {
-      if (day.passed || !day.firstFailure) continue;
-      const { cause, name } = day.firstFailure;
-      if (cause.kind === notImplemented) {
-        notStarted.push(learner.name);
-        continue;
-      }
+      if (day.state === 'passing') summary.passed += 1;
+      if (day.state === 'not-started') summary.notStarted.push(learner.name);
+      if (day.state === 'cascade') summary.waiting.push(learner.name);
+      if (day.state !== 'failing' || !day.firstFailure || isShared(shared, day)) continue;
+      const { cause, name, lookAt } = day.firstFailure;
       const group = groups.get(cause.kind) ?? { cause, learners: [], requirements: [] };
-      group.learners.push(learner.name);
+      group.learners.push({ name: learner.name, ...(lookAt ? { lookAt } : {}) });
       const requirement = group.requirements.find((entry) => entry.name === name);
       if (requirement) requirement.count += 1;
       else if (name) group.requirements.push({ name, count: 1 });
       groups.set(cause.kind, group);
     }
-    const sorted = [...groups.values()].sort((a, b) => b.learners.length - a.learners.length || a.cause.title.localeCompare(b.cause.title));
-    for (const group of sorted) group.requirements.sort((a, b) => b.count - a.count);
-    const title = manifest.find((day) => day.id === id)?.title ?? id;
-    return { id, title, graded: graded.length, passed: graded.filter(({ day }) => day.passed).length, notStarted, groups: sorted };
+    summary.groups = [...groups.values()].sort((a, b) => b.learners.length - a.learners.length || a.cause.title.localeCompare(b.cause.title));
+    for (const group of summary.groups) group.requirements.sort((a, b) => b.count - a.count);
+    return summary;
   });
 }
 
-/** Every learner with a day-5 load figure, fastest first. */
+/** Every learner whose day 5 measured their server and Redis in the same run, best ratio first. */
 export function loadPoints(learners: Learner[]): LoadPoint[] {
   const points: LoadPoint[] = [];
   for (const learner of learners) {
-    const figures = loadFigures(learner.days.find((day) => day.id === 'day5'));
-    if (figures.yours !== undefined) points.push({ name: learner.name, yours: figures.yours, gate: figures.gate, redis: figures.redis });
+    const day = learner.days.find((entry) => entry.id === 'day5');
+    const { yours, gate, redis } = loadFigures(day);
+    if (!day || yours === undefined || !redis) continue;
+    points.push({ name: learner.name, passed: day.passed, yours, redis, ratio: yours / redis, ...(gate !== undefined && { gateRatio: gate / redis }) });
   }
-  return points.sort((a, b) => b.yours - a.yours);
-}
-
-/** The first day a learner did not pass, if any. */
-export function firstUnpassed(learner: Learner) {
-  return learner.days.find((day) => !day.passed);
+  return points.sort((a, b) => b.ratio - a.ratio);
 }

@@ -1,5 +1,5 @@
 // `npm run check day1 [--target DIR] [--json FILE] [--debug] [--repeat N] [--only TEXT]`: one day's checkpoint.
-import { flag, requireDay, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
+import { flag, requireDay, requireJsonPath, requireTarget, UsageError, type Args, useLearnerName } from '../args.ts';
 import type { Day } from '../../course/days.ts';
 import { recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';
@@ -22,6 +22,7 @@ export async function check(args: Args): Promise<number> {
   const day = requireDay(args.positionals[0]);
   const target = requireTarget(flag(args, 'target'), [day]);
   const json = requireJsonPath(flag(args, 'json'));
+  useLearnerName(args);
   const repeat = requireRepeat(flag(args, 'repeat'));
   const warning = tamperWarning();
   if (warning) console.log(warning);

@@ -20,11 +20,12 @@ export async function classView(args: Args): Promise<number> {
   const input = readClass(source);
   for (const problem of input.problems) console.error(chalk.red(`✗ ${problem.file}: ${problem.reason}`));
   for (const learner of input.learners) if (learner.notes.length) console.error(chalk.yellow(`! ${learner.file}: ${learner.notes.join('; ')}`));
+  for (const learner of input.learners) if (learner.broken) console.error(chalk.yellow(`! ${learner.file}: ${learner.broken} (${learner.name} keeps a row, marked)`));
   const date = new Date().toISOString().slice(0, 10);
   const html = resolve(target, 'class.html');
   const markdown = resolve(target, 'class.md');
-  writeFileSync(html, renderHtml(input, target, date));
-  writeFileSync(markdown, renderMarkdown(input, target, date));
+  writeFileSync(html, renderHtml(input, date));
+  writeFileSync(markdown, renderMarkdown(input, date));
   const left = input.problems.length ? `, ${input.problems.length} file(s) left out` : '';
   console.log(`Read ${input.learners.length} learner(s) from ${display(source)}${left}.`);
   console.log(`Wrote ${display(html)} (open it in a browser; it works offline) and ${display(markdown)}.`);

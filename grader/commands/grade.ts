@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import chalk from 'chalk';
-import { flag, fromUser, requireJsonPath, requireTarget, UsageError, type Args } from '../args.ts';
+import { flag, fromUser, requireJsonPath, requireTarget, UsageError, type Args, useLearnerName } from '../args.ts';
 import { markdownCard, nextUnfinished, renderCard } from '../card.ts';
 import { dayNumber, days, type Day } from '../../course/days.ts';
 import { besideEachOther as sideBySide } from '../../course/derived.ts';
@@ -60,6 +60,7 @@ export function gradeGroups(list: Day[], beside: boolean): Day[][] {
 export async function grade(args: Args): Promise<number> {
   const target = requireTarget(flag(args, 'target'), days);
   const json = requireJsonPath(flag(args, 'json'));
+  useLearnerName(args);
   const format = requireFormat(flag(args, 'format'));
   // With --format but no --json, the JSON goes to stdout and the card to stderr.
   const say = format !== 'report' && !json ? console.error : console.log;

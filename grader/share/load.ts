@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { anyTreeNodeOptions } from '../../harness/any-tree.ts';
 import type { LoadReport } from '../../harness/load-report.ts';
 import { root } from '../paths.ts';
 import { sideBySide, type SideBySide } from './side-by-side.ts';
@@ -25,7 +26,7 @@ export async function measureLoad(target: string): Promise<LoadRun> {
   for (const file of ['01-cache/cache.ts', '02-server/server.ts', '04-loadtest/loadtest.ts']) {
     if (!existsSync(resolve(target, file))) return { missing: `${file} is not there yet` };
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'grader/tools/counting-server.ts'), target], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'grader/tools/counting-server.ts'), target], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...anyTreeNodeOptions(target) } });
   const samples: { at: number; ops: number }[] = [];
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

@@ -15,6 +15,9 @@ export interface LoadOptions {
   keySpace: number;
   /** Requests kept in flight on each connection (default 1: send, wait for the reply, send the next). */
   pipeline?: number;
+  /** Stretch (--workers): given the run's latency histogram (µs) as the run starts, so that a worker thread can send
+   *  it back when the run ends and the main thread can merge the percentiles of every thread exactly. */
+  onHistogram?: (histogram: ReturnType<typeof build>) => void;
   /** Called about once a second while the test runs. */
   onProgress?: (progress: { elapsedMs: number; totalOps: number; errors: number }) => void;
 }
@@ -31,6 +34,8 @@ export interface LoadReport {
   maxLatencyMs?: number;
   /** CPU time this process used over the run, in percent of one core: near 100, the tester itself is the limit. */
   cpuPercent?: number;
+  /** Stretch: the worker threads the connections were spread over (--workers), when more than one. */
+  workers?: number;
 }
 
 /** The counters of a run, shared by every connection. One event loop runs them all, so plain fields are safe. */
@@ -149,6 +154,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
   }
 
   const tally = new Tally();
+  options.onHistogram?.(tally.histogram);
   const live = new Set<Socket>();
   const startedAt = performance.now();
   const cpuAtStart = process.cpuUsage();
@@ -218,12 +224,13 @@ export function formatReport(report: LoadReport): string {
     `P99 Latency: ${ms(report.p99LatencyMs)}`,
   ];
   if (report.maxLatencyMs !== undefined) lines.push(`Max Latency: ${ms(report.maxLatencyMs)}`);
+  if (report.workers !== undefined && report.workers > 1) lines.push(`Worker Threads: ${report.workers}`);
   if (report.cpuPercent !== undefined && report.cpuPercent > saturatedCpuPercent) {
     lines.push(
       '',
-      `Note: this load tester used ${Math.round(report.cpuPercent)}% of a CPU core, so it may be what limits the figure:`,
-      'read the throughput as a floor for the server. For a truer one, run fewer connections per process and several',
-      'processes side by side, or measure with redis-benchmark.',
+      `Note: this load tester used ${Math.round(report.cpuPercent)}% of a CPU core${report.workers ? ' (its busiest worker thread)' : ''}, so it may be what limits the figure:`,
+      'read the throughput as a floor for the server. For a truer one, spread the connections over more threads',
+      '(--workers N) where the machine has cores to spare, or measure with redis-benchmark.',
     );
   }
   return lines.join('\n');

@@ -1,11 +1,12 @@
 // Day 4 solution: the load tester's command line.
-// npm run loadtest -- --host 127.0.0.1 --port 6379 --connections 50 --duration 10 --mix 80 --keys 10000 [--pipeline 1]
+// npm run loadtest -- --host 127.0.0.1 --port 6379 --connections 50 --duration 10 --mix 80 --keys 10000 [--pipeline 1] [--workers 1]
 import { formatReport, runLoadTest, type LoadOptions } from './loadtest.ts';
+import { runInWorkers } from './workers.ts';
 
 /** A mistake in the options, or a server that is not there: printed as one line, exit code 2. */
 class UsageError extends Error {}
 
-const defaults: Record<string, string> = { host: '127.0.0.1', port: '6379', connections: '50', duration: '10', mix: '80', keys: '10000', pipeline: '1' };
+const defaults: Record<string, string> = { host: '127.0.0.1', port: '6379', connections: '50', duration: '10', mix: '80', keys: '10000', pipeline: '1', workers: '1' };
 
 /** Reads `--name value` and `--name=value` pairs, starting from the defaults. */
 function readFlags(argv: string[]): Record<string, string> {
@@ -36,8 +37,8 @@ function numberFlag(flags: Record<string, string>, name: string, min: number, ma
   return value;
 }
 
-/** Turns the command line into load-test options. */
-function parseOptions(argv: string[]): LoadOptions {
+/** Turns the command line into load-test options, and the number of worker threads to run them on. */
+function parseOptions(argv: string[]): LoadOptions & { workers: number } {
   const flags = readFlags(argv);
   return {
     host: flags.host!,
@@ -47,6 +48,8 @@ function parseOptions(argv: string[]): LoadOptions {
     getRatio: numberFlag(flags, 'mix', 0, 100, false, ' (percent GET)') / 100,
     keySpace: numberFlag(flags, 'keys', 1, 100_000_000, true),
     pipeline: numberFlag(flags, 'pipeline', 1, 1_000, true),
+    // Stretch: threads to spread the connections over (more than connections would leave some with nothing to do).
+    workers: numberFlag(flags, 'workers', 1, 64, true),
   };
 }
 
@@ -59,13 +62,14 @@ function liveLine(progress: { elapsedMs: number; totalOps: number; errors: numbe
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const { workers, ...options } = parseOptions(process.argv.slice(2));
   const mix = `${Math.round(options.getRatio * 100)}% GET`;
   const keys = options.keySpace.toLocaleString('en-US');
   console.log(
-    `Load testing ${options.host}:${options.port}: ${options.connections} connections, ${options.durationMs / 1000}s, ${mix}, ${keys} keys, pipeline ${options.pipeline}`,
+    `Load testing ${options.host}:${options.port}: ${options.connections} connections, ${options.durationMs / 1000}s, ${mix}, ${keys} keys, pipeline ${options.pipeline}${workers > 1 ? `, ${workers} worker threads` : ''}`,
   );
-  const report = await runLoadTest({ ...options, onProgress: liveLine }).catch((error: Error) => {
+  const run = workers > 1 ? runInWorkers({ ...options, onProgress: liveLine }, workers) : runLoadTest({ ...options, onProgress: liveLine });
+  const report = await run.catch((error: Error) => {
     throw new UsageError(`${error.message}. Is the server running? Start it with npm start, or pass --host and --port.`);
   });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

@@ -65,6 +65,9 @@ export function requirementProblems(listed: Listed[]): Problem[] {
       const before = seen.get(test.id);
       if (before) problems.push({ file: test.module, problem: `the id "${test.id}" of ${where} is also the id of "${before.name}" (${before.module})`, fix: 'ids are unique within a day: rename one' });
       seen.set(test.id, test);
+      // The scored formats count every id explained by an entry, and leave out those explained 'none' (grader/points.ts).
+      const stretch = (day.bonus ?? []).includes(test.module);
+      if (test.id in (day.explain ?? {}) && (day.explain![test.id] === 'none') !== stretch) problems.push({ file: manifestFile(day), problem: `${day.id}'s ${stretch ? 'stretch' : 'required'} requirement "${test.id}" is explained ${stretch ? 'by an entry' : "'none'"}`, fix: "explain stretch (bonus) requirements 'none' and required ones by a guide entry: Classroom and Exercism score the latter (grader/points.ts)" });
       if (!(test.id in (day.explain ?? {}))) problems.push({ file: manifestFile(day), problem: `${day.id}'s requirement "${test.id}" (${where}) has no explain entry`, fix: `add '${test.id}': { anchor, title } (a "When it fails" entry of days/${day.slug}/README.md), or 'none'` });
     }
     for (const key of Object.keys(day.explain ?? {})) {

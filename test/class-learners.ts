@@ -1,0 +1,85 @@
+// Eight learners as a teaching assistant meets them, written as the grader writes their reports (grader/report.ts
+// adds `why`, `lookAt` and who-and-what): two done, three stuck on day 2 with different bugs, one whose day 1 broke
+// after finishing day 6, one load tester that divides by the requested duration, one not started on day 5; and a
+// ninth whose report was cut short.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { days, type Day } from '../course/days.ts';
+import { gates } from '../course/gates.ts';
+import { buildReport } from '../grader/report.ts';
+import type { DayResult, MetricResult, TestResult } from '../grader/results.ts';
+
+/** One planted failure: the requirement id, the message the check printed, and the root cause it observed. */
+interface Bug {
+  id: string;
+  message: string;
+  cause?: { kind: string; title: string };
+}
+
+/** How a learner's week went: per day index, passing, a bug, or not started; the day-5 figures; when. */
+interface Week {
+  name: string;
+  home: string;
+  at: string;
+  days: ('pass' | 'todo' | 'cascade' | Bug)[];
+  load?: { yours: number; redis: number };
+}
+
+const ids = (day: Day) => Object.keys(day.explain ?? {}).filter((id) => !id.startsWith('('));
+const pass = (id: string): TestResult => ({ group: 'Requirements', name: `requirement ${id}`, id, status: 'passed', message: '', durationMs: 5 });
+
+function dayOf(day: Day, plan: Week['days'][number], week: Week): DayResult {
+  const tests = ids(day).map((id): TestResult => {
+    if (plan === 'pass') return pass(id);
+    if (plan === 'todo') return { ...pass(id), status: 'failed', message: `not implemented yet: startServer in days/${day.slug}/server.ts\nTry:      fill the TODO` };
+    if (plan === 'cascade') return (day.cascade ?? []).includes(id) ? { ...pass(id), status: 'failed', message: 'an earlier day no longer passes: day1\nLook at:  npm run check day1' } : pass(id);
+    return id === plan.id ? { ...pass(id), status: 'failed', message: plan.message.replaceAll('HOME', week.home), ...(plan.cause && { cause: plan.cause }) } : pass(id);
+  });
+  if (plan === 'todo' && day.id === 'day6') tests.find((test) => test.id === 'readme-questions')!.message = 'days/06-docs/project/README.md does not answer any of the four questions yet: "## What it does" … are missing or still empty.';
+  const metrics: Record<string, MetricResult> = {};
+  if (day.id === 'day5' && week.load) {
+    // The gate as the grader sets it: its value where Redis reaches value / redisShare in the same run, else that share.
+    const { value, fallback } = gates.load;
+    const gate = week.load.redis >= value / fallback.redisShare ? value : Math.round(week.load.redis * fallback.redisShare);
+    metrics['load.opsPerSec'] = { value: week.load.yours, gate: { op: '>', value: gate } };
+    metrics['load.gate'] = { value: gate };
+    metrics['redis.load.opsPerSec'] = { value: week.load.redis };
+  }
+  return { id: day.id, title: day.title, passed: plan === 'pass', durationMs: 900, tests, metrics };
+}
+
+const at = (hours: number) => new Date(Date.UTC(2026, 11, 4, 8 + hours)).toISOString();
+const done = (): Week['days'] => days.map(() => 'pass');
+
+/** Day 2's three bugs, day 1's regression and day 4's wrong duration, as the checks word them. */
+export const bugs = {
+  sharedBuffer: { id: 'two-clients', message: 'Client B got "OKSET k" where "OK" was due.\nExpected: OK\nReceived: OKSET k\nLook at:  the data handler in HOME/02-server/server.ts:14\nTry:      keep one pending buffer per connection.', cause: { kind: 'shared-buffer', title: "one client's half line was glued to another's" } },
+  perConnection: { id: 'shared-cache', message: 'GET k on a second connection returned (nil) after SET k v on the first.\nExpected: v\nReceived: (nil)\nLook at:  startServer in HOME/02-server/server.ts:9\nTry:      make the Cache once, outside the connection handler.', cause: { kind: 'protocol-mismatch', title: 'a reply differs from the protocol table' } },
+  lineLimit: { id: 'line-limit', message: 'A 70 KiB line got no reply.\nExpected: ERR line too long, then the connection closed\nReceived: nothing within 2000 ms\nLook at:  HOME/02-server/server.ts:22\nTry:      count the bytes you keep without a newline.', cause: { kind: 'no-line-limit', title: 'a line over 64 KiB was kept' } },
+  deleteBroke: { id: 'delete-forgets', message: 'cache.get("k3") still returned a value after delete.\nExpected: undefined\nReceived: \'v3\'\nLook at:  Cache.delete in HOME/01-cache/cache.ts:20\nTry:      remove the key from the same store.' },
+  wrongDuration: { id: 'exact-count', message: 'Your report says 4,000 ops/s; the server counted 8,000 ops/s.\nExpected: the same figure within 10%\nReceived: 4,000 ops/s\nLook at:  runLoadTest in HOME/04-loadtest/loadtest.ts:61\nTry:      divide by the time the run really took.', cause: { kind: 'wrong-duration', title: 'the run lasted 0.5 × the 2 s asked' } },
+} satisfies Record<string, Bug>;
+
+/** The eight learners, and what the view must make of them. */
+export const week: Week[] = [
+  { name: 'Ada', home: '/home/ada/cachelings/days', at: at(9), days: done(), load: { yours: 56_344, redis: 101_000 } },
+  { name: 'Bram', home: '/tmp/bram/days', at: at(8), days: done(), load: { yours: 32_593, redis: 58_500 } },
+  { name: 'Chen', home: '/home/chen/days', at: at(3), days: ['pass', bugs.sharedBuffer, 'todo', 'todo', 'todo', 'todo'] },
+  { name: 'Dara', home: '/home/dara/days', at: at(2), days: ['pass', bugs.perConnection, 'todo', 'todo', 'todo', 'todo'] },
+  { name: 'Emeka', home: '/home/emeka/days', at: at(4), days: ['pass', bugs.lineLimit, 'todo', 'todo', 'todo', 'todo'] },
+  { name: 'Fatma', home: '/home/fatma/days', at: at(7), days: [bugs.deleteBroke, 'pass', 'pass', 'pass', 'pass', 'cascade'], load: { yours: 48_000, redis: 80_000 } },
+  { name: 'Goran', home: '/home/goran/days', at: at(5), days: ['pass', 'pass', 'pass', bugs.wrongDuration, 'todo', 'todo'] },
+  { name: 'Hana', home: '/home/hana/days', at: at(6), days: ['pass', 'pass', 'pass', 'pass', 'todo', 'todo'] },
+];
+
+/** The learners' reports as the grader writes them (`npm run grade -- --json`), into `dir`, plus Ines's cut short. */
+export function writeWeek(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const learner of week) {
+    const results = days.map((day, index) => dayOf(day, learner.days[index]!, learner));
+    const report = { ...buildReport(learner.home, 4242, results), learner: learner.name, at: learner.at, commit: { sha: `${learner.name.toLowerCase()}0c0ffee1234`, dirty: false } };
+    writeFileSync(join(dir, `${learner.name.toLowerCase()}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  }
+  const ines = JSON.stringify({ ...buildReport('/home/ines/days', 1, days.map((day) => dayOf(day, 'pass', week[0]!))), learner: 'Ines' }, null, 2);
+  writeFileSync(join(dir, 'ines.json'), ines.slice(0, 700));
+}

@@ -1,0 +1,64 @@
+// Reports say who and what: the learner, the commit of a git checkout, the time and the grader's version, and per
+// failure the learner's file and the cause as the terminal shows it (grader/identity.ts, grader/report.ts).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { identify, lookAtOf, whyOf } from '../grader/identity.ts';
+import { buildReport } from '../grader/report.ts';
+import type { DayResult } from '../grader/results.ts';
+
+const tree = mkdtempSync(join(tmpdir(), 'cachelings-identity-'));
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Ada Lovelace', '-c', 'user.email=ada@example.org', ...args], { cwd: tree, encoding: 'utf8' }).trim();
+afterAll(() => rmSync(tree, { recursive: true, force: true }));
+
+describe('who and what a report is about', () => {
+  it('names the learner from the last commit, with its sha, and says when files differ from it (identity-git)', () => {
+    git('init', '-q');
+    writeFileSync(join(tree, 'a.ts'), 'export {};\n');
+    git('add', '-A');
+    git('commit', '-qm', 'first');
+    const sha = git('rev-parse', 'HEAD');
+    const clean = identify(tree, undefined);
+    expect(clean).toMatchObject({ learner: 'Ada Lovelace', commit: { sha, dirty: false }, grader: { version: '0.1.0' } });
+    expect(Date.now() - Date.parse(clean.at)).toBeLessThan(60_000);
+    writeFileSync(join(tree, 'a.ts'), 'export const x = 1;\n');
+    expect(identify(tree, undefined).commit).toEqual({ sha, dirty: true });
+  });
+
+  it('takes --learner over git, and leaves out the commit of a tree that is no checkout (identity-flag)', () => {
+    const plain = mkdtempSync(join(tmpdir(), 'cachelings-plain-'));
+    try {
+      const who = identify(plain, 'Grace');
+      expect(who.learner).toBe('Grace');
+      expect(who.commit).toBeUndefined();
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
+
+  it("reads the learner's file from Look at, relative to the tree, wherever the tree lies (identity-look-at)", () => {
+    expect(lookAtOf(`Expected: 'v'\nReceived: undefined\nLook at:  Cache.get in ${tree}/01-cache/cache.ts\nTry: …`, tree)).toBe('01-cache/cache.ts');
+    expect(lookAtOf('Look at:  solutions/02-server/server.ts:41:7', 'solutions')).toBe('02-server/server.ts:41:7');
+    expect(lookAtOf('Look at:  library code (cache.ts, server.ts) stays quiet', tree), 'no file of the tree named').toBeUndefined();
+    expect(lookAtOf('no such line', tree)).toBeUndefined();
+  });
+
+  it('gives the cause as the terminal shows it: the guide entry over the observed kind (identity-why)', () => {
+    const failed = { id: 'shared-cache', message: 'GET k on a second connection returned (nil)', cause: { kind: 'protocol-mismatch', title: 'a reply differs from the protocol table' } };
+    expect(whyOf('day2', failed)).toEqual({ title: "Clients do not see each other's keys", guide: 'days/02-server/README.md#clients-do-not-see-each-others-keys' });
+    expect(whyOf('day1', { message: 'Something odd\nExpected: x' })).toEqual({ title: 'Something odd' });
+  });
+
+  it('puts lookAt and why on failures only, and the header fields beside target (identity-report)', () => {
+    const day: DayResult = { id: 'day1', title: 'Core', passed: false, durationMs: 1, metrics: {}, tests: [
+      { group: 'Cache', name: 'returns keys', id: 'stores-keys', status: 'failed', message: `Look at:  ${tree}/01-cache/cache.ts:3`, durationMs: 1 },
+      { group: 'Cache', name: 'forgets', id: 'deletes', status: 'passed', message: '', durationMs: 1 },
+    ] };
+    const report = buildReport(tree, 7, [day]);
+    expect(Object.keys(report).slice(0, 6)).toEqual(['version', 'target', 'learner', 'commit', 'at', 'grader']);
+    expect(report.days[0]!.tests[0]).toMatchObject({ lookAt: '01-cache/cache.ts:3', why: { title: '`get` does not return what `set` stored' } });
+    expect(report.days[0]!.tests[1]).not.toHaveProperty('why');
+  });
+});
