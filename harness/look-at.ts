@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 export function declarationLine(text: string, name: string): number | undefined {
   const escaped = name.replace(/[$]/g, '\\$');
   const declares = new RegExp(`^\\s*(export\\s+)?((async|static|public|private|protected|function\\*?)\\s+)*#?${escaped}\\s*(<[^>]*>)?\\s*\\(|^\\s*(export\\s+)?(const|let|var|class)\\s+${escaped}\\b`);
-  const index = text.split('\n').findIndex((line) => declares.test(line));
+  // A call at the start of a line (`serveConnection(socket, cache);`) is not its declaration: that line ends in `;`.
+  const index = text.split('\n').findIndex((line) => declares.test(line) && !/[;,]\s*(\/\/.*)?$/.test(line));
   return index === -1 ? undefined : index + 1;
 }
 

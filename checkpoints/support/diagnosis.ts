@@ -32,6 +32,11 @@ function readFailure(error: unknown): Failure {
   return { message: `Your code threw ${thrown.name ?? 'Error'}: ${message}`, where };
 }
 
+/** Markdown's bold and italic marks dropped (a note shows plain text); code marks stay, they name code. */
+function unmarked(text: string): string {
+  return text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|[^\w*])\*([^*\s][^*]*)\*/g, '$1$2');
+}
+
 /** A guide entry as notes: each paragraph led by a bold phrase ("**Confirm it.**") is a note named by it, and the
  *  folded "way out" is one named by its summary; markdown marks other than code are dropped. */
 function guideNotes(markdown: string): [type: string, message: string][] {
@@ -41,11 +46,11 @@ function guideNotes(markdown: string): [type: string, message: string][] {
     const text = paragraph.trim();
     if (!text) continue;
     const lead = /^\*\*([^*]+?)\.?\*\*\s*/.exec(text);
-    if (lead) notes.push([lead[1]!.toLowerCase(), text.slice(lead[0].length).replace(/\*\*/g, '')]);
-    else if (notes.length > 0) notes.at(-1)![1] += `\n\n${text.replace(/\*\*/g, '')}`;
-    else notes.push(['in the guide', text.replace(/\*\*/g, '')]);
+    if (lead) notes.push([lead[1]!.toLowerCase(), unmarked(text.slice(lead[0].length))]);
+    else if (notes.length > 0) notes.at(-1)![1] += `\n\n${unmarked(text)}`;
+    else notes.push(['in the guide', unmarked(text)]);
   }
-  for (const [, summary, body] of markdown.matchAll(folded)) notes.push([summary!.trim().toLowerCase(), body!.replace(/\*\*/g, '').trim()]);
+  for (const [, summary, body] of markdown.matchAll(folded)) notes.push([summary!.trim().toLowerCase(), unmarked(body!).trim()]);
   return notes;
 }
 

@@ -1,8 +1,7 @@
 // The checkpoints' `it`: vitest's, with each requirement's failure diagnosed where it happens (the cause, where to
 // look, what to try and the guide entry, as notes in the UI's report panel) and bonus suites tagged `bonus`.
 import { relative } from 'node:path';
-import { describe, it as vitestIt, type TestContext } from 'vitest';
-import { getCurrentSuite } from 'vitest/suite';
+import { describe, it as vitestIt, TestRunner, type TestContext } from 'vitest';
 import { days } from '../../course/days.ts';
 import { dayOfCheckpoint } from '../../course/explain.ts';
 import { root } from '../../harness/paths.ts';
@@ -27,7 +26,7 @@ export function onFailure(retell: (error: unknown) => Promise<void>): void {
 
 /** Declares one requirement: a sentence, its id, and the check. A failure is diagnosed before vitest records it. */
 export function it(name: string, options: RequirementOptions, check: (context: TestContext) => unknown): void {
-  const file = relative(root, getCurrentSuite().file?.filepath ?? '');
+  const file = relative(root, TestRunner.getCurrentSuite().file?.filepath ?? '');
   const bonus = dayOfCheckpoint(days, file)?.bonus?.includes(file) ?? false;
   vitestIt(name, { ...options, ...(bonus ? { tags: ['bonus'] } : {}) }, async (context) => {
     try {

@@ -6,7 +6,16 @@ import { runInWorkers } from './workers.ts';
 /** A mistake in the options, or a server that is not there: printed as one line, exit code 2. */
 class UsageError extends Error {}
 
-const defaults: Record<string, string> = { host: '127.0.0.1', port: '6379', connections: '50', duration: '10', mix: '80', keys: '10000', pipeline: '1', workers: '1' };
+const defaults: Record<string, string> = {
+  host: '127.0.0.1',
+  port: '6379',
+  connections: '50',
+  duration: '10',
+  mix: '80',
+  keys: '10000',
+  pipeline: '1',
+  workers: '1',
+};
 
 /** Reads `--name value` and `--name=value` pairs, starting from the defaults. */
 function readFlags(argv: string[]): Record<string, string> {

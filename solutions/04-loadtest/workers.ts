@@ -46,7 +46,8 @@ export async function runInWorkers(options: LoadOptions, workers: number): Promi
       worker.on('exit', (code) => fail(new Error(`a worker thread exited with code ${code} before it reported`)));
     });
   });
-  const sum = (): Progress => latest.reduce((a, b) => ({ elapsedMs: Math.max(a.elapsedMs, b.elapsedMs), totalOps: a.totalOps + b.totalOps, errors: a.errors + b.errors }));
+  const sum = (): Progress =>
+    latest.reduce((a, b) => ({ elapsedMs: Math.max(a.elapsedMs, b.elapsedMs), totalOps: a.totalOps + b.totalOps, errors: a.errors + b.errors }));
   const progress = setInterval(() => onProgress?.(sum()), 1000);
   try {
     // Start every worker at the same moment, once all have loaded: their runs then cover the same seconds.
@@ -56,6 +57,7 @@ export async function runInWorkers(options: LoadOptions, workers: number): Promi
   } finally {
     clearInterval(progress);
     await Promise.all(threads.map((worker) => worker.terminate()));
+    for (const worker of threads) worker.removeAllListeners(); // the 'exit' listener would fail a settled promise
   }
 }
 
