@@ -56,14 +56,23 @@ export const gates = {
     metric: 'load.opsPerSec',
     op: '>',
     value: 50_000,
-    measuredBy: "the learner's load tester against the tuned server: 50 connections, 80% GET, no pipelining, best of up to three runs (a clean run 1.2× the gate ends it), 0 errors",
+    measuredBy:
+      "the learner's load tester against the tuned server: 50 connections, 80% GET, no pipelining, best of up to three runs (a clean run " +
+      '1.2× the gate ends it), 0 errors',
     fallback: {
       redisShare: 0.5,
       floorShare: 0.75,
       measuredBy: "real Redis under the grader's own load generator, measured before the learner's runs with the server stopped",
       quotedIn: ['days/05-performance/README.md', 'days/05-performance/CHECKPOINT.md'],
     },
-    quotedIn: ['README.md', 'days/04-loadtest/README.md', 'days/04-loadtest/CHECKPOINT.md', 'days/05-performance/README.md', 'days/05-performance/CHECKPOINT.md', 'days/06-docs/CHECKPOINT.md'],
+    quotedIn: [
+      'README.md',
+      'days/04-loadtest/README.md',
+      'days/04-loadtest/CHECKPOINT.md',
+      'days/05-performance/README.md',
+      'days/05-performance/CHECKPOINT.md',
+      'days/06-docs/CHECKPOINT.md',
+    ],
   },
 } satisfies Record<string, Gate>;
 

@@ -1,0 +1,103 @@
+// Day 3 (03-testing): its manifest entry. course/days.ts lists the days in order; the fields are described in course/day.ts.
+import { code, whenItFails, type Day } from '../day.ts';
+import { figure, gates } from '../gates.ts';
+
+/** The "When it fails" entries of days/03-testing/README.md that failures link to (anchor from the heading). */
+const guide = whenItFails({
+  graderCannotFind: 'The grader cannot find your three tests',
+  ownTestFails: 'Your own test fails against your own code',
+  plantedBugGoes: 'A planted bug goes unnoticed: your tests check too little',
+  lostUpdateWriter: 'A lost update or a writer beside readers goes unnoticed',
+  vitestBenchReports: '`vitest bench` reports no figure for GET, SET or mixed',
+  benchmarkFarBelow: 'A benchmark far below the gate',
+  valueWrongUnder: 'A value is wrong under the mixed 80/20 load',
+  raceTestsDid: 'The race tests did not finish',
+});
+
+export const day3: Day = {
+  id: 'day3',
+  slug: '03-testing',
+  title: 'Testing & benchmarking',
+  files: ['03-testing/cache.race.test.ts', '03-testing/cache.bench.ts'],
+  checkpoints: ['checkpoints/day3/race-tests.test.ts', 'checkpoints/day3/bench.test.ts', 'checkpoints/day3/throughput.test.ts'],
+  // The learner's race tests (as five projects: their own code, then each mutant) and benchmarks, run by the grader
+  // first; race-tests.test.ts and bench.test.ts judge what came back.
+  learnerRuns: [
+    { name: 'race-tests', mode: 'test', config: 'checkpoints/day3/race.config.ts', needs: '03-testing/cache.race.test.ts', limitMs: 45_000 },
+    { name: 'bench', mode: 'bench', config: 'checkpoints/day3/bench.config.ts', needs: '03-testing/cache.bench.ts', limitMs: 45_000 },
+  ],
+  // Each run above takes ~3 s and is stopped at its limit before the checkpoint starts (grader/learner-runs.ts);
+  // the limit of one checkpoint test dates from when a test waited for them and could now be lower.
+  testTimeoutMs: 55_000,
+  timeLimitSec: 180,
+  hints: [
+    'Race test structure: how do you start 100 tasks at once and wait for all of them? Go starts 100 goroutines in a loop and waits with ' +
+      '`wg.Wait()`. Here, call an async function 100 times without awaiting each call, keep the promises, and `await Promise.all(promises)`: ' +
+      'that line is your `wg.Wait()`. Inside each task, write (and read) its keys with an `await pause()` now and then (`setImmediate` from ' +
+      'node:timers/promises) so the tasks really take turns. The checks come after Promise.all resolves: every key, with its exact value.' +
+      code(
+        'const tasks = Array.from({ length: 100 }, async (_, id) => {',
+        '  // ... write and read, with `await pause()` now and then ...',
+        '});',
+        'await Promise.all(tasks); // wait for all tasks, like wg.Wait()',
+      ),
+    "Benchmark structure: Go's `BenchmarkGet` fills the cache, calls `b.ResetTimer()` so setup is not timed, and loops `b.N` times. With " +
+      "vitest bench, put the setup in the `describe` body (it runs once, untimed) and only the work in `bench('GET', () => { … }, { time: " +
+      '300, throws: true })`. vitest times every call, and one Map lookup takes about as long as reading the clock, so let each call do 1,000 ' +
+      'GETs over different keys and read ops/s as hz × 1,000. `b.RunParallel` has no direct counterpart: one event loop runs one call at ' +
+      'a time (see Part B).' +
+      code(
+        "describe('Cache with 10,000 keys', () => {",
+        '  const cache = new Cache();',
+        '  const keys = Array.from({ length: 10_000 }, (_, i) => `key:${i}`);',
+        "  for (const key of keys) cache.set(key, 'value'); // setup: not timed",
+        '  let next = 0;',
+        "  bench('GET', () => {",
+        '    for (let i = 0; i < 1_000; i += 1) {',
+        '      cache.get(keys[next]!); // a different key each time, not one hot key',
+        '      next = (next + 1) % keys.length;',
+        '    }',
+        '  }, { time: 300, throws: true });',
+        '});',
+      ),
+    'Your tests pass, but the grader says they did not notice a planted bug? Ask what each test would see if one write in a hundred vanished, ' +
+      "or if get answered with another key's value. A test that only checks that nothing threw, or that a value is defined, cannot tell. " +
+      'Which exact value should each key hold after all the tasks finish?',
+    `GET below ${figure(gates.get.value)} ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every ` +
+      `entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows ` +
+      `down as the cache grows.`,
+  ],
+  // A planted bug is judged only against tests that pass on the learner's own code.
+  preconditions: [
+    {
+      requirement: 'own-tests-pass',
+      needs: 'your race tests pass against your own Cache and RWLock (only then can a planted bug make them fail)',
+      files: ['checkpoints/day3/race-tests.test.ts'],
+    },
+  ],
+  hintFor: {
+    'required-tests': 0,
+    'tasks-outlived-test': 0,
+    'bench-runs': 1,
+    'notice-loses-writes': 2,
+    'notice-wrong-key': 2,
+    'notice-writer-beside-readers': 2,
+    'notice-lost-update': 2,
+    'get-gate': 3,
+  },
+  explain: {
+    'required-tests': guide.graderCannotFind,
+    'own-tests-pass': guide.ownTestFails,
+    'notice-loses-writes': guide.plantedBugGoes,
+    'notice-wrong-key': guide.plantedBugGoes,
+    'notice-writer-beside-readers': guide.lostUpdateWriter,
+    'notice-lost-update': guide.lostUpdateWriter,
+    'bench-runs': guide.vitestBenchReports,
+    'get-gate': guide.benchmarkFarBelow,
+    'set-gate': guide.benchmarkFarBelow,
+    'mixed-load': guide.valueWrongUnder,
+    '(a check that hangs)': guide.raceTestsDid,
+  },
+  // The message names that cause and its fix; the requirement's entry (tests that check too little) would mislead.
+  causes: { 'tasks-outlived-test': 'none', 'not-judged': 'none' },
+};
