@@ -1,6 +1,7 @@
-// Light structure of a learner's TypeScript file, without a compiler: the entry of grader/source/ (`npm run review`, `npm run ask`).
-export { findFunction, functionAt, type Extract } from './source/extract.ts';
-export { moduleStateOf } from './source/module-state.ts';
-export type { Fn } from './source/functions.ts';
-export { mask, matching } from './source/mask.ts';
-export { enclosing, functionsAround, lineOf, offsetOf, parse, type Block, type Source } from './source/parse.ts';
+// Light structure of a learner's TypeScript file, without a compiler (harness/source/): what `npm run review`, `npm run ask` and
+// the UI's "look at" note read it with.
+export { findFunction, functionAt, type Extract } from '../harness/source/extract.ts';
+export { moduleStateOf } from '../harness/source/module-state.ts';
+export type { Fn } from '../harness/source/functions.ts';
+export { mask, matching } from '../harness/source/mask.ts';
+export { enclosing, functionsAround, lineOf, offsetOf, parse, type Block, type Source } from '../harness/source/parse.ts';

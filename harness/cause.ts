@@ -43,6 +43,12 @@ export interface Cause {
 /** What to try when the code stopped at a TODO ("not implemented yet: …"). */
 export const fillTheTodo = "fill in the TODO there; the day's guide shows what it should do.";
 
+/** The cause of an error thrown by a TODO left in place ("not implemented yet: …" on its first line), if it is one. */
+export function todoCause(message: string): Cause | undefined {
+  const first = message.split('\n')[0]!;
+  return first.startsWith('not implemented yet') ? { kind: 'not-implemented', title: first } : undefined;
+}
+
 /** An uncaught error as a cause: a socket error nobody listened for, or an exception the code let escape. */
 export function crashCause(error: { name?: string; message?: string; code?: unknown }): Cause {
   const code = typeof error.code === 'string' ? error.code : /\b(ECONNRESET|EPIPE)\b/.exec(error.message ?? '')?.[1];
@@ -51,7 +57,8 @@ export function crashCause(error: { name?: string; message?: string; code?: unkn
     return { kind: 'connection-reset', title: readline ? `a socket error (${code}) re-emitted by node:readline reached no 'error' listener` : `a socket error (${code}) reached no 'error' listener` };
   }
   const message = (error.message ?? '').split('\n')[0]!;
-  if (message.startsWith('not implemented yet')) return { kind: 'not-implemented', title: message };
+  const todo = todoCause(message);
+  if (todo) return todo;
   return { kind: 'server-crashed', title: `the server's code threw ${error.name ?? 'Error'}: ${message}` };
 }
 

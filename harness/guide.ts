@@ -1,10 +1,47 @@
-// One entry of a day's guide ("When it fails"), read from the workbook's own days/<slug>/README.md.
+// Headings and entries of the workbook's guides (days/<slug>/README.md): one reader for the UI's notes, the class
+// page's inlined entries and the lint's anchors. Headings inside code fences are not headings; a repeated heading's
+// anchor is numbered `-1`, `-2`, as GitHub does.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { githubAnchor } from '../course/explain.ts';
 import { root } from './paths.ts';
 
-/** The heading and markdown under it, up to the next heading of the same or a higher level. */
+/** A heading of a markdown text: its anchor, its text, its level (1–6) and its line (from 0). */
+export interface Heading {
+  anchor: string;
+  text: string;
+  level: number;
+  line: number;
+}
+
+/** Every heading of `markdown` outside code fences, in order. */
+export function headings(markdown: string): Heading[] {
+  const out: Heading[] = [];
+  const seen = new Map<string, number>();
+  let fenced = false;
+  markdown.split('\n').forEach((line, index) => {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (!heading) return;
+    const base = githubAnchor(heading[2]!);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    out.push({ anchor: count === 0 ? base : `${base}-${count}`, text: heading[2]!, level: heading[1]!.length, line: index });
+  });
+  return out;
+}
+
+/** The heading with `anchor` and the markdown under it, up to the next heading of its level or a higher one. */
+export function section(markdown: string, anchor: string): GuideEntry | undefined {
+  const all = headings(markdown);
+  const at = all.findIndex((heading) => heading.anchor === anchor);
+  if (at === -1) return undefined;
+  const { text, level, line } = all[at]!;
+  const end = all.slice(at + 1).find((heading) => heading.level <= level)?.line;
+  return { heading: text, body: markdown.split('\n').slice(line + 1, end).join('\n').trim() };
+}
+
+/** A guide entry: its heading, and the markdown under it. */
 export interface GuideEntry {
   heading: string;
   body: string;
@@ -12,29 +49,9 @@ export interface GuideEntry {
 
 /** The entry of `days/<slug>/README.md` whose heading has `anchor`, or undefined when the guide has none. */
 export function guideEntry(slug: string, anchor: string): GuideEntry | undefined {
-  let text: string;
   try {
-    text = readFileSync(resolve(root, 'days', slug, 'README.md'), 'utf8');
+    return section(readFileSync(resolve(root, 'days', slug, 'README.md'), 'utf8'), anchor);
   } catch {
     return undefined;
   }
-  const lines = text.split('\n');
-  let fenced = false;
-  for (let i = 0; i < lines.length; i += 1) {
-    if (/^\s*(```|~~~)/.test(lines[i]!)) fenced = !fenced;
-    const heading = fenced ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(lines[i]!);
-    if (!heading || githubAnchor(heading[2]!) !== anchor) continue;
-    return { heading: heading[2]!, body: lines.slice(i + 1, endOf(lines, i, heading[1]!.length)).join('\n').trim() };
-  }
-  return undefined;
-}
-
-/** The index of the first heading after line `start` of `level` or higher (outside code fences), or the end. */
-function endOf(lines: string[], start: number, level: number): number {
-  let fenced = false;
-  for (let j = start + 1; j < lines.length; j += 1) {
-    if (/^\s*(```|~~~)/.test(lines[j]!)) fenced = !fenced;
-    if (!fenced && new RegExp(`^#{1,${level}}\\s`).test(lines[j]!)) return j;
-  }
-  return lines.length;
 }

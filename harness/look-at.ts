@@ -1,29 +1,53 @@
-// "Look at" with a line: `startServer in days/02-server/server.ts` becomes `days/02-server/server.ts:31 (startServer)`.
+// What a failure points at ("Look at:  Cache.get in days/01-cache/cache.ts"), read back from its message: `npm run ask`
+// quotes that code, and the UI's "look at" note names the line that declares it.
 import { readFileSync } from 'node:fs';
+import { declarationLine } from './source/extract.ts';
+import { parse } from './source/parse.ts';
 
-/** The 1-based line of `text` that declares function, method or variable `name`, if one does. */
-export function declarationLine(text: string, name: string): number | undefined {
-  const escaped = name.replace(/[$]/g, '\\$');
-  const declares = new RegExp(`^\\s*(export\\s+)?((async|static|public|private|protected|function\\*?)\\s+)*#?${escaped}\\s*(<[^>]*>)?\\s*\\(|^\\s*(export\\s+)?(const|let|var|class)\\s+${escaped}\\b`);
-  // A call at the start of a line (`serveConnection(socket, cache);`) is not its declaration: that line ends in `;`.
-  const index = text.split('\n').findIndex((line) => declares.test(line) && !/[;,]\s*(\/\/.*)?$/.test(line));
-  return index === -1 ? undefined : index + 1;
+/** What a failure message points at: a file, and a function name or a line in it. */
+export interface Pointer {
+  path: string;
+  line?: number;
+  name?: string;
+  owner?: string;
 }
 
-/** `where` as a file and line the learner can open: `NAME in FILE` (or `the 'data' handler (NAME) in FILE`) gets the
- *  line that declares NAME (for `Class.method`, the method); anything else comes back as it was. */
+/** The first place a failure message points at, if it names one. */
+export function pointerIn(message: string): Pointer | undefined {
+  for (const raw of message.split('\n')) {
+    const line = raw.trim();
+    const body = /^Look at:\s+(.+)$/.exec(line)?.[1] ?? /not implemented yet: (.+)$/.exec(line)?.[1];
+    if (!body) continue;
+    const split = body.lastIndexOf(' in ');
+    const what = split >= 0 ? body.slice(0, split).trim() : '';
+    const where = /^(\S+?\.[cm]?[jt]s)(?::(\d+)(?::\d+)?)?\b/.exec((split >= 0 ? body.slice(split + 4) : body).trim());
+    if (!where) continue;
+    const pointer: Pointer = { path: where[1]! };
+    if (where[2]) pointer.line = Number(where[2]);
+    // `Cache.get`, `handleLine`, `the 'data' handler (serveConnection)`, `close() returned by startServer`
+    const method = /^(?:([A-Za-z_$][\w$]*)\.)?(#?[A-Za-z_$][\w$]*)(?:\(\))?$/.exec(what);
+    const named = /\((#?[A-Za-z_$][\w$]*)\)$/.exec(what) ?? /\b(?:returned by|inside|of)\s+(#?[A-Za-z_$][\w$]*)(?:\(\))?$/.exec(what);
+    if (method) {
+      pointer.name = method[2]!;
+      if (method[1]) pointer.owner = method[1];
+    } else if (named) pointer.name = named[1]!;
+    return pointer;
+  }
+  return undefined;
+}
+
+/** `where` (a Look at line's text) with the line that declares the function it names:
+ *  `the 'data' handler (serveConnection) in days/02-server/server.ts` → `days/02-server/server.ts:45 (the 'data' handler
+ *  (serveConnection))`; a place with a line already, or whose function the file does not declare, comes back as it was. */
 export function withLine(where: string): string {
-  const match = /^(.*?) in (\S+\.ts)$/.exec(where);
-  if (!match) return where;
-  const [, what, file] = match as unknown as [string, string, string];
-  const qualified = /\((\w+)\)/.exec(what)?.[1] ?? (/^\S+$/.test(what) ? what : undefined);
-  if (!qualified) return where;
+  const pointer = pointerIn(`Look at:  ${where}`);
+  if (!pointer?.name || pointer.line !== undefined) return where;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(pointer.path, 'utf8');
   } catch {
     return where;
   }
-  const line = declarationLine(text, qualified.split('.').at(-1)!.replace(/\(\)$/, ''));
-  return line === undefined ? where : `${file}:${line} (${what})`;
+  const line = declarationLine(parse(text), pointer.name, pointer.owner);
+  return line === undefined ? where : `${pointer.path}:${line} (${where.slice(0, where.lastIndexOf(' in '))})`;
 }

@@ -1,14 +1,12 @@
 // A failed requirement, diagnosed as the terminal check reads it: its cause, where to look, what to try and the guide
 // entry, each a note (vitest annotation) in the UI's report panel; the run's first failure says "start here".
-import { relative } from 'node:path';
 import type { TestContext } from 'vitest';
-import { days } from '../../course/days.ts';
-import { dayOfCheckpoint, explanationFor } from '../../course/explain.ts';
-import { fillTheTodo, frameIn, type Cause } from '../../harness/cause.ts';
+import type { Day } from '../../course/days.ts';
+import { explanationFor } from '../../course/explain.ts';
+import { fillTheTodo, frameIn, todoCause, type Cause } from '../../harness/cause.ts';
 import type { Advice } from '../../harness/check.ts';
 import { guideEntry } from '../../harness/guide.ts';
 import { withLine } from '../../harness/look-at.ts';
-import { root } from '../../harness/paths.ts';
 import { recordPrecondition, recordShown, shownFailures } from './ledger.ts';
 import { drawPicture, picturesOf } from './pictures.ts';
 
@@ -28,7 +26,8 @@ function readFailure(error: unknown): Failure {
   }
   const message = String(thrown.message ?? error);
   const where = frameIn(thrown.stack, process.env.CACHELINGS_TARGET ?? '');
-  if (message.startsWith('not implemented yet')) return { message, where, fix: fillTheTodo, cause: { kind: 'not-implemented', title: message.split('\n')[0]! } };
+  const todo = todoCause(message);
+  if (todo) return { message, where, fix: fillTheTodo, cause: todo };
   return { message: `Your code threw ${thrown.name ?? 'Error'}: ${message}`, where };
 }
 
@@ -56,7 +55,7 @@ function guideNotes(markdown: string): [type: string, message: string][] {
 
 /** `text` with every line longer than `width` broken at spaces, continuing under the text after its label
  *  ("Try:      …"): the UI's error panel does not wrap, and cuts long lines at its edge. */
-export function wrapLines(text: string, width = 96): string {
+function wrapLines(text: string, width = 96): string {
   return text
     .split('\n')
     .map((line) => {
@@ -87,23 +86,19 @@ function tryNote(fix: string): string {
  *  grader folds the report; the grader (CACHELINGS_EVENTS_FD) keeps every failure and folds when it prints. */
 const folds = () => !process.env.CACHELINGS_EVENTS_FD;
 
-/** Diagnoses the failure `error` of the running requirement: folds it under an earlier one of the same cause, or
- *  attaches its notes. */
-export async function diagnose(context: TestContext, error: unknown, bonus: boolean): Promise<void> {
+/** Diagnoses the failure `error` of requirement `id` of `day` (running in `context`): folds it under an earlier one
+ *  of the same cause, or attaches its notes. */
+export async function diagnose(context: TestContext, error: unknown, day: Day, id: string, bonus: boolean): Promise<void> {
   const task = context.task;
-  const file = relative(root, task.file.filepath);
-  const day = dayOfCheckpoint(days, file);
-  const id = task.meta.id;
-  if (!day || !id) return;
-  if (day.preconditions?.some((pre) => pre.requirement === id)) recordPrecondition(id);
   const failure = readFailure(error);
   const key = failure.cause && !bonus ? `${failure.cause.kind}\0${failure.cause.title}` : undefined;
   const shown = shownFailures();
   const earlier = key ? shown.find((one) => one.key === key) : undefined;
   if (earlier && folds()) {
-    const note = `same cause as ✗ "${earlier.name}": ${failure.cause!.title}`;
+    // A skip fires no onTestFailed (run-setup.ts): a folded precondition is noted here, so its dependents still skip.
+    if (day.preconditions?.some((pre) => pre.requirement === id)) recordPrecondition(id);
     await context.annotate(`This requirement failed too, from the same cause as ✗ "${earlier.name}" (${failure.cause!.title}). Fix that one first: npm run check lists this one under it.`, 'same cause');
-    context.skip(note);
+    context.skip(`same cause as ✗ "${earlier.name}": ${failure.cause!.title}`);
   }
   recordShown({ name: task.name, ...(key && { key }), ...(bonus && { bonus }) });
   const notes: [type: string, message: string][] = [];
@@ -119,7 +114,8 @@ export async function diagnose(context: TestContext, error: unknown, bonus: bool
   const entry = explanation && guideEntry(day.slug, explanation.anchor);
   if (explanation) notes.push(['why this happens', `${explanation.title} — days/${day.slug}/README.md#${explanation.anchor}`], ...(entry ? guideNotes(entry.body) : []));
   for (const [type, message] of notes) await context.annotate(message, type);
-  if (folds() && error instanceof Error) error.message = wrapLines(error.message);
-  if (!folds()) return; // the grader prints no pictures: it keeps its CPU for the checks
+  // The grader prints neither wrapped messages nor pictures: it keeps the message as the report has it, and its CPU.
+  if (!folds()) return;
+  if (error instanceof Error) error.message = wrapLines(error.message);
   for (const picture of picturesOf(error)) await context.annotate(picture.caption, picture.type, { contentType: 'image/svg+xml', body: new TextEncoder().encode(await drawPicture(picture)) });
 }

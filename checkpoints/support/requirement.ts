@@ -27,13 +27,14 @@ export function onFailure(retell: (error: unknown) => Promise<void>): void {
 /** Declares one requirement: a sentence, its id, and the check. A failure is diagnosed before vitest records it. */
 export function it(name: string, options: RequirementOptions, check: (context: TestContext) => unknown): void {
   const file = relative(root, TestRunner.getCurrentSuite().file?.filepath ?? '');
-  const bonus = dayOfCheckpoint(days, file)?.bonus?.includes(file) ?? false;
+  const day = dayOfCheckpoint(days, file);
+  const bonus = day?.bonus?.includes(file) ?? false;
   vitestIt(name, { ...options, ...(bonus ? { tags: ['bonus'] } : {}) }, async (context) => {
     try {
       await check(context);
     } catch (error) {
       for (const retell of retellers) await retell(error);
-      await diagnose(context, error, bonus);
+      if (day) await diagnose(context, error, day, options.meta.id, bonus);
       throw error;
     }
   });

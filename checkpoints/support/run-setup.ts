@@ -10,9 +10,10 @@ import { failedPreconditions, recordPrecondition } from './ledger.ts';
 
 beforeEach(async (context) => {
   const task = context.task;
-  const day = dayOfCheckpoint(days, relative(root, task.file.filepath));
+  const file = relative(root, task.file.filepath);
+  const day = dayOfCheckpoint(days, file);
   if (!day) return;
-  const test = { file: relative(root, task.file.filepath), group: task.suite?.name ?? '', id: task.meta.id };
+  const test = { file, group: task.suite?.name ?? '', id: task.meta.id };
   const failed = failedPreconditions();
   const missing = preconditionsOf(day, test).find((pre) => failed.includes(pre.requirement));
   if (missing) {

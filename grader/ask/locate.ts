@@ -1,41 +1,13 @@
-// Finds the learner's code a failure points at ("Look at:" or "not implemented yet: … in …"), never outside their day folders.
+// Finds the learner's code a failure points at ("Look at:" or "not implemented yet: … in …", read by
+// harness/look-at.ts), never outside their day folders.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { days } from '../../course/days.ts';
 import { display, root } from '../paths.ts';
+import type { Pointer } from '../../harness/look-at.ts';
 import { findFunction, functionAt, moduleStateOf, parse, type Extract, type Source } from '../source.ts';
 
-/** What a failure message points at: a file, and a function name or a line in it. */
-export interface Pointer {
-  path: string;
-  line?: number;
-  name?: string;
-  owner?: string;
-}
-
-/** The first place a failure message points at, if it names one. */
-export function pointerIn(message: string): Pointer | undefined {
-  for (const raw of message.split('\n')) {
-    const line = raw.trim();
-    const body = /^Look at:\s+(.+)$/.exec(line)?.[1] ?? /not implemented yet: (.+)$/.exec(line)?.[1];
-    if (!body) continue;
-    const split = body.lastIndexOf(' in ');
-    const what = split >= 0 ? body.slice(0, split).trim() : '';
-    const where = /^(\S+?\.[cm]?[jt]s)(?::(\d+)(?::\d+)?)?\b/.exec((split >= 0 ? body.slice(split + 4) : body).trim());
-    if (!where) continue;
-    const pointer: Pointer = { path: where[1]! };
-    if (where[2]) pointer.line = Number(where[2]);
-    // `Cache.get`, `handleLine`, `the 'data' handler (serveConnection)`, `close() returned by startServer`
-    const method = /^(?:([A-Za-z_$][\w$]*)\.)?(#?[A-Za-z_$][\w$]*)(?:\(\))?$/.exec(what);
-    const named = /\((#?[A-Za-z_$][\w$]*)\)$/.exec(what) ?? /\b(?:returned by|inside|of)\s+(#?[A-Za-z_$][\w$]*)(?:\(\))?$/.exec(what);
-    if (method) {
-      pointer.name = method[2]!;
-      if (method[1]) pointer.owner = method[1];
-    } else if (named) pointer.name = named[1]!;
-    return pointer;
-  }
-  return undefined;
-}
+export { pointerIn, type Pointer } from '../../harness/look-at.ts';
 
 /** The absolute path of `shown` if it is a learner file of `target`'s day folders; undefined for anything else (solutions/, checkpoints/, node_modules…). */
 export function learnerFile(target: string, shown: string): string | undefined {

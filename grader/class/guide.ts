@@ -2,30 +2,25 @@
 // mailed or uploaded away from the workbook: no link into a clone, no raw markdown without its anchor.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { githubAnchor } from '../explain.ts';
+import { section } from '../../harness/guide.ts';
 import { root } from '../paths.ts';
 import type { Cause } from './cause.ts';
 import { esc } from './chart.ts';
 
-const guides = new Map<string, string[]>();
+const guides = new Map<string, string>();
 
-// The lines of the guide at `path` (repo-relative), read once per page.
-function linesOf(path: string): string[] {
+// The text of the guide at `path` (repo-relative), read once per page.
+function textOf(path: string): string {
   if (!guides.has(path)) {
     const file = resolve(root, path);
-    guides.set(path, existsSync(file) && path.endsWith('.md') ? readFileSync(file, 'utf8').split('\n') : []);
+    guides.set(path, existsSync(file) && path.endsWith('.md') ? readFileSync(file, 'utf8') : '');
   }
   return guides.get(path)!;
 }
 
 /** The markdown under the heading `anchor` of the guide `path`, up to the next heading of its level or above. */
 export function guideSection(path: string, anchor: string): string | undefined {
-  const lines = linesOf(path);
-  const start = lines.findIndex((line) => /^#{1,6}\s/.test(line) && githubAnchor(line.replace(/^#+\s+/, '').replace(/\s*#*\s*$/, '')) === anchor);
-  if (start === -1) return undefined;
-  const level = /^#+/.exec(lines[start]!)![0].length;
-  const end = lines.findIndex((line, index) => index > start && new RegExp(`^#{1,${level}}\\s`).test(line));
-  return lines.slice(start + 1, end === -1 ? undefined : end).join('\n').trim();
+  return section(textOf(path), anchor)?.body;
 }
 
 // Markdown's inline code and emphasis as HTML, the rest escaped.

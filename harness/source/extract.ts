@@ -18,13 +18,25 @@ function extract(source: Source, fn: Fn, name: string): Extract {
   return { name, startLine, endLine, text: lines.slice(startLine - 1, endLine).join('\n') };
 }
 
-/** The function or method called `name` (inside class `owner` when given), if the file declares one. */
-export function findFunction(source: Source, name: string, owner?: string): Extract | undefined {
+// The function or method called `name` (inside class `owner` when given, else the first of that name), and its label.
+function pick(source: Source, name: string, owner?: string): { fn: Fn; label: string } | undefined {
   const classBlock = owner ? source.blocks.find((block) => new RegExp(`\\bclass\\s+${owner}\\b`).test(block.header)) : undefined;
   const candidates = source.functions.filter((fn) => fn.name.replace(/^#/, '') === name.replace(/^#/, ''));
   const inside = classBlock ? candidates.filter((fn) => fn.open > classBlock.open && fn.close < classBlock.close) : [];
   const fn = inside[0] ?? candidates[0];
-  return fn ? extract(source, fn, owner && inside[0] ? `${owner}.${name}` : name) : undefined;
+  return fn && { fn, label: owner && inside[0] ? `${owner}.${name}` : name };
+}
+
+/** The function or method called `name` (inside class `owner` when given), if the file declares one. */
+export function findFunction(source: Source, name: string, owner?: string): Extract | undefined {
+  const found = pick(source, name, owner);
+  return found && extract(source, found.fn, found.label);
+}
+
+/** The 1-based line that declares function or method `name` (inside class `owner` when given), if the file has one. */
+export function declarationLine(source: Source, name: string, owner?: string): number | undefined {
+  const found = pick(source, name, owner);
+  return found && lineOf(source, found.fn.start);
 }
 
 /** The innermost named function around 1-based `line` (or the innermost function of any kind), if any. */
