@@ -24,6 +24,7 @@ export type CauseKind =
   | 'connection-per-request'
   | 'wrong-duration'
   | 'counts-unanswered'
+  | 'over-reports'
   | 'close-incomplete'
   | 'port-in-use'
   | 'shared-buffer'

@@ -13,6 +13,9 @@ export interface ServerProcess {
   pid: number;
   /** The last lines the server printed (its logs), for failure messages. */
   output: string[];
+  /** The bytes the server's JavaScript holds after a full garbage collection (heap and buffers); undefined when it
+   *  does not answer within 5 s. */
+  heap(): Promise<number | undefined>;
   /** When the server's process has died: how, with its last lines (an uncaught exception shows here); otherwise undefined. */
   crash(): string | undefined;
   /** Like crash(), but first gives a dying process up to `ms` to be reported as ended (a client often sees EOF first). */
@@ -22,7 +25,8 @@ export interface ServerProcess {
 
 /** Starts `startServer({ port: 0 })` from `file` (relative to the graded tree) in a child process. */
 export async function startServerProcess(file: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', runner, resolve(targetDir, file)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', runner, resolve(targetDir, file)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const heaps: ((bytes: number) => void)[] = [];
   const output: string[] = [];
   const keep = (line: string) => {
     output.push(line);
@@ -36,6 +40,7 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
   const reply = await new Promise<Record<string, unknown> | undefined>((done) => {
     const timer = setTimeout(() => done(undefined), 20_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('@@heap ')) return heaps.shift()?.(Number(line.slice(7)));
       if (!line.startsWith('@@serve ')) return keep(line);
       clearTimeout(timer);
       done(JSON.parse(line.slice(8)) as Record<string, unknown>);
@@ -59,8 +64,21 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
     clearTimeout(timer);
     return crash();
   };
+  const heap = () =>
+    new Promise<number | undefined>((done) => {
+      const answer = (bytes: number) => {
+        clearTimeout(timer);
+        done(bytes);
+      };
+      const timer = setTimeout(() => {
+        heaps.splice(heaps.indexOf(answer), 1);
+        done(undefined);
+      }, 5000);
+      heaps.push(answer);
+      child.stdin!.write('heap\n');
+    });
   const port = typeof reply?.port === 'number' ? reply.port : undefined;
-  if (port !== undefined && !fixedPorts.includes(port)) return { port, pid: child.pid!, output, crash, crashWithin, stop: stopOnce };
+  if (port !== undefined && !fixedPorts.includes(port)) return { port, pid: child.pid!, output, heap, crash, crashWithin, stop: stopOnce };
   stop();
   throw port !== undefined ? ignoredPortZero(file, port) : startError(file, reply?.error as Record<string, string> | undefined, output);
 }

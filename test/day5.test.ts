@@ -54,6 +54,17 @@ describe('day 5', () => {
     expect(run.stdout).toMatch(/redis\.ratio\s+[\d.]+/);
   });
 
+  // Slow in the usual ways: each is caught by its own requirement, with its own cause (the side-by-side verdict, or
+  // memory that grows); `only` runs that requirement alone, so the table costs seconds, not whole checks.
+  it.each([
+    ['day5/log-per-request', 'generator-confirms', 'side by side in turns', /kept [\d.]+× the pace of real Redis side by side .*below the gate of 0\.5×/],
+    ['day5/write-per-reply', 'generator-confirms', 'side by side in turns', /kept [\d.]+× the pace of real Redis side by side .*below the gate of 0\.5×/],
+    ['day5/timer-capped', 'generator-confirms', 'side by side in turns', /kept [\d.]+× the pace of real Redis side by side .*below the gate of 0\.5×/],
+    ['day5/keeps-everything', 'memory-flat', 'memory flat', /memory grew by [\d,]+ KiB while it received about [\d,]+ KiB/],
+  ])('%s is caught by %s', async (fixture, id, only, mentions) => {
+    await expectCaught('day5', fixture, id, { only, mentions });
+  });
+
   it('fails a server that writes each reply on its own timer, saying by how much and pointing to "Batching writes"', async () => {
     const result = await expectCaught('day5', 'day5/reply-per-timer', gateTest, { only: null });
     const message = status(result, gateTest)!.message;

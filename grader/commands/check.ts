@@ -1,6 +1,7 @@
 // `npm run check day1 [--target DIR] [--json FILE] [--debug] [--repeat N] [--only TEXT]`: one day's checkpoint.
 import { flag, requireDay, requireJsonPath, requireTarget, UsageError, type Args, useLearnerName } from '../args.ts';
 import type { Day } from '../../course/days.ts';
+import { redisProblem } from '../preflight.ts';
 import { recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
@@ -30,6 +31,9 @@ export async function check(args: Args): Promise<number> {
   const onOutput = debug ? (line: string) => console.log(`[your_code] ${line}`) : undefined;
   const only = flag(args, 'only');
   if (only !== undefined && only.trim() === '') throw new UsageError('--only needs part of a requirement\'s name, e.g. npm run check day2 -- --only "one byte at a time".');
+  // Day 5 measures against real Redis: without it, say so before anything else (the check falls back, preflight.ts).
+  const missingRedis = day.id === 'day5' ? redisProblem() : undefined;
+  if (missingRedis) console.log(`${missingRedis}\n`);
   if (repeat > 1) return repeated(day, target, repeat, json, only);
   const seed = runSeed();
   const result = await runDay(day, { target, seed, onOutput, only });

@@ -1,0 +1,60 @@
+// Side-by-side measurement: a reference (real Redis, or the workbook's own server) and the learner's server measured
+// in turns under the same load, decided on the paired ratios with a sequential test: more rounds while the verdict is
+// unclear, and "too close to call" rather than a coin flip when it stays unclear.
+
+/** `clears`: the ratio is above the share with 99% confidence; `misses`: below it; `too-close`: neither after the most rounds. */
+export type Verdict = 'clears' | 'misses' | 'too-close';
+
+/** What the rounds say about `yours / theirs` against `share`. */
+export interface Decision {
+  verdict: Verdict;
+  /** The geometric mean of the rounds' ratios, and its 99% interval. */
+  ratio: number;
+  low: number;
+  high: number;
+}
+
+/** How many rounds: at least `minRounds`, then one more at a time while unclear, up to `maxRounds`. */
+export interface Sequential {
+  share: number;
+  minRounds: number;
+  maxRounds: number;
+}
+
+// Student's t, two-sided 99%, by degrees of freedom (1 … 15); beyond that 2.9.
+const t99 = [63.66, 9.925, 5.841, 4.604, 4.032, 3.707, 3.499, 3.355, 3.25, 3.169, 3.106, 3.055, 3.012, 2.977, 2.947];
+
+/** The decision after `ratios` (undefined while more rounds are needed): the mean of their logarithms and its 99%
+ *  t-interval, held against the share's logarithm. A ratio varies by a factor, so it is averaged as a logarithm. */
+export function decide(ratios: number[], plan: Sequential): Decision | undefined {
+  const logs = ratios.map((ratio) => Math.log(Math.max(ratio, 1e-6)));
+  const n = logs.length;
+  if (n < Math.max(plan.minRounds, 2)) return undefined;
+  const mean = logs.reduce((sum, x) => sum + x, 0) / n;
+  const sd = Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1));
+  const half = (t99[n - 2] ?? 2.9) * (sd / Math.sqrt(n));
+  const [ratio, low, high] = [mean, mean - half, mean + half].map(Math.exp) as [number, number, number];
+  const verdict: Verdict | undefined = low > plan.share ? 'clears' : high < plan.share ? 'misses' : n >= plan.maxRounds ? 'too-close' : undefined;
+  return verdict && { verdict, ratio, low, high };
+}
+
+/**
+ * The verdict over several loads measured in the same rounds (`ratios[load][round]`): any load clearly below the share
+ * misses; otherwise the `deciding` load settles it (clears, or too close after the most rounds); undefined while a
+ * further round could still change it. The other loads can only fail a server, never hold a verdict open.
+ */
+export function decideAll(ratios: number[][], deciding: number, plan: Sequential): (Decision & { load: number }) | undefined {
+  const decisions = ratios.map((one, load) => {
+    const decision = decide(one, plan);
+    return decision && { ...decision, load };
+  });
+  return decisions.find((decision) => decision?.verdict === 'misses') ?? decisions[deciding];
+}
+
+/** The median of `values` (0 for none). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
