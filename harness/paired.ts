@@ -2,13 +2,14 @@
 // in turns under the same load, decided on the paired ratios with a sequential test: more rounds while the verdict is
 // unclear, and "too close to call" rather than a coin flip when it stays unclear.
 
-/** `clears`: the ratio is above the share with 99% confidence; `misses`: below it; `too-close`: neither after the most rounds. */
+/** `clears`: the ratio is above the share with 99% confidence (one-sided); `misses`: below it; `too-close`: neither
+ *  after the most rounds. */
 export type Verdict = 'clears' | 'misses' | 'too-close';
 
 /** What the rounds say about `yours / theirs` against `share`. */
 export interface Decision {
   verdict: Verdict;
-  /** The geometric mean of the rounds' ratios, and its 99% interval. */
+  /** The geometric mean of the rounds' ratios, and its bounds at 99% confidence on each side. */
   ratio: number;
   low: number;
   high: number;
@@ -21,18 +22,19 @@ export interface Sequential {
   maxRounds: number;
 }
 
-// Student's t, two-sided 99%, by degrees of freedom (1 … 15); beyond that 2.9.
-const t99 = [63.66, 9.925, 5.841, 4.604, 4.032, 3.707, 3.499, 3.355, 3.25, 3.169, 3.106, 3.055, 3.012, 2.977, 2.947];
+// Student's t, one-sided 99% (each verdict asks one question: above the share, or below it), by degrees of freedom
+// (1 … 15); beyond that 2.6.
+const t99 = [31.82, 6.965, 4.541, 3.747, 3.365, 3.143, 2.998, 2.896, 2.821, 2.764, 2.718, 2.681, 2.65, 2.624, 2.602];
 
-/** The decision after `ratios` (undefined while more rounds are needed): the mean of their logarithms and its 99%
- *  t-interval, held against the share's logarithm. A ratio varies by a factor, so it is averaged as a logarithm. */
+/** The decision after `ratios` (undefined while more rounds are needed): the mean of their logarithms and its
+ *  one-sided 99% t-bounds, held against the share's logarithm. A ratio varies by a factor, so it is averaged as a logarithm. */
 export function decide(ratios: number[], plan: Sequential): Decision | undefined {
   const logs = ratios.map((ratio) => Math.log(Math.max(ratio, 1e-6)));
   const n = logs.length;
   if (n < Math.max(plan.minRounds, 2)) return undefined;
   const mean = logs.reduce((sum, x) => sum + x, 0) / n;
   const sd = Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1));
-  const half = (t99[n - 2] ?? 2.9) * (sd / Math.sqrt(n));
+  const half = (t99[n - 2] ?? 2.6) * (sd / Math.sqrt(n));
   const [ratio, low, high] = [mean, mean - half, mean + half].map(Math.exp) as [number, number, number];
   const verdict: Verdict | undefined = low > plan.share ? 'clears' : high < plan.share ? 'misses' : n >= plan.maxRounds ? 'too-close' : undefined;
   return verdict && { verdict, ratio, low, high };

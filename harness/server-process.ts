@@ -16,6 +16,8 @@ export interface ServerProcess {
   /** The bytes the server's JavaScript holds after a full garbage collection (heap and buffers); undefined when it
    *  does not answer within 5 s. */
   heap(): Promise<number | undefined>;
+  /** Sends `command` to the server's process (serve.ts) and resolves with its `@@<tag>` answer (undefined after 5 s). */
+  ask(command: string, tag: string): Promise<string | undefined>;
   /** When the server's process has died: how, with its last lines (an uncaught exception shows here); otherwise undefined. */
   crash(): string | undefined;
   /** Like crash(), but first gives a dying process up to `ms` to be reported as ended (a client often sees EOF first). */
@@ -26,7 +28,7 @@ export interface ServerProcess {
 /** Starts `startServer({ port: 0 })` from `file` (relative to the graded tree) in a child process. */
 export async function startServerProcess(file: string): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', runner, resolve(targetDir, file)], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const heaps: ((bytes: number) => void)[] = [];
+  const waiting: { tag: string; answer: (text: string) => void }[] = [];
   const output: string[] = [];
   const keep = (line: string) => {
     output.push(line);
@@ -40,7 +42,9 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
   const reply = await new Promise<Record<string, unknown> | undefined>((done) => {
     const timer = setTimeout(() => done(undefined), 20_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('@@heap ')) return heaps.shift()?.(Number(line.slice(7)));
+      const asked = /^@@([\w-]+) (.*)$/.exec(line);
+      const at = asked ? waiting.findIndex((one) => one.tag === asked[1]) : -1;
+      if (at >= 0) return waiting.splice(at, 1)[0]!.answer(asked![2]!);
       if (!line.startsWith('@@serve ')) return keep(line);
       clearTimeout(timer);
       done(JSON.parse(line.slice(8)) as Record<string, unknown>);
@@ -64,21 +68,28 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
     clearTimeout(timer);
     return crash();
   };
-  const heap = () =>
-    new Promise<number | undefined>((done) => {
-      const answer = (bytes: number) => {
-        clearTimeout(timer);
-        done(bytes);
+  const ask = (command: string, tag: string) =>
+    new Promise<string | undefined>((done) => {
+      const entry = {
+        tag,
+        answer: (text: string) => {
+          clearTimeout(timer);
+          done(text);
+        },
       };
       const timer = setTimeout(() => {
-        heaps.splice(heaps.indexOf(answer), 1);
+        waiting.splice(waiting.indexOf(entry), 1);
         done(undefined);
       }, 5000);
-      heaps.push(answer);
-      child.stdin!.write('heap\n');
+      waiting.push(entry);
+      child.stdin!.write(`${command}\n`);
     });
+  const heap = async () => {
+    const answer = await ask('heap', 'heap');
+    return answer === undefined ? undefined : Number(answer);
+  };
   const port = typeof reply?.port === 'number' ? reply.port : undefined;
-  if (port !== undefined && !fixedPorts.includes(port)) return { port, pid: child.pid!, output, heap, crash, crashWithin, stop: stopOnce };
+  if (port !== undefined && !fixedPorts.includes(port)) return { port, pid: child.pid!, output, heap, ask, crash, crashWithin, stop: stopOnce };
   stop();
   throw port !== undefined ? ignoredPortZero(file, port) : startError(file, reply?.error as Record<string, string> | undefined, output);
 }

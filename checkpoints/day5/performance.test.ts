@@ -14,6 +14,8 @@ import { TcpClient } from '../../harness/tcp-client.ts';
 import { batchingSection, learnerServer, ops, serverFile, stopServer } from './helpers.ts';
 import { agreement, crashAware, expectAgreement, graderFigure, heldGate, learnerRun, type LoadReport, loadtestFile, type LoadtestModule, machineNote, maxRuns, settlesAt, recheckGate, session, setup, sideBySideRun, withCrash } from './measure.ts';
 import { pairedText, round2 } from './paired-text.ts';
+import { profileMs, profileServer } from './profile.ts';
+import { framesText } from '../../harness/cpu-profile.ts';
 import { plan, roundMs, shapes } from './side-by-side.ts';
 
 let learnerBest: number | undefined;
@@ -142,26 +144,32 @@ describe(`Load gate: half of real Redis on this machine, at most ${figure(gates.
     const reported = learnerBest ?? (await learnerRun(server)).opsPerSec;
     if (reported > agreement * run.yoursPlain) await expectAgreement(server.port, run.yoursPlain, reported);
     if (decision.verdict === 'clears') return;
+    // Where the server's time went: a CPU profile of it under the pipelined load, its top functions in your files.
+    const frames = (await profileServer(server).catch(() => undefined)) ?? [];
+    const profiled = frames.length
+      ? `\nWhere your server's CPU went (a CPU profile of it during a ${profileMs / 1000} s pipelined run; share of its busy time, innermost function of your files):\n${framesText(frames, shown)}`
+      : '';
+    const pictures = frames.length ? [{ type: 'cpu-profile', caption: "Your server's functions by their share of its CPU during a pipelined run (a V8 CPU profile, as node --cpu-prof writes).", draw: (charts: typeof import('../../harness/charts.ts')) => charts.profileChart(frames) }] : [];
     const expected = `more than ${plan.share}× ${versus} under "${shapes[1].what}", and not clearly less under "${shapes[0].what}": ${run.rounds} rounds of ${roundMs} ms runs in turns, decided with 99% confidence`;
     if (decision.verdict === 'too-close') {
-      throw new CheckError(`Too close to call on this machine right now: after ${run.rounds} rounds your server runs at ${decision.ratio.toFixed(2)}× ${versus} under "${run.decidedBy.what}" (99% between ${decision.low.toFixed(2)}× and ${decision.high.toFixed(2)}×), and the gate, ${plan.share}×, lies inside that range.`, {
+      throw withPictures(new CheckError(`Too close to call on this machine right now: after ${run.rounds} rounds your server runs at ${decision.ratio.toFixed(2)}× ${versus} under "${run.decidedBy.what}" (99% sure it lies between ${decision.low.toFixed(2)}× and ${decision.high.toFixed(2)}×), and the gate, ${plan.share}×, lies inside that range.${profiled}`, {
         expected,
         received: pairedText(run),
         where: `the connection handler in ${shown(serverFile)}`,
         fix: `Check again when the machine is quieter (close other programs, wait for other jobs); if it stays this close, read ${batchingSection}: a little less work per command settles it.`,
-      });
+      }), pictures);
     }
     const weak = run.decidedBy;
     const why =
       weak.name === 'pipelined'
         ? 'With many commands per write, what your server spends on each command shows: a write, a log line, an object or a re-split buffer per command costs more than the command itself.'
         : 'With one request in flight per connection, each reply\'s delay shows: a reply that waits (on a timer, a queue or a flush) caps every connection, however idle the server is.';
-    throw new CheckError(`Your server kept ${decision.ratio.toFixed(2)}× the pace of ${versus} side by side (99% between ${decision.low.toFixed(2)}× and ${decision.high.toFixed(2)}×): below the gate of ${plan.share}×, under "${weak.what}".\n${why}`, {
+    throw withPictures(new CheckError(`Your server kept ${decision.ratio.toFixed(2)}× the pace of ${versus} side by side (99% sure it lies between ${decision.low.toFixed(2)}× and ${decision.high.toFixed(2)}×): below the gate of ${plan.share}×, under "${weak.what}".\n${why}${profiled}`, {
       expected,
       received: pairedText(run),
       where: `the connection handler in ${shown(serverFile)}`,
       fix: `Read ${batchingSection}.`,
-    });
+    }), pictures);
   });
 });
 
