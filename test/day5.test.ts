@@ -40,7 +40,7 @@ describe('day 5', () => {
     const result = report.days.find((day) => day.id === 'day5')!;
     expect(result.passed, `solutions/ should pass day 5; the grader printed:\n${run.stdout}`).toBe(true);
     expect(status(result, comparison)?.status, 'the Redis comparison must run, not be skipped').toBe('passed');
-    for (const name of ['load.opsPerSec', 'load.errors', 'load.p50Ms', 'load.p99Ms', 'redis.load.opsPerSec', 'redis.ratio']) {
+    for (const name of ['load.opsPerSec', 'load.errors', 'load.p50Ms', 'load.p99Ms', 'load.gate', 'load.sideBySide.ratio', 'load.memoryGrowthKiB', 'redis.load.opsPerSec', 'redis.ratio']) {
       expect(result.metrics[name], `the JSON report should carry ${name}`).toBeDefined();
     }
     const held = result.metrics['load.opsPerSec']!.gate!.value;
@@ -77,6 +77,10 @@ describe('day 5', () => {
     const { stdout, result } = await gradeWithoutRedis(treeWith('day5/sums-shared-counter'));
     expect(status(result, crossCheck)?.status, `the over-reporting tester should be caught; the grader printed:\n${stdout}`).toBe('failed');
     expect(status(result, crossCheck)!.message).toMatch(/Your load tester reported [\d.]+× what the grader's own load generator measured/);
+    expect(stdout.trimStart().startsWith('redis-server is not installed'), `the missing Redis is said first, with its install line; the grader printed:\n${stdout}`).toBe(true);
+    expect(stdout).toMatch(/Fix: {2}\S/);
+    expect(result.metrics['load.gate']!.note, 'without Redis the gate is half of the reference server, measured here').toMatch(/^half of the workbook's reference server on this machine/);
+    expect(result.metrics['load.sideBySide.ratio']!.note).toMatch(/^against the workbook's reference server/);
     const skipped = status(result, comparison)!;
     expect(skipped.status, 'without redis-server the comparison is skipped, not passed').toBe('skipped');
     expect(skipped.message).toBe(installRedis);

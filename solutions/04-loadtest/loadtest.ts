@@ -81,7 +81,7 @@ class Lane {
     this.#socket = socket;
     this.#options = options;
     this.#tally = tally;
-    socket.on('data', options.protocol === 'resp' ? (chunk: Buffer) => this.#receiveResp(chunk) : (chunk: Buffer) => this.#receive(chunk));
+    socket.on('data', (chunk: Buffer) => this.#receive(chunk));
     socket.on('error', () => {}); // 'close' follows and counts what was lost
     this.closed = new Promise((done) =>
       socket.on('close', () => {
@@ -103,6 +103,7 @@ class Lane {
   }
 
   #receive(chunk: Buffer): void {
+    if (this.#options.protocol === 'resp') return this.#receiveResp(chunk);
     const data = this.#tail ? Buffer.concat([this.#tail, chunk]) : chunk;
     let ok = 0;
     let failed = 0;
