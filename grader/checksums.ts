@@ -1,4 +1,5 @@
-// Fingerprints of what shipped: checkpoint files (to warn when they are edited) and scaffolds (for `reset`).
+// Fingerprints of what shipped: every file that decides a verdict (`checkedFolders`, to warn when one is edited) and
+// the scaffolds (for `reset`, `diff` and "not started").
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -37,7 +38,8 @@ export function gitBlobId(path: string): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-/** The folders whose files decide a verdict: the checkpoints and the layers under them. */
+/** The folders whose files decide a verdict: the checkpoints and the layers under them. The one list of verdict inputs:
+ *  the tamper warning, its restore command and the course lint all read it. */
 export const checkedFolders = ['course', 'harness', 'checkpoints'];
 
 /** Every file under the checked folders, as sorted repo-relative paths with `/`. */

@@ -105,8 +105,6 @@ async function runWith(day: Day, options: RunOptions, handIn: string | undefined
       CACHELINGS_EVENTS_FD: '3',
       CACHELINGS_PROBE_FILE: probe,
       CACHELINGS_GATE_FILE: `${probe}.gate`,
-      CACHELINGS_DAY: day.id,
-      CACHELINGS_ORDER: JSON.stringify(files),
       [handInVariable]: handIn ?? '',
       FORCE_COLOR: '0',
       NO_COLOR: '1',

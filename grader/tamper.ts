@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { checkedFolders, checkpointFiles, differences, readChecksums, sha256 } from './checksums.ts';
 import { root } from './paths.ts';
 
-/** A warning naming every changed, missing or added file under the checked folders (course/, harness/, checkpoints/), or undefined when all match. */
+/** A warning naming every changed, missing or added file under `checkedFolders`, or undefined when all match. */
 export function tamperWarning(): string | undefined {
   const shipped = readChecksums();
   if (!shipped) return undefined;
