@@ -5,7 +5,7 @@ import { connect, createServer, type Socket } from 'node:net';
 import { replyCounter } from './reply-counter.ts';
 
 /** What went back to the clients: complete RESP replies, and how many of them were errors. */
-export interface Delivered {
+interface Delivered {
   replies: number;
   errors: number;
 }
@@ -19,7 +19,7 @@ export interface RespProxy {
 
 /** The value, if any, key:n gets before the run: every third key a two-line value whose second line starts with `-`
  *  (a line reader takes it for an error reply), every seventh a list (GET answers -WRONGTYPE), the rest none ($-1). */
-export function seeded(n: number): { kind: 'value'; value: string } | { kind: 'list' } | undefined {
+function seeded(n: number): { kind: 'value'; value: string } | { kind: 'list' } | undefined {
   if (n % 7 === 0) return { kind: 'list' };
   if (n % 3 === 0) return { kind: 'value', value: `first line ${n}\r\n-second line, not an error` };
   return undefined;

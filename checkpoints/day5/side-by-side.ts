@@ -18,7 +18,7 @@ export const shapes = [
   { name: 'pipelined', what: '16 connections, 16 commands per write', connections: 16, pipeline: 16 },
 ] as const;
 
-export type ShapeName = (typeof shapes)[number]['name'];
+type ShapeName = (typeof shapes)[number]['name'];
 
 /** The load whose ratio decides (the pipelined one: steady on a busy machine, where the plain one's ratio swings); the
  *  plain one can still fail a server that is clearly slow in it. */
@@ -50,7 +50,7 @@ export interface SideBySide {
 }
 
 /** The reference server's file where redis-server is missing. */
-export const referenceFile = join(root, 'solutions/05-performance/server.ts');
+const referenceFile = join(root, 'solutions/05-performance/server.ts');
 
 /** Measures in rounds until the verdict is clear; `checkYours` throws for a run of the learner's server that failed. */
 export async function sideBySide(yours: Pick<ServerProcess, 'port' | 'heap'>, checkYours: (result: LoadResult) => void): Promise<SideBySide> {
