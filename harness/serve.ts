@@ -1,7 +1,7 @@
 // Runs a learner's server module in a process of its own: `node --expose-gc --import tsx serve.ts <file>`.
 // Prints one JSON line ({ port } or { error }) and exits when its parent goes away (stdin closes). A line `heap` on
 // stdin is answered with `@@heap <bytes>`: the memory the server's JavaScript holds after a full garbage collection;
-// `profile-start`, then `profile-stop <file>`, write a V8 CPU profile of the time between them (as --cpu-prof does).
+// `cpu` with `@@cpu <µs>`, the process's CPU time so far; `profile-start`, then `profile-stop <file>`, a V8 CPU profile of the time between them (as --cpu-prof does).
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { findSourceMap } from 'node:module';
@@ -26,6 +26,10 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
     profiler = undefined;
     writeFileSync(line.slice(13), JSON.stringify(original(profile)));
     return console.log('@@profile-stop ok');
+  }
+  if (line === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    return console.log(`@@cpu ${user + system}`);
   }
   if (line !== 'heap') return;
   const collect = (globalThis as { gc?: () => void }).gc;

@@ -6,16 +6,18 @@ import { gates } from '../../course/gates.ts';
 import { prefill, runLoad, type LoadResult } from '../../harness/loadgen.ts';
 import { decideAll, median, type Decision } from '../../harness/paired.ts';
 import { root } from '../../harness/paths.ts';
-import { findTool, startRedis } from '../../harness/redis.ts';
+import { command, findTool, startRedis } from '../../harness/redis.ts';
 import { load } from '../../harness/redis-gate.ts';
 import { startServerProcess, type ServerProcess } from '../../harness/server-process.ts';
 import { keyOf, valueOf } from '../../harness/loadgen-thread.ts';
 
-/** The two loads of a round: the day's own (one request in flight per connection: latency shows), and a pipelined one
- *  (many commands per write: what the server spends per command shows, and a write or a log line per reply with it). */
+/** The two loads of a round. The day's own (one request in flight per connection: a reply that waits shows), judged
+ *  on pace, ops/s against ops/s. A pipelined one (many commands per write: what the server spends per command shows, a
+ *  write or a log line per reply with it), judged on CPU time: commands per millisecond of the server's own CPU
+ *  against Redis's, a figure that holds still when the machine is busy and either process waits for a core. */
 export const shapes = [
-  { name: 'plain', what: `${load.connections} connections, no pipelining`, connections: load.connections, pipeline: 1 },
-  { name: 'pipelined', what: '16 connections, 16 commands per write', connections: 16, pipeline: 16 },
+  { name: 'plain', what: `${load.connections} connections, no pipelining`, measure: 'pace', connections: load.connections, pipeline: 1 },
+  { name: 'pipelined', what: '16 connections, 16 commands per write', measure: 'cpu', connections: 16, pipeline: 16 },
 ] as const;
 
 type ShapeName = (typeof shapes)[number]['name'];
@@ -39,7 +41,7 @@ export interface SideBySide {
   /** The load the decision is about. */
   decidedBy: (typeof shapes)[number];
   /** Per shape: the geometric mean of its ratios, and each round's runs (the reference's, then yours). */
-  byShape: Record<ShapeName, { ratio: number; runs: { theirs: LoadResult; yours: LoadResult }[] }>;
+  byShape: Record<ShapeName, { ratio: number; runs: { theirs: LoadResult; yours: LoadResult; ratio: number }[] }>;
   /** The medians of the plain shape (the day's load), in ops/s. */
   theirsPlain: number;
   yoursPlain: number;
@@ -53,11 +55,12 @@ export interface SideBySide {
 const referenceFile = join(root, 'solutions/05-performance/server.ts');
 
 /** Measures in rounds until the verdict is clear; `checkYours` throws for a run of the learner's server that failed. */
-export async function sideBySide(yours: Pick<ServerProcess, 'port' | 'heap'>, checkYours: (result: LoadResult) => void): Promise<SideBySide> {
+export async function sideBySide(yours: Pick<ServerProcess, 'port' | 'heap' | 'ask'>, checkYours: (result: LoadResult) => void): Promise<SideBySide> {
   const yoursPort = yours.port;
   const redis = findTool('redis-server') ? await startRedis().catch(() => undefined) : undefined;
   const other = redis ? undefined : await startServerProcess(referenceFile);
-  const reference = redis ? { port: redis.port, replies: 'resp' as const } : { port: other!.port, replies: 'text' as const };
+  const reference = redis ? { port: redis.port, replies: 'resp' as const, cpu: () => redisCpuMs(redis.port) } : { port: other!.port, replies: 'text' as const, cpu: () => processCpuMs(other!) };
+  const yoursCpu = () => processCpuMs(yours);
   const byShape = { plain: { ratio: 0, runs: [] }, pipelined: { ratio: 0, runs: [] } } as SideBySide['byShape'];
   try {
     await prefill({ ...load, ...reference });
@@ -75,15 +78,21 @@ export async function sideBySide(yours: Pick<ServerProcess, 'port' | 'heap'>, ch
     let rounds = 0;
     while (!decision) {
       for (const shape of shapes) {
+        const cpu = shape.measure === 'cpu';
+        const theirsFrom = cpu ? await reference.cpu() : 0;
         const theirs = await run(shape, reference.port, reference.replies, rounds + 2);
+        const theirsCpu = cpu ? (await reference.cpu()) - theirsFrom : 0;
+        const yoursFrom = cpu ? await yoursCpu() : 0;
         const yours = await run(shape, yoursPort, 'text', rounds + 2);
+        const yoursUsed = cpu ? (await yoursCpu()) - yoursFrom : 0;
         checkYours(yours);
-        byShape[shape.name].runs.push({ theirs, yours });
+        const ratio = shape.measure === 'pace' ? yours.opsPerSec / theirs.opsPerSec : yours.totalOps / Math.max(yoursUsed, 0.1) / (theirs.totalOps / Math.max(theirsCpu, 0.1));
+        byShape[shape.name].runs.push({ theirs, yours, ratio });
       }
       rounds += 1;
-      decision = decideAll(shapes.map((shape) => byShape[shape.name].runs.map((one) => one.yours.opsPerSec / one.theirs.opsPerSec)), deciding, plan);
+      decision = decideAll(shapes.map((shape) => byShape[shape.name].runs.map((one) => one.ratio)), deciding, plan);
     }
-    for (const shape of shapes) byShape[shape.name].ratio = geometricMean(byShape[shape.name].runs.map((one) => one.yours.opsPerSec / one.theirs.opsPerSec));
+    for (const shape of shapes) byShape[shape.name].ratio = geometricMean(byShape[shape.name].runs.map((one) => one.ratio));
     const plain = byShape.plain.runs;
     const commands = shapes.reduce((sum, shape) => sum + byShape[shape.name].runs.reduce((all, one) => all + one.yours.totalOps, 0), 0);
     const memory = { before, after: await yours.heap(), received: Math.round(commands * commandBytes) };
@@ -101,6 +110,22 @@ export async function sideBySide(yours: Pick<ServerProcess, 'port' | 'heap'>, ch
     redis?.stop();
     other?.stop();
   }
+}
+
+// Redis's own CPU time so far (INFO cpu: used_cpu_user + used_cpu_sys, in seconds), in milliseconds.
+async function redisCpuMs(port: number): Promise<number> {
+  const info = await command(port, 'INFO cpu');
+  const read = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? Number.NaN);
+  const seconds = read('used_cpu_user') + read('used_cpu_sys');
+  if (!Number.isFinite(seconds)) throw new Error(`INFO cpu had no used_cpu_user and used_cpu_sys: ${info.slice(0, 200)}`);
+  return seconds * 1000;
+}
+
+// A server process's own CPU time so far (serve.ts answers `cpu` with process.cpuUsage()), in milliseconds.
+async function processCpuMs(server: Pick<ServerProcess, 'ask'>): Promise<number> {
+  const answer = await server.ask('cpu', 'cpu');
+  if (answer === undefined) throw new Error("the server's process did not report its CPU time within 5 s: its event loop was busy all that time");
+  return Number(answer) / 1000;
 }
 
 // About how many bytes one command of the load takes on the wire (a key from the middle of the key space).
