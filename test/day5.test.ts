@@ -8,7 +8,7 @@ import { findTool, installRedis } from '../harness/redis.ts';
 import type { DayResult, Report } from '../grader/results.ts';
 import { compileRequirementId } from '../grader/compile.ts';
 import { graded } from './graded.ts';
-import { expectCaught, runGrader, scratchDir, treeWith } from './helpers.ts';
+import { expectCaught, gradeDay, runGrader, scratchDir, treeWith } from './helpers.ts';
 import { expectDiagnosed } from './diagnosis.ts';
 
 const gateTest = 'load-gate';
@@ -66,6 +66,13 @@ describe('day 5', () => {
     if (id !== 'generator-confirms') return;
     // Where the time went: a CPU profile of the server, its top functions in the learner's files with file:line.
     expect(status(result, id)!.message).toMatch(/Where your server's CPU went[^\n]*\n +\d+% +\S+ \([^)]*05-performance\/server\.ts:\d+/);
+  });
+
+  it('fails the RESP bonus for a load tester that reads Redis\'s replies as text lines (bonus: the day itself holds)', async () => {
+    const { result } = await gradeDay('day5', treeWith('day5/resp-as-lines'), undefined, 'drives real Redis');
+    const bonus = status(result, 'drives-redis')!;
+    expect(bonus.status, 'a tester without a RESP reader fails the bonus').toBe('failed');
+    expect(bonus.message).toMatch(/errors where Redis answered [\d,]+ with an error reply|more replies than Redis sent/);
   });
 
   it('fails a server that writes each reply on its own timer, saying by how much and pointing to "Batching writes"', async () => {
