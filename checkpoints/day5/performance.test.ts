@@ -130,12 +130,12 @@ describe(`Load gate: half of real Redis on this machine, at most ${figure(gates.
   });
 
   it(`keeps at least half of real Redis's pace and CPU efficiency, measured side by side in turns by the grader's own load generator`, { meta: { id: 'generator-confirms' } }, async ({ task }) => {
-    const { value: held } = await heldGate();
     const server = await learnerServer();
     const run = await sideBySideRun();
     const { decision } = run;
     const versus = run.reference === 'redis' ? 'real Redis' : "the workbook's reference server (redis-server is missing)";
-    recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(run.yoursPlain), gate: { op: '>', value: held } });
+    // The grader's own figure for your server in the day's load; the verdict is on the ratios below, not on this figure.
+    recordMetric(task, 'load.grader.opsPerSec', { value: Math.round(run.yoursPlain), note: `the median of ${run.rounds} runs of ${roundMs} ms in the day's load, in turns with ${versus}` });
     recordMetric(task, 'load.sideBySide.ratio', { value: round2(decision.ratio), gate: { op: '>', value: plan.share }, note: `against ${versus}: ${pairedText(run)}` });
     const plainRun = run.byShape.plain.runs.at(-1)!;
     recordGenerator(task, plainRun.yours);
