@@ -14,10 +14,11 @@ export interface ServerProcess {
   /** The last lines the server printed (its logs), for failure messages. */
   output: string[];
   /** The bytes the server's JavaScript holds after a full garbage collection (heap and buffers); undefined when it
-   *  does not answer within 5 s. */
+   *  does not answer within 15 s. */
   heap(): Promise<number | undefined>;
-  /** Sends `command` to the server's process (serve.ts) and resolves with its `@@<tag>` answer (undefined after 5 s). */
-  ask(command: string, tag: string): Promise<string | undefined>;
+  /** Sends `command` to the server's process (serve.ts) and resolves with its `@@<tag>` answer (undefined after `ms`,
+    *  15 s by default, or at once when the process has ended). */
+  ask(command: string, tag: string, ms?: number): Promise<string | undefined>;
   /** When the server's process has died: how, with its last lines (an uncaught exception shows here); otherwise undefined. */
   crash(): string | undefined;
   /** Like crash(), but first gives a dying process up to `ms` to be reported as ended (a client often sees EOF first). */
@@ -68,8 +69,11 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
     clearTimeout(timer);
     return crash();
   };
-  const ask = (command: string, tag: string) =>
+  // A process that has ended cannot read: writing to its stdin would raise EPIPE, and crash() already tells why it ended.
+  child.stdin!.on('error', () => {});
+  const ask = (command: string, tag: string, ms = 15_000) =>
     new Promise<string | undefined>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done(undefined);
       const entry = {
         tag,
         answer: (text: string) => {
@@ -80,7 +84,7 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
       const timer = setTimeout(() => {
         waiting.splice(waiting.indexOf(entry), 1);
         done(undefined);
-      }, 5000);
+      }, ms);
       waiting.push(entry);
       child.stdin!.write(`${command}\n`);
     });

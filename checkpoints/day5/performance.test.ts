@@ -50,7 +50,7 @@ describe('Memory under load', () => {
     const { memory } = await sideBySideRun();
     const { before, after, received } = memory;
     if (before === undefined || after === undefined) {
-      throw new CheckError("Your server's process did not report its memory within 5 s of being asked: its event loop was busy all that time.", {
+      throw new CheckError("Your server's process did not report its memory within 15 s of being asked: its event loop was busy all that time.", {
         where: `the connection handler in ${shown(serverFile)}`,
         fix: 'Find the loop that does not return to the event loop (a busy-wait, a synchronous read of a growing buffer).',
       });

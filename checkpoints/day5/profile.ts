@@ -21,7 +21,8 @@ export async function profileServer(server: ServerProcess): Promise<HotFrame[] |
   try {
     if ((await server.ask('profile-start', 'profile-start')) === undefined) return undefined;
     await runLoad({ ...load, connections: shape.connections, pipeline: shape.pipeline, port: server.port, replies: 'text', durationMs: profileMs });
-    if ((await server.ask(`profile-stop ${file}`, 'profile-stop')) === undefined) return undefined;
+    // Writing the profile takes a moment on a busy machine: wait for it, so that no file is written after the cleanup.
+    if ((await server.ask(`profile-stop ${file}`, 'profile-stop', 30_000)) === undefined) return undefined;
     return hotFrames(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, targetDir);
   } finally {
     rmSync(file, { force: true });

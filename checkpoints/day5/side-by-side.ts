@@ -124,7 +124,7 @@ async function redisCpuMs(port: number): Promise<number> {
 // A server process's own CPU time so far (serve.ts answers `cpu` with process.cpuUsage()), in milliseconds.
 async function processCpuMs(server: Pick<ServerProcess, 'ask'>): Promise<number> {
   const answer = await server.ask('cpu', 'cpu');
-  if (answer === undefined) throw new Error("the server's process did not report its CPU time within 5 s: its event loop was busy all that time");
+  if (answer === undefined) throw new Error("the server's process did not report its CPU time within 15 s: its event loop was busy all that time");
   return Number(answer) / 1000;
 }
 
