@@ -5,7 +5,8 @@
 // (fail/error), output? (the student's own printing), test_code, task_id }] }; error only when no test ran).
 import { describe, expect, it } from 'vitest';
 import { days, dayNumber, type Day } from '../course/days.ts';
-import { toClassroom, toExercism } from '../grader/formats.ts';
+import { toClassroom } from '../grader/classroom.ts';
+import { toExercism } from '../grader/exercism.ts';
 import { maxScore, scoredRows } from '../grader/points.ts';
 import { buildReport } from '../grader/report.ts';
 import type { DayResult, Report, TestResult } from '../grader/results.ts';
