@@ -27,14 +27,15 @@ function codeOf(row: Row): string {
 }
 
 /** `message` for a student who has only their files: commands of this repository and links into its guides left out,
- *  the guide entry's own first paragraph in their place. */
-export function forStudent(message: string): string {
+ *  the guide entry's own first paragraph in their place, and the line a Look at's function is declared on. */
+function forStudent(message: string, lookAtLine?: number): string {
   const lines = message.split('\n').flatMap((line) => {
     const why = /^Why:\s+(.*?) \((days\/[^)#\s]+\.md)#([^)\s]+)\)$/.exec(line);
     if (why) {
       const paragraph = guideSection(why[2]!, why[3]!)?.split(/\n{2,}/).find((block) => block.trim() && !/^[<#`|-]/.test(block.trim()));
-      return [`Why:      ${why[1]}`, ...(paragraph ? [`          ${paragraph.replace(/\s*\n\s*/g, ' ').trim()}`] : [])];
+      return [`Why:      ${why[1]}`, ...(paragraph ? [`          ${paragraph.replace(/\s*\n\s*/g, ' ').replace(/\*\*([^*]+)\*\*/g, '$1').trim()}`] : [])];
     }
+    if (lookAtLine !== undefined && /^Look at:\s+\S.* in \S+\.\w+$/.test(line)) return [`${line}, line ${lookAtLine}`];
     const plain = line.replace(/npm run typecheck/g, 'tsc --noEmit').replace(/`?npm run check [^\s`]+(?: -- [^`\n]*)?`?/g, 'the tests');
     return /\bnpm (?:run|test|start)\b|README\.md/.test(plain) ? [] : [plain];
   });
@@ -48,7 +49,7 @@ export function toExercism(report: Report, week = true) {
   const tests = all.map((row) => ({
     name: `${row.day.id} · ${row.name}`,
     status: row.status,
-    ...(row.status === 'pass' ? {} : { message: forStudent(row.message) }),
+    ...(row.status === 'pass' ? {} : { message: forStudent(row.message, row.lookAt?.line) }),
     test_code: codeOf(row),
     task_id: dayNumber(findDay(row.day.id)!),
   }));

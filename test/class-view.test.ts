@@ -84,6 +84,15 @@ describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of 
     expect(bugs.perConnection.cause.title, 'the observed kind was generic; the view shows the specific one').toMatch(/protocol table/);
   });
 
+  it('fits a 1,024 px wide window: no sideways scrolling, the cause and look at of every row in view (class-1024)', async () => {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    for (const cell of await page.locator('tr.learner td.figure, tr.learner td.first code.look-at').all()) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width, await cell.innerText()).toBeLessThanOrEqual(1024);
+    }
+  });
+
   it('inlines the guide entry so the page works when shared, and draws day 5 as a ratio to Redis (class-shared)', async () => {
     const entry = page.locator('section.day[data-day="day2"] li.cause details.guide').first();
     await entry.locator(':scope > summary').click();
