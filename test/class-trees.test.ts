@@ -95,6 +95,7 @@ describe('a class of real trees', () => {
     expect(failing.days.map((day) => [day.id, day.state])).toEqual([['day1', 'failing']]);
     expect(blocked.days.map((day) => [day.id, day.state, day.blockedBy])).toEqual([['day2', 'not-reached', 'day1']]);
     expect((await graded('days')).report.days.map((day) => day.state)).toEqual(days.map(() => 'not-started'));
+    expect((await graded('days')).report.learner, 'a tree outside git: its folder, never the workbook\'s author').toBe('days');
     // solutions/ passes every day (test/workbook.test.ts holds that); here only that its state says what `passed` says.
     expect((await graded('solutions')).report.days.map((day) => day.state)).toEqual((await graded('solutions')).report.days.map((day) => (day.passed ? 'passed' : 'failing')));
   });

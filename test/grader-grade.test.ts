@@ -71,6 +71,9 @@ describe('npm run grade', () => {
     const run = await cli(['grade', '--format', 'junit'], freshState());
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('Give one of: report, classroom, exercism');
+    const check = await cli(['check', 'day1', '--format', 'exercism', '--repeat', '2'], freshState());
+    expect(check.exitCode, 'check scores one whole run: no --repeat beside --format').toBe(2);
+    expect(check.stderr).toContain('leave out --repeat and --only');
   });
 });
 

@@ -29,7 +29,7 @@ details.guide summary { cursor: pointer; } details.guide[open] { background: #f6
 svg .bar.pass { fill: #2da44e; } svg .bar.fail { fill: #e5534b; } svg .gate { stroke: #1f2328; stroke-width: 2; }
 svg .redis { stroke: #8250df; stroke-width: 2; stroke-dasharray: 4 2; } svg .grid { stroke: #eaeef2; } svg text { font: 12px system-ui, sans-serif; fill: #1f2328; }
 svg .name { text-anchor: end; } svg .axis { text-anchor: middle; fill: #59636e; } svg .value { fill: #59636e; }
-li.problem { color: #cf222e; } tr.no-report th, tr.no-report td { color: #8c959f; }
+li.problem { color: #cf222e; } h3 .reached { font-weight: 400; font-size: 13px; } tr.no-report th, tr.no-report td { color: #8c959f; }
 `;
 
 // The banner for a failure every report shares: one line a mentor reads as "fix the setup", not as 8 bugs.
@@ -68,7 +68,7 @@ function daySections(input: ClassInput, shared: SharedFailure | undefined): stri
   return summarizeDays(input.learners, shared)
     .map((day) => {
       const share = day.graded ? Math.round((day.passed / day.graded) * 100) : 0;
-      const head = `<h3>${esc(day.id)} — ${esc(day.title)} <span class="meter"><span style="width:${share}%"></span></span><span class="passcount">${day.passed}/${day.graded} pass</span><span class="muted"> of those who reached it</span></h3>`;
+      const head = `<h3>${esc(day.id)} — ${esc(day.title)} <span class="meter"><span style="width:${share}%"></span></span><span class="passcount">${day.passed}/${day.graded} pass</span><span class="muted reached"> of those who reached it</span></h3>`;
       const notStarted = day.notStarted.length ? `<p class="muted not-started" data-count="${day.notStarted.length}">${day.notStarted.length} not started: ${esc(day.notStarted.join(', '))}</p>` : '';
       const waiting = day.waiting.length ? `<p class="muted waiting" data-count="${day.waiting.length}">${day.waiting.length} not reached, held back by an earlier day (see that day): ${esc(day.waiting.join(', '))}</p>` : '';
       const groups = day.groups.map((group) => {
