@@ -2,7 +2,7 @@
 // git checkout, the time, and the grader's version; and per failure, the learner's file and the cause as printed.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { basename, resolve, sep } from 'node:path';
+import { basename, isAbsolute, resolve, sep } from 'node:path';
 import { findDay } from '../course/days.ts';
 import { pointerIn } from '../harness/look-at.ts';
 import { declarationLine } from '../harness/source/extract.ts';
@@ -79,6 +79,13 @@ export function lookAtOf(message: string, target: string): LookAt | undefined {
   if (!pointer || !file) return undefined;
   const line = pointer.line ?? declared(resolve(target, file), pointer.name, pointer.owner);
   return { file, ...(line !== undefined && { line }) };
+}
+
+/** The Look at a step gave as data (an absolute path), relative to the tree; one outside the tree is none. */
+export function lookAtInTree(lookAt: LookAt, target: string): LookAt | undefined {
+  if (!isAbsolute(lookAt.file)) return lookAt;
+  const file = inTree(lookAt.file, target);
+  return file ? { ...lookAt, file } : undefined;
 }
 
 /** `01-cache/cache.ts:12`: a Look at as one reads it. */

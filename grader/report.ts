@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { findDay } from '../course/days.ts';
 import { blamedOnMissing, dayState, missingFiles } from './day-state.ts';
-import { identify, lookAtOf, whyOf } from './identity.ts';
+import { identify, lookAtInTree, lookAtOf, whyOf } from './identity.ts';
 import { display } from './paths.ts';
 import type { DayResult, Report, TestResult } from './results.ts';
 
@@ -14,8 +14,9 @@ function reported(dayId: string, test: TestResult, target: string, missing: stri
     const blamed = blamedOnMissing(test, missing);
     return { ...blamed, why: { title: blamed.cause!.title } };
   }
-  const lookAt = lookAtOf(test.message, target);
-  return { ...test, ...(lookAt && { lookAt }), why: whyOf(dayId, test) };
+  const lookAt = test.lookAt ? lookAtInTree(test.lookAt, target) : lookAtOf(test.message, target);
+  const { lookAt: _given, ...rest } = test;
+  return { ...rest, ...(lookAt && { lookAt }), why: whyOf(dayId, test) };
 }
 
 /** The report for `results` graded on `target` with `seed`: who and what (grader/identity.ts), each day's state

@@ -18,7 +18,8 @@ export interface TestResult {
   durationMs: number;
   /** What went wrong, when the checkpoint observed it; failures of one cause are reported together. */
   cause?: TestCause;
-  /** In the report, on a failure: the learner's file it points at (its `Look at:`), relative to the tree, and the line. */
+  /** On a failure: the learner's file it points at and the line; set by the step that knows them (the compile step,
+   *  with an absolute path), else read from the message's `Look at:`; in the report, relative to the tree. */
   lookAt?: LookAt;
   /** In the report, on a failure: the cause as the terminal shows it (its "Why this happens" entry, else the cause). */
   why?: { title: string; guide?: string };

@@ -94,6 +94,8 @@ describe('a class of real trees', () => {
     expect(failing.learner, 'the author of the tree\'s own commit').toBe('Fay Learner');
     expect(failing.days.map((day) => [day.id, day.state])).toEqual([['day1', 'failing']]);
     expect(blocked.days.map((day) => [day.id, day.state, day.blockedBy])).toEqual([['day2', 'not-reached', 'day1']]);
+    const broken = readFileSync(at('bo/01-cache/cache.ts'), 'utf8').split('\n').findIndex((line) => line.startsWith('export const broken')) + 1;
+    expect(blocked.days[0]!.tests.find((test) => test.id === 'compiles')!.lookAt, 'the compile step\'s file and line, as data').toEqual({ file: '01-cache/cache.ts', line: broken });
     expect((await graded('days')).report.days.map((day) => day.state)).toEqual(days.map(() => 'not-started'));
     expect((await graded('days')).report.learner, 'a tree outside git: its folder, never the workbook\'s author').toBe('days');
     // solutions/ passes every day (test/workbook.test.ts holds that); here only that its state says what `passed` says.
