@@ -9,7 +9,7 @@ import type { DayResult, DayState, TestResult } from './results.ts';
 import { notStarted } from './shipped.ts';
 
 /** The cause kind of a failure on a day whose own files are not all there. */
-export const missingFileKind = 'missing-file';
+const missingFileKind = 'missing-file';
 
 // The day whose folder `file` (tree-relative: `01-cache/cache.ts`) lies in.
 const dayOfFile = (file: string): Day | undefined => days.find((day) => file.startsWith(`${day.slug}/`));

@@ -29,7 +29,7 @@ function ranNothing(day: DayResult): boolean {
 }
 
 /** `text` with paths into the graded tree and the workbook made relative (`01-cache/cache.ts`, `checkpoints/…`). */
-export function relativePaths(text: string, target: string): string {
+function relativePaths(text: string, target: string): string {
   return [`${resolve(root, target)}${sep}`, `${root}${sep}`].reduce((out, prefix) => out.split(prefix).join(''), text);
 }
 

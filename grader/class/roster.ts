@@ -5,7 +5,7 @@ import type { Learner } from './learner.ts';
 import type { ClassInput } from './read.ts';
 
 /** The names of a roster file: one per line; blank lines and lines starting with # left out. */
-export function rosterNames(text: string): string[] {
+function rosterNames(text: string): string[] {
   return [...new Set(text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#')))];
 }
 
