@@ -42,15 +42,18 @@ export function decide(ratios: number[], plan: Sequential): Decision | undefined
 
 /**
  * The verdict over several loads measured in the same rounds (`ratios[load][round]`): any load clearly below the share
- * misses; otherwise the `deciding` load settles it (clears, or too close after the most rounds); undefined while a
- * further round could still change it. The other loads can only fail a server, never hold a verdict open.
+ * misses; every load clearly above it clears (reported for the `deciding` load); a load still unclear after the most
+ * rounds is too close to call; undefined while a further round could still change it.
  */
 export function decideAll(ratios: number[][], deciding: number, plan: Sequential): (Decision & { load: number }) | undefined {
   const decisions = ratios.map((one, load) => {
     const decision = decide(one, plan);
     return decision && { ...decision, load };
   });
-  return decisions.find((decision) => decision?.verdict === 'misses') ?? decisions[deciding];
+  const missed = decisions.find((decision) => decision?.verdict === 'misses');
+  if (missed) return missed;
+  if (decisions.every((decision) => decision?.verdict === 'clears')) return decisions[deciding];
+  return decisions.find((decision) => decision?.verdict === 'too-close');
 }
 
 /** The median of `values` (0 for none). */

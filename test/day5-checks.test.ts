@@ -88,13 +88,14 @@ describe("day 5's side-by-side verdict (harness/paired.ts)", () => {
     expect(decide([2, 0.5, 2, 0.5], { ...plan, maxRounds: 4 })!.ratio).toBeCloseTo(1, 6);
   });
 
-  it('fails on any load clearly below the share, and otherwise lets the deciding load settle it', () => {
+  it('fails on any load clearly below the share, clears only when every load clears, and says too close after the most rounds', () => {
     const clears = [0.9, 0.95, 0.92];
     const misses = [0.2, 0.21, 0.19];
     const unclear = [0.3, 0.9, 0.5];
     expect(decideAll([misses, clears], 1, plan)).toMatchObject({ verdict: 'misses', load: 0 });
-    expect(decideAll([unclear, clears], 1, plan)).toMatchObject({ verdict: 'clears', load: 1 });
-    expect(decideAll([clears, unclear], 1, plan), 'the deciding load still unclear: another round').toBeUndefined();
+    expect(decideAll([clears, clears], 1, plan)).toMatchObject({ verdict: 'clears', load: 1 });
+    expect(decideAll([unclear, clears], 1, plan), 'one load still unclear: another round').toBeUndefined();
+    expect(decideAll([unclear, clears], 1, { ...plan, maxRounds: 3 })).toMatchObject({ verdict: 'too-close', load: 0 });
   });
 });
 

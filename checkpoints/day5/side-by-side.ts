@@ -22,8 +22,7 @@ export const shapes = [
 
 type ShapeName = (typeof shapes)[number]['name'];
 
-/** The load whose ratio decides (the pipelined one: steady on a busy machine, where the plain one's ratio swings); the
- *  plain one can still fail a server that is clearly slow in it. */
+/** The load a passing verdict is reported for (the pipelined one); both loads must clear the share. */
 const deciding = 1;
 
 /** Each run of a round lasts this long; a round is four runs (reference, yours, in each shape). */
