@@ -20,10 +20,18 @@ export const day3: Day = {
   title: 'Testing & benchmarking',
   files: ['03-testing/cache.race.test.ts', '03-testing/cache.bench.ts'],
   checkpoints: ['checkpoints/day3/race-tests.test.ts', 'checkpoints/day3/bench.test.ts', 'checkpoints/day3/throughput.test.ts'],
-  // The learner's race tests (as five projects: their own code, then each mutant) and benchmarks, run by the grader
-  // first; race-tests.test.ts and bench.test.ts judge what came back.
+  // The learner's race tests (five runs side by side: their own code, then each mutant) and benchmarks, run by the
+  // grader first; race-tests.test.ts and bench.test.ts judge what came back.
   learnerRuns: [
-    { name: 'race-tests', mode: 'test', config: 'checkpoints/day3/race.config.ts', needs: '03-testing/cache.race.test.ts', limitMs: 45_000 },
+    {
+      name: 'race-tests',
+      mode: 'test',
+      config: 'checkpoints/day3/race.config.ts',
+      needs: '03-testing/cache.race.test.ts',
+      limitMs: 45_000,
+      // The learner's own code, then each planted bug of checkpoints/day3/mutants.ts, in processes alike but for it.
+      variants: ['own', 'loses-writes', 'wrong-key', 'writer-beside-readers', 'lost-update'],
+    },
     { name: 'bench', mode: 'bench', config: 'checkpoints/day3/bench.config.ts', needs: '03-testing/cache.bench.ts', limitMs: 45_000 },
   ],
   // Each run above takes ~3 s and is stopped at its limit before the checkpoint starts (grader/learner-runs.ts);
