@@ -1,0 +1,60 @@
+// Day 3: a learner's benchmark figure far above what the grader measures on the same Cache measures something else.
+// The guide's rule (days/03-testing/README.md, Part B): hz × 1,000 lands within ten times of the grader's figure.
+// Several times above, with a reason in the source (a GET result nobody uses, one key read on every call), or ten
+// times above with none seen, fails with that cause.
+import type { Cause } from '../../harness/cause.ts';
+import { figure } from '../../course/gates.ts';
+import { benchSource, getCalls, sameKeyEveryCall } from './bench-source.ts';
+
+/** Cache operations per bench call in the guide and the scaffold. */
+export const batch = 1_000;
+/** Above this many times the grader's figure, with no reason seen in the source, a figure measures something else. */
+export const tooFastBlind = 10;
+/** Above this many times, with a reason seen in the source. The guide's own benchmarks land at 1–3 times. */
+export const tooFastSeen = 4;
+
+/** Why a benchmark ran too fast: its cause, what was seen, and the line of the benchmark file it was seen on. */
+export interface TooFast {
+  cause: Cause;
+  seen: string;
+  line?: number;
+}
+
+/** The reason `source`'s benchmark `name` (matched by `pattern`) ran faster than the cache can, if one can be read. */
+function reasonIn(source: string, name: string, pattern: RegExp): TooFast | undefined {
+  const body = benchSource(source, pattern);
+  if (!body) return undefined;
+  const start = source.indexOf(body);
+  const lineOf = (index: number) => source.slice(0, start + index).split('\n').length;
+  const calls = getCalls(body);
+  const unused = calls.find((call) => call.unused);
+  if (unused) {
+    return {
+      cause: { kind: 'bench-result-unused', title: `your ${name} benchmark throws away what get returns` },
+      seen: `get(${unused.argument}) is a statement of its own: nothing reads its result, so the engine may skip the lookup`,
+      line: lineOf(unused.index),
+    };
+  }
+  const same = calls.length > 0 && calls.every((call) => sameKeyEveryCall(call.argument, body));
+  if (same) {
+    return {
+      cause: { kind: 'bench-one-key', title: `your ${name} benchmark reads one key again and again` },
+      seen: `every get reads ${[...new Set(calls.map((call) => call.argument))].join(', ')}, the same key on every call (picked once, outside the timed function)`,
+      line: lineOf(calls[0]!.index),
+    };
+  }
+  return undefined;
+}
+
+/** Why `name`'s figure of `hz` calls/s is too fast beside the grader's `graderOps` ops/s, or undefined when it is not. */
+export function tooFast(source: string, name: string, pattern: RegExp, hz: number, graderOps: number): TooFast | undefined {
+  const times = (hz * batch) / graderOps;
+  const reason = reasonIn(source, name, pattern);
+  if (times <= (reason ? tooFastSeen : tooFastBlind)) return undefined;
+  return (
+    reason ?? {
+      cause: { kind: 'bench-too-fast', title: `your ${name} benchmark reports ${Math.round(times)}× what the grader measured on the same Cache` },
+      seen: `${figure(hz)} calls/s × ${figure(batch)} is ${figure(hz * batch)} ops/s: does each call do ${figure(batch)} operations on different keys?`,
+    }
+  );
+}
