@@ -13,7 +13,7 @@ import { handedRun } from '../../harness/hand-in.ts';
 import type { LearnerTest as NestedTest } from '../../harness/learner-runs.ts';
 import { bestOf } from '../../harness/measure.ts';
 import { figure } from '../../course/gates.ts';
-import { batch, tooFast } from './fast-bench.ts';
+import { batch, farAbove, tooFast } from './fast-bench.ts';
 import { filledCache, operation, type Op } from './workload.ts';
 
 const file = '03-testing/cache.bench.ts';
@@ -81,7 +81,7 @@ async function notTooFast(benches: NestedTest[]): Promise<void> {
     const fast = tooFast(source, name, patterns[op], hz, graderOps!);
     if (!fast) continue;
     throw new CheckError(`Your benchmark '${name}' reports ${figure(hz * batch)} ops/s (${figure(hz)} calls/s × ${figure(batch)}), ${Math.round((hz * batch) / graderOps!)}× the ${figure(graderOps!)} ops/s the grader measured on the same Cache: it measures something other than your cache.\n${fast.seen}.`, {
-      expected: `a figure within a few times of the grader's ${figure(graderOps!)} ops/s (the guide's rule: within ten times)`,
+      expected: `a figure within ${farAbove} times the grader's ${figure(graderOps!)} ops/s (the guide's rule, Part B)`,
       received: `${figure(hz * batch)} ops/s`,
       where: `bench('${name}', …) in ${shown(file)}${fast.line ? `:${fast.line}` : ''}`,
       fix: fast.cause.kind === 'bench-result-unused'

@@ -1,17 +1,16 @@
 // Day 3: a learner's benchmark figure far above what the grader measures on the same Cache measures something else.
-// The guide's rule (days/03-testing/README.md, Part B): hz × 1,000 lands within ten times of the grader's figure.
-// Several times above, with a reason in the source (a GET result nobody uses, one key read on every call), or ten
-// times above with none seen, fails with that cause.
+// The guide's rule (days/03-testing/README.md, Part B): hz × 1,000 lands within ten times of the grader's figure (the
+// guide's own benchmarks land at 1–3 times on an idle machine, up to 6 with a hot key, the two runs being minutes apart
+// on a shared machine). Beyond it fails, with the reason read in the source (a GET result nobody uses, one key read
+// on every call) when there is one.
 import type { Cause } from '../../harness/cause.ts';
 import { figure } from '../../course/gates.ts';
 import { benchSource, getCalls, sameKeyEveryCall } from './bench-source.ts';
 
 /** Cache operations per bench call in the guide and the scaffold. */
 export const batch = 1_000;
-/** Above this many times the grader's figure, with no reason seen in the source, a figure measures something else. */
-export const tooFastBlind = 10;
-/** Above this many times, with a reason seen in the source. The guide's own benchmarks land at 1–3 times. */
-export const tooFastSeen = 4;
+/** Above this many times the grader's figure, a figure measures something other than the cache. */
+export const farAbove = 10;
 
 /** Why a benchmark ran too fast: its cause, what was seen, and the line of the benchmark file it was seen on. */
 export interface TooFast {
@@ -49,8 +48,8 @@ function reasonIn(source: string, name: string, pattern: RegExp): TooFast | unde
 /** Why `name`'s figure of `hz` calls/s is too fast beside the grader's `graderOps` ops/s, or undefined when it is not. */
 export function tooFast(source: string, name: string, pattern: RegExp, hz: number, graderOps: number): TooFast | undefined {
   const times = (hz * batch) / graderOps;
+  if (times <= farAbove) return undefined;
   const reason = reasonIn(source, name, pattern);
-  if (times <= (reason ? tooFastSeen : tooFastBlind)) return undefined;
   return (
     reason ?? {
       cause: { kind: 'bench-too-fast', title: `your ${name} benchmark reports ${Math.round(times)}× what the grader measured on the same Cache` },
