@@ -62,8 +62,8 @@ describe('npm run ui shows the diagnosis of npm run check', () => {
       await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
       await page.goto(address!);
       await page.getByText(/FAIL \(\d+\)/).first().waitFor({ timeout: 30_000 });
-      // The explorer's FAIL (n) counts files; the dashboard counts tests: "<n> Pass <n> Fail <n> Total".
-      const failed = Number(/(\d+)\s+Fail\s+\d+\s+Total/.exec(await page.locator('body').innerText())?.[1]);
+      // The explorer's FAIL (n) counts files; the dashboard counts tests ("Dashboard <n> Pass <n> Fail …").
+      const failed = Number(/\bDashboard\b[\s\S]*?(\d+)\s+Fail\b/.exec(await page.locator('body').innerText())?.[1]);
       expect(failed, `the UI's red tests equal the check's ✗ lines; the check printed:\n${run.stdout}`).toBe(crosses);
 
       const panel = await openTest(page, first.name);
