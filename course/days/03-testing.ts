@@ -102,6 +102,7 @@ export const day3: Day = {
     'required-tests': 0,
     'own-tests-pass': 0,
     'tasks-outlived-test': 0,
+    'not-judged': 0,
     'bench-runs': 1,
     'notice-loses-writes': 2,
     'notice-wrong-key': 2,
