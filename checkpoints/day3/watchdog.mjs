@@ -19,14 +19,18 @@ parentPort.on('message', (message) => {
 
 let last = -1;
 let since = Date.now();
+let quiet = 0; // checks of this thread in a row that saw no tick: a machine too busy to run either thread adds none
+const checkMs = 100;
 const timer = setInterval(() => {
   const now = Atomics.load(ticks, 0);
   if (now !== last) {
     last = now;
     since = Date.now();
+    quiet = 0;
     return;
   }
-  if (Date.now() - since < blockedAfterMs) return;
+  quiet += 1;
+  if (Date.now() - since < blockedAfterMs || quiet * checkMs < blockedAfterMs) return;
   clearInterval(timer);
   const blockedMs = Date.now() - since;
   const stop = (at) => {
@@ -35,7 +39,7 @@ const timer = setInterval(() => {
   };
   setTimeout(() => stop(undefined), 2_000).unref(); // the pause did not answer: report without the statement
   pauseAndLocate().then(stop, () => stop(undefined));
-}, 100);
+}, checkMs);
 
 /** The path of a script's URL (a file URL or a plain path), or undefined. */
 function pathOf(url) {
