@@ -10,7 +10,8 @@ const options = [
   ['--only TEXT', 'check: run only the requirements whose name contains TEXT'],
   ['--repeat N', 'check: run N times and report the pass rate (a flakiness meter)'],
   ['--debug', 'check: show what your code prints, as [your_code] lines'],
-  ['--format F', 'grade: report (default), classroom or exercism'],
+  ['--format F', 'check, grade: report (default), classroom or exercism'],
+  ['--roster FILE', 'class: one learner per line; each without a report keeps a row'],
   ['--all', 'hint: show every hint up to the current one'],
   ['--manual', 'watch: check again on r + Enter instead of on save'],
   ['--yes', 'reset: do not ask before restoring the scaffold'],
@@ -41,8 +42,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function stopRuns(): Promise<void> {
-  const { killAllRuns } = await import('./run-day.ts');
-  killAllRuns();
+  const { killAllGroups } = await import('./process-group.ts');
+  killAllGroups();
 }
 
 const problem = basicProblems();

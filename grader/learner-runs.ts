@@ -1,15 +1,14 @@
 // Runs the learner's own test or benchmark files (a day's `learnerRuns` in course/days.ts) in a vitest of their own,
 // before the day's checkpoint, with a time limit; the checkpoint is handed what came back (hand-in.ts). A run with
 // variants is made once per variant, side by side, and the results are merged.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LearnerRun } from '../course/days.ts';
 import { anyTreeNodeOptions } from '../harness/any-tree.ts';
 import type { BlockedLoop, LearnerResults, LearnerRunResult } from '../harness/learner-runs.ts';
-import { childNodeFlags, root, vitestBin } from './paths.ts';
-import { killGroup, trackGroup, untrackGroup } from './run-day.ts';
+import { childNodeFlags, vitestBin } from './paths.ts';
+import { startGroup } from './process-group.ts';
 
 /** The grader's environment minus vitest's worker variables (the workbook's tests call this from inside vitest) and
  *  the grader's seed (a learner's test has no use for it, and the same runs must look alike). */
@@ -47,27 +46,16 @@ async function runOnce(run: LearnerRun, target: string, variant: string | undefi
   const command = run.mode === 'test' ? ['run'] : ['bench', '--run'];
   const args = [...childNodeFlags, vitestBin, ...command, '--config', run.config, '--reporter', './grader/learner-reporter.ts'];
   // Its own process group, like a day's run: Ctrl-C and the end of the run stop the learner's code with it.
-  const child = spawn(process.execPath, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(target, out) });
-  trackGroup(child.pid!);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let timedOutAfterMs: number | undefined;
-  const timer = setTimeout(() => {
-    timedOutAfterMs = run.limitMs;
-    killGroup(child.pid!);
-  }, run.limitMs);
+  const { child, kill, closed } = startGroup({ args, env: childEnv(target, out), limitMs: run.limitMs, onLimit: () => (timedOutAfterMs = run.limitMs), signal });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   // A watchdog that found the event loop blocked (checkpoints/day3/blocked.ts) has said so: the run is over.
   const report = join(dir, 'blocked.json');
-  const watch = setInterval(() => existsSync(report) && killGroup(child.pid!), 200);
-  const cancel = () => killGroup(child.pid!);
-  signal?.addEventListener('abort', cancel, { once: true });
-  const exitCode = await new Promise<number | null>((done) => child.on('close', done));
-  clearTimeout(timer);
+  const watch = setInterval(() => existsSync(report) && kill(), 200);
+  const exitCode = await closed;
   clearInterval(watch);
-  signal?.removeEventListener('abort', cancel);
-  killGroup(child.pid!); // anything the learner's tests left running
-  untrackGroup(child.pid!);
   const blocked = readJson<Omit<BlockedLoop, 'project'>>(report);
   const results = blocked ? undefined : readJson<LearnerResults>(out);
   if (results && variant) for (const entry of [...results.tests, ...results.fileErrors]) entry.project = variant;

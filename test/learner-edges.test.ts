@@ -16,8 +16,8 @@ import { readProgress, recordProgress } from '../grader/progress.ts';
 import { cliHere, freshState } from './grader-helpers.ts';
 import { runGrader } from './helpers.ts';
 
-// Every cause kind harness/cause.ts names (read from its source, so a new kind needs no second list).
-const causeKinds = [...readFileSync(resolve(root, 'harness/cause.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
+// Every cause kind harness/cause-kind.ts names (read from its source, so a new kind needs no second list).
+const causeKinds = [...readFileSync(resolve(root, 'harness/cause-kind.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
 
 const day2 = findDay('day2')!;
 const needs = `not run — needs: ${day2.preconditions![0]!.needs}`;
@@ -169,8 +169,8 @@ describe('npm run hint after a failed check', () => {
   it('H3: day 3 starts from the hint for the cause: a broken lock unnoticed, a test that blocked the event loop', async () => {
     const day = findDay('day3')!;
     for (const [failed, key] of [
-      [test('notice a read-modify-write that loses updates', 'failed', { id: 'notice-lost-update' }), 'notice-lost-update'],
-      [test('pass against your own Cache and RWLock', 'failed', { id: 'own-tests-pass', cause: { kind: 'event-loop-blocked', title: 'blocked' } }), 'event-loop-blocked'],
+      [test('a broken lock went unnoticed', 'failed', { id: 'notice-lost-update' }), 'notice-lost-update'],
+      [test('a race test blocked the loop', 'failed', { id: 'own-tests-pass', cause: { kind: 'event-loop-blocked', title: 'blocked' } }), 'event-loop-blocked'],
     ] as const) {
       const { runs } = await hintsAfter('day3', failed);
       expect(runs[0], key).toContain(`Hint ${day.hintFor![key]! + 1} of ${day.hints.length} for day3`);

@@ -47,7 +47,8 @@ if (name !== 'own' && !mutant) throw new Error(`race.config.ts: no mutant named 
 
 export default defineConfig({
   root,
-  cacheDir: resolve(tmpdir(), 'cachelings-vite-day3'),
+  // This workbook's own cache (its .tmp/), never a folder every clone and user of the machine shares.
+  cacheDir: resolve(root, '.tmp/vite-day3'),
   plugins: [...anyTreePlugin(target), ...(mutant ? [plant(mutant)] : [])],
   resolve: { alias },
   test: {
