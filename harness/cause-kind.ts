@@ -22,7 +22,6 @@ export type CauseKind =
   | 'event-loop-blocked'
   | 'bench-result-unused'
   | 'bench-one-key'
-  | 'bench-too-fast'
   | 'not-judged'
   | 'connection-per-request'
   | 'wrong-duration'

@@ -66,12 +66,13 @@ describe('Your benchmarks', () => {
       const note = metric === 'bench.get.hz' ? fixedKeyNote(readFileSync(`${targetDir}/${file}`, 'utf8')) : undefined;
       recordMetric(task, metric, { value: Math.round(bench.hz), ...(note ? { note } : {}) });
     }
-    await notTooFast(benches);
+    await notTooFast(task, benches);
   });
 });
 
-/** Fails when a benchmark's figure is far above the grader's own measurement of the same Cache, naming why. */
-async function notTooFast(benches: NestedTest[]): Promise<void> {
+/** Fails when a benchmark's figure is far above the grader's own measurement of the same Cache for a reason its source
+ *  shows; notes the figure when no reason is seen. */
+async function notTooFast(task: { meta: object }, benches: NestedTest[]): Promise<void> {
   const source = readFileSync(`${targetDir}/${file}`, 'utf8');
   const cache = await filledCache();
   for (const { name, metric, matches } of wanted) {
@@ -80,15 +81,17 @@ async function notTooFast(benches: NestedTest[]): Promise<void> {
     const { cache: graderOps } = await bestOf(3, 60, { cache: operation(cache, op) });
     const fast = tooFast(source, name, patterns[op], hz, graderOps!);
     if (!fast) continue;
+    if ('note' in fast) {
+      recordMetric(task, metric, { value: Math.round(hz), note: fast.note });
+      continue;
+    }
     throw new CheckError(`Your benchmark '${name}' reports ${figure(hz * batch)} ops/s (${figure(hz)} calls/s × ${figure(batch)}), ${Math.round((hz * batch) / graderOps!)}× the ${figure(graderOps!)} ops/s the grader measured on the same Cache: it measures something other than your cache.\n${fast.seen}.`, {
       expected: `a figure within ${farAbove} times the grader's ${figure(graderOps!)} ops/s (the guide's rule, Part B)`,
       received: `${figure(hz * batch)} ops/s`,
       where: `bench('${name}', …) in ${shown(file)}${fast.line ? `:${fast.line}` : ''}`,
       fix: fast.cause.kind === 'bench-result-unused'
         ? 'Use every result: count the hits (if (cache.get(key) !== undefined) found += 1), as the scaffold does.'
-        : fast.cause.kind === 'bench-one-key'
-          ? 'Read a different key on each operation: walk the keys (keys[(next + i) % size]) inside the timed function.'
-          : `Let each call do ${figure(batch)} operations on different keys, each result used; ops/s is then hz × ${figure(batch)}.`,
+        : 'Read a different key on each operation: walk the keys (keys[(next + i) % size]) inside the timed function.',
       cause: fast.cause,
     });
   }

@@ -114,7 +114,6 @@ export const day3: Day = {
     'event-loop-blocked': 6,
     'bench-result-unused': 7,
     'bench-one-key': 7,
-    'bench-too-fast': 7,
   },
   explain: {
     'required-tests': guide.testsNotFound,
@@ -137,6 +136,5 @@ export const day3: Day = {
     'test-cannot-fail': guide.testCannotFail,
     'bench-result-unused': guide.benchFarAbove,
     'bench-one-key': guide.benchFarAbove,
-    'bench-too-fast': guide.benchFarAbove,
   },
 };
