@@ -18,7 +18,7 @@ function closing(source: string, open: number): number | undefined {
 }
 
 /** One `.get(…)` call in a bench body: its argument's text, and whether its value is thrown away (a bare statement). */
-export interface GetCall {
+interface GetCall {
   argument: string;
   unused: boolean;
   /** Where the call starts in the body. */

@@ -13,7 +13,7 @@ export const batch = 1_000;
 export const farAbove = 10;
 
 /** Why a benchmark ran too fast: its cause, what was seen, and the line of the benchmark file it was seen on. */
-export interface TooFast {
+interface TooFast {
   cause: Cause;
   seen: string;
   line?: number;
