@@ -48,7 +48,7 @@ function rowOf(day: DayResult, scored: Scored, target: string): Row {
   if (!test) return { day, name, status: 'fail', message: relativePaths(runLevel?.message ?? `${scored.id} was not reported by this run: npm run check ${day.id} shows why.`, target), points };
   const why = whyOf(day.id, test);
   const diagnosis = [test.message, ...(test.status === 'failed' && why.guide ? [`Why:      ${why.title} (${why.guide})`] : [])].join('\n');
-  return { day, name, status: 'fail', message: relativePaths(diagnosis, target), points, test, lookAt: test.lookAt ?? lookAtOf(test.message, target) };
+  return { day, name, status: 'fail', message: relativePaths(diagnosis, target), points, test, lookAt: test.lookAt ?? lookAtOf(test, target) };
 }
 
 /** Every scored row of `report`, day by day in the manifest's order; a day the report lacks fails whole. */

@@ -43,9 +43,9 @@ export function identify(target: string, learner = process.env.CACHELINGS_LEARNE
   };
 }
 
-/** The learner's file a failure points at (its `Look at:` line), relative to the tree: `01-cache/cache.ts:12`. */
-export function lookAtOf(message: string, target: string): string | undefined {
-  const line = /^Look at:\s+(.+)$/m.exec(message)?.[1];
+/** The learner's file a failure points at (its advice's `where`), relative to the tree: `01-cache/cache.ts:12`. */
+export function lookAtOf(test: Pick<TestResult, 'advice'>, target: string): string | undefined {
+  const line = test.advice?.where;
   if (!line) return undefined;
   const prefixes = [`${resolve(target)}${sep}`, `${display(resolve(target))}/`];
   const plain = prefixes.reduce((text, prefix) => text.split(prefix).join(''), line);

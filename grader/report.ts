@@ -11,7 +11,7 @@ export function buildReport(target: string, seed: number, results: DayResult[]):
     ...day,
     tests: day.tests.map((test) => {
       if (test.status !== 'failed') return test;
-      const lookAt = lookAtOf(test.message, target);
+      const lookAt = lookAtOf(test, target);
       return { ...test, ...(lookAt && { lookAt }), why: whyOf(day.id, test) };
     }),
   }));

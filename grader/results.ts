@@ -1,5 +1,7 @@
 // The shapes of a graded run: what `--json` writes and what the renderers print (docs/architecture.md).
 
+import type { FailureAdvice } from './advice.ts';
+
 /** One requirement of a day, as graded. */
 export interface TestResult {
   /** The `describe` block it belongs to, e.g. "Cache". */
@@ -18,7 +20,10 @@ export interface TestResult {
   durationMs: number;
   /** What went wrong, when the checkpoint observed it; failures of one cause are reported together. */
   cause?: TestCause;
-  /** In the report, on a failure: the learner's file it points at (its `Look at:`), relative to the tree. */
+  /** On a failure: what it says beyond its headline, field by field, as the checkpoint gave it (`where` is what the
+   *  message's "Look at:" line shows). */
+  advice?: FailureAdvice;
+  /** In the report, on a failure: the learner's file it points at (`advice.where`), relative to the tree. */
   lookAt?: string;
   /** In the report, on a failure: the cause as the terminal shows it (its "Why this happens" entry, else the cause). */
   why?: { title: string; guide?: string };

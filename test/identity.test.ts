@@ -38,11 +38,12 @@ describe('who and what a report is about', () => {
     }
   });
 
-  it("reads the learner's file from Look at, relative to the tree, wherever the tree lies (identity-look-at)", () => {
-    expect(lookAtOf(`Expected: 'v'\nReceived: undefined\nLook at:  Cache.get in ${tree}/01-cache/cache.ts\nTry: …`, tree)).toBe('01-cache/cache.ts');
-    expect(lookAtOf('Look at:  solutions/02-server/server.ts:41:7', 'solutions')).toBe('02-server/server.ts:41:7');
-    expect(lookAtOf('Look at:  library code (cache.ts, server.ts) stays quiet', tree), 'no file of the tree named').toBeUndefined();
-    expect(lookAtOf('no such line', tree)).toBeUndefined();
+  it("reads the learner's file from the advice's where, relative to the tree, wherever the tree lies (identity-look-at)", () => {
+    expect(lookAtOf({ advice: { expected: "'v'", received: 'undefined', where: `Cache.get in ${tree}/01-cache/cache.ts`, fix: '…' } }, tree)).toBe('01-cache/cache.ts');
+    expect(lookAtOf({ advice: { where: 'solutions/02-server/server.ts:41:7' } }, 'solutions')).toBe('02-server/server.ts:41:7');
+    expect(lookAtOf({ advice: { where: 'library code (cache.ts, server.ts) stays quiet' } }, tree), 'no file of the tree named').toBeUndefined();
+    expect(lookAtOf({ advice: { fix: 'no where' } }, tree)).toBeUndefined();
+    expect(lookAtOf({}, tree)).toBeUndefined();
   });
 
   it('gives the cause as the terminal shows it: the guide entry over the observed kind (identity-why)', () => {
@@ -53,7 +54,7 @@ describe('who and what a report is about', () => {
 
   it('puts lookAt and why on failures only, and the header fields beside target (identity-report)', () => {
     const day: DayResult = { id: 'day1', title: 'Core', passed: false, durationMs: 1, metrics: {}, tests: [
-      { group: 'Cache', name: 'returns keys', id: 'stores-keys', status: 'failed', message: `Look at:  ${tree}/01-cache/cache.ts:3`, durationMs: 1 },
+      { group: 'Cache', name: 'returns keys', id: 'stores-keys', status: 'failed', message: `Look at:  ${tree}/01-cache/cache.ts:3`, advice: { where: `${tree}/01-cache/cache.ts:3` }, durationMs: 1 },
       { group: 'Cache', name: 'forgets', id: 'deletes', status: 'passed', message: '', durationMs: 1 },
     ] };
     const report = buildReport(tree, 7, [day]);

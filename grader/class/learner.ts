@@ -1,7 +1,6 @@
 // One learner as the class view sees them: each graded day reduced to a state (not started, failing, passing, or
 // waiting on an earlier day), its failures with their causes and the learner's files.
 import { findDay } from '../../course/days.ts';
-import { lookAtOf } from '../identity.ts';
 import type { MetricResult } from '../results.ts';
 import { causeOf, notImplemented, type Cause } from './cause.ts';
 
@@ -71,7 +70,7 @@ export function summarizeDay(id: string, passed: boolean | undefined, tests: Req
   const verdict = passed ?? (required.length > 0 && held === required.length);
   const day: LearnerDay = { id, passed: verdict, state: verdict ? 'passing' : 'failing', held, total: required.length, metrics };
   const first = own[0];
-  const lookAt = first && (first.lookAt ?? lookAtOf(first.message, '.'));
+  const lookAt = first?.lookAt;
   if (first) day.firstFailure = { name: first.name, message: first.message, cause: causeOf(id, first), ...(lookAt ? { lookAt } : {}) };
   if (!verdict && day.firstFailure && untouched(day.firstFailure)) day.state = 'not-started';
   else if (!verdict && !first && failed.length > 0) day.state = 'cascade';
