@@ -35,7 +35,12 @@ export const otherScripts: Record<string, string> = {
   gate: 'real Redis under the grader\'s generator, and the day-5 gate it gives',
   compare: 'maintainers: load clients side by side against the solution and Redis',
   typecheck: 'tsc over the whole workbook',
-  test: "maintainers: the workbook's own tests",
+  test: "maintainers: the workbook's own tests (type check, lints, dead code, every test file)",
+  'test:unit': "maintainers: the fast tier, the in-process tests that start no grader, vitest or server (under a minute)",
+  lint: 'maintainers: oxlint with type-aware rules (floating and misused promises) over the workbook\'s code',
+  knip: 'maintainers: dead files, exports and dependencies',
+  format: 'maintainers: prettier over the workbook',
+  'format:check': 'maintainers: whether prettier would change a file',
   'lint:course': 'maintainers: guides, scaffolds, manifest, gates, commands and checksums agree',
   'new-day': "maintainers: lay out a new day's skeleton that lints clean (docs/authoring.md)",
 };

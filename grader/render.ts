@@ -4,7 +4,6 @@ import { dayNumber, findDay, nextDay, type Day } from '../course/days.ts';
 import { notRunPrefix } from '../course/explain.ts';
 import { whyLine } from './explain.ts';
 
-export { notRunPrefix } from '../course/explain.ts';
 import { display } from './paths.ts';
 import type { DayResult, MetricResult, TestResult } from './results.ts';
 import { notSelected } from './vitest-run.ts';
