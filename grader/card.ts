@@ -47,6 +47,9 @@ function raceCell(result: DayResult): { text: string; ok: boolean | undefined } 
 /** The row of a day whose files are all still the shipped scaffold: no counts, no figures, only where to begin. */
 const notStartedText = (result: DayResult) => `not started: read days/${days.find((day) => day.id === result.id)?.slug ?? result.id}/README.md, then npm run check ${result.id}`;
 
+// A day `npm run skip-to` brought from solutions/.
+const takenText = 'taken from the solutions';
+
 /** The card as terminal text; the days in `notStarted` (ids) are rows without counts or figures. */
 export function renderCard(report: Report, notStarted: ReadonlySet<string> = new Set()): string {
   // The title column is as wide as the longest row's title (day 5's is long), so the columns stay in line.
@@ -64,7 +67,7 @@ export function renderCard(report: Report, notStarted: ReadonlySet<string> = new
     const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
     const raceMark = race.ok === undefined ? '' : race.ok ? `${chalk.green('✓')} ` : `${chalk.red('✗')} `;
     // Each cell says what it counts, so a row read alone (or pasted) still makes sense.
-    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${`${passed}/${total}`.padStart(7)} required   ${chalk.dim('race-stress')} ${raceMark}${race.text}${chalk.dim(bonusNote(result.tests))}`);
+    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${`${passed}/${total}`.padStart(7)} required   ${chalk.dim('race-stress')} ${raceMark}${race.text}${chalk.dim(bonusNote(result.tests))}${result.fromSolutions ? chalk.yellow(` · ${takenText}`) : ''}`);
     for (const [name, metric] of Object.entries(result.metrics)) {
       const ok = holdsGate(metric) ? chalk.green('✓') : chalk.red('✗');
       out.push(`      ${metric.gate ? ok : ' '} ${name.padEnd(width)} ${formatMetric(metric, name)}`);
@@ -86,7 +89,7 @@ export function markdownCard(report: Report, notStarted: ReadonlySet<string> = n
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
     const figures = Object.entries(result.metrics).map(([name, metric]) => `${holdsGate(metric) ? '✅' : '❌'} \`${name}\` ${formatMetric(metric, name)}`).join('<br>');
-    out.push(`| ${result.passed ? '✅' : '❌'} | day ${dayNumberOf(result)} — ${result.title} | ${passed}/${total}${bonusNote(result.tests)} | ${race.ok === undefined ? '—' : `${race.ok ? '✅' : '❌'} ${race.text}`} | ${figures || '—'} |`);
+    out.push(`| ${result.passed ? '✅' : '❌'} | day ${dayNumberOf(result)} — ${result.title} | ${passed}/${total}${bonusNote(result.tests)}${result.fromSolutions ? ` · ${takenText}` : ''} | ${race.ok === undefined ? '—' : `${race.ok ? '✅' : '❌'} ${race.text}`} | ${figures || '—'} |`);
   }
   const next = nextUnfinished(report.days);
   out.push('', next ? `**Next:** ${next.id} — ${next.title}: run \`npm run check ${next.id}\`.` : '**Every day passes.**');

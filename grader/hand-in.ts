@@ -4,12 +4,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { tmpdir } from 'node:os';
 import { findDay, type Day, type LearnerRun } from '../course/days.ts';
 import type { Part } from '../harness/files.ts';
 import type { HandIn } from '../harness/hand-in.ts';
 import type { LearnerRunResult } from '../harness/learner-runs.ts';
 import { gradeRunVariable, hashDayFolders, runPart } from './earlier-days.ts';
+import { runDir } from './leftovers.ts';
 import { runLearnerFiles } from './learner-runs.ts';
 import { bestFigures } from './progress.ts';
 
@@ -82,7 +82,7 @@ export function needsHandIn(day: Day): boolean {
 export async function writeHandIn(day: Day, target: string, seed: number, signal?: AbortSignal, only?: string[]): Promise<string | undefined> {
   if (!needsHandIn(day)) return undefined;
   const handIn = await collectHandIn(day, target, seed, signal, only);
-  const file = resolve(tmpdir(), `cachelings-hand-in-${process.pid}-${randomUUID()}.json`);
+  const file = resolve(runDir(), `hand-in-${randomUUID()}.json`);
   writeFileSync(file, JSON.stringify(handIn));
   return file;
 }

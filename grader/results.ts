@@ -49,6 +49,8 @@ export interface DayResult {
   tests: TestResult[];
   metrics: Record<string, MetricResult>;
   durationMs: number;
+  /** True when `npm run skip-to` brought this day's files from solutions/ (and no `reset` since). */
+  fromSolutions?: true;
 }
 
 /** The JSON report of `check --json` and `grade --json`. */

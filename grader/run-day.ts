@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -10,7 +9,9 @@ import type { Day } from '../course/days.ts';
 import { handInVariable } from '../harness/hand-in.ts';
 import { collectMetrics, collectTests, stopMessage, withCompileFailure, type Started, type Stop } from './collect.ts';
 import { compileFailure, compileRequirement, compileStep, typeErrors, typechecks } from './compile.ts';
+import { fromSolutions } from './from-solutions.ts';
 import { removeHandIn, writeHandIn } from './hand-in.ts';
+import { newRun, runDir, runDirVariable, runVariable, sweep } from './leftovers.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
 import type { GraderEvent } from './reporter.ts';
 import type { DayResult } from './results.ts';
@@ -40,11 +41,17 @@ export function selects(text: string | undefined, name: string): boolean {
   return text === undefined || name.toLowerCase().includes(text.toLowerCase());
 }
 
-const running = new Set<number>();
+// Each detached child's process group, with the run marker its environment carries (grader/leftovers.ts).
+const running = new Map<number, string | undefined>();
 
-/** Remembers a detached child's process group so Ctrl-C can end it (runDay does this itself). */
-export function trackGroup(pid: number): void {
-  running.add(pid);
+/** The environment entries that mark a run: pass the marker to `trackGroup` once the child is spawned. */
+export function runEnv(marker: string): Record<string, string> {
+  return { [runVariable]: marker, [runDirVariable]: runDir() };
+}
+
+/** Remembers a detached child's process group, and its run marker, so Ctrl-C can end it (runDay does this itself). */
+export function trackGroup(pid: number, marker?: string): void {
+  running.set(pid, marker);
 }
 
 /** Forgets a group that has ended. */
@@ -52,18 +59,23 @@ export function untrackGroup(pid: number): void {
   running.delete(pid);
 }
 
-/** Kills every process group a run started (used on Ctrl-C and on exit). */
-export function killAllRuns(): void {
-  for (const pid of running) killGroup(pid);
+/** Kills every process group a run started and every process marked as one of this grader's runs (used on Ctrl-C
+ *  and on exit); returns the pids that are still alive after. */
+export function killAllRuns(): number[] {
+  for (const pid of running.keys()) killGroup(pid);
+  return sweep();
 }
 
-/** Kills the process group led by `pid` (a detached child) with SIGKILL, ignoring one that is gone. */
+/** Kills the process group led by `pid` (a detached child) with SIGKILL, ignoring one that is gone, and every process
+ *  its run marked, however it detached itself. */
 export function killGroup(pid: number): void {
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
     // The group is already gone.
   }
+  const marker = running.get(pid);
+  if (marker) sweep(marker);
 }
 
 /** Runs `day`'s checkpoint files against `options.target` and returns what happened. */
@@ -91,7 +103,8 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
 async function runWith(day: Day, options: RunOptions, handIn: string | undefined): Promise<DayResult> {
   const started = Date.now();
   const files = [...day.checkpoints, ...(day.bonus ?? [])];
-  const probe = join(tmpdir(), `cachelings-probe-${process.pid}-${randomUUID()}.jsonl`);
+  const probe = join(runDir(), `probe-${randomUUID()}.jsonl`);
+  const marker = newRun();
   const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...(options.only ? ['--testNamePattern', namePattern(options.only)] : []), ...files];
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -108,11 +121,12 @@ async function runWith(day: Day, options: RunOptions, handIn: string | undefined
       CACHELINGS_DAY: day.id,
       CACHELINGS_ORDER: JSON.stringify(files),
       [handInVariable]: handIn ?? '',
+      ...runEnv(marker),
       FORCE_COLOR: '0',
       NO_COLOR: '1',
     },
   });
-  running.add(child.pid!);
+  trackGroup(child.pid!, marker);
   const events: GraderEvent[] = [];
   let stop: Stop | undefined;
   const stallMs = day.testTimeoutMs + 5_000;
@@ -168,17 +182,18 @@ async function runWith(day: Day, options: RunOptions, handIn: string | undefined
     tests,
     metrics: collectMetrics(events),
     durationMs: Date.now() - started,
+    ...(fromSolutions(options.target, day.id) && { fromSolutions: true as const }),
   };
 }
 
 function readProbe(file: string): Started[] {
   try {
-    const text = readFileSync(file, 'utf8');
-    rmSync(file, { force: true });
-    rmSync(`${file}.gate`, { force: true });
-    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
   } catch {
     return [];
+  } finally {
+    rmSync(file, { force: true });
+    rmSync(`${file}.gate`, { force: true });
   }
 }
 

@@ -7,7 +7,8 @@ import { flag, requireDay, requireTarget, UsageError, type Args } from '../args.
 import { childNodeFlags, display, root, vitestBin } from '../paths.ts';
 import { firstUnfinishedDay } from '../progress.ts';
 import { needsHandIn, removeHandIn, writeHandIn } from '../hand-in.ts';
-import { killGroup, trackGroup } from '../run-day.ts';
+import { newRun } from '../leftovers.ts';
+import { killGroup, runEnv, trackGroup } from '../run-day.ts';
 import { runSeed } from '../seed.ts';
 
 /** Whether a browser window can be opened here: not in CI or over SSH, and on Linux only with a display. */
@@ -31,13 +32,14 @@ export async function ui(args: Args): Promise<number> {
   const handIn = await writeHandIn(day, target, seed);
   const open = canOpenBrowser();
   const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', `--open=${open}`, `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints, ...(day.bonus ?? [])];
+  const marker = newRun();
   const child = spawn(process.execPath, [...childNodeFlags, vitestBin, ...vitestArgs], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CACHELINGS_TARGET: target, GRADER_SEED: String(seed), CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs), ...(handIn ? { CACHELINGS_HAND_IN: handIn } : {}) },
+    env: { ...process.env, ...runEnv(marker), NO_COLOR: '1', FORCE_COLOR: '0', CACHELINGS_TARGET: target, GRADER_SEED: String(seed), CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs), ...(handIn ? { CACHELINGS_HAND_IN: handIn } : {}) },
   });
-  trackGroup(child.pid!);
+  trackGroup(child.pid!, marker);
   const address = `http://127.0.0.1:${port}/__vitest__/`;
   let announced = false;
   const show = (line: string) => {
