@@ -1,4 +1,4 @@
-// The grader's command line: `node --import tsx grader/cli.ts <command> [day] [--options]`.
+// The grader's command line: `node --import ./grader/temp-folder.mjs --import tsx grader/cli.ts <command> [day] [--options]`.
 // Only the preflight and the list of commands (grader/registry.ts) load eagerly; a command loads when used, so the grader starts quickly.
 import { basicProblems } from './preflight.ts';
 import { commands } from './registry.ts';

@@ -1,8 +1,7 @@
 // Preflight: what must be true before the grader (or `npm start`, or day 5) can work, each with the command that fixes it.
 // Only node: imports here, so it runs even when node_modules is missing.
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,20 +35,6 @@ export function systemProblem(platform = process.env.CACHELINGS_PLATFORM ?? proc
     'workbook inside WSL (under ~, not /mnt/c), run npm install, then npm run check day1. Your editor can open the folder',
     'through WSL (VS Code: the WSL extension).',
   ].join('\n');
-}
-
-/** Why the temp folder (TMPDIR) cannot be written (every check keeps its run files there), or undefined. */
-export function tempProblem(folder = tmpdir()): string | undefined {
-  try {
-    rmSync(mkdtempSync(join(folder, 'cachelings-preflight-')), { recursive: true, force: true });
-    return undefined;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return [
-      `The temporary folder ${folder} cannot be written (${code}); every check keeps its run files there.`,
-      `Fix:  point TMPDIR at a folder you can write, e.g.  mkdir -p ~/tmp && TMPDIR=~/tmp npm run check day1${process.env.TMPDIR ? `   (TMPDIR is now ${process.env.TMPDIR})` : ''}`,
-    ].join('\n');
-  }
 }
 
 /** The first port after `port` nobody listens on now, skipping 6380 (day 5's `npm run start:day5`). */
@@ -99,7 +84,8 @@ export function redisProblem(path = process.env.PATH ?? ''): string | undefined 
   ].join('\n');
 }
 
-/** The problems every grader command checks first (system, Node version, dependencies, temp folder), or undefined. */
+/** The problems every grader command checks first (system, Node version, dependencies), or undefined; the temp folder is
+ *  checked before, by grader/temp-folder.mjs. */
 export function basicProblems(): string | undefined {
-  return systemProblem() ?? nodeProblem() ?? dependencyProblem() ?? tempProblem();
+  return systemProblem() ?? nodeProblem() ?? dependencyProblem();
 }

@@ -1,4 +1,4 @@
-// The one list of the grader's commands (`npm run <name>` runs `node --import tsx grader/cli.ts <name>`), and of the
+// The one list of the grader's commands (`npm run <name>` runs `node --import ./grader/temp-folder.mjs --import tsx grader/cli.ts <name>`), and of the
 // other npm scripts with what each is for. package.json's scripts must agree with it (npm run lint:course checks).
 import type { Args } from './args.ts';
 
@@ -24,7 +24,7 @@ export const commands: Record<string, { about: string; load: () => Promise<Comma
 
 /** The npm script of command `name`, as package.json must spell it. */
 export function commandScript(name: string): string {
-  return `node --import tsx grader/cli.ts ${name}`;
+  return `node --import ./grader/temp-folder.mjs --import tsx grader/cli.ts ${name}`;
 }
 
 /** The npm scripts that are not grader commands: the learner's own programs, tools and maintainers' scripts. */
