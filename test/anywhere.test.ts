@@ -1,4 +1,4 @@
-// Any learner, any folder: a command run from a subfolder of the workbook, NO_COLOR on a terminal, and starting at a
+// Any learner, any folder: a command run from a subfolder of the workbook, NO_COLOR and TERM=dumb on a terminal, and starting at a
 // later day with `npm run skip-to` (the days before it from the solutions, and every report saying so).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
 import { cli, cliHere, freshState } from './grader-helpers.ts';
-import { scratchDir, treeWith } from './helpers.ts';
+import { scratchDir, skipWithoutTool, treeWith } from './helpers.ts';
 
 // Whether `script` (util-linux) can give a command a terminal here.
 const hasScript = (() => {
@@ -42,7 +42,7 @@ describe('from any folder of the workbook', () => {
   });
 });
 
-describe.skipIf(!hasScript)('NO_COLOR', () => {
+describe.skipIf(skipWithoutTool(hasScript))('on a terminal', () => {
   it('turns colours off on a terminal, where they are otherwise on', async () => {
     const state = freshState();
     const command = `${process.execPath} --import tsx grader/cli.ts status`;
@@ -54,6 +54,18 @@ describe.skipIf(!hasScript)('NO_COLOR', () => {
     };
     expect((await onTerminal({})).stdout, 'colours on a terminal by default').toContain('\x1b[');
     expect((await onTerminal({ NO_COLOR: '1' })).stdout, 'none with NO_COLOR=1').not.toContain('\x1b[');
+    rmSync(state, { recursive: true, force: true });
+  });
+
+  it('watch clears the screen before each run, except on a dumb terminal (TERM=dumb)', { timeout: 90_000 }, async () => {
+    const state = freshState();
+    // q + Enter typed 3 s in; watch has cleared the screen (or not) before its first run by then.
+    const watch = (term: string) => execa('sh', ['-c', `(sleep 3; echo q) | script -qec "${process.execPath} --import tsx grader/cli.ts watch day1 --manual" /dev/null`], { cwd: root, env: { CACHELINGS_STATE_DIR: state, TERM: term }, reject: false, timeout: 60_000 });
+    const clear = '\x1b[2J';
+    expect((await watch('xterm')).stdout, 'an ordinary terminal is cleared').toContain(clear);
+    const dumb = await watch('dumb');
+    expect(dumb.stdout, 'the run itself happened').toContain('[watch] run 1');
+    expect(dumb.stdout, 'a dumb terminal is not').not.toContain(clear);
     rmSync(state, { recursive: true, force: true });
   });
 });
