@@ -92,6 +92,22 @@ describe.skipIf(!canSeeProcesses)('Ctrl-C leaves nothing running', () => {
     }
   });
 
+  it("after the grader itself is killed (SIGKILL) during check day6: its vitest ends the learner's processes", { timeout: 120_000 }, async () => {
+    const tree = treeWithDetachedChild();
+    const tag = leakTag();
+    const temp = scratchDir('tmpdir'); // a killed grader cannot remove its temp folder: keep it out of the OS's
+    const grader = startGrader(['check', 'day6', '--target', tree, '--only', 'npm start starts'], freshState(), { CACHELINGS_LEAK_TAG: tag, TMPDIR: temp });
+    try {
+      expect(await waitForProcess(tag, /cachelings-forever/, 90_000), `the learner's server started its detached child; the grader printed:\n${grader.output()}`).toBe(true);
+      grader.child.kill('SIGKILL');
+      await grader.exited;
+      expect(await settleLeftovers(tag, 5_000), 'the orphan guard ended vitest, the learner server and its detached child').toEqual([]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
+
   it('during check day3, once its hand-in and run files are written, leaving no temp file of its own', { timeout: 180_000 }, async () => {
     const tree = treeWith(undefined);
     const temp = scratchDir('tmpdir');
