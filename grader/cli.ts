@@ -1,4 +1,4 @@
-// The grader's command line: `node --import ./grader/temp-folder.mjs --import tsx grader/cli.ts <command> [day] [--options]`.
+// The grader's command line: `node --import tsx grader/cli.ts <command> [day] [--options]`.
 // Only the preflight and the list of commands (grader/registry.ts) load eagerly; a command loads when used, so the grader starts quickly.
 import { basicProblems } from './preflight.ts';
 import { commands } from './registry.ts';
@@ -42,13 +42,10 @@ async function main(argv: string[]): Promise<number> {
 
 // Ends every run and what it started; returns the pids that would not end.
 async function stopRuns(): Promise<number[]> {
-  const { killAllRuns } = await import('./run-day.ts');
-  return killAllRuns();
+  const { killAllGroups } = await import('./process-group.ts');
+  return killAllGroups();
 }
 
-// NO_COLOR (https://no-color.org): no colour from the grader (chalk reads FORCE_COLOR when first loaded, below) nor
-// from anything it starts.
-if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 const problem = basicProblems();
 if (problem) {
   console.error(problem);

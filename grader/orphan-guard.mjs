@@ -1,6 +1,7 @@
-// Loaded into every vitest the grader starts (`node --import ./grader/orphan-guard.mjs`): if the grader dies without
-// cleaning up (killed, crashed, its terminal closed), this process group ends itself instead of running on, and on
-// Linux first ends every process its run marked (CACHELINGS_RUN, grader/leftovers.ts), the learner's detached ones too.
+// Loaded into every vitest the grader starts (`childNodeFlags` in grader/paths.ts: `node --import …/grader/orphan-guard.mjs`):
+// if the grader dies without cleaning up (killed, crashed, its terminal closed), this process group ends itself instead
+// of running on, and on Linux first ends every process its run marked (CACHELINGS_RUN, grader/leftovers.ts), the
+// learner's detached ones too.
 import { readdirSync, readFileSync } from 'node:fs';
 
 const parent = process.ppid;

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:f
 import { dirname, relative, resolve } from 'node:path';
 import { days } from '../../course/days.ts';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
-import { confirm } from '../ask.ts';
+import { confirm } from '../confirm.ts';
 import { markFromSolutions } from '../from-solutions.ts';
 import { display, root } from '../paths.ts';
 import { forgetProgress } from '../progress.ts';
