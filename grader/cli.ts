@@ -46,6 +46,9 @@ async function stopRuns(): Promise<number[]> {
   return killAllGroups();
 }
 
+// NO_COLOR (https://no-color.org): no colour from the grader (chalk reads FORCE_COLOR when first loaded, below) nor
+// from anything it starts.
+if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 const problem = basicProblems();
 if (problem) {
   console.error(problem);
