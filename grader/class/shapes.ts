@@ -5,7 +5,7 @@ import { summarizeDay, type LearnerDay, type Requirement } from './learner.ts';
 
 const known = {
   report: ['version', 'target', 'seed', 'passed', 'days', 'learner', 'name', 'commit', 'at', 'grader'],
-  day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics'],
+  day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics', 'fromSolutions'],
   test: ['group', 'name', 'id', 'status', 'passed', 'message', 'durationMs', 'bonus', 'cause', 'file', 'lookAt', 'why'],
 };
 
