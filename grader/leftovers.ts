@@ -67,6 +67,13 @@ let dir: string | undefined;
 export function runDir(): string {
   if (dir) return dir;
   dir = mkdtempSync(join(tmpdir(), `cachelings-grader-${process.pid}-`));
-  process.once('exit', () => rmSync(dir!, { recursive: true, force: true }));
+  process.once('exit', removeRunDir);
   return dir;
+}
+
+/** Removes the grader's temp folder now (at exit; and after each command run inside a test's process, whose worker
+ *  may be ended without an exit event); the next run makes a new one. */
+export function removeRunDir(): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
 }
