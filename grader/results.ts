@@ -66,6 +66,8 @@ export interface DayResult {
   tests: TestResult[];
   metrics: Record<string, MetricResult>;
   durationMs: number;
+  /** True when `npm run skip-to` brought this day's files from solutions/ (and no `reset` since). */
+  fromSolutions?: true;
   /** In the report: where the learner stands on the day (grader/day-state.ts), and the earlier day that blocks it. */
   state?: DayState;
   blockedBy?: string;
