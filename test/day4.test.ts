@@ -20,6 +20,9 @@ const planted: [fixture: string, caughtBy: string, mentions?: RegExp][] = [
   ['no-error-listener', 'dropped-connection', /Received: Error: read ECONNRESET/],
   ['divides-by-asked', 'overrun'],
   ['zero-latency', 'latency', /Received: avgLatencyMs 0\b/],
+  ['average-as-percentiles', 'percentiles', /Expected: p99LatencyMs ≥ \d+[\s\S]*A percentile is read from every request's latency/],
+  ['busy-wait', 'exact-count', /event loop was held for [\d,]+ ms[\s\S]*Look at:\s+the while loop that waits on the clock inside runLoadTest in \S+loadtest\.ts:\d+/],
+  ['per-connection-averages', 'percentiles', /Expected: p99LatencyMs ≥ \d+[\s\S]*A percentile is read from every request's latency/],
 ];
 
 describe('day 4 diagnoses planted bugs', () => {
