@@ -27,6 +27,7 @@ export type CauseKind =
   | 'counts-cutoff-as-errors'
   | 'latency-not-timed'
   | 'not-percentiles'
+  | 'p99-is-max'
   | 'event-loop-blocked'
   | 'close-incomplete'
   | 'port-in-use'

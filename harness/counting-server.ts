@@ -19,6 +19,11 @@ export interface CountingServerOptions {
   slowEvery?: number;
   /** …by this many milliseconds more: a known share of slow replies, so the true p50 and p99 are known. */
   slowMs?: number;
+  /** Answer the Nth, 2Nth … command (counted over all connections) later still, `tailCount` of them… */
+  tailEvery?: number;
+  tailCount?: number;
+  /** …by this many milliseconds more: the slowest replies, beyond p99, so a maximum is not mistaken for it. */
+  tailMs?: number;
   /** Block the whole event loop (client and server alike, as a long GC pause would) this long after the first reply… */
   stallAfterMs?: number;
   /** …for this long. Timed from the first reply, so the stall falls inside the run however long connecting took. */
@@ -89,6 +94,7 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
   let stall: NodeJS.Timeout | undefined;
   const errorTimes: number[] = [];
   let seen = 0;
+  let arrived = 0; // commands received, over all connections
   const startedAt = performance.now();
   const held = (receivedAt: number) => (options.holdFromMs !== undefined && receivedAt - startedAt >= options.holdFromMs ? (options.holdForMs ?? 0) : 0);
 
@@ -174,8 +180,11 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
           else socket.destroy();
           return;
         }
+        arrived += 1;
         const slow = options.slowEvery !== undefined && received % options.slowEvery === 0 ? (options.slowMs ?? 0) : 0;
-        const latency = (options.latencyMs ?? 0) + slow + held(performance.now());
+        const tails = options.tailEvery !== undefined && arrived % options.tailEvery === 0 && arrived / options.tailEvery <= (options.tailCount ?? 1);
+        const tail = tails ? (options.tailMs ?? 0) : 0;
+        const latency = (options.latencyMs ?? 0) + slow + tail + held(performance.now());
         if (latency <= 0) respond(line);
         else queue = queue.then(() => pause(latency)).then(() => respond(line));
       }

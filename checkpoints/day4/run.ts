@@ -195,6 +195,11 @@ export function latencyCause(run: Run, otherwise?: Cause): { cause?: Cause } {
   return otherwise ? { cause: otherwise } : {};
 }
 
+/** A Look at line for `statement` when the learner's file shows it (else the check names runLoadTest). */
+export function at(statement: Statement | undefined): { where?: string } {
+  return statement ? { where: statement.where } : {};
+}
+
 /** A server that answers each command after 1 ms, as a real one on a network would: these honesty checks need
  *  thousands of commands, not the machine's full speed, and leave the CPU to whatever else runs. */
 export const paced: CountingServerOptions = { latencyMs: 1 };

@@ -28,6 +28,7 @@ export const day4: Day = {
     'checkpoints/day4/honesty.test.ts',
     'checkpoints/day4/overrun.test.ts',
     'checkpoints/day4/measures.test.ts',
+    'checkpoints/day4/percentiles.test.ts',
     'checkpoints/day4/report.test.ts',
     'checkpoints/day4/cli.test.ts',
   ],
@@ -63,6 +64,7 @@ export const day4: Day = {
     'latency-not-timed': 1,
     'connection-per-request': 2,
     'not-percentiles': 3,
+    'p99-is-max': 3,
     'percentiles': 3,
     'event-loop-blocked': 4,
     'counts-cutoff-as-errors': 5,
@@ -97,6 +99,7 @@ export const day4: Day = {
     'counts-cutoff-as-errors': guide.cutoffAsErrors,
     'latency-not-timed': guide.latencyFiguresAdd,
     'not-percentiles': guide.notPercentiles,
+    'p99-is-max': guide.notPercentiles,
     'event-loop-blocked': guide.loopBlocked,
   },
 };
