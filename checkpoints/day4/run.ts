@@ -6,7 +6,7 @@ import { CheckError } from '../../harness/check.ts';
 import { startCountingServer, type CountingServerOptions, type CountingStats } from '../../harness/counting-server.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { withPictures } from '../support/pictures.ts';
-import { clockSpin, errorOnClose, type Statement } from './statements.ts';
+import { clockSpin, countOnSend, errorOnClose, type Statement } from './statements.ts';
 import { count, hintFor, inWindow, story } from './story.ts';
 
 type LoadModule = typeof import('@learner/04-loadtest/loadtest.ts');
@@ -140,7 +140,7 @@ export function expectRun(run: Run, condition: boolean, headline: string, advice
 function runCause(run: Run): { cause?: Cause; where?: string } {
   if (opensPerRequest(run)) return { cause: perRequest };
   if (farOff(run.wallMs, run.asked.durationMs)) return { cause: wrongDuration };
-  if (countsUnanswered(run)) return { cause: { kind: 'counts-unanswered', title: 'the report counts operations whose replies had not arrived' } };
+  if (countsUnanswered(run)) return { cause: { kind: 'counts-unanswered', title: 'the report counts operations whose replies had not arrived' }, where: countOnSend()?.where };
   if (countsCutoff(run)) return { cause: cutoffAsErrors, where: errorOnClose()?.where };
   return {};
 }

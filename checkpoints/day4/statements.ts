@@ -74,3 +74,16 @@ export function errorOnClose(): Statement | undefined {
   }
   return undefined;
 }
+
+/** The statement that counts an operation in the function that sends the request (before its reply can arrive). */
+export function countOnSend(): Statement | undefined {
+  const parsed = source();
+  if (!parsed) return undefined;
+  for (const fn of parsed.functions) {
+    const body = parsed.code.slice(fn.open, fn.close);
+    const counted = /\b(totalOps|ops|operations|completed)\b\s*(\+\+|\+=)/.exec(body);
+    const inner = counted && functionsAround(parsed, fn.open + counted.index)[0];
+    if (counted && inner === fn && /\.write\(/.test(body)) return statementAt(parsed, fn.open + counted.index, 'the operation counted where the request is sent');
+  }
+  return undefined;
+}
