@@ -7,7 +7,7 @@ import { crashCause, fillTheTodo, type Cause } from '../../harness/cause.ts';
 import { expectTrue } from '../../harness/check.ts';
 import { startCountingServer } from '../../harness/counting-server.ts';
 import { shown, targetDir } from '../../harness/learner.ts';
-import { loopBlocked } from './run.ts';
+import { loopBlocked } from './event-loop.ts';
 import { clockSpin } from './statements.ts';
 
 const file = '04-loadtest/main.ts';

@@ -6,7 +6,8 @@ import { CheckError } from '../../harness/check.ts';
 import { startCountingServer, type CountingServerOptions, type CountingStats } from '../../harness/counting-server.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { withPictures } from '../support/pictures.ts';
-import { clockSpin, countOnSend, errorOnClose, type Statement } from './statements.ts';
+import { heartbeat, loopHeld } from './event-loop.ts';
+import { countOnSend, errorOnClose, type Statement } from './statements.ts';
 import { count, hintFor, inWindow, story } from './story.ts';
 
 type LoadModule = typeof import('@learner/04-loadtest/loadtest.ts');
@@ -65,54 +66,12 @@ export async function runAgainst(server: CountingServerOptions, asked: Run['aske
     lines.push(serverLine(s));
     lines.push(`[server] ${count(answeredByReturn)} real replies had been written when runLoadTest returned`);
     const sinceFirstReplyMs = returnedAt - (s.answerTimes[0] ?? returnedAt);
-    if (held && held.to - held.from >= Math.max(250, asked.durationMs * 0.4)) throw loopHeld(held, startedAt, asked.durationMs, lines);
+    if (held && held.to - held.from >= Math.max(250, asked.durationMs * 0.4)) throw loopHeld(held, startedAt, asked.durationMs, lines, where('runLoadTest'));
     return { asked, report, stats: s, wallMs, sinceFirstReplyMs, lateAnswers, answeredByReturn, startedAt, transcript: lines.join('\n') };
   } finally {
     beats.stop([]);
     await counting.close();
   }
-}
-
-/** The longest stretch in which no timer of this process fired (none of the server's own stalls), once stopped. */
-function heartbeat(): { stop(stalls: number[]): { from: number; to: number } | undefined } {
-  let last = performance.now();
-  let longest: { from: number; to: number } | undefined;
-  const gaps: { from: number; to: number }[] = [];
-  const beat = () => {
-    const now = performance.now();
-    if (now - last > 100) gaps.push({ from: last, to: now });
-    last = now;
-  };
-  const timer = setInterval(beat, 10);
-  return {
-    stop(stalls) {
-      clearInterval(timer);
-      beat();
-      for (const gap of gaps.filter((one) => !stalls.some((at) => at >= one.from && at <= one.to))) {
-        if (!longest || gap.to - gap.from > longest.to - longest.from) longest = gap;
-      }
-      return longest;
-    },
-  };
-}
-
-/** The cause of a tester that waits in a loop which never awaits; its title names the function, the same in every
- *  requirement (so the failures fold into one ✗). */
-export function loopBlocked(spin: Statement | undefined): Cause {
-  return { kind: 'event-loop-blocked', title: `${spin?.fn ?? 'runLoadTest'} holds the event loop: it waits in a loop that never awaits, so no reply or timer can run` };
-}
-
-/** The failure of a run in which the learner's code held the event loop for the stretch `held`. */
-function loopHeld(held: { from: number; to: number }, startedAt: number, durationMs: number, lines: string[]): CheckError {
-  const spin = clockSpin();
-  const ms = held.to - held.from;
-  return new CheckError(`While runLoadTest ran, the event loop was held for ${count(ms)} ms of a ${count(durationMs)} ms run: no reply, timer or socket of this process got a turn.`, {
-    expected: 'the event loop free while the run waits: each wait an await (a reply, a timer, Promise.all of the loops)',
-    received: [`no timer fired from ${count(held.from - startedAt)} ms to ${count(held.to - startedAt)} ms after runLoadTest was called${spin ? `; ${spin.fn} has a loop on the clock with no await in it (line ${spin.line})` : ''}`, ...lines].join('\n'),
-    where: spin?.where ?? where('runLoadTest'),
-    fix: 'Node runs your loops, your sockets and the grader\'s server on one thread: a loop that never awaits stops all of them. Wait by awaiting: let each connection loop check the deadline before it sends and `await Promise.all(loops)`, or `await new Promise((done) => setTimeout(done, durationMs))`.',
-    cause: loopBlocked(spin),
-  });
 }
 
 /** What the counting server saw, in one transcript line. */
