@@ -103,11 +103,6 @@ export function toExercism(report: Report) {
   return { version: 3, status, ...(status === 'error' ? { message: `${all[0]!.day.id}: ${all[0]!.message}` } : {}), tests };
 }
 
-/** `text` cut to at most `max` characters, ending in … when cut. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** `report` in the shape `format` names. */
 export function convert(report: Report, format: Format): unknown {
   if (format === 'classroom') return toClassroom(report);
