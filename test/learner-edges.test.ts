@@ -17,7 +17,7 @@ import { cliHere, freshState } from './grader-helpers.ts';
 import { runGrader } from './helpers.ts';
 
 // Every cause kind harness/cause.ts names (read from its source, so a new kind needs no second list).
-const causeKinds = [...readFileSync(resolve(root, 'harness/cause.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
+const causeKinds = [...readFileSync(resolve(root, 'harness/cause-kind.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
 
 const day2 = findDay('day2')!;
 const needs = `not run — needs: ${day2.preconditions![0]!.needs}`;
