@@ -2,12 +2,12 @@
 // before the day's checkpoint, with a time limit; the checkpoint is handed what came back (hand-in.ts). A run with
 // variants is made once per variant, side by side, and the results are merged.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LearnerRun } from '../course/days.ts';
 import { anyTreeNodeOptions } from '../harness/any-tree.ts';
 import type { BlockedLoop, LearnerResults, LearnerRunResult } from '../harness/learner-runs.ts';
 import { childNodeFlags, vitestBin } from './paths.ts';
+import { runDir } from './leftovers.ts';
 import { startGroup } from './process-group.ts';
 
 /** The grader's environment minus vitest's worker variables (the workbook's tests call this from inside vitest) and
@@ -40,7 +40,7 @@ export async function runLearnerFiles(run: LearnerRun, target: string, signal?: 
 
 /** One vitest run; `variant` is written where only the run's config reads it (and deletes it). */
 async function runOnce(run: LearnerRun, target: string, variant: string | undefined, signal?: AbortSignal): Promise<LearnerRunResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'cachelings-learner-run-'));
+  const dir = mkdtempSync(join(runDir(), 'learner-run-'));
   const out = join(dir, 'results.json');
   if (variant) writeFileSync(join(dir, 'variant'), variant);
   const command = run.mode === 'test' ? ['run'] : ['bench', '--run'];

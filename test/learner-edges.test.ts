@@ -95,7 +95,7 @@ describe('a usage error run through npm', () => {
     const run = await npm(['run', 'check', 'day9']);
     expect(run.exitCode).toBe(2);
     const lines = run.all!.split('\n').filter((line) => line.trim() !== '');
-    expect(lines, run.all).toEqual([expect.stringMatching(/^> cachelings@[\d.]+ check$/), '> node --import tsx grader/cli.ts check day9', expect.stringMatching(/^There is no day "day9"\. Valid days: day1/)]);
+    expect(lines, run.all).toEqual([expect.stringMatching(/^> cachelings@[\d.]+ check$/), '> node --import ./grader/temp-folder.mjs --import tsx grader/cli.ts check day9', expect.stringMatching(/^There is no day "day9"\. Valid days: day1/)]);
     const silent = await npm(['run', '-s', 'check', 'day9']);
     expect(silent.all!.trim().split('\n'), silent.all).toHaveLength(1);
   });
