@@ -4,7 +4,7 @@
 // run's results, and ends the run, so a blocked test costs seconds and is named, instead of hanging to the run's limit.
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
 /** How long the loop may go without a tick before it counts as blocked. A race test should take well under a second. */
 const blockedAfterMs = 3_000;
@@ -28,11 +28,12 @@ function testsUnder(task: Task): { name: string; mode: string }[] {
   return (task.tasks ?? []).flatMap(testsUnder);
 }
 
-beforeAll(({}, suite) => {
-  watchdog?.postMessage({ collected: testsUnder(suite as unknown as Task) });
-});
+let collected = false;
 
 beforeEach((context) => {
+  // The file's tests as vitest collected them, sent once: the names can be judged even if no test finishes.
+  if (!collected) watchdog?.postMessage({ collected: testsUnder(context.task.file as unknown as Task) });
+  collected = true;
   watchdog?.postMessage({ test: context.task.name, line: context.task.location?.line });
 });
 
