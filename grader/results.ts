@@ -23,11 +23,22 @@ export interface TestResult {
   /** On a failure: what it says beyond its headline, field by field, as the checkpoint gave it (`where` is what the
    *  message's "Look at:" line shows). */
   advice?: FailureAdvice;
-  /** In the report, on a failure: the learner's file it points at (`advice.where`), relative to the tree. */
-  lookAt?: string;
+  /** On a failure: the learner's file it points at and the line; set by the step that knows them (the compile step,
+   *  with an absolute path), else read from `advice.where`; in the report, relative to the tree. */
+  lookAt?: LookAt;
   /** In the report, on a failure: the cause as the terminal shows it (its "Why this happens" entry, else the cause). */
   why?: { title: string; guide?: string };
 }
+
+/** Where a failure points in the learner's tree: `01-cache/cache.ts`, line 12 (absent when the message names none). */
+export interface LookAt {
+  file: string;
+  line?: number;
+}
+
+/** Where a learner stands on a day: it passes; it fails; its files are all still the scaffold as shipped; or it
+ *  fails only because an earlier day's files do (a compile error there, day 6's cascade). */
+export type DayState = 'passed' | 'failing' | 'not-started' | 'not-reached';
 
 /** The observed cause of a failure: `kind` a short stable id, `title` in words, `guide` the entry that explains it. */
 export interface TestCause {
@@ -54,6 +65,9 @@ export interface DayResult {
   tests: TestResult[];
   metrics: Record<string, MetricResult>;
   durationMs: number;
+  /** In the report: where the learner stands on the day (grader/day-state.ts), and the earlier day that blocks it. */
+  state?: DayState;
+  blockedBy?: string;
 }
 
 /** The JSON report of `check --json` and `grade --json`. */

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { adviceLines } from '../harness/check.ts';
 import { days, dayNumber, type Day } from '../course/days.ts';
-import { toClassroom, toExercism } from '../grader/formats.ts';
+import { toClassroom } from '../grader/classroom.ts';
+import { toExercism } from '../grader/exercism.ts';
+import { encodedLimit, messageLimit } from '../grader/classroom.ts';
 import { maxScore, scoredRows } from '../grader/points.ts';
 import { buildReport } from '../grader/report.ts';
 import type { DayResult, Report, TestResult } from '../grader/results.ts';
@@ -57,6 +59,29 @@ describe('GitHub Classroom result', () => {
   });
 });
 
+describe('both formats read each day\'s state', () => {
+  it('scores a day not started or not reached nothing, each row saying why (formats-state)', () => {
+    const waiting: Report = { ...passing, days: passing.days.map((day, index) => (index === 0 ? day : index === 1 ? { ...day, state: 'not-reached' as const, blockedBy: 'day1' } : { ...day, state: 'not-started' as const })) };
+    const result = toClassroom(waiting);
+    expect(result.tests.filter((test) => test.score > 0).every((test) => test.name.startsWith('day1 · '))).toBe(true);
+    expect(result.tests.find((test) => test.name.startsWith('day2 · '))!.message).toMatch(/^day2 is not reached: day1 holds it back/);
+    expect(result.tests.find((test) => test.name.startsWith('day3 · '))!.message).toMatch(/^day3 is not started/);
+    expect(result.max_score, 'the same denominator').toBe(maxScore());
+  });
+
+  it('scores only the graded day for check, and caps Classroom messages to fit one environment variable (formats-check)', () => {
+    const oneDay: Report = { ...failing, days: failing.days.filter((day) => day.id === 'day2') };
+    const result = toClassroom(oneDay, false);
+    expect(result.tests.every((test) => test.name.startsWith('day2 · '))).toBe(true);
+    expect(result.max_score).toBe(scoredRows(days[1]!).length);
+    expect(toExercism(oneDay, false).tests.every((test) => test.task_id === 2)).toBe(true);
+    const long: Report = { ...failing, days: failing.days.map((day) => ({ ...day, passed: false, tests: day.tests.map((test) => ({ ...test, status: 'failed' as const, message: `${'ü'.repeat(5_000)}\nLook at:  x` })) })) };
+    const capped = toClassroom(long);
+    expect(Math.max(...capped.tests.map((test) => test.message.length))).toBeLessThanOrEqual(messageLimit);
+    expect(Buffer.from(JSON.stringify(capped)).toString('base64').length).toBeLessThan(encodedLimit);
+  });
+});
+
 describe('Exercism results.json (v3)', () => {
   it('puts the whole diagnosis in message, no output, a snippet of the check as test_code, the day as task_id (exercism-fields)', () => {
     const results = toExercism(failing);
@@ -70,7 +95,8 @@ describe('Exercism results.json (v3)', () => {
     expect(row.task_id).toBe(dayNumber(days[1]!));
     for (const test of results.tests) {
       expect(test.status === 'pass' ? !('message' in test) : typeof test.message === 'string').toBe(true);
-      expect(test.test_code).not.toMatch(/^npm /);
+      expect(test.test_code, 'each row its own code, none a placeholder').toMatch(/^(it\(|\/\/ your files compile)/);
+      expect(test.message ?? '', 'no command or link a student on Exercism does not have').not.toMatch(/npm run|README\.md/);
     }
   });
 
