@@ -132,8 +132,7 @@ function codeAt(error: CompileError): string {
 export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult | undefined {
   if (!Array.isArray(found)) {
     const advice = { received: found.tail, where: found.where, fix: found.fix };
-    const message = [found.headline, ...adviceLines(advice)].join('\n');
-    return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, advice, durationMs: 0 };
+    return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message: [found.headline, ...adviceLines(advice)].join('\n'), advice, durationMs: 0 };
   }
   const errors = found;
   if (errors.length === 0) return undefined;
@@ -149,5 +148,6 @@ export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult
   const first = errors[0]!;
   const advice = { where: `${display(first.file)}:${first.line}`, fix: 'fix the first error, then run npm run typecheck (or check again); one error often causes the next ones.' };
   const message = [`tsc found ${errors.length} type error${errors.length === 1 ? '' : 's'} in your files; the day does not pass until they compile.`, ...shown, ...more, ...adviceLines(advice)].join('\n');
-  return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, advice, durationMs: 0, cause: { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` }, lookAt: { file: first.file, line: first.line } };
+  const cause = { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` };
+  return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, advice, durationMs: 0, cause, lookAt: { file: first.file, line: first.line } };
 }

@@ -66,12 +66,13 @@ describe('who and what a report is about', () => {
     }
   });
 
-  it("reads the learner's file from Look at, relative to the tree, wherever the tree lies (identity-look-at)", () => {
-    expect(lookAtOf({ advice: { expected: "'v'", received: 'undefined', where: `Cache.nope in ${tree}/01-cache/cache.ts`, fix: '…' } }, tree)).toEqual({ file: '01-cache/cache.ts' });
-    expect(lookAtOf({ advice: { where: 'solutions/02-server/server.ts:41:7' } }, 'solutions')).toEqual({ file: '02-server/server.ts', line: 41 });
-    expect(lookAtOf({ advice: { where: 'Cache.get in solutions/01-cache/cache.ts' } }, 'solutions'), 'a function named: the line that declares it').toEqual({ file: '01-cache/cache.ts', line: declared('solutions/01-cache/cache.ts', /^\s+get\(/) });
-    expect(lookAtOf({ advice: { where: 'library code (cache.ts, server.ts) stays quiet' } }, tree), 'no file of the tree named').toBeUndefined();
-    expect(lookAtOf({}, tree)).toBeUndefined();
+  it("reads the learner's file from the advice's where, relative to the tree, wherever the tree lies (identity-look-at)", () => {
+    expect(lookAtOf({ message: '', advice: { expected: "'v'", received: 'undefined', where: `Cache.nope in ${tree}/01-cache/cache.ts`, fix: '…' } }, tree)).toEqual({ file: '01-cache/cache.ts' });
+    expect(lookAtOf({ message: '', advice: { where: 'solutions/02-server/server.ts:41:7' } }, 'solutions')).toEqual({ file: '02-server/server.ts', line: 41 });
+    expect(lookAtOf({ message: '', advice: { where: 'Cache.get in solutions/01-cache/cache.ts' } }, 'solutions'), 'a function named: the line that declares it').toEqual({ file: '01-cache/cache.ts', line: declared('solutions/01-cache/cache.ts', /^\s+get\(/) });
+    expect(lookAtOf({ message: '', advice: { where: 'library code (cache.ts, server.ts) stays quiet' } }, tree), 'no file of the tree named').toBeUndefined();
+    expect(lookAtOf({ message: 'Look at:  solutions/02-server/server.ts:41:7', advice: { fix: 'no where' } }, 'solutions'), 'never read back from the message').toBeUndefined();
+    expect(lookAtOf({ message: 'no such line' }, tree)).toBeUndefined();
   });
 
   it('gives the cause as the terminal shows it: the guide entry over the observed kind (identity-why)', () => {

@@ -5,7 +5,7 @@ import { summarizeDay, type LearnerDay, type Reported, type Requirement } from '
 
 const known = {
   report: ['version', 'target', 'seed', 'passed', 'days', 'learner', 'name', 'commit', 'at', 'grader'],
-  day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics', 'state', 'blockedBy'],
+  day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics', 'state', 'blockedBy', 'fromSolutions'],
   test: ['group', 'name', 'id', 'status', 'passed', 'message', 'durationMs', 'bonus', 'cause', 'file', 'advice', 'lookAt', 'why'],
 };
 
