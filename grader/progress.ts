@@ -1,5 +1,5 @@
 // The progress file: which days passed on which tree, written by the grader and read by `status`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { days, type Day } from '../course/days.ts';
 import { display } from './paths.ts';
 import { generatedNote, stateFile } from './state.ts';
@@ -58,7 +58,16 @@ export function recordProgress(target: string, results: DayResult[]): void {
       ...(failed ? { firstFailure: { requirement: failed.name, ...(failed.id ? { id: failed.id } : {}), ...(failed.cause ? { cause: failed.cause.kind } : {}) } } : {}),
     };
   }
-  writeFileSync(stateFile('progress.json'), `${JSON.stringify({ ...progress, _: generatedNote }, null, 2)}\n`);
+  writeProgress(progress);
+}
+
+// Writes the file whole under another name, then renames it over the old one: a reader (watch and check finishing
+// together) sees the old file or the new one, never half of one, which it would read as empty and write back so.
+function writeProgress(progress: ProgressFile): void {
+  const file = stateFile('progress.json');
+  const part = `${file}.${process.pid}.part`;
+  writeFileSync(part, `${JSON.stringify({ ...progress, _: generatedNote }, null, 2)}\n`);
+  renameSync(part, file);
 }
 
 /** The first day not yet passed on `target` (as displayed, default `days`), or the last day when all pass. */
@@ -85,5 +94,5 @@ export function bestOnRecord(target: string, metric: string): number | undefined
 export function forgetProgress(target: string, dayId: string): void {
   const progress = readProgress();
   delete progress.targets[display(target)]?.[dayId];
-  writeFileSync(stateFile('progress.json'), `${JSON.stringify({ ...progress, _: generatedNote }, null, 2)}\n`);
+  writeProgress(progress);
 }

@@ -16,8 +16,8 @@ import { readProgress, recordProgress } from '../grader/progress.ts';
 import { cliHere, freshState } from './grader-helpers.ts';
 import { runGrader } from './helpers.ts';
 
-// Every cause kind harness/cause.ts names (read from its source, so a new kind needs no second list).
-const causeKinds = [...readFileSync(resolve(root, 'harness/cause.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
+// Every cause kind harness/cause-kind.ts names (read from its source, so a new kind needs no second list).
+const causeKinds = [...readFileSync(resolve(root, 'harness/cause-kind.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
 
 const day2 = findDay('day2')!;
 const needs = `not run — needs: ${day2.preconditions![0]!.needs}`;
@@ -95,7 +95,7 @@ describe('a usage error run through npm', () => {
     const run = await npm(['run', 'check', 'day9']);
     expect(run.exitCode).toBe(2);
     const lines = run.all!.split('\n').filter((line) => line.trim() !== '');
-    expect(lines, run.all).toEqual([expect.stringMatching(/^> cachelings@[\d.]+ check$/), '> node --import tsx grader/cli.ts check day9', expect.stringMatching(/^There is no day "day9"\. Valid days: day1/)]);
+    expect(lines, run.all).toEqual([expect.stringMatching(/^> cachelings@[\d.]+ check$/), '> node --import ./grader/temp-folder.mjs --import tsx grader/cli.ts check day9', expect.stringMatching(/^There is no day "day9"\. Valid days: day1/)]);
     const silent = await npm(['run', '-s', 'check', 'day9']);
     expect(silent.all!.trim().split('\n'), silent.all).toHaveLength(1);
   });
@@ -165,6 +165,18 @@ describe('npm run hint after a failed check', () => {
       }
     }
   });
+
+  it('H3: day 3 starts from the hint for the cause: a broken lock unnoticed, a test that blocked the event loop', async () => {
+    const day = findDay('day3')!;
+    for (const [failed, key] of [
+      [test('a broken lock went unnoticed', 'failed', { id: 'notice-lost-update' }), 'notice-lost-update'],
+      [test('a race test blocked the loop', 'failed', { id: 'own-tests-pass', cause: { kind: 'event-loop-blocked', title: 'blocked' } }), 'event-loop-blocked'],
+    ] as const) {
+      const { runs } = await hintsAfter('day3', failed);
+      expect(runs[0], key).toContain(`Hint ${day.hintFor![key]! + 1} of ${day.hints.length} for day3`);
+    }
+    for (const kind of Object.keys(day.causes ?? {})) expect(day.hintFor?.[kind], `day 3's cause ${kind} has a hint`).toBeDefined();
+  }, 120_000);
 
   it('keys every hint table entry to a hint that exists, by a cause kind or a requirement id of that day', () => {
     for (const day of days) {

@@ -70,10 +70,10 @@ class Lane {
   readonly #socket: Socket;
   readonly #options: LoadOptions;
   readonly #tally: Tally;
+  #bulkLeft = 0; // RESP: bytes of a bulk string (and its \r\n) still to come
   #waiting = 0; // replies of the current turn still to come
   #sentAt = 0; // when the current turn was written
   #tail: Buffer | undefined; // an unfinished reply line, kept for the next chunk
-  #bulkLeft = 0; // RESP: bytes of a bulk string (and its \r\n) still to come
   /** Settles when the socket has closed; requests still waiting then were lost with it, unless the run was over. */
   readonly closed: Promise<void>;
 
