@@ -1,0 +1,106 @@
+// The checkpoint's side of the learner host: the learner's modules run in a separate Node process (harness/
+// learner-host-main.mjs, under Node's permission model), reached over IPC, so their code never shares a realm with the
+// test runner that decides pass or fail.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundle } from './learner-bundle.ts';
+
+/** What the learner's code threw, as it crossed back. */
+export interface Thrown {
+  name: string;
+  message: string;
+  stack?: string;
+  fields?: Record<string, unknown>;
+}
+
+/** A reply of the host: a value, a handle on an object that stays there, or what was thrown. */
+export interface Reply {
+  value?: unknown;
+  handle?: number;
+  error?: Thrown;
+}
+
+/** The host ended while `pending` calls waited: how it ended, for the message. */
+export class HostEnded extends Error {}
+
+const timeLimitMs = Number(process.env.CACHELINGS_TEST_TIMEOUT ?? 5_000);
+const main = fileURLToPath(new URL('./learner-host-main.mjs', import.meta.url));
+const permission = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+
+/** One learner host process and its scratch folder of bundles. */
+class Host {
+  readonly dir = mkdtempSync(join(tmpdir(), 'cachelings-host-'));
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, { done: (reply: Reply) => void; fail: (error: Error) => void }>();
+  private nextId = 1;
+  ended?: string;
+
+  constructor() {
+    // The host may read its own script and the bundles, nothing else; it may not write, start processes or threads.
+    this.child = fork(main, [], {
+      execArgv: [permission, `--allow-fs-read=${main}`, `--allow-fs-read=${this.dir}/*`, '--enable-source-maps', '--no-warnings'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test' },
+    });
+    this.child.on('message', (reply: Reply & { id: number }) => {
+      const call = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      this.idle();
+      call?.done(reply);
+    });
+    this.child.on('exit', (code, signal) => {
+      this.ended = signal ? `it was killed by ${signal}` : `it exited with code ${code}`;
+      for (const call of this.pending.values()) call.fail(new HostEnded(this.ended));
+      this.pending.clear();
+      rmSync(this.dir, { recursive: true, force: true });
+      if (current === this) current = undefined;
+    });
+    this.idle();
+  }
+
+  /** Sends one request and resolves with the host's reply. */
+  ask(request: Record<string, unknown>): Promise<Reply> {
+    if (this.ended) return Promise.reject(new HostEnded(this.ended));
+    const id = this.nextId++;
+    this.child.ref();
+    (this.child.channel as { ref?: () => void } | undefined)?.ref?.();
+    return new Promise((done, fail) => {
+      // A call the learner's code never returns from (a loop) leaves the host busy: end it, the next call gets a new one.
+      const timer = setTimeout(() => this.stop(), timeLimitMs);
+      this.pending.set(id, { done: (reply) => (clearTimeout(timer), done(reply)), fail: (error) => (clearTimeout(timer), fail(error)) });
+      this.child.send({ ...request, id });
+    });
+  }
+
+  private readonly bundles = new Map<string, Promise<string>>();
+
+  /** The bundle of `file` (absolute; `tree` is the tree being graded), made once per host. */
+  bundleOf(file: string, tree: string): Promise<string> {
+    if (!this.bundles.has(file)) this.bundles.set(file, bundle(file, this.dir, tree));
+    return this.bundles.get(file)!;
+  }
+
+  /** Ends the host (a call that never came back leaves it busy). */
+  stop(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  // With nothing pending, the host does not keep the checkpoint's process alive.
+  private idle(): void {
+    if (this.pending.size > 0) return;
+    this.child.unref();
+    (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
+  }
+}
+
+let current: Host | undefined;
+
+/** The running learner host, started on first use (and again after one ended). */
+export function learnerHost(): Host {
+  current ??= new Host();
+  return current;
+}
