@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import type { Day } from '../course/days.ts';
 import { handInVariable } from '../harness/hand-in.ts';
 import { collectMetrics, collectTests, stopMessage, withCompileFailure, type Started, type Stop } from './collect.ts';
+import { requireEveryResult } from './complete.ts';
 import { compileFailure, compileRequirement, compileStep, typeErrors, typechecks } from './compile.ts';
 import { removeHandIn, writeHandIn } from './hand-in.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
@@ -143,7 +144,7 @@ async function runWith(day: Day, options: RunOptions, handIn: string | undefined
   // The compile step runs beside vitest (tsc is native and quick); a partial run (--only) skips it unless selected.
   const compiles = typechecks(day) && selects(options.only, compileRequirement);
   const compiling = compiles ? typeErrors(day, options.target) : Promise.resolve([]);
-  const exitCode = await new Promise<number | null>((done) => child.on('close', done));
+  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, sig) => done([code, sig])));
   const types = await compiling;
   clearTimeout(stall);
   clearTimeout(limit);
@@ -151,6 +152,8 @@ async function runWith(day: Day, options: RunOptions, handIn: string | undefined
   killGroup(child.pid!); // anything the learner's code left running
   running.delete(child.pid!);
   let tests = collectTests(events, options.target, day, stop, readProbe(probe));
+  // A run the watchdog did not stop must have answered for every requirement (a killed process group has not).
+  if (!stop && tests.length > 0) tests = requireEveryResult(tests, day, { code: exitCode, signal, finished: events.some((event) => event.type === 'end') });
   for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = notSelected;
   if (tests.length === 0) {
     const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
