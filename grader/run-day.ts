@@ -10,6 +10,7 @@ import type { Day } from '../course/days.ts';
 import { handInVariable } from '../harness/hand-in.ts';
 import { collectMetrics, collectTests, stopMessage, withCompileFailure, type Started, type Stop } from './collect.ts';
 import { requireEveryResult } from './complete.ts';
+import { importLeavingTree, leavingFailure } from './leaves-tree.ts';
 import { compileFailure, compileRequirement, compileStep, typeErrors, typechecks } from './compile.ts';
 import { removeHandIn, writeHandIn } from './hand-in.ts';
 import { childNodeFlags, root, vitestBin } from './paths.ts';
@@ -160,6 +161,8 @@ async function runWith(day: Day, options: RunOptions, handIn: string | undefined
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
+  const leaving = importLeavingTree(day, options.target);
+  if (leaving) tests.unshift(leavingFailure(leaving));
   // The compile step is always one requirement of a day that has it: failed, held, or not selected by --only.
   const compiled = compileFailure(types);
   if (compiled && stop?.reason !== 'cancelled') tests = withCompileFailure(tests, compiled);
