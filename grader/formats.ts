@@ -7,7 +7,8 @@ import { compileRequirementId } from './compile.ts';
 import { lookAtOf, whyOf } from './identity.ts';
 import { root } from './paths.ts';
 import { compileName, compileShare, maxScore, scoredRows, testSnippet, type Scored } from './points.ts';
-import { publicReport } from './report.ts';
+import { sealed } from './integrity.ts';
+import { writtenReport } from './report.ts';
 import type { DayResult, Report, TestResult } from './results.ts';
 
 /** The shapes `--format` accepts. */
@@ -85,7 +86,7 @@ export function toClassroom(report: Report) {
     execution_time: `${((row.test?.durationMs ?? 0) / 1000).toFixed(2)}s`,
     score: row.status === 'pass' ? row.points : 0,
   }));
-  return { version: 1, status: overall(all), max_score: maxScore(), tests };
+  return withIntegrity({ version: 1, status: overall(all), max_score: maxScore(), tests }, report);
 }
 
 /** Exercism's results.json (version 3): the whole diagnosis in `message`, the checkpoint's code in `test_code`, no
@@ -100,7 +101,14 @@ export function toExercism(report: Report) {
     test_code: testSnippet(row.test?.file, row.test?.id ?? '') ?? `// ${row.name}\n// by hand: npm run check ${row.day.id}`,
     task_id: dayNumber(findDay(row.day.id)!),
   }));
-  return { version: 3, status, ...(status === 'error' ? { message: `${all[0]!.day.id}: ${all[0]!.message}` } : {}), tests };
+  return withIntegrity({ version: 3, status, ...(status === 'error' ? { message: `${all[0]!.day.id}: ${all[0]!.message}` } : {}), tests }, report);
+}
+
+/** A scored result with the report's integrity block (tamper check, days same as solutions/), sealed with its digest. */
+function withIntegrity<T extends object>(shape: T, report: Report): T {
+  if (!report.integrity) return shape;
+  const { digest: _digest, ...integrity } = report.integrity;
+  return sealed({ ...shape, integrity });
 }
 
 /** `text` cut to at most `max` characters, ending in … when cut. */
@@ -112,5 +120,5 @@ export function clip(text: string, max: number): string {
 export function convert(report: Report, format: Format): unknown {
   if (format === 'classroom') return toClassroom(report);
   if (format === 'exercism') return toExercism(report);
-  return publicReport(report);
+  return writtenReport(report);
 }
