@@ -1,7 +1,8 @@
-// The progress file: which days passed on which tree, written by the grader and read by `status`.
+// The progress file: which days passed on which tree, written (and sealed) by the grader and read by `status`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { days, type Day } from '../course/days.ts';
 import { display } from './paths.ts';
+import { sealedJson, unsealJson } from './seal.ts';
 import { generatedNote, stateFile } from './state.ts';
 import type { DayResult } from './results.ts';
 
@@ -25,15 +26,21 @@ export interface DayProgress {
 export interface ProgressFile {
   _: string;
   targets: Record<string, Record<string, DayProgress>>;
+  /** Set on reading when the file is not sealed by this grader (grader/seal.ts): its records are ignored. */
+  forged?: true;
 }
 
-/** Everything recorded so far (an empty record when the file is missing or unreadable). */
+/** Everything recorded so far: an empty record when the file is missing, and also (marked `forged`) when it was
+ *  written or edited by anything but the grader. */
 export function readProgress(): ProgressFile {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(stateFile('progress.json'), 'utf8')) as ProgressFile;
+    text = readFileSync(stateFile('progress.json'), 'utf8');
   } catch {
     return { _: '', targets: {} };
   }
+  const read = unsealJson<ProgressFile>(text);
+  return read === 'forged' ? { _: '', targets: {}, forged: true } : read;
 }
 
 /** Remembers `results` for the tree `target`. */
@@ -58,7 +65,8 @@ export function recordProgress(target: string, results: DayResult[]): void {
       ...(failed ? { firstFailure: { requirement: failed.name, ...(failed.id ? { id: failed.id } : {}), ...(failed.cause ? { cause: failed.cause.kind } : {}) } } : {}),
     };
   }
-  writeFileSync(stateFile('progress.json'), `${JSON.stringify({ ...progress, _: generatedNote }, null, 2)}\n`);
+  const { forged: _forged, ...kept } = progress;
+  writeFileSync(stateFile('progress.json'), sealedJson({ ...kept, _: generatedNote }));
 }
 
 /** The first day not yet passed on `target` (as displayed, default `days`), or the last day when all pass. */
@@ -85,5 +93,6 @@ export function bestOnRecord(target: string, metric: string): number | undefined
 export function forgetProgress(target: string, dayId: string): void {
   const progress = readProgress();
   delete progress.targets[display(target)]?.[dayId];
-  writeFileSync(stateFile('progress.json'), `${JSON.stringify({ ...progress, _: generatedNote }, null, 2)}\n`);
+  const { forged: _forged, ...kept } = progress;
+  writeFileSync(stateFile('progress.json'), sealedJson({ ...kept, _: generatedNote }));
 }
