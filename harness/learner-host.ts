@@ -38,13 +38,15 @@ class Host {
   private nextId = 1;
   ended?: string;
 
-  constructor() {
-    // The host may read its own script and the bundles, nothing else; it may not write, start processes or threads.
+  constructor(tree: string) {
+    // The host may read its own script, the bundles and the learner's tree; it may not write, start processes or threads.
     this.child = fork(main, [], {
-      execArgv: [permission, `--allow-fs-read=${main}`, `--allow-fs-read=${this.dir}/*`, '--enable-source-maps', '--no-warnings'],
+      execArgv: [permission, `--allow-fs-read=${main}`, `--allow-fs-read=${this.dir}/*`, `--allow-fs-read=${tree}/*`, '--enable-source-maps', '--no-warnings'],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test' },
+      // The checkpoint's environment, so a sweep that tags a run's processes finds this one; minus NODE_OPTIONS, whose
+      // hooks (harness/any-tree-register.mjs) need the threads and files this process may not have.
+      env: { ...process.env, NODE_OPTIONS: '' },
     });
     this.child.on('message', (reply: Reply & { id: number }) => {
       const call = this.pending.get(reply.id);
@@ -99,8 +101,8 @@ class Host {
 
 let current: Host | undefined;
 
-/** The running learner host, started on first use (and again after one ended). */
-export function learnerHost(): Host {
-  current ??= new Host();
+/** The running learner host for the tree `tree`, started on first use (and again after one ended). */
+export function learnerHost(tree: string): Host {
+  current ??= new Host(tree);
   return current;
 }

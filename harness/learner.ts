@@ -58,7 +58,8 @@ const handles = new WeakMap<object, number>();
 
 /** An error the learner's code threw in the host, rebuilt here with its own stack (its frames name the learner's .ts). */
 function rebuilt(thrown: Thrown): Error {
-  const error = new Error(thrown.message);
+  const denied = thrown.fields?.code === 'ERR_ACCESS_DENIED' ? ` (your code tried to use ${String(thrown.fields.permission ?? 'a restricted API')}${thrown.fields.resource ? ` on ${String(thrown.fields.resource)}` : ''}: a library day's code runs without writing files, starting processes or threads)` : '';
+  const error = new Error(`${thrown.message}${denied}`);
   error.name = thrown.name;
   if (thrown.stack) error.stack = thrown.stack;
   Object.assign(error, thrown.fields);
@@ -69,7 +70,7 @@ function rebuilt(thrown: Thrown): Error {
 async function asked(request: Record<string, unknown>, what: string): Promise<Reply> {
   let reply: Reply;
   try {
-    reply = await learnerHost().ask(request);
+    reply = await learnerHost(targetDir).ask(request);
   } catch (error) {
     if (!(error instanceof HostEnded)) throw error;
     throw new CheckError(`The process running your code ended during ${what}: ${error.message}.`, {
@@ -121,7 +122,7 @@ export async function remoteModule<M>(file: string, names: string[]): Promise<Re
 export async function probe<R>(scenarios: URL, name: string, files: string[], ...args: unknown[]): Promise<R> {
   const learner: Record<string, string> = {};
   for (const file of files) learner[file] = await bundled(file);
-  const bundle = await learnerHost().bundleOf(fileURLToPath(scenarios), targetDir);
+  const bundle = await learnerHost(targetDir).bundleOf(fileURLToPath(scenarios), targetDir);
   return (await asked({ op: 'probe', bundle, name, learner, args }, name)).value as R;
 }
 
@@ -132,7 +133,7 @@ async function bundled(file: string): Promise<string> {
     });
   }
   try {
-    return await learnerHost().bundleOf(resolve(targetDir, file), targetDir);
+    return await learnerHost(targetDir).bundleOf(resolve(targetDir, file), targetDir);
   } catch (error) {
     if (!(error instanceof BundleError)) throw error;
     if (error.leaves) {
