@@ -31,7 +31,7 @@ describe('GitHub Classroom result', () => {
   it('has the documented shape, and a max_score that is the same for a failing and a passing tree (classroom-fixed)', () => {
     const [bad, good] = [toClassroom(failing), toClassroom(passing)];
     for (const result of [bad, good]) {
-      expect(Object.keys(result)).toEqual(['version', 'status', 'max_score', 'tests']);
+      expect(Object.keys(result)).toEqual(['version', 'status', 'max_score', 'tests', 'integrity']);
       for (const test of result.tests) {
         expect(Object.keys(test)).toEqual(classroomKeys);
         expect(['pass', 'fail', 'error']).toContain(test.status);
@@ -58,7 +58,7 @@ describe('GitHub Classroom result', () => {
 describe('Exercism results.json (v3)', () => {
   it('puts the whole diagnosis in message, no output, a snippet of the check as test_code, the day as task_id (exercism-fields)', () => {
     const results = toExercism(failing);
-    expect(Object.keys(results)).toEqual(['version', 'status', 'tests']);
+    expect(Object.keys(results)).toEqual(['version', 'status', 'tests', 'integrity']);
     expect(results).toMatchObject({ version: 3, status: 'fail' });
     const row = results.tests.find((test) => test.name.endsWith('requirement shared-cache'))!;
     for (const part of ['Expected: v', 'Received: (nil)', 'Look at:  startServer in 02-server/server.ts:9', 'Try:      make the Cache once', "Why:      Clients do not see each other's keys"]) expect(row.message).toContain(part);
