@@ -24,8 +24,10 @@ export function requireEveryResult(tests: TestResult[], day: Day, ending: Ending
   const early = !ending.finished || ending.signal !== null;
   const missing = listedIds(day).filter((id) => !tests.some((test) => test.id === id));
   if (!early && missing.length === 0) return tests;
-  const cause = endedEarly(ending);
-  const message = `No result: ${cause.title}. Something in the run ended it (process.exit or process.kill in your code?); the day counts only when every requirement reports.`;
+  const cause: TestCause = early ? endedEarly(ending) : { kind: 'run-ended', title: 'the run ended without a result for this requirement' };
+  const message = early
+    ? `No result: ${cause.title}. Something in the run ended it (process.exit or process.kill in your code?); the day counts only when every requirement reports.`
+    : `No result: ${cause.title} (its checkpoint file did not load or run: see the failure above); the day counts only when every requirement reports.`;
   const out = tests.map((test) => (early && test.message === 'not run' && !test.bonus ? { ...test, status: 'failed' as const, message, cause } : test));
   for (const id of missing) out.push({ group: '', name: `requirement ${id}`, id, status: 'failed', message, durationMs: 0, cause });
   return out;
