@@ -1,5 +1,5 @@
 // The shape of a day of the manifest, and the helpers its entries are written with (course/days/*.ts).
-import { githubAnchor } from './explain.ts';
+import { githubAnchor } from './anchor.ts';
 
 /** One day of the workbook. Paths are relative to a tree laid out like days/ (or to the repo for checkpoints). */
 export interface Day {

@@ -1,5 +1,5 @@
 // Which guide entry explains a failure: the manifest's `causes` for what was observed, then its `explain` per requirement.
-import type { Day, Explanation } from './days.ts';
+import type { Day, Explanation } from './day.ts';
 
 /** The key of a day's `explain` map used for any test that did not finish in time. */
 export const HANG_KEY = '(a check that hangs)';
@@ -24,16 +24,6 @@ export function explanationFor(day: Day, failure: Failure): Explanation | undefi
   if (/^did not finish within /m.test(failure.message) && hang && hang !== 'none') return hang;
   const entry = failure.id === undefined ? undefined : day.explain?.[failure.id];
   return entry && entry !== 'none' ? entry : undefined;
-}
-
-/** The anchor GitHub gives a heading: inline markdown stripped, lowercase, punctuation dropped, spaces → '-'. */
-export function githubAnchor(heading: string): string {
-  const text = heading
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .trim()
-    .toLowerCase();
-  return text.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
 }
 
 /** How a requirement kept from running by a failed precondition says so: `not run — needs: <what it needs>`. */

@@ -41,8 +41,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function stopRuns(): Promise<void> {
-  const { killAllRuns } = await import('./run-day.ts');
-  killAllRuns();
+  const { killAllGroups } = await import('./process-group.ts');
+  killAllGroups();
 }
 
 const problem = basicProblems();

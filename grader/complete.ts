@@ -5,23 +5,22 @@ import { compileRequirementId } from './compile.ts';
 import { HANG_KEY } from './explain.ts';
 import type { TestCause, TestResult } from './results.ts';
 
-/** How the vitest process ended: its exit code or the signal that killed it, and whether it sent its last event. */
+/** How the vitest process ended: its exit code (null: killed by a signal), and whether it sent its last event. */
 export interface Ending {
   code: number | null;
-  signal: NodeJS.Signals | null;
   finished: boolean;
 }
 
 /** The cause of a run that ended before every requirement reported. */
 export function endedEarly(ending: Ending): TestCause {
-  const how = ending.signal ? `was killed by ${ending.signal}` : `exited with code ${ending.code}`;
+  const how = ending.code === null ? 'was killed by a signal' : `exited with code ${ending.code}`;
   return { kind: 'run-ended', title: `the checkpoint's process group ${how} before every requirement reported a result` };
 }
 
 /** `tests` with every requirement that did not report failed under `endedEarly`: when the run ended early (no last
  *  event, or a signal), each test still "not run"; in any case, each id the manifest lists that the run never named. */
 export function requireEveryResult(tests: TestResult[], day: Day, ending: Ending): TestResult[] {
-  const early = !ending.finished || ending.signal !== null;
+  const early = !ending.finished || ending.code === null;
   const missing = listedIds(day).filter((id) => !tests.some((test) => test.id === id));
   if (!early && missing.length === 0) return tests;
   const cause: TestCause = early ? endedEarly(ending) : { kind: 'run-ended', title: 'the run ended without a result for this requirement' };

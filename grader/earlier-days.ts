@@ -6,12 +6,11 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { dirname, resolve } from 'node:path';
 import { dayNumber, type Day } from '../course/days.ts';
 import { inPart, listFiles, type Part } from '../harness/files.ts';
-import { compileRequirementId } from './compile.ts';
+import { verdictInputFiles } from './checksums.ts';
 import { root } from './paths.ts';
 import { seal, sealedJson, unsealJson } from './seal.ts';
 import { stateDir } from './state.ts';
 import type { DayResult } from './results.ts';
-import { runDay } from './run-day.ts';
 
 /** A part of a day as graded, and whether it was reused from an earlier run of the same code. */
 export interface PartResult {
@@ -29,23 +28,6 @@ export function dayPart(day: Day, part: Part): Day | undefined {
   return part === 'race' ? { ...day, checkpoints, bonus: [] } : { ...day, checkpoints };
 }
 
-/** Repo files outside the checkpoint folders that decide how a day is run and judged. */
-const sharedInputs = ['harness', 'course', 'checkpoints/support', 'grader', 'checkpoints/vitest.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
-
-/** Every repo file whose change can change a verdict of `day`: each folder its suites live in (helpers, mutants and
- *  fixtures included), the checkpoints' support code and config, the grader that runs them, and the installed tools. */
-export function verdictInputs(day: Day, base = root): string[] {
-  const folders = new Set([...day.checkpoints, ...(day.bonus ?? [])].map((file) => dirname(file)));
-  const files: string[] = [];
-  for (const entry of [...folders, ...sharedInputs]) {
-    const path = resolve(base, entry);
-    if (!existsSync(path)) continue;
-    if (statSync(path).isDirectory()) files.push(...listFiles(path).map((file) => `${entry}/${file}`));
-    else files.push(entry);
-  }
-  return [...new Set(files)].sort();
-}
-
 /** Adds to `hash` every file (name and content) of the target's day folders, those of days 1..`upTo` only if given. */
 export function hashDayFolders(hash: Hash, target: string, upTo = Infinity): Hash {
   const folders = readdirSync(target).filter((name) => /^\d\d-/.test(name) && Number.parseInt(name, 10) <= upTo);
@@ -61,7 +43,7 @@ export function hashDayFolders(hash: Hash, target: string, upTo = Infinity): Has
 export function cacheKey(day: Day, target: string, base = root): string {
   // Keyed by the grader's seal too: code that can hash the tree still cannot name the file the grader would read.
   const hash = createHash('sha256').update(seal('cache-key')).update(`${day.id}\0${day.checkpoints.join('\0')}\0${(day.bonus ?? []).join('\0')}\0`);
-  for (const file of verdictInputs(day, base)) hash.update(`${file}\0`).update(readFileSync(resolve(base, file))).update('\0');
+  for (const file of verdictInputFiles(base)) hash.update(`${file}\0`).update(readFileSync(resolve(base, file))).update('\0');
   return hashDayFolders(hash, target, dayNumber(day)).digest('hex').slice(0, 32);
 }
 
@@ -71,7 +53,7 @@ const cacheDir = () => resolve(stateDir(), 'checked');
 /** Names one `npm run grade`: its day 6 reuses the earlier days' results of that same run, failures included. */
 export const gradeRunVariable = 'CACHELINGS_GRADE_RUN';
 
-function writeCached(key: string, result: DayResult): void {
+export function writeCached(key: string, result: DayResult): void {
   mkdirSync(cacheDir(), { recursive: true });
   writeFileSync(resolve(cacheDir(), `${key}.json`), sealedJson({ at: Date.now(), run: process.env[gradeRunVariable], result }));
 }
@@ -82,7 +64,7 @@ export function rememberResult(day: Day, target: string, result: DayResult): voi
   if (result.passed || process.env[gradeRunVariable]) writeCached(cacheKey(day, target), result);
 }
 
-function readCached(key: string): DayResult | undefined {
+export function readCached(key: string): DayResult | undefined {
   const file = resolve(cacheDir(), `${key}.json`);
   if (!existsSync(file)) return undefined;
   try {
@@ -96,55 +78,10 @@ function readCached(key: string): DayResult | undefined {
   }
 }
 
-// The requirements of a whole-day result that belong to `part` (race-stress files, or the rest with the figures).
-function partOf(result: DayResult, part: Part): DayResult {
+/** The requirements of a whole-day result that belong to `part` (race-stress files, or the rest with the figures). */
+export function partOf(result: DayResult, part: Part): DayResult {
   const tests = result.tests.filter((test) => inPart(test.file ?? '', part));
   const passed = tests.every((test) => test.status !== 'failed' || test.bonus);
   return { ...result, tests, passed, metrics: part === 'other' ? result.metrics : {} };
 }
 
-// runDay passes its environment on; when called from a vitest worker (the workbook's tests), its variables must not leak.
-function withoutVitestEnv<T>(start: () => T): T {
-  const saved = Object.entries(process.env).filter(([name]) => name.startsWith('VITEST') || name === 'TEST' || name === 'NODE_OPTIONS');
-  for (const [name] of saved) delete process.env[name];
-  try {
-    return start();
-  } finally {
-    for (const [name, value] of saved) process.env[name] = value;
-  }
-}
-
-/** Runs `part` of `day` against `target` (or reuses a pass of the same code); undefined when the part has no files. */
-export async function runPart(day: Day, part: Part, target: string, seed: number, signal?: AbortSignal): Promise<PartResult | undefined> {
-  const subset = dayPart(day, part);
-  if (!subset) return undefined;
-  const key = cacheKey(subset, target);
-  const cached = readCached(key);
-  if (cached) return { result: cached, cached: true };
-  // A run of the whole day covers both parts.
-  const whole = readCached(cacheKey(day, target));
-  if (whole) return { result: partOf(whole, part), cached: true };
-  const result = await withoutVitestEnv(() => runDay(subset, { target, seed, signal }));
-  if (result.passed) writeCached(key, result);
-  return { result, cached: false };
-}
-
-/** Every checkpoint of `day` against `target`: the non-race part, then the race-stress part, as one result. */
-export async function runWholeDay(day: Day, target: string, seed: number): Promise<PartResult> {
-  const whole = readCached(cacheKey(day, target));
-  if (whole) return { result: whole, cached: true };
-  const parts = [await runPart(day, 'other', target, seed), await runPart(day, 'race', target, seed)].filter((part) => part !== undefined);
-  const results = parts.map((part) => part.result);
-  return {
-    cached: parts.length > 0 && parts.every((part) => part.cached),
-    result: {
-      id: day.id,
-      title: day.title,
-      passed: results.every((result) => result.passed),
-      // Each part's run has the compile step; the day counts it once.
-      tests: results.flatMap((result, index) => (index === 0 ? result.tests : result.tests.filter((test) => test.id !== compileRequirementId))),
-      metrics: Object.assign({}, ...results.map((result) => result.metrics)),
-      durationMs: results.reduce((sum, result) => sum + result.durationMs, 0),
-    },
-  };
-}

@@ -4,7 +4,8 @@ import { explanationFor } from '../course/explain.ts';
 import { headings } from '../harness/guide.ts';
 import type { TestResult } from './results.ts';
 
-export { explanationFor, githubAnchor, HANG_KEY } from '../course/explain.ts';
+export { explanationFor, HANG_KEY } from '../course/explain.ts';
+export { githubAnchor } from '../course/anchor.ts';
 
 /** Every heading of `markdown` (outside code fences) by its anchor, numbered `-1`, `-2` when repeated as GitHub does. */
 export function headingAnchors(markdown: string): Map<string, string> {

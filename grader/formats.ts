@@ -111,11 +111,6 @@ function withIntegrity<T extends object>(shape: T, report: Report): T {
   return sealed({ ...shape, integrity });
 }
 
-/** `text` cut to at most `max` characters, ending in … when cut. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** `report` in the shape `format` names. */
 export function convert(report: Report, format: Format): unknown {
   if (format === 'classroom') return toClassroom(report);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { days, type Day } from '../course/days.ts';
-import { checkedFiles, differences, readChecksums, sha256 } from './checksums.ts';
+import { differences, readChecksums, sha256, verdictInputFiles } from './checksums.ts';
 import { root } from './paths.ts';
 
 /** The tamper check's result: `clean` when every file that decides a verdict matches grader/checksums.json. */
@@ -26,11 +26,11 @@ export interface Integrity {
   digest?: string;
 }
 
-/** The tamper check over every file that decides a verdict (grader/checksums.ts `checkedFiles`). */
+/** The tamper check over every file that decides a verdict (grader/checksums.ts `verdictInputs`). */
 export function tamperCheck(): Tamper {
   const shipped = readChecksums();
   if (!shipped) return { clean: false, changed: [], missing: [], added: [], unchecked: true };
-  const now = Object.fromEntries(checkedFiles().map((file) => [file, sha256(resolve(root, file))]));
+  const now = Object.fromEntries(verdictInputFiles().map((file) => [file, sha256(resolve(root, file))]));
   const found = differences(shipped.checkpoints, now);
   return { clean: found.changed.length + found.missing.length + found.added.length === 0, ...found };
 }

@@ -1,14 +1,13 @@
 // Runs the learner's own test or benchmark files (a day's `learnerRuns` in course/days.ts) in a vitest of their own,
 // before the day's checkpoint, with a time limit; the checkpoint is handed what came back (hand-in.ts).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LearnerRun } from '../course/days.ts';
 import { anyTreeNodeOptions } from '../harness/any-tree.ts';
 import type { LearnerResults, LearnerRunResult } from '../harness/learner-runs.ts';
-import { childNodeFlags, root, vitestBin } from './paths.ts';
-import { killGroup, trackGroup, untrackGroup } from './run-day.ts';
+import { childNodeFlags, vitestBin } from './paths.ts';
+import { startGroup } from './process-group.ts';
 
 /** The grader's environment minus vitest's worker variables (the workbook's tests call this from inside vitest). */
 function childEnv(target: string, out: string): NodeJS.ProcessEnv {
@@ -27,23 +26,12 @@ export async function runLearnerFiles(run: LearnerRun, target: string, signal?: 
   const command = run.mode === 'test' ? ['run'] : ['bench', '--run'];
   const args = [...childNodeFlags, vitestBin, ...command, '--config', run.config, '--reporter', './grader/learner-reporter.ts'];
   // Its own process group, like a day's run: Ctrl-C and the end of the run stop the learner's code with it.
-  const child = spawn(process.execPath, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(target, out) });
-  trackGroup(child.pid!);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let timedOutAfterMs: number | undefined;
-  const timer = setTimeout(() => {
-    timedOutAfterMs = run.limitMs;
-    killGroup(child.pid!);
-  }, run.limitMs);
-  const cancel = () => killGroup(child.pid!);
-  signal?.addEventListener('abort', cancel, { once: true });
-  const exitCode = await new Promise<number | null>((done) => child.on('close', done));
-  clearTimeout(timer);
-  signal?.removeEventListener('abort', cancel);
-  killGroup(child.pid!); // anything the learner's tests left running
-  untrackGroup(child.pid!);
+  const { child, closed } = startGroup({ args, env: childEnv(target, out), limitMs: run.limitMs, onLimit: () => (timedOutAfterMs = run.limitMs), signal });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = await closed;
   let results: LearnerResults | undefined;
   try {
     results = JSON.parse(readFileSync(out, 'utf8')) as LearnerResults;

@@ -1,4 +1,4 @@
-// Loaded into every vitest the grader starts (`node --import ./grader/orphan-guard.ts`): if the grader dies without
+// Loaded into every vitest the grader starts (`childNodeFlags` in grader/paths.ts: `node --import …/grader/orphan-guard.mjs`): if the grader dies without
 // cleaning up (killed, crashed, its terminal closed), this process group ends itself instead of running on.
 const parent = process.ppid;
 

@@ -7,7 +7,7 @@ import { whyLine } from './explain.ts';
 export { notRunPrefix } from '../course/explain.ts';
 import { display } from './paths.ts';
 import type { DayResult, MetricResult, TestResult } from './results.ts';
-import { notSelected } from './run-day.ts';
+import { notSelected } from './vitest-run.ts';
 
 /** Indents every line of `text` by `spaces`. */
 export function indent(text: string, spaces: number): string {

@@ -1,72 +1,20 @@
-// Runs one day's checkpoint in a child vitest process, with a watchdog, and collects a DayResult.
-import { spawn } from 'node:child_process';
+// Runs one day as graded: makes its hand-in first (the learner's own runs and the earlier days it re-checks, each
+// earlier day through runPart, so a pass of the same code is reused), then its checkpoint (vitest-run.ts).
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
-import type { Day } from '../course/days.ts';
-import { handInVariable } from '../harness/hand-in.ts';
-import { collectMetrics, collectTests, stopMessage, withCompileFailure, type Started, type Stop } from './collect.ts';
-import { requireEveryResult } from './complete.ts';
-import { importLeavingTree, leavingFailure } from './leaves-tree.ts';
-import { compileFailure, compileRequirement, compileStep, typeErrors, typechecks } from './compile.ts';
-import { removeHandIn, writeHandIn } from './hand-in.ts';
-import { childNodeFlags, root, vitestBin } from './paths.ts';
-import type { GraderEvent } from './reporter.ts';
+import { resolve } from 'node:path';
+import { findDay, type Day } from '../course/days.ts';
+import type { Part } from '../harness/files.ts';
+import type { HandIn } from '../harness/hand-in.ts';
+import { compileRequirementId } from './compile.ts';
+import { cacheKey, dayPart, partOf, readCached, writeCached, type PartResult } from './earlier-days.ts';
+import { canMake, learnerRun, needsHandIn, removeHandIn } from './hand-in.ts';
+import { bestFigures } from './progress.ts';
 import type { DayResult } from './results.ts';
+import { runCheckpoint, type RunOptions } from './vitest-run.ts';
 
-/** How to run a day. */
-export interface RunOptions {
-  target: string;
-  seed: number;
-  /** Called with every line the checkpoint (and the learner's code) prints. */
-  onOutput?: (line: string) => void;
-  /** Stops the run early (watch mode re-runs on save); the result then says it was cancelled. */
-  signal?: AbortSignal;
-  /** Runs only the requirements whose name contains this text (any case); the rest are reported as not selected. */
-  only?: string;
-}
-
-/** A vitest name pattern matching `text` anywhere, in any case. */
-export function namePattern(text: string): string {
-  return [...text].map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
-}
-
-/** The message of a requirement that `--only` left out of the run. */
-export const notSelected = 'not selected by --only';
-
-/** Whether requirement `name` is one that `--only text` selects. */
-export function selects(text: string | undefined, name: string): boolean {
-  return text === undefined || name.toLowerCase().includes(text.toLowerCase());
-}
-
-const running = new Set<number>();
-
-/** Remembers a detached child's process group so Ctrl-C can end it (runDay does this itself). */
-export function trackGroup(pid: number): void {
-  running.add(pid);
-}
-
-/** Forgets a group that has ended. */
-export function untrackGroup(pid: number): void {
-  running.delete(pid);
-}
-
-/** Kills every process group a run started (used on Ctrl-C and on exit). */
-export function killAllRuns(): void {
-  for (const pid of running) killGroup(pid);
-}
-
-/** Kills the process group led by `pid` (a detached child) with SIGKILL, ignoring one that is gone. */
-export function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // The group is already gone.
-  }
-}
+const parts: Part[] = ['other', 'race'];
 
 /** Runs `day`'s checkpoint files against `options.target` and returns what happened. */
 export async function runDay(day: Day, options: RunOptions): Promise<DayResult> {
@@ -76,118 +24,95 @@ export async function runDay(day: Day, options: RunOptions): Promise<DayResult> 
   // When every requirement that asked names the learner runs it reads, only those runs are made.
   let runs: string[] | undefined;
   if (options.only !== undefined) {
-    const first = await runWith(day, options, undefined);
+    const first = await runCheckpoint(day, options, undefined);
     const asked = first.tests.filter((test) => test.cause?.kind === 'no-hand-in').map((test) => test.cause!);
     if (asked.length === 0 || options.signal?.aborted) return first;
     if (asked.every((cause) => cause.runs)) runs = [...new Set(asked.flatMap((cause) => cause.runs!))];
   }
   const handIn = await writeHandIn(day, options.target, options.seed, options.signal, runs);
   try {
-    return await runWith(day, options, handIn);
+    return await runCheckpoint(day, options, handIn);
   } finally {
     removeHandIn(handIn);
   }
 }
 
-// One vitest run of the day's checkpoint files, with the hand-in file `handIn` (if any).
-async function runWith(day: Day, options: RunOptions, handIn: string | undefined): Promise<DayResult> {
-  const started = Date.now();
-  const files = [...day.checkpoints, ...(day.bonus ?? [])];
-  const probe = join(tmpdir(), `cachelings-probe-${process.pid}-${randomUUID()}.jsonl`);
-  const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...(options.only ? ['--testNamePattern', namePattern(options.only)] : []), ...files];
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      CACHELINGS_TARGET: options.target,
-      GRADER_SEED: String(options.seed),
-      CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs),
-      CACHELINGS_EVENTS_FD: '3',
-      CACHELINGS_PROBE_FILE: probe,
-      CACHELINGS_GATE_FILE: `${probe}.gate`,
-      CACHELINGS_DAY: day.id,
-      CACHELINGS_ORDER: JSON.stringify(files),
-      [handInVariable]: handIn ?? '',
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-    },
-  });
-  running.add(child.pid!);
-  const events: GraderEvent[] = [];
-  let stop: Stop | undefined;
-  const stallMs = day.testTimeoutMs + 5_000;
-  const startupMs = 20_000;
-  const halt = (next: Stop) => {
-    stop ??= next;
-    killGroup(child.pid!);
-  };
-  // Starting vitest on a busy machine can take a while: the first event gets extra time.
-  let stall = setTimeout(() => halt({ reason: 'stall', seconds: (stallMs + startupMs) / 1000 }), stallMs + startupMs);
-  const limit = setTimeout(() => halt({ reason: 'limit', seconds: day.timeLimitSec }), day.timeLimitSec * 1000);
-  const cancel = () => halt({ reason: 'cancelled', seconds: 0 });
-  if (options.signal?.aborted) cancel();
-  options.signal?.addEventListener('abort', cancel, { once: true });
-  lines(child.stdio[3] as Readable, (line) => {
-    events.push(JSON.parse(line) as GraderEvent);
-    clearTimeout(stall);
-    stall = setTimeout(() => halt({ reason: 'stall', seconds: stallMs / 1000 }), stallMs);
-  });
-  const tail: string[] = [];
-  const output = (line: string) => {
-    tail.push(line);
-    if (tail.length > 15) tail.shift();
-    options.onOutput?.(line);
-  };
-  lines(child.stdout!, output);
-  lines(child.stderr!, output);
-  // The compile step runs beside vitest (tsc is native and quick); a partial run (--only) skips it unless selected.
-  const compiles = typechecks(day) && selects(options.only, compileRequirement);
-  const compiling = compiles ? typeErrors(day, options.target) : Promise.resolve([]);
-  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, sig) => done([code, sig])));
-  const types = await compiling;
-  clearTimeout(stall);
-  clearTimeout(limit);
-  options.signal?.removeEventListener('abort', cancel);
-  killGroup(child.pid!); // anything the learner's code left running
-  running.delete(child.pid!);
-  let tests = collectTests(events, options.target, day, stop, readProbe(probe));
-  // A run the watchdog did not stop must have answered for every requirement (a killed process group has not).
-  if (!stop && tests.length > 0) tests = requireEveryResult(tests, day, { code: exitCode, signal, finished: events.some((event) => event.type === 'end') });
-  for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = notSelected;
-  if (tests.length === 0) {
-    const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
-    const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
-    tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
+/** Makes each learner run `day` declares, runs each earlier day it names (both parts; unchanged passing parts are
+ *  reused), and collects the hand-in. With `only` (run names), just those learner runs and no earlier day. */
+export async function collectHandIn(day: Day, target: string, seed: number, signal?: AbortSignal, only?: string[]): Promise<HandIn> {
+  const handIn: HandIn = { runs: {}, earlier: {}, best: bestFigures(target) };
+  for (const run of (day.learnerRuns ?? []).filter((run) => !only || only.includes(run.name))) {
+    if (signal?.aborted) return handIn;
+    if (!canMake(run, target)) continue;
+    handIn.runs[run.name] = await learnerRun(run, target, signal);
   }
-  const leaving = importLeavingTree(day, options.target);
-  if (leaving) tests.unshift(leavingFailure(leaving));
-  // The compile step is always one requirement of a day that has it: failed, held, or not selected by --only.
-  const compiled = compileFailure(types);
-  if (compiled && stop?.reason !== 'cancelled') tests = withCompileFailure(tests, compiled);
-  else if (!compiled && typechecks(day)) tests = [compileStep(compiles ? 'passed' : 'skipped', compiles ? '' : notSelected), ...tests];
-  return {
-    id: day.id,
-    title: day.title,
-    passed: tests.every((test) => test.status !== 'failed' || test.bonus),
-    tests,
-    metrics: collectMetrics(events),
-    durationMs: Date.now() - started,
-  };
+  for (const id of only ? [] : (day.earlier ?? [])) {
+    const earlier = findDay(id);
+    // A day not in the workbook or not in the tree is reported by the checkpoint itself.
+    if (!earlier || !existsSync(resolve(target, earlier.slug))) continue;
+    const entry: HandIn['earlier'][string] = {};
+    for (const part of parts) {
+      if (signal?.aborted) return handIn;
+      const outcome = await runPart(earlier, part, target, seed, signal);
+      if (outcome) entry[part] = { tests: outcome.result.tests, metrics: outcome.result.metrics, cached: outcome.cached };
+    }
+    handIn.earlier[id] = entry;
+  }
+  return handIn;
 }
 
-function readProbe(file: string): Started[] {
+/** Writes the hand-in for `day` (with `only`, just those learner runs) to a temporary file and returns its path
+ *  (undefined when the day needs none). */
+export async function writeHandIn(day: Day, target: string, seed: number, signal?: AbortSignal, only?: string[]): Promise<string | undefined> {
+  if (!needsHandIn(day)) return undefined;
+  const handIn = await collectHandIn(day, target, seed, signal, only);
+  const file = resolve(tmpdir(), `cachelings-hand-in-${process.pid}-${randomUUID()}.json`);
+  writeFileSync(file, JSON.stringify(handIn));
+  return file;
+}
+
+// runDay passes its environment on; when called from a vitest worker (the workbook's tests), its variables must not leak.
+function withoutVitestEnv<T>(start: () => T): T {
+  const saved = Object.entries(process.env).filter(([name]) => name.startsWith('VITEST') || name === 'TEST' || name === 'NODE_OPTIONS');
+  for (const [name] of saved) delete process.env[name];
   try {
-    const text = readFileSync(file, 'utf8');
-    rmSync(file, { force: true });
-    rmSync(`${file}.gate`, { force: true });
-    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
-  } catch {
-    return [];
+    return start();
+  } finally {
+    for (const [name, value] of saved) process.env[name] = value;
   }
 }
 
-function lines(stream: Readable, onLine: (line: string) => void): void {
-  createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
+/** Runs `part` of `day` against `target` (or reuses a pass of the same code); undefined when the part has no files. */
+export async function runPart(day: Day, part: Part, target: string, seed: number, signal?: AbortSignal): Promise<PartResult | undefined> {
+  const subset = dayPart(day, part);
+  if (!subset) return undefined;
+  const key = cacheKey(subset, target);
+  const cached = readCached(key);
+  if (cached) return { result: cached, cached: true };
+  // A run of the whole day covers both parts.
+  const whole = readCached(cacheKey(day, target));
+  if (whole) return { result: partOf(whole, part), cached: true };
+  const result = await withoutVitestEnv(() => runDay(subset, { target, seed, signal }));
+  if (result.passed) writeCached(key, result);
+  return { result, cached: false };
+}
+
+/** Every checkpoint of `day` against `target`: the non-race part, then the race-stress part, as one result. */
+export async function runWholeDay(day: Day, target: string, seed: number): Promise<PartResult> {
+  const whole = readCached(cacheKey(day, target));
+  if (whole) return { result: whole, cached: true };
+  const parts = [await runPart(day, 'other', target, seed), await runPart(day, 'race', target, seed)].filter((part) => part !== undefined);
+  const results = parts.map((part) => part.result);
+  return {
+    cached: parts.length > 0 && parts.every((part) => part.cached),
+    result: {
+      id: day.id,
+      title: day.title,
+      passed: results.every((result) => result.passed),
+      // Each part's run has the compile step; the day counts it once.
+      tests: results.flatMap((result, index) => (index === 0 ? result.tests : result.tests.filter((test) => test.id !== compileRequirementId))),
+      metrics: Object.assign({}, ...results.map((result) => result.metrics)),
+      durationMs: results.reduce((sum, result) => sum + result.durationMs, 0),
+    },
+  };
 }

@@ -2,12 +2,11 @@
 import chalk from 'chalk';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkedFolders } from './checksums.ts';
+import { verdictInputs } from './checksums.ts';
 import { tamperCheck, type Tamper } from './integrity.ts';
 import { root } from './paths.ts';
 
-/** A warning naming every changed, missing or added file the tamper check covers (course/, harness/, checkpoints/,
- *  grader/, .github/, package.json, the lock file), or undefined when all match. */
+/** A warning naming every changed, missing or added file under `verdictInputs`, or undefined when all match. */
 export function tamperWarning(tamper: Tamper = tamperCheck()): string | undefined {
   if (tamper.clean || tamper.unchecked) return undefined;
   const { changed, missing, added } = tamper;
@@ -16,7 +15,7 @@ export function tamperWarning(tamper: Tamper = tamperCheck()): string | undefine
   for (const file of missing) lines.push(`    missing: ${file}`);
   for (const file of added) lines.push(`    added:   ${file}`);
   const tracked = existsSync(resolve(root, '.git'));
-  const folders = [...checkedFolders.map((dir) => `${dir}/`), 'package.json', 'package-lock.json'].join(' ');
+  const folders = verdictInputs.map((entry) => (/\.\w+$/.test(entry) ? entry : `${entry}/`)).join(' ');
   lines.push(`  Restore them: ${tracked ? `git checkout -- ${folders}` : `copy ${folders} again from the workbook you downloaded`}${added.length > 0 ? ' (and delete the added files)' : ''}`, '');
   return lines.join('\n');
 }

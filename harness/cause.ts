@@ -1,46 +1,9 @@
 // What actually went wrong, as the support code observed it: a stable kind, a one-line title and the place it was seen.
 import { relative } from 'node:path';
+import type { Cause } from './cause-kind.ts';
 import { fromReadline } from './crashes.ts';
 
-/** The causes the support code can name. The grader links each kind to one guide entry (the manifest's `causes`). */
-export type CauseKind =
-  | 'server-not-started'
-  | 'start-never-resolves'
-  | 'server-crashed'
-  | 'connection-reset'
-  | 'no-reply'
-  | 'no-newline'
-  | 'no-line-limit'
-  | 'reply-mismatch'
-  | 'handleLine-wrong'
-  | 'line-in-pieces'
-  | 'cr-kept'
-  | 'other-client-waits'
-  | 'missing-not-undefined'
-  | 'lock-overlap'
-  | 'released-early'
-  | 'tasks-outlived-test'
-  | 'not-judged'
-  | 'connection-per-request'
-  | 'wrong-duration'
-  | 'counts-unanswered'
-  | 'close-incomplete'
-  | 'port-in-use'
-  | 'shared-buffer'
-  | 'module-not-loaded'
-  | 'learner-exited'
-  | 'import-leaves-tree'
-  | 'not-implemented'
-  | 'type-error'
-  | 'no-hand-in';
-
-/** The cause a failure carries: `kind` is stable (the class view groups by it), `title` says it in words. */
-export interface Cause {
-  kind: CauseKind;
-  title: string;
-  /** For `no-hand-in`: the learner runs (course/days.ts `learnerRuns`) the requirement reads, when it reads only those. */
-  runs?: string[];
-}
+export type { Cause, CauseKind } from './cause-kind.ts';
 
 /** What to try when the code stopped at a TODO ("not implemented yet: …"). */
 export const fillTheTodo = "fill in the TODO there; the day's guide shows what it should do.";

@@ -1,6 +1,6 @@
 // Assertions whose failures read as instructions: what was expected, what came back, where to look.
 import { inspect, isDeepStrictEqual } from 'node:util';
-import type { Cause } from './cause.ts';
+import type { Cause } from './cause-kind.ts';
 
 /** What a failure says beyond its headline. */
 export interface Advice {

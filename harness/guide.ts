@@ -3,7 +3,7 @@
 // anchor is numbered `-1`, `-2`, as GitHub does.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { githubAnchor } from '../course/explain.ts';
+import { githubAnchor } from '../course/anchor.ts';
 import { root } from './paths.ts';
 
 /** A heading of a markdown text: its anchor, its text, its level (1–6) and its line (from 0). */

@@ -3,9 +3,28 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Latencies } from './latencies.ts';
-import type { LoadOptions } from './loadgen.ts';
 import { replyCounter } from './reply-counter.ts';
 import { makeRandom } from './seed.ts';
+
+/** What to run. `replies` says how the server answers: text lines (the workbook's protocol) or RESP (real Redis). */
+export interface LoadOptions {
+  host?: string;
+  port: number;
+  connections: number;
+  durationMs: number;
+  /** Share of GETs, from 0 to 1 (0.8 is 80% GET). */
+  getRatio: number;
+  keySpace: number;
+  /** Commands sent at once on each connection before waiting for their replies (default 1: no pipelining). */
+  pipeline?: number;
+  replies: 'text' | 'resp';
+  seed?: number;
+  /** Worker threads to spread the connections over (default: generatorWorkers()); 1 runs on the calling thread. */
+  workers?: number;
+  /** With worker threads: how long each drives the server, unmeasured, before the run, so that its fresh JIT has
+   *  compiled the hot loop (default 300 ms; 0 for none). */
+  warmUpMs?: number;
+}
 
 /** What one thread runs: its connections, the load's shape (runLoad's options) and its own seed. */
 export type ThreadLoad = Required<Pick<LoadOptions, 'host' | 'port' | 'connections' | 'durationMs' | 'getRatio' | 'keySpace' | 'replies' | 'seed'>> & {

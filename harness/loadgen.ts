@@ -1,29 +1,9 @@
 // The grader's own load generator: many connections, a GET/SET mix, text or RESP replies, counted as they arrive.
 import { availableParallelism } from 'node:os';
 import { Latencies } from './latencies.ts';
-import { keyOf, open, runThread, valueOf, type ThreadResult } from './loadgen-thread.ts';
+import { keyOf, open, runThread, valueOf, type LoadOptions, type ThreadResult } from './loadgen-thread.ts';
 import { maxWorkers, runWorkers } from './loadgen-workers.ts';
 import { replyCounter } from './reply-counter.ts';
-
-/** What to run. `replies` says how the server answers: text lines (the workbook's protocol) or RESP (real Redis). */
-export interface LoadOptions {
-  host?: string;
-  port: number;
-  connections: number;
-  durationMs: number;
-  /** Share of GETs, from 0 to 1 (0.8 is 80% GET). */
-  getRatio: number;
-  keySpace: number;
-  /** Commands sent at once on each connection before waiting for their replies (default 1: no pipelining). */
-  pipeline?: number;
-  replies: 'text' | 'resp';
-  seed?: number;
-  /** Worker threads to spread the connections over (default: generatorWorkers()); 1 runs on the calling thread. */
-  workers?: number;
-  /** With worker threads: how long each drives the server, unmeasured, before the run, so that its fresh JIT has
-   *  compiled the hot loop (default 300 ms; 0 for none). */
-  warmUpMs?: number;
-}
 
 /** What was measured: only replies that arrived count as operations. */
 export interface LoadResult {

@@ -1,7 +1,8 @@
 // Seeded random data: the grader prints GRADER_SEED so a failure can be replayed exactly.
+import { freshSeed, givenSeed } from './grader-seed.ts';
 
 /** The seed of this run: GRADER_SEED when given, otherwise one picked now. */
-export const seed = Number(process.env.GRADER_SEED ?? Math.floor(Math.random() * 2 ** 31));
+export const seed = givenSeed() ?? freshSeed();
 
 /** A small fast PRNG (mulberry32) returning numbers in [0, 1). */
 export function makeRandom(start: number = seed): () => number {

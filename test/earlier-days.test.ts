@@ -4,10 +4,11 @@ import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheKey, gradeRunVariable, rememberResult, runPart, verdictInputs } from '../grader/earlier-days.ts';
+import { verdictInputFiles } from '../grader/checksums.ts';
+import { cacheKey, gradeRunVariable, rememberResult } from '../grader/earlier-days.ts';
 import { earlierParts, noHandIn } from '../checkpoints/day6/earlier.ts';
 import { findDay } from '../course/days.ts';
-import { collectHandIn } from '../grader/hand-in.ts';
+import { collectHandIn, runPart } from '../grader/run-day.ts';
 import { root } from '../grader/paths.ts';
 import { recordProgress } from '../grader/progress.ts';
 import type { DayResult } from '../grader/results.ts';
@@ -64,12 +65,12 @@ describe('reusing earlier days', () => {
   }, 60_000);
 
   it('keys a reusable pass on every file that can change a verdict: helpers, mutants, the grader and the config', () => {
-    const inputs = (id: string) => verdictInputs(findDay(id)!);
-    expect(inputs('day5')).toContain('checkpoints/day5/measure.ts');
-    expect(inputs('day3')).toContain('checkpoints/day3/mutants/lost-update.ts');
-    expect(inputs('day4')).toContain('checkpoints/day4/run.ts');
+    const inputs = verdictInputFiles();
+    expect(inputs).toContain('checkpoints/day5/measure.ts');
+    expect(inputs).toContain('checkpoints/day3/mutants/lost-update.ts');
+    expect(inputs).toContain('checkpoints/day4/run.ts');
     for (const file of ['harness/loadgen.ts', 'checkpoints/vitest.config.ts', 'grader/run-day.ts', 'grader/vitest.config.ts', 'course/days.ts', 'package-lock.json']) {
-      expect(inputs('day1'), `${file} can change any day's verdict`).toContain(file);
+      expect(inputs, `${file} can change any day's verdict`).toContain(file);
     }
     // A copy of the repo's inputs: editing any one of them gives day 3 a new key, so an old pass is not reused.
     const base = scratchDir('repo');

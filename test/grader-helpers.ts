@@ -41,18 +41,6 @@ export function freshState(): string {
   return scratchDir('state');
 }
 
-/** A tree with every day solved except `unsolved` (default: the last), which is its pristine scaffold from days/. */
-export function treeWithDayUnsolved(unsolved = days[days.length - 1]!): string {
-  const tree = scratchDir('tree');
-  cpSync(resolve(root, 'solutions'), tree, { recursive: true });
-  for (const file of unsolved.files) {
-    const scaffold = resolve(root, 'days', file);
-    if (existsSync(scaffold)) cpSync(scaffold, resolve(tree, file));
-    else rmSync(resolve(tree, file), { force: true }); // a file the learner creates: missing means unsolved
-  }
-  return tree;
-}
-
 /** The text of a file, or '' when it does not exist. */
 export function textOf(path: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';

@@ -6,15 +6,10 @@ import { expect } from 'vitest';
 import { root } from '../grader/paths.ts';
 import type { DayResult, Report } from '../grader/results.ts';
 import { withTimeout } from '../harness/async.ts';
-import { runHere } from './in-process.ts';
+import { runHere, type GraderRun } from './in-process.ts';
 import { applyPatch } from '../grader/tools/patch.ts';
 
-/** What one grader run printed and returned. */
-export interface GraderRun {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+export type { GraderRun } from './in-process.ts';
 
 /** Runs `node --import tsx grader/cli.ts ...args` from the repo root, without colours (`node`: another Node binary). */
 export async function runGrader(args: string[], env: Record<string, string> = {}, timeoutMs = 240_000, node = process.execPath): Promise<GraderRun> {

@@ -11,7 +11,13 @@ import { parseArgs, UsageError } from '../grader/args.ts';
 import { root } from '../grader/paths.ts';
 import { commands } from '../grader/registry.ts';
 import { rejectStrays } from '../grader/strays.ts';
-import type { GraderRun } from './helpers.ts';
+
+/** What one grader run printed and returned. */
+export interface GraderRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `args` (e.g. `['check', 'day2', '--target', tree]`) like `node --import tsx grader/cli.ts …args` from the repo
  *  root (INIT_CWD, as npm sets it), with `extra` added to the environment. */

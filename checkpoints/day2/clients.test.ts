@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 import { describe, it } from '../support/requirement.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { Transcript } from '../../harness/transcript.ts';
-import { cleanUp, connectTo, expectNoCrash, look, startLearnerServer, watchCrashes } from './harness.ts';
+import { cleanUp, connectTo, expectNoCrash, look, startLearnerServer, watchCrashes } from './server-under-test.ts';
 
 afterEach(cleanUp);
 

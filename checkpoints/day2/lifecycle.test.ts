@@ -10,7 +10,7 @@ import { learnerModule } from '../../harness/learner.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { hintFor } from '../../harness/socket-trouble.ts';
 import { Transcript } from '../../harness/transcript.ts';
-import { cleanUp, connectTo, forget, look, startLearnerServer } from './harness.ts';
+import { cleanUp, connectTo, forget, look, startLearnerServer } from './server-under-test.ts';
 
 type CacheModule = typeof import('@learner/01-cache/cache.ts');
 

@@ -5,7 +5,7 @@ import { expectEqual } from '../../harness/check.ts';
 import { learnerModule } from '../../harness/learner.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
 import type { TcpClient } from '../../harness/tcp-client.ts';
-import { cleanUp, connectTo, crKept, look, protocolFile, startLearnerServer } from './harness.ts';
+import { cleanUp, connectTo, crKept, look, protocolFile, startLearnerServer } from './server-under-test.ts';
 
 type ProtocolModule = typeof import('@learner/02-server/protocol.ts');
 type CacheModule = typeof import('@learner/01-cache/cache.ts');

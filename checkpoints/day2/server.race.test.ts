@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import { describe, it } from '../support/requirement.ts';
 import { makeRandom, seed } from '../../harness/seed.ts';
 import type { TcpClient } from '../../harness/tcp-client.ts';
-import { cleanUp, connectTo, startLearnerServer, type Running } from './harness.ts';
+import { cleanUp, connectTo, startLearnerServer, type Running } from './server-under-test.ts';
 
 afterEach(cleanUp);
 

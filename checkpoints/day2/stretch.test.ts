@@ -2,7 +2,7 @@
 import { afterEach } from 'vitest';
 import { describe, it } from '../support/requirement.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
-import { cleanUp, connectTo, look, startLearnerServer } from './harness.ts';
+import { cleanUp, connectTo, look, startLearnerServer } from './server-under-test.ts';
 
 afterEach(cleanUp);
 

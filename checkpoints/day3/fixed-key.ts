@@ -1,24 +1,15 @@
 // Reads the learner's GET benchmark and tells when every `get` in it names one fixed key: such a benchmark measures
 // one hot key (about four times faster than varied keys) rather than the cache, which the guide warns against.
+import { mask, matching } from '../../harness/source/mask.ts';
 
 /** The source of the `bench('GET', …)` call in `source`, from `bench(` to its closing parenthesis; undefined if absent. */
 export function getBenchSource(source: string): string | undefined {
   const start = /\bbench\(\s*(['"`])\s*get\s*\1/i.exec(source);
   if (!start) return undefined;
-  let depth = 0;
-  let quote: string | undefined;
-  for (let at = start.index + 'bench'.length; at < source.length; at += 1) {
-    const char = source[at]!;
-    if (quote) {
-      if (char === '\\') at += 1;
-      else if (char === quote) quote = undefined;
-      continue;
-    }
-    if (char === "'" || char === '"' || char === '`') quote = char;
-    else if (char === '(') depth += 1;
-    else if (char === ')' && (depth -= 1) === 0) return source.slice(start.index, at + 1);
-  }
-  return undefined;
+  const code = mask(source);
+  const open = code.indexOf('(', start.index);
+  const close = matching(code, open);
+  return close < code.length ? source.slice(start.index, close + 1) : undefined;
 }
 
 /** A note for the report when the GET benchmark reads only fixed keys (string literals), else undefined. */

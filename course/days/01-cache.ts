@@ -3,10 +3,10 @@ import { whenItFails, type Day } from '../day.ts';
 
 /** The "When it fails" entries of days/01-cache/README.md that failures link to (anchor from the heading). */
 const guide = whenItFails({
-  getReturnSet: '`get` does not return what `set` stored',
+  getMissesSet: '`get` does not return what `set` stored',
   deleteLeavesKey: '`delete` leaves the key behind, or answers wrongly',
   missingKeyEmpty: 'A missing key and an empty string get mixed up',
-  keySetOne: 'A key set in one cache shows up in another',
+  keyLeaksBetweenCaches: 'A key set in one cache shows up in another',
   keysLike__proto__: 'Keys like `__proto__` or `constructor` come back wrong',
   readWriteResolves: '`read` or `write` resolves to undefined',
   readersTakeTurns: 'Readers take turns instead of sharing',
@@ -14,7 +14,7 @@ const guide = whenItFails({
   waitingWriterOvertaken: 'A waiting writer is overtaken by new readers',
   afterFunctionThrows: 'After a function throws, the lock stays taken',
   lostUpdateIncrements: 'A lost update: 100 increments end below 100',
-  checkHangsDid: 'A check hangs: "did not finish within N s"',
+  checkHangs: 'A check hangs: "did not finish within N s"',
   lockReleasedBefore: 'The lock is released before your function finishes',
 });
 
@@ -52,13 +52,13 @@ export const day1: Day = {
     'lock-returns': 3,
   },
   explain: {
-    'stores-keys': guide.getReturnSet,
+    'stores-keys': guide.getMissesSet,
     'delete-forgets': guide.deleteLeavesKey,
-    'set-replaces': guide.getReturnSet,
+    'set-replaces': guide.getMissesSet,
     'missing-is-undefined': guide.missingKeyEmpty,
     'empty-not-missing': guide.missingKeyEmpty,
     'delete-answers': guide.deleteLeavesKey,
-    'caches-apart': guide.keySetOne,
+    'caches-apart': guide.keyLeaksBetweenCaches,
     'odd-keys': guide.keysLike__proto__,
     'lock-returns': guide.readWriteResolves,
     'readers-share': guide.readersTakeTurns,
@@ -66,7 +66,7 @@ export const day1: Day = {
     'writer-first': guide.waitingWriterOvertaken,
     'release-on-throw': guide.afterFunctionThrows,
     'no-lost-update': guide.lostUpdateIncrements,
-    '(a check that hangs)': guide.checkHangsDid,
+    '(a check that hangs)': guide.checkHangs,
   },
   causes: {
     'lock-overlap': guide.writerInsideLock,

@@ -4,14 +4,14 @@ import { figure, gates } from '../gates.ts';
 
 /** The "When it fails" entries of days/03-testing/README.md that failures link to (anchor from the heading). */
 const guide = whenItFails({
-  graderCannotFind: 'The grader cannot find your three tests',
+  testsNotFound: 'The grader cannot find your three tests',
   ownTestFails: 'Your own test fails against your own code',
-  plantedBugGoes: 'A planted bug goes unnoticed: your tests check too little',
-  lostUpdateWriter: 'A lost update or a writer beside readers goes unnoticed',
-  vitestBenchReports: '`vitest bench` reports no figure for GET, SET or mixed',
+  plantedBugUnnoticed: 'A planted bug goes unnoticed: your tests check too little',
+  raceBugUnnoticed: 'A lost update or a writer beside readers goes unnoticed',
+  benchReportsNoFigure: '`vitest bench` reports no figure for GET, SET or mixed',
   benchmarkFarBelow: 'A benchmark far below the gate',
   valueWrongUnder: 'A value is wrong under the mixed 80/20 load',
-  raceTestsDid: 'The race tests did not finish',
+  raceTestsUnfinished: 'The race tests did not finish',
 });
 
 export const day3: Day = {
@@ -86,17 +86,17 @@ export const day3: Day = {
     'get-gate': 3,
   },
   explain: {
-    'required-tests': guide.graderCannotFind,
+    'required-tests': guide.testsNotFound,
     'own-tests-pass': guide.ownTestFails,
-    'notice-loses-writes': guide.plantedBugGoes,
-    'notice-wrong-key': guide.plantedBugGoes,
-    'notice-writer-beside-readers': guide.lostUpdateWriter,
-    'notice-lost-update': guide.lostUpdateWriter,
-    'bench-runs': guide.vitestBenchReports,
+    'notice-loses-writes': guide.plantedBugUnnoticed,
+    'notice-wrong-key': guide.plantedBugUnnoticed,
+    'notice-writer-beside-readers': guide.raceBugUnnoticed,
+    'notice-lost-update': guide.raceBugUnnoticed,
+    'bench-runs': guide.benchReportsNoFigure,
     'get-gate': guide.benchmarkFarBelow,
     'set-gate': guide.benchmarkFarBelow,
     'mixed-load': guide.valueWrongUnder,
-    '(a check that hangs)': guide.raceTestsDid,
+    '(a check that hangs)': guide.raceTestsUnfinished,
   },
   // The message names that cause and its fix; the requirement's entry (tests that check too little) would mislead.
   causes: { 'tasks-outlived-test': 'none', 'not-judged': 'none' },

@@ -4,14 +4,14 @@ import { whenItFails, type Day } from '../day.ts';
 /** The "When it fails" entries of days/04-loadtest/README.md that failures link to (anchor from the heading). */
 const guide = whenItFails({
   reportDisagreesServer: 'Your report disagrees with what the server counted',
-  connectionsAreOpened: 'Connections are opened per request, or one after another',
-  runLastLong: 'The run does not last as long as asked',
-  testerReportsErrors: 'The tester reports 0 errors while the server logs errors',
+  connectionsPerRequest: 'Connections are opened per request, or one after another',
+  runTooShortOrLong: 'The run does not last as long as asked',
+  errorsUncounted: 'The tester reports 0 errors while the server logs errors',
   droppedConnectionStops: 'A dropped connection stops the run or is miscounted',
-  latencyFiguresAdd: 'Latency figures do not add up',
-  getsetMixKeys: 'The GET/SET mix or the keys are not what was asked',
+  latencyFiguresInconsistent: 'Latency figures do not add up',
+  mixOrKeysWrong: 'The GET/SET mix or the keys are not what was asked',
   reportFieldNan: 'A report field is `NaN`, a string or missing',
-  resultsBlockMatch: "The results block does not match the guide's",
+  resultsBlockDiffers: "The results block does not match the guide's",
   npmRunLoadtest: '`npm run loadtest` prints a stack trace or exits with the wrong code',
 });
 
@@ -46,15 +46,15 @@ export const day4: Day = {
   hintFor: { 'counts-unanswered': 0, 'wrong-duration': 1, 'connection-per-request': 2 },
   explain: {
     'exact-count': guide.reportDisagreesServer,
-    'connections': guide.connectionsAreOpened,
-    'duration': guide.runLastLong,
-    'overrun': guide.runLastLong,
-    'err-replies': guide.testerReportsErrors,
+    'connections': guide.connectionsPerRequest,
+    'duration': guide.runTooShortOrLong,
+    'overrun': guide.runTooShortOrLong,
+    'err-replies': guide.errorsUncounted,
     'dropped-connection': guide.droppedConnectionStops,
-    'latency': guide.latencyFiguresAdd,
-    'mix': guide.getsetMixKeys,
+    'latency': guide.latencyFiguresInconsistent,
+    'mix': guide.mixOrKeysWrong,
     'report-numbers': guide.reportFieldNan,
-    'results-block': guide.resultsBlockMatch,
+    'results-block': guide.resultsBlockDiffers,
     'cli-run': guide.npmRunLoadtest,
     'cli-bad-options': guide.npmRunLoadtest,
     'workers-honest': 'none', // a stretch: its failure says what to do, and the scored formats leave it out
@@ -67,8 +67,8 @@ export const day4: Day = {
     { requirement: 'err-replies', needs: 'runLoadTest counts ERR replies as errors', files: ['checkpoints/day4/workers.bonus.test.ts'] },
   ],
   causes: {
-    'connection-per-request': guide.connectionsAreOpened,
-    'wrong-duration': guide.runLastLong,
+    'connection-per-request': guide.connectionsPerRequest,
+    'wrong-duration': guide.runTooShortOrLong,
     'counts-unanswered': guide.reportDisagreesServer,
   },
 };

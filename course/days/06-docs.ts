@@ -9,10 +9,10 @@ const guide = whenItFails({
   failsServerStart: 'Step 5 or 6 fails: the server does not start or does not answer',
   failsUnderLoad: 'Step 7 fails: under the load gate',
   failsFormattingLint: 'Step 8 or 9 fails: formatting or lint findings',
-  readmeAnswerFour: 'Your README does not answer the four questions',
-  readmesFiguresCannot: "The README's figures cannot be held against this machine",
-  exampleRunPrints: 'An example does not run or prints something else',
-  reflectionmdAnswerFour: '`REFLECTION.md` does not answer the four questions',
+  readmeQuestionsUnanswered: 'Your README does not answer the four questions',
+  readmeFiguresUncheckable: "The README's figures cannot be held against this machine",
+  exampleFails: 'An example does not run or prints something else',
+  reflectionQuestionsUnanswered: '`REFLECTION.md` does not answer the four questions',
 });
 
 export const day6: Day = {
@@ -70,10 +70,10 @@ export const day6: Day = {
     'load': guide.failsUnderLoad,
     'format': guide.failsFormattingLint,
     'vet': guide.failsFormattingLint,
-    'readme-questions': guide.readmeAnswerFour,
-    'readme-figures': guide.readmesFiguresCannot,
-    'example-library': guide.exampleRunPrints,
-    'example-server': guide.exampleRunPrints,
-    'reflection': guide.reflectionmdAnswerFour,
+    'readme-questions': guide.readmeQuestionsUnanswered,
+    'readme-figures': guide.readmeFiguresUncheckable,
+    'example-library': guide.exampleFails,
+    'example-server': guide.exampleFails,
+    'reflection': guide.reflectionQuestionsUnanswered,
   },
 };

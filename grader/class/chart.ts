@@ -1,6 +1,6 @@
 // The day-5 chart as inline SVG: one bar per learner, their server's throughput as a share of Redis measured in the
 // same run (the fair figure across machines and runs), a tick at the share the gate asked for, a line at Redis (1×).
-import { figure } from './format.ts';
+import { figure } from '../../course/gates.ts';
 import type { LoadPoint } from './summary.ts';
 
 /** Escapes text for HTML and SVG. */

@@ -1,10 +1,7 @@
-// Small wording shared by the page and the markdown summary: figures, day cells, the day-5 figure.
+// Small wording shared by the page and the markdown summary: day cells and the day-5 figure (figures are written by
+// course/gates.ts's `figure`, as everywhere else).
+import { figure } from '../../course/gates.ts';
 import { loadFigures, type LearnerDay } from './learner.ts';
-
-/** `31,800`: a figure rounded to whole units. */
-export function figure(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
 
 /** What a day's cell says: `✓ 14/14` passing, `✗ 9/14` failing, `· not started`, `↩ day1` (failing only because
  *  that earlier day does), `—` not graded. */

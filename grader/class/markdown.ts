@@ -2,7 +2,8 @@
 // share of Redis, the guide entries cited (folded, so the file explains itself when shared), bad files.
 import { times } from './chart.ts';
 import type { Cause } from './cause.ts';
-import { dayCell, figure, loadCell } from './format.ts';
+import { figure } from '../../course/gates.ts';
+import { dayCell, loadCell } from './format.ts';
 import { guideSection } from './guide.ts';
 import type { ClassInput } from './read.ts';
 import { byStuck, sharedFailure, standingOf } from './standing.ts';

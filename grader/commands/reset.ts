@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
-import { confirm } from '../ask.ts';
+import { confirm } from '../confirm.ts';
 import { display } from '../paths.ts';
 import { forgetProgress } from '../progress.ts';
 import { shippedScaffold } from '../shipped.ts';

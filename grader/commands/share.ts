@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import chalk from 'chalk';
-import { runWholeDay } from '../earlier-days.ts';
+import { runWholeDay } from '../run-day.ts';
 import { flag, requireTarget, type Args } from '../args.ts';
 import { dayNumber, days } from '../../course/days.ts';
 import { display, root } from '../paths.ts';

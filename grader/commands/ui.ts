@@ -1,13 +1,13 @@
 // `npm run ui [day1] [--target DIR] [--port N]`: the vitest UI on a day's checkpoint, on 127.0.0.1, until Ctrl-C.
-import { spawn } from 'node:child_process';
 import { freePort } from '../../harness/ports.ts';
 import { createInterface } from 'node:readline';
 import chalk from 'chalk';
 import { flag, requireDay, requireTarget, UsageError, type Args } from '../args.ts';
-import { childNodeFlags, display, root, vitestBin } from '../paths.ts';
+import { childNodeFlags, display, vitestBin } from '../paths.ts';
 import { firstUnfinishedDay } from '../progress.ts';
-import { needsHandIn, removeHandIn, writeHandIn } from '../hand-in.ts';
-import { killGroup, trackGroup } from '../run-day.ts';
+import { needsHandIn, removeHandIn } from '../hand-in.ts';
+import { writeHandIn } from '../run-day.ts';
+import { startGroup } from '../process-group.ts';
 import { runSeed } from '../seed.ts';
 
 /** Whether a browser window can be opened here: not in CI or over SSH, and on Linux only with a display. */
@@ -31,13 +31,10 @@ export async function ui(args: Args): Promise<number> {
   const handIn = await writeHandIn(day, target, seed);
   const open = canOpenBrowser();
   const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', `--open=${open}`, `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints, ...(day.bonus ?? [])];
-  const child = spawn(process.execPath, [...childNodeFlags, vitestBin, ...vitestArgs], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, closed } = startGroup({
+    args: [...childNodeFlags, vitestBin, ...vitestArgs],
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CACHELINGS_TARGET: target, GRADER_SEED: String(seed), CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs), ...(handIn ? { CACHELINGS_HAND_IN: handIn } : {}) },
   });
-  trackGroup(child.pid!);
   const address = `http://127.0.0.1:${port}/__vitest__/`;
   let announced = false;
   const show = (line: string) => {
@@ -54,8 +51,7 @@ export async function ui(args: Args): Promise<number> {
   };
   createInterface({ input: child.stdout! }).on('line', show);
   createInterface({ input: child.stderr! }).on('line', show);
-  const code = await new Promise<number | null>((done) => child.on('close', done));
-  killGroup(child.pid!);
+  const code = await closed;
   removeHandIn(handIn);
   if (!announced) console.error(`The vitest UI did not start (exit code ${code}). If port ${port} is taken, try: npm run ui ${day.id} -- --port ${port + 1}`);
   return code ?? 1;

@@ -32,8 +32,3 @@ export function findingAt(check: ReviewCheck | string, file: LearnerFile, index:
   const line = lineOf(file.source, index);
   return { check: typeof check === 'string' ? check : check.id, file: file.path, line, code: file.source.text.split('\n')[line - 1]!.trim(), what, why };
 }
-
-/** Every match of `pattern` (global) in the file's code with strings and comments masked. */
-export function matchesIn(code: string, pattern: RegExp): RegExpMatchArray[] {
-  return [...code.matchAll(pattern)];
-}

@@ -1,12 +1,13 @@
 // The share-out's load test: the learner's load tester against the learner's server, throughput counted per second.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { anyTreeNodeOptions } from '../../harness/any-tree.ts';
 import type { LoadReport } from '../../harness/load-report.ts';
 import { root } from '../paths.ts';
+import { startGroup } from '../process-group.ts';
 import { sideBySide, type SideBySide } from './side-by-side.ts';
 
 export type { LoadReport };
@@ -26,12 +27,14 @@ export async function measureLoad(target: string): Promise<LoadRun> {
   for (const file of ['01-cache/cache.ts', '02-server/server.ts', '04-loadtest/loadtest.ts']) {
     if (!existsSync(resolve(target, file))) return { missing: `${file} is not there yet` };
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'grader/tools/counting-server.ts'), target], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...anyTreeNodeOptions(target) } });
+  // The counts come on file descriptor 3: whatever the learner's server prints on stdout is not read as one.
+  const group = startGroup({ args: ['--import', 'tsx', resolve(root, 'grader/share/learner-server-counted.ts'), target], stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: { ...process.env, ...anyTreeNodeOptions(target) } });
+  const { child } = group;
   const samples: { at: number; ops: number }[] = [];
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const port = new Promise<number>((done, fail) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdio[3] as Readable }).on('line', (line) => {
       const message = JSON.parse(line) as { port?: number; at?: number; ops?: number };
       if (message.port !== undefined) done(message.port);
       if (message.at !== undefined) samples.push({ at: message.at, ops: message.ops! });
@@ -54,11 +57,7 @@ export async function measureLoad(target: string): Promise<LoadRun> {
   } catch (error) {
     return { missing: `the load test did not run: ${(error as Error).message.split('\n')[0]}` };
   } finally {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
+    group.kill();
   }
 }
 

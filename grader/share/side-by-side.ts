@@ -1,6 +1,7 @@
 // The share-out's comparison: the grader's own load generator against the learner's server, then against real Redis,
 // with the same connections, mix and keys, so the two charts compare like with like.
-import { prefill, runLoad, type LoadOptions } from '../../harness/loadgen.ts';
+import { prefill, runLoad } from '../../harness/loadgen.ts';
+import type { LoadOptions } from '../../harness/loadgen-thread.ts';
 import { findTool, startRedis } from '../../harness/redis.ts';
 import type { Series } from './charts.ts';
 

@@ -1,4 +1,4 @@
-// The tamper list is current: grader/checksums.json matches course/, harness/, checkpoints/ and the scaffolds.
+// The tamper list is current: grader/checksums.json matches every file under `verdictInputs` and the scaffolds.
 import { computeChecksums, differences, readChecksums, regenerate } from '../../checksums.ts';
 import type { Problem } from './problem.ts';
 

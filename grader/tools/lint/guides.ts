@@ -23,11 +23,6 @@ export function foldedBlocks(markdown: string): { summary?: string; text: string
   return span ? [...markdown.slice(...span).matchAll(foldedBlock)].map((match) => ({ summary: match[1]?.trim(), text: match[2]!.trim() })) : [];
 }
 
-/** The folded hints of a guide's "## Hints" section, in order: each `<details>` block's text after its summary. */
-export function foldedHints(markdown: string): string[] {
-  return foldedBlocks(markdown).map((block) => block.text);
-}
-
 /** A "## Hints" section carrying this comment has every summary written from its hint (its opening question). */
 export const hintsMarker = '<!-- The hints below are written from course/days.ts by `npm run lint:course -- --write`: edit them there. -->';
 

@@ -1,6 +1,8 @@
 // Starts the learner's server with a Cache that counts every call, for `npm run share`'s throughput chart.
-// Usage: node --import tsx grader/tools/counting-server.ts <tree>. Prints {"port":N}, then {"at":ms,"ops":total} four times a second.
-import { existsSync } from 'node:fs';
+// Usage: node --import tsx grader/share/learner-server-counted.ts <tree>, with file descriptor 3 open for writing: it
+// writes {"port":N}, then {"at":ms,"ops":total} four times a second, there, one JSON object a line. Its stdout and
+// stderr are the learner's server's own (whatever it prints), never parsed.
+import { createWriteStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -23,6 +25,7 @@ for (const name of ['get', 'set', 'delete'] as const) {
     return original(...args);
   };
 }
+const messages = createWriteStream('', { fd: 3 });
 const server = await startServer({ port: 0, cache });
-console.log(JSON.stringify({ port: server.port }));
-setInterval(() => console.log(JSON.stringify({ at: Date.now(), ops })), 250);
+messages.write(`${JSON.stringify({ port: server.port })}\n`);
+setInterval(() => messages.write(`${JSON.stringify({ at: Date.now(), ops })}\n`), 250);
