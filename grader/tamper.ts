@@ -15,7 +15,7 @@ export function tamperWarning(tamper: Tamper = tamperCheck()): string | undefine
   for (const file of missing) lines.push(`    missing: ${file}`);
   for (const file of added) lines.push(`    added:   ${file}`);
   const tracked = existsSync(resolve(root, '.git'));
-  const folders = verdictInputs.map((entry) => (/\.\w+$/.test(entry) ? entry : `${entry}/`)).join(' ');
+  const folders = verdictInputs.map((entry) => (/^[^.].*\.\w+$/.test(entry) ? entry : `${entry}/`)).join(' ');
   lines.push(`  Restore them: ${tracked ? `git checkout -- ${folders}` : `copy ${folders} again from the workbook you downloaded`}${added.length > 0 ? ' (and delete the added files)' : ''}`, '');
   return lines.join('\n');
 }

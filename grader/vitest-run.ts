@@ -101,7 +101,7 @@ export async function runCheckpoint(day: Day, options: RunOptions, handIn: strin
   let tests = collectTests(events, options.target, day, stop, readProbe(probe));
   for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = notSelected;
   // A run the watchdog did not stop must have answered for every requirement (a killed process group has not).
-  if (!stop && tests.length > 0) tests = requireEveryResult(tests, day, { code: exitCode, finished: events.some((event) => event.type === 'end') });
+  if (!stop && tests.length > 0) tests = requireEveryResult(tests, day, files, { code: exitCode, finished: events.some((event) => event.type === 'end') });
   if (tests.length === 0) {
     const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
