@@ -101,8 +101,17 @@ class Host {
 
 let current: Host | undefined;
 
-/** The running learner host for the tree `tree`, started on first use (and again after one ended). */
+// Every host this process started, across module reloads: the grader loads the harness afresh for each file
+// (grader/fresh-modules.ts) and the UI for each re-run, and the hosts of files that are done must not linger.
+const hosts = ((globalThis as { [key: symbol]: Set<Host> | undefined })[Symbol.for('cachelings.learner-hosts')] ??= new Set<Host>());
+
+/** The running learner host for the tree `tree`, started on first use (and again after one ended); a new one ends
+ *  the hosts of earlier files (files run one at a time), so each file gets the learner's modules afresh. */
 export function learnerHost(tree: string): Host {
-  current ??= new Host(tree);
+  if (current) return current;
+  for (const old of hosts) old.stop();
+  hosts.clear();
+  current = new Host(tree);
+  hosts.add(current);
   return current;
 }
