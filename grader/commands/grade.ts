@@ -17,6 +17,7 @@ import { gradeRunVariable, rememberResult } from '../earlier-days.ts';
 import { prepareTests } from '../hand-in.ts';
 import { runSeed } from '../seed.ts';
 import { notStarted } from '../shipped.ts';
+import { sameNote } from '../integrity.ts';
 import { tamperWarning } from '../tamper.ts';
 
 function requireFormat(value: string | undefined): Format {
@@ -82,6 +83,7 @@ export async function grade(args: Args): Promise<number> {
   // A day whose files are all as shipped is "not started": its row has no counts and no figures to misread.
   const untouched = new Set(days.filter((day) => notStarted(day, target)).map((day) => day.id));
   say(renderCard(report, untouched));
+  if (report.integrity?.sameAsSolutions.length) say(sameNote(report.integrity.sameAsSolutions));
   const next = nextUnfinished(results);
   if (next && !untouched.has(next.id)) {
     say(`\nWhat fails in ${next.id}:`);
