@@ -4,9 +4,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle } from './learner-bundle.ts';
+import { root } from './paths.ts';
 
 /** What the learner's code threw, as it crossed back. */
 export interface Thrown {
@@ -39,9 +40,11 @@ class Host {
   ended?: string;
 
   constructor(tree: string) {
-    // The host may read its own script, the bundles and the learner's tree; it may not write, start processes or threads.
+    // The host may read its own script, the bundles and the learner's tree, and write in that tree (the learner's
+    // files are theirs) unless the tree holds the workbook or the grader's state; it may not start processes or threads.
+    const write = writable(tree) ? [`--allow-fs-write=${tree}/*`] : [];
     this.child = fork(main, [], {
-      execArgv: [permission, `--allow-fs-read=${main}`, `--allow-fs-read=${this.dir}/*`, `--allow-fs-read=${tree}/*`, '--enable-source-maps', '--no-warnings'],
+      execArgv: [permission, `--allow-fs-read=${main}`, `--allow-fs-read=${this.dir}/*`, `--allow-fs-read=${tree}/*`, ...write, '--enable-source-maps', '--no-warnings'],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // The checkpoint's environment, so a sweep that tags a run's processes finds this one; minus NODE_OPTIONS, whose
@@ -97,6 +100,13 @@ class Host {
     this.child.unref();
     (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
   }
+}
+
+/** Whether the learner's code may write in `tree`: not when the tree holds the workbook, its state or the seal key. */
+function writable(tree: string): boolean {
+  const within = (path: string) => path === tree || path.startsWith(`${tree}${sep}`);
+  const guarded = [root, resolve(root, process.env.CACHELINGS_STATE_DIR ?? '.cachelings'), ...(process.env.CACHELINGS_KEY_FILE ? [resolve(process.env.CACHELINGS_KEY_FILE)] : [])];
+  return !guarded.some(within);
 }
 
 let current: Host | undefined;

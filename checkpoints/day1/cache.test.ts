@@ -2,7 +2,7 @@
 import { describe, it } from '../support/requirement.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { CheckError, expectEqual, show, type Advice } from '../../harness/check.ts';
-import { remoteModule, shown } from '../../harness/learner.ts';
+import { remoteModule, shown, startLearnerHost } from '../../harness/learner.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
 
 type CacheModule = typeof import('@learner/01-cache/cache.ts');
@@ -30,6 +30,8 @@ async function expectMissing(value: unknown, headline: string, advice: Advice): 
   }
   expectEqual(value, undefined, headline, advice);
 }
+
+startLearnerHost();
 
 describe('Cache', () => {
   const random = makeRandom();

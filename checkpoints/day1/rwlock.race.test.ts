@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, it } from '../support/requirement.ts';
 import type { Cause } from '../../harness/cause.ts';
 import { CheckError, expectEqual, expectTrue, type Advice } from '../../harness/check.ts';
-import { probe, remoteModule, shown, targetDir } from '../../harness/learner.ts';
+import { probe, remoteModule, shown, startLearnerHost, targetDir } from '../../harness/learner.ts';
 import type { LockEvent } from '../../harness/charts.ts';
 import { seed } from '../../harness/seed.ts';
 import { withPictures, type Picture } from '../support/pictures.ts';
@@ -67,6 +67,8 @@ function timeline(overlap: Overlap): Picture {
   const task = overlap.who.split(' ')[0]!;
   return { type: 'timeline', caption: `The shortest schedule that broke the lock: ${overlap.who} while another task was inside.`, draw: (charts) => charts.lockTimeline(overlap.events, { task, step: overlap.step }) };
 }
+
+startLearnerHost();
 
 describe('RWLock (race-stress)', () => {
   it('read and write resolve to what the function returns', { meta: { id: 'lock-returns' } }, async () => {
