@@ -3,7 +3,9 @@
 import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { root } from './paths.ts';
 
 /** The workbook's folders a learner's file may not import from: the answers and the grader's own code. */
@@ -41,6 +43,22 @@ function stayInTree(tree: string): Plugin {
   };
 }
 
+/** The esbuild plugin that keeps `import.meta.url`, `.dirname` and `.filename` in the tree's files naming the file as
+ *  written (in a bundle they would name the bundle). */
+function ownImportMeta(tree: string): Plugin {
+  return {
+    name: 'cachelings-own-import-meta',
+    setup(builder) {
+      builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+        if (!inside(args.path, tree)) return undefined;
+        const values: Record<string, string> = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
+        const text = (await readFile(args.path, 'utf8')).replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key: string) => JSON.stringify(values[key]));
+        return { contents: text, loader: /\.[cm]?tsx?$/.test(args.path) ? 'ts' : 'js', resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
 /** Bundles `file` (absolute) into `outDir` and returns the bundle's path; `tree` is the tree being graded. */
 export async function bundle(file: string, outDir: string, tree: string = dirname(dirname(file))): Promise<string> {
   if (!existsSync(file)) throw new BundleError(`${relative(process.cwd(), file)} does not exist.`);
@@ -59,7 +77,7 @@ export async function bundle(file: string, outDir: string, tree: string = dirnam
       nodePaths: [join(root, 'node_modules')],
       // A package that needs require() inside an ES module bundle (fast-check does not; some do).
       banner: { js: "import { createRequire as __cachelingsRequire } from 'node:module'; const require = __cachelingsRequire(import.meta.url);" },
-      plugins: [stayInTree(tree)],
+      plugins: [stayInTree(tree), ownImportMeta(tree)],
     });
   } catch (error) {
     const first = (error as { errors?: { text: string; detail?: unknown; location?: { file: string; line: number } | null }[] }).errors?.[0];

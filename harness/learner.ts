@@ -58,7 +58,7 @@ const handles = new WeakMap<object, number>();
 
 /** An error the learner's code threw in the host, rebuilt here with its own stack (its frames name the learner's .ts). */
 function rebuilt(thrown: Thrown): Error {
-  const denied = thrown.fields?.code === 'ERR_ACCESS_DENIED' ? ` (your code tried to use ${String(thrown.fields.permission ?? 'a restricted API')}${thrown.fields.resource ? ` on ${String(thrown.fields.resource)}` : ''}: a library day's code runs without writing files, starting processes or threads)` : '';
+  const denied = thrown.fields?.code === 'ERR_ACCESS_DENIED' ? ` (your code tried to use ${String(thrown.fields.permission ?? 'a restricted API')}${thrown.fields.resource ? ` on ${String(thrown.fields.resource)}` : ''}: a library day's code may not start processes or threads, nor write outside its tree)` : '';
   const error = new Error(`${thrown.message}${denied}`);
   error.name = thrown.name;
   if (thrown.stack) error.stack = thrown.stack;
