@@ -27,7 +27,8 @@ export interface Reply {
 /** The host ended while `pending` calls waited: how it ended, for the message. */
 export class HostEnded extends Error {}
 
-const timeLimitMs = Number(process.env.CACHELINGS_TEST_TIMEOUT ?? 5_000);
+// Twice a test's time: the test gives up first and says so; then a host still busy is ended.
+const timeLimitMs = 2 * Number(process.env.CACHELINGS_TEST_TIMEOUT ?? 5_000);
 const main = fileURLToPath(new URL('./learner-host-main.mjs', import.meta.url));
 const permission = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
 

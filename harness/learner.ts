@@ -95,9 +95,12 @@ function wire(arg: unknown): unknown {
   return typeof arg === 'object' && arg !== null && handles.has(arg) ? { $handle: handles.get(arg) } : arg;
 }
 
-/** Starts the learner host now (a checkpoint file calls it as it loads), so its start never counts against a test's time. */
-export function startLearnerHost(): void {
-  learnerHost(targetDir);
+/** Starts the learner host and bundles `files` (relative to the tree) and `scenarios` now, as a checkpoint file loads,
+ *  so that neither counts against a test's time on a busy machine; a file that does not bundle fails when a test asks. */
+export function startLearnerHost(files: string[], scenarios?: URL): void {
+  const host = learnerHost(targetDir);
+  for (const file of files) if (existsSync(resolve(targetDir, file))) host.bundleOf(resolve(targetDir, file), targetDir).catch(() => {});
+  if (scenarios) host.bundleOf(fileURLToPath(scenarios), targetDir).catch(() => {});
 }
 
 /** The learner's `file` (relative to the tree) loaded in the learner host, checked to export `names`. Fails as

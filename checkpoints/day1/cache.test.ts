@@ -31,7 +31,7 @@ async function expectMissing(value: unknown, headline: string, advice: Advice): 
   expectEqual(value, undefined, headline, advice);
 }
 
-startLearnerHost();
+startLearnerHost([file]);
 
 describe('Cache', () => {
   const random = makeRandom();

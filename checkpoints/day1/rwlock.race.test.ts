@@ -68,7 +68,7 @@ function timeline(overlap: Overlap): Picture {
   return { type: 'timeline', caption: `The shortest schedule that broke the lock: ${overlap.who} while another task was inside.`, draw: (charts) => charts.lockTimeline(overlap.events, { task, step: overlap.step }) };
 }
 
-startLearnerHost();
+startLearnerHost([file, cacheFile], scenarios);
 
 describe('RWLock (race-stress)', () => {
   it('read and write resolve to what the function returns', { meta: { id: 'lock-returns' } }, async () => {
