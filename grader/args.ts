@@ -12,7 +12,7 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const valued = new Set(['target', 'json', 'repeat', 'format', 'port', 'only', 'learner']);
+const valued = new Set(['target', 'json', 'repeat', 'format', 'port', 'only', 'learner', 'roster']);
 const switches = new Set(['debug', 'yes', 'manual', 'all']);
 
 /** Splits argv into positionals and flags; unknown flags are usage errors. */

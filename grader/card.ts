@@ -44,19 +44,25 @@ function raceCell(result: DayResult): { text: string; ok: boolean | undefined } 
   return { text: `${passed}/${total}`, ok: passed === total };
 }
 
-/** The row of a day whose files are all still the shipped scaffold: no counts, no figures, only where to begin. */
-const notStartedText = (result: DayResult) => `not started: read days/${days.find((day) => day.id === result.id)?.slug ?? result.id}/README.md, then npm run check ${result.id}`;
+/** The row of a day not started (every file still the shipped scaffold) or not reached (an earlier day's files hold it
+ *  back): no counts, no figures, only where to begin; undefined for a day that passes or fails on its own. */
+function waitingText(result: DayResult): string | undefined {
+  if (result.state === 'not-started') return `not started: read days/${days.find((day) => day.id === result.id)?.slug ?? result.id}/README.md, then npm run check ${result.id}`;
+  if (result.state === 'not-reached') return `not reached: ${result.blockedBy ?? 'an earlier day'} holds it back (its files do not pass); fix that day first`;
+  return undefined;
+}
 
-/** The card as terminal text; the days in `notStarted` (ids) are rows without counts or figures. */
-export function renderCard(report: Report, notStarted: ReadonlySet<string> = new Set()): string {
+/** The card as terminal text; days not started or not reached (the report's `state`) are rows without counts or figures. */
+export function renderCard(report: Report): string {
   // The title column is as wide as the longest row's title (day 5's is long), so the columns stay in line.
   const titles = report.days.map((result) => `day ${dayNumberOf(result)} — ${result.title}`);
   const column = Math.max(42, ...titles.map((title) => title.length));
   const out = [chalk.bold(`cachelings · report card for ${report.target}/`)];
   const width = Math.max(24, ...report.days.flatMap((result) => Object.keys(result.metrics).map((name) => name.length + 1)));
   for (const result of report.days) {
-    if (notStarted.has(result.id)) {
-      out.push(`${chalk.dim('·')} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${chalk.dim(notStartedText(result))}`);
+    const waiting = waitingText(result);
+    if (waiting) {
+      out.push(`${chalk.dim('·')} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${chalk.dim(waiting)}`);
       continue;
     }
     const { passed, total } = tally(result.tests);
@@ -75,12 +81,13 @@ export function renderCard(report: Report, notStarted: ReadonlySet<string> = new
   return out.join('\n');
 }
 
-/** The card as GitHub-flavoured Markdown (for $GITHUB_STEP_SUMMARY); the days in `notStarted` without counts or figures. */
-export function markdownCard(report: Report, notStarted: ReadonlySet<string> = new Set()): string {
+/** The card as GitHub-flavoured Markdown (for $GITHUB_STEP_SUMMARY); days not started or not reached without counts or figures. */
+export function markdownCard(report: Report): string {
   const out = [`## cachelings · report card for \`${report.target}/\``, '', '| | Day | Requirements | Race-stress | Figures (gate) |', '| --- | --- | --- | --- | --- |'];
   for (const result of report.days) {
-    if (notStarted.has(result.id)) {
-      out.push(`| · | day ${dayNumberOf(result)} — ${result.title} | ${notStartedText(result)} | — | — |`);
+    const waiting = waitingText(result);
+    if (waiting) {
+      out.push(`| · | day ${dayNumberOf(result)} — ${result.title} | ${waiting} | — | — |`);
       continue;
     }
     const { passed, total } = tally(result.tests);
@@ -90,7 +97,7 @@ export function markdownCard(report: Report, notStarted: ReadonlySet<string> = n
   }
   const next = nextUnfinished(report.days);
   out.push('', next ? `**Next:** ${next.id} — ${next.title}: run \`npm run check ${next.id}\`.` : '**Every day passes.**');
-  if (next && !notStarted.has(next.id)) {
+  if (next && !waitingText(next)) {
     out.push('', '<details><summary>What fails there</summary>', '');
     for (const test of next.tests.filter((entry) => entry.status === 'failed' && !entry.bonus)) out.push(`- ❌ ${test.name}`, '', '  ```', ...test.message.split('\n').map((line) => `  ${line}`), '  ```');
     out.push('', '</details>');

@@ -152,5 +152,5 @@ export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult
     `Look at:  ${display(first.file)}:${first.line}`,
     'Try:      fix the first error, then run npm run typecheck (or check again); one error often causes the next ones.',
   ].join('\n');
-  return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, durationMs: 0, cause: { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` } };
+  return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, durationMs: 0, cause: { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` }, lookAt: { file: first.file, line: first.line } };
 }

@@ -2,12 +2,14 @@
 // git checkout, the time, and the grader's version; and per failure, the learner's file and the cause as printed.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { resolve, sep } from 'node:path';
+import { basename, isAbsolute, resolve, sep } from 'node:path';
 import { findDay } from '../course/days.ts';
+import { pointerIn } from '../harness/look-at.ts';
+import { declarationLine } from '../harness/source/extract.ts';
+import { parse } from '../harness/source/parse.ts';
 import { explanationFor } from './explain.ts';
 import { display, root } from './paths.ts';
-import type { TestResult } from './results.ts';
+import type { LookAt, TestResult } from './results.ts';
 
 /** The report's header fields beside `target` (docs/architecture.md, "The JSON report"). */
 export interface Identity {
@@ -19,20 +21,30 @@ export interface Identity {
   grader: { version: string; commit?: string };
 }
 
-// git in `dir`, or undefined when git is missing or `dir` is no checkout.
+// git in `dir`, or undefined when git is missing or `dir` is no checkout. GIT_OPTIONAL_LOCKS=0: `git status` would
+// otherwise refresh the learner's index, a write into their .git.
 function git(dir: string, args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 }).trim();
+    return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }).trim();
   } catch {
     return undefined;
   }
 }
 
-/** Who and what: `learner` from the flag (or CACHELINGS_LEARNER), else the author of the tree's last commit, else git's
- *  user.name, else the login name. */
+// The author of the newest commit touching `target` that is the learner's own: not a bot's (GitHub Classroom's first
+// commit) and none of the workbook's own history, which ends at the newest commit that wrote grader/checksums.json
+// (a learner never writes it; a clone with no commits of its own has none after it).
+function ownAuthor(target: string): string | undefined {
+  const shipped = git(target, ['log', '-1', '--format=%H', '--', ':/grader/checksums.json']);
+  const log = git(target, ['log', '-n', '200', '--format=%an', ...(shipped ? [`${shipped}..HEAD`] : []), '--', '.']);
+  return log?.split('\n').find((name) => name && !/\[bot\]$/.test(name));
+}
+
+/** Who and what: `learner` from the flag (or CACHELINGS_LEARNER), else the author of the tree's newest commit of its
+ *  own (grader/identity.ts ownAuthor), else the tree folder's name: never the workbook's author. */
 export function identify(target: string, learner = process.env.CACHELINGS_LEARNER): Identity {
   const sha = git(target, ['rev-parse', 'HEAD']);
-  const name = learner?.trim() || (sha && git(target, ['log', '-1', '--format=%an'])) || git(target, ['config', 'user.name']) || userInfo().username;
+  const name = learner?.trim() || (sha && ownAuthor(target)) || basename(resolve(target));
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
   const graderCommit = git(root, ['rev-parse', '--short', 'HEAD']);
   return {
@@ -43,13 +55,42 @@ export function identify(target: string, learner = process.env.CACHELINGS_LEARNE
   };
 }
 
-/** The learner's file a failure points at (its `Look at:` line), relative to the tree: `01-cache/cache.ts:12`. */
-export function lookAtOf(message: string, target: string): string | undefined {
-  const line = /^Look at:\s+(.+)$/m.exec(message)?.[1];
-  if (!line) return undefined;
-  const prefixes = [`${resolve(target)}${sep}`, `${display(resolve(target))}/`];
-  const plain = prefixes.reduce((text, prefix) => text.split(prefix).join(''), line);
-  return /(?:^|[\s(`'"/])(\d\d-[^\s`'"),]+\.\w+(?::\d+){0,2})/.exec(` ${plain}`)?.[1];
+// `path` (as a message names it: absolute, or relative to the workbook) as a path inside the tree: `01-cache/cache.ts`.
+function inTree(path: string, target: string): string | undefined {
+  const plain = [`${resolve(target)}${sep}`, `${display(resolve(target))}/`].reduce((text, prefix) => text.split(prefix).join(''), path);
+  return /(?:^|\/)(\d\d-[\w-]+\/[^\s`'"),]+\.\w+)$/.exec(plain)?.[1];
+}
+
+// The line that declares `name` (a method of `owner`) in `file`, when the file can be read and declares it.
+function declared(file: string, name: string | undefined, owner: string | undefined): number | undefined {
+  if (!name) return undefined;
+  try {
+    return declarationLine(parse(readFileSync(file, 'utf8')), name, owner);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The learner's file a failure points at (its `Look at:` line, read by the harness's own parser), relative to the
+ *  tree, with the line it names or the line that declares the function it names: `{ file: '01-cache/cache.ts', line: 12 }`. */
+export function lookAtOf(message: string, target: string): LookAt | undefined {
+  const pointer = pointerIn(message);
+  const file = pointer && inTree(pointer.path, target);
+  if (!pointer || !file) return undefined;
+  const line = pointer.line ?? declared(resolve(target, file), pointer.name, pointer.owner);
+  return { file, ...(line !== undefined && { line }) };
+}
+
+/** The Look at a step gave as data (an absolute path), relative to the tree; one outside the tree is none. */
+export function lookAtInTree(lookAt: LookAt, target: string): LookAt | undefined {
+  if (!isAbsolute(lookAt.file)) return lookAt;
+  const file = inTree(lookAt.file, target);
+  return file ? { ...lookAt, file } : undefined;
+}
+
+/** `01-cache/cache.ts:12`: a Look at as one reads it. */
+export function lookAtText(lookAt: LookAt): string {
+  return lookAt.line === undefined ? lookAt.file : `${lookAt.file}:${lookAt.line}`;
 }
 
 /** `text` with each path into a tree cut to the part inside it (`/home/ada/days/01-cache/cache.ts:4` →

@@ -35,12 +35,14 @@ export const compileName = compileRequirement;
 const sources = new Map<string, string[]>();
 
 /** The checkpoint's own code for the requirement `id` in `file` (its `it()`, at most 12 lines), for Exercism's
- *  `test_code`; undefined when it cannot be found. */
+ *  `test_code`; undefined when it cannot be found. A requirement made in a loop shares its it() with its siblings. */
 export function testSnippet(file: string | undefined, id: string): string | undefined {
   if (!file) return undefined;
   if (!sources.has(file)) sources.set(file, existsSync(resolve(root, file)) ? readFileSync(resolve(root, file), 'utf8').split('\n') : []);
   const lines = sources.get(file)!;
-  const start = lines.findIndex((line) => /\bit\(/.test(line) && line.includes(`id: '${id}'`));
+  // An id written out (`id: 'split-writes'`), else one made in a loop (`id: \`notice-${mutant.name}\``) whose fixed start it has.
+  const exact = lines.findIndex((line) => /\bit\(/.test(line) && line.includes(`id: '${id}'`));
+  const start = exact !== -1 ? exact : lines.findIndex((line) => /\bit\(/.test(line) && id.startsWith(/id: `([\w-]+)\$\{/.exec(line)?.[1] ?? '\n'));
   if (start === -1) return undefined;
   let depth = 0;
   for (let end = start; end < lines.length; end += 1) {

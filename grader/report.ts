@@ -1,23 +1,36 @@
 // Writes the JSON report (docs/architecture.md, "The JSON report").
 import { writeFileSync } from 'node:fs';
-import { identify, lookAtOf, whyOf } from './identity.ts';
+import { findDay } from '../course/days.ts';
+import { blamedOnMissing, dayState, missingFiles } from './day-state.ts';
+import { identify, lookAtInTree, lookAtOf, whyOf } from './identity.ts';
 import { integrityOf, sealed } from './integrity.ts';
 import { display } from './paths.ts';
-import type { DayResult, Report } from './results.ts';
+import type { DayResult, Report, TestResult } from './results.ts';
 
-/** The report for `results` graded on `target` with `seed`: who and what (grader/identity.ts), and per failed
- *  requirement the learner's file (`lookAt`) and the cause as the terminal shows it (`why`). */
+// A failed requirement as the report keeps it: the learner's file and line (`lookAt`), and the cause as the terminal
+// shows it (`why`); a day file that is missing is the cause of every failure of its day.
+function reported(dayId: string, test: TestResult, target: string, missing: string[]): TestResult {
+  if (test.status !== 'failed') return test;
+  if (missing.length > 0) {
+    const blamed = blamedOnMissing(test, missing);
+    return { ...blamed, why: { title: blamed.cause!.title } };
+  }
+  const lookAt = test.lookAt ? lookAtInTree(test.lookAt, target) : lookAtOf(test.message, target);
+  const { lookAt: _given, ...rest } = test;
+  return { ...rest, ...(lookAt && { lookAt }), why: whyOf(dayId, test) };
+}
+
+/** The report for `results` graded on `target` with `seed`: who and what (grader/identity.ts), each day's state
+ *  (grader/day-state.ts), and per failed requirement its `lookAt` and `why`. */
 export function buildReport(target: string, seed: number, results: DayResult[]): Report {
-  const days = results.map((day) => ({
-    ...day,
-    tests: day.tests.map((test) => {
-      if (test.status !== 'failed') return test;
-      const lookAt = lookAtOf(test.message, target);
-      return { ...test, ...(lookAt && { lookAt }), why: whyOf(day.id, test) };
-    }),
-  }));
+  const days = results.map((day) => {
+    const manifest = findDay(day.id);
+    const missing = manifest ? missingFiles(manifest, target) : [];
+    return { ...day, tests: day.tests.map((test) => reported(day.id, test, target, missing)) };
+  });
+  const stated = days.map((day) => ({ ...day, ...dayState(day, target, days) }));
   const integrity = integrityOf(target, results.map((result) => result.id));
-  return { version: 1, target: display(target), ...identify(target), seed, passed: results.every((result) => result.passed), days, integrity };
+  return { version: 1, target: display(target), ...identify(target), seed, passed: results.every((result) => result.passed), days: stated, integrity };
 }
 
 /** The report as docs/architecture.md fixes it: the grader's internal `file` of each test left out. */

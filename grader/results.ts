@@ -19,11 +19,22 @@ export interface TestResult {
   durationMs: number;
   /** What went wrong, when the checkpoint observed it; failures of one cause are reported together. */
   cause?: TestCause;
-  /** In the report, on a failure: the learner's file it points at (its `Look at:`), relative to the tree. */
-  lookAt?: string;
+  /** On a failure: the learner's file it points at and the line; set by the step that knows them (the compile step,
+   *  with an absolute path), else read from the message's `Look at:`; in the report, relative to the tree. */
+  lookAt?: LookAt;
   /** In the report, on a failure: the cause as the terminal shows it (its "Why this happens" entry, else the cause). */
   why?: { title: string; guide?: string };
 }
+
+/** Where a failure points in the learner's tree: `01-cache/cache.ts`, line 12 (absent when the message names none). */
+export interface LookAt {
+  file: string;
+  line?: number;
+}
+
+/** Where a learner stands on a day: it passes; it fails; its files are all still the scaffold as shipped; or it
+ *  fails only because an earlier day's files do (a compile error there, day 6's cascade). */
+export type DayState = 'passed' | 'failing' | 'not-started' | 'not-reached';
 
 /** The observed cause of a failure: `kind` a short stable id, `title` in words, `guide` the entry that explains it. */
 export interface TestCause {
@@ -50,6 +61,9 @@ export interface DayResult {
   tests: TestResult[];
   metrics: Record<string, MetricResult>;
   durationMs: number;
+  /** In the report: where the learner stands on the day (grader/day-state.ts), and the earlier day that blocks it. */
+  state?: DayState;
+  blockedBy?: string;
 }
 
 /** The JSON report of `check --json` and `grade --json`. */

@@ -10,7 +10,7 @@ const positionals: Record<string, number> = { grade: 0, status: 0, share: 0, cla
 
 /** Every grader option, and whether it takes a value (npm turns the value into a stray word). */
 const graderOptions: Record<string, boolean> = {
-  target: true, json: true, repeat: true, format: true, port: true, only: true,
+  target: true, json: true, repeat: true, format: true, port: true, only: true, roster: true,
   debug: false, yes: false, manual: false, all: false,
 };
 

@@ -1,7 +1,7 @@
 // Eight learners as a teaching assistant meets them, written as the grader writes their reports (grader/report.ts
 // adds `why`, `lookAt` and who-and-what): two done, three stuck on day 2 with different bugs, one whose day 1 broke
-// after finishing day 6, one load tester that divides by the requested duration, one not started on day 5; and a
-// ninth whose report was cut short.
+// after finishing day 6 (with her morning's report, when it passed), one load tester that divides by the requested
+// duration, one not started on day 5; and a ninth whose report was cut short.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { days, type Day } from '../course/days.ts';
@@ -48,6 +48,9 @@ function dayOf(day: Day, plan: Week['days'][number], week: Week): DayResult {
   return { id: day.id, title: day.title, passed: plan === 'pass', durationMs: 900, tests, metrics };
 }
 
+// The state `grade` gives a day its scaffold still holds (these trees lie on the learners' machines, not here).
+const stated = (report: ReturnType<typeof buildReport>, plans: Week['days']) => ({ ...report, days: report.days.map((day, index) => (plans[index] === 'todo' ? { ...day, state: 'not-started' as const } : day)) });
+
 const at = (hours: number) => new Date(Date.UTC(2026, 11, 4, 8 + hours)).toISOString();
 const done = (): Week['days'] => days.map(() => 'pass');
 
@@ -77,9 +80,12 @@ export function writeWeek(dir: string): void {
   mkdirSync(dir, { recursive: true });
   for (const learner of week) {
     const results = days.map((day, index) => dayOf(day, learner.days[index]!, learner));
-    const report = { ...buildReport(learner.home, 4242, results), learner: learner.name, at: learner.at, commit: { sha: `${learner.name.toLowerCase()}0c0ffee1234`, dirty: false } };
+    const report = { ...stated(buildReport(learner.home, 4242, results), learner.days), learner: learner.name, at: learner.at, commit: { sha: `${learner.name.toLowerCase()}0c0ffee1234`, dirty: false } };
     writeFileSync(join(dir, `${learner.name.toLowerCase()}.json`), `${JSON.stringify(report, null, 2)}\n`);
   }
+  // Fatma's report of the morning, when day 1 still passed: the history that makes today's day 1 a regression.
+  const morning = { ...buildReport('/home/fatma/days', 4242, days.map((day) => dayOf(day, 'pass', week[5]!))), learner: 'Fatma', at: at(1) };
+  writeFileSync(join(dir, 'fatma-morning.json'), `${JSON.stringify(morning, null, 2)}\n`);
   const ines = JSON.stringify({ ...buildReport('/home/ines/days', 1, days.map((day) => dayOf(day, 'pass', week[0]!))), learner: 'Ines' }, null, 2);
   writeFileSync(join(dir, 'ines.json'), ines.slice(0, 700));
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { days, type Day } from '../course/days.ts';
 import { gates } from '../course/gates.ts';
 import { HANG_KEY } from '../grader/explain.ts';
-import { toClassroom } from '../grader/formats.ts';
+import { toClassroom } from '../grader/classroom.ts';
 import type { DayResult, Report, TestResult } from '../grader/results.ts';
 
 /** What the generator decided for one learner: the truth the class view is checked against. */

@@ -47,11 +47,11 @@ describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of 
     expect(names).toEqual(['Ines', 'Fatma', 'Dara', 'Chen', 'Emeka', 'Goran', 'Hana', 'Bram', 'Ada']);
   });
 
-  it('tells not started, failing, passing and day 6 waiting on an earlier day apart, in grey, red and green (class-states)', async () => {
+  it('tells not started, failing, passing and day 6 not reached apart, in grey, red and green (class-states)', async () => {
     expect(await states('Ada')).toEqual(days.map(() => 'passing'));
     expect(await states('Dara')).toEqual(['passing', 'failing', 'not-started', 'not-started', 'not-started', 'not-started']);
     expect(await states('Hana')).toEqual(['passing', 'passing', 'passing', 'passing', 'not-started', 'not-started']);
-    expect(await states('Fatma')).toEqual(['failing', 'passing', 'passing', 'passing', 'passing', 'cascade']);
+    expect(await states('Fatma')).toEqual(['failing', 'passing', 'passing', 'passing', 'passing', 'not-reached']);
     expect(await row('Fatma').locator('td.day[data-day="day6"]').innerText()).toBe('↩ day1');
     const colour = (name: string, day: string) => row(name).locator(`td.day[data-day="${day}"]`).evaluate((cell) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(cell).backgroundColor);
     expect(new Set([await colour('Dara', 'day1'), await colour('Dara', 'day2'), await colour('Dara', 'day3')]).size, 'three states, three colours').toBe(3);
@@ -63,8 +63,8 @@ describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of 
 
   it('flags the regression and keeps the cut-short report as a marked row (class-flags)', async () => {
     expect(await row('Fatma').getAttribute('data-regression')).toBe('true');
-    expect(await row('Fatma').locator('.flag.regression').innerText()).toContain('day1 fails, day6 was done');
-    expect(await page.locator('tr.learner[data-regression]').count(), 'only Fatma').toBe(1);
+    expect(await row('Fatma').locator('.flag.regression').innerText()).toContain('day1 fails; it passed on 2026-12-04 09:00');
+    expect(await page.locator('tr.learner[data-regression]').count(), 'only Fatma, whose morning report shows day 1 passed').toBe(1);
     expect(await row('Ines').getAttribute('data-broken')).toBe('true');
     expect(await row('Ines').locator('td.first').innerText()).toMatch(/report cut short/);
   });
@@ -82,6 +82,15 @@ describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of 
     expect(await row('Goran').locator('code.look-at').innerText()).toBe('04-loadtest/loadtest.ts:61');
     expect(await row('Fatma').locator('code.look-at').innerText()).toBe('01-cache/cache.ts:20');
     expect(bugs.perConnection.cause.title, 'the observed kind was generic; the view shows the specific one').toMatch(/protocol table/);
+  });
+
+  it('fits a 1,024 px wide window: no sideways scrolling, the cause and look at of every row in view (class-1024)', async () => {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    for (const cell of await page.locator('tr.learner td.figure, tr.learner td.first code.look-at').all()) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width, await cell.innerText()).toBeLessThanOrEqual(1024);
+    }
   });
 
   it('inlines the guide entry so the page works when shared, and draws day 5 as a ratio to Redis (class-shared)', async () => {
@@ -114,7 +123,7 @@ describe('the class view at scale and under a shared setup problem', () => {
     for (const name of ['ada', 'bram', 'chen']) {
       const report = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
       const compile = { group: '', name: 'your files compile: tsc finds no type errors', id: 'compiles', status: 'failed', message: `tsc found 2 type errors in your files\n/elsewhere/${name}/01-cache/cache.ts:4  TS1287: A top-level 'export' modifier cannot be used on value declarations in a CommonJS module`, durationMs: 0, cause: { kind: 'type-error', title: `tsc: TS1287 at /elsewhere/${name}/01-cache/cache.ts:4` } };
-      report.days[0] = { ...report.days[0], passed: false, tests: [compile, ...report.days[0].tests] };
+      report.days[0] = { ...report.days[0], passed: false, state: 'failing', tests: [compile, ...report.days[0].tests] };
       writeFileSync(join(setup, `${name}.json`), JSON.stringify(report));
     }
     const html = renderHtml(readClass(setup), '2026-12-04');

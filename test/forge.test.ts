@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDay } from '../course/days.ts';
-import { convert } from '../grader/formats.ts';
+import { convert } from '../grader/shaped.ts';
 import { digestState, integrityOf, tamperCheck } from '../grader/integrity.ts';
 import { importLeavingTree } from '../grader/leaves-tree.ts';
 import { root } from '../grader/paths.ts';
@@ -91,7 +91,7 @@ describe("attacks on what the grader leaves behind", () => {
 
   it('a report changed after the grader wrote it is flagged by its digest, in every shape, and by the class view', () => {
     const report = buildReport('solutions', 1, [{ id: 'day1', title: day1.title, passed: false, durationMs: 0, metrics: {}, tests: [{ group: 'Cache', name: 'a requirement', id: 'stores-keys', status: 'failed', message: 'not implemented yet', durationMs: 0 }] }]);
-    for (const shape of [writtenReport(report), convert(report, 'classroom'), convert(report, 'exercism')]) {
+    for (const shape of [writtenReport(report), convert(report, 'classroom', true), convert(report, 'exercism', true)]) {
       const written = JSON.parse(JSON.stringify(shape)) as Record<string, unknown>;
       expect(digestState(written)).toBe('intact');
       const forged = JSON.parse(JSON.stringify(written).replace(/"failed"|"fail"/g, (word) => (word === '"fail"' ? '"pass"' : '"passed"')));
@@ -108,7 +108,7 @@ describe("attacks on what the grader leaves behind", () => {
     const integrity = integrityOf(tree, ['day1', 'day2']);
     expect(integrity.sameAsSolutions).toContain('day1');
     const report = { ...buildReport(tree, 1, []), integrity };
-    for (const shape of [writtenReport(report), convert(report, 'classroom'), convert(report, 'exercism')]) {
+    for (const shape of [writtenReport(report), convert(report, 'classroom', true), convert(report, 'exercism', true)]) {
       expect((shape as { integrity: { sameAsSolutions: string[] } }).integrity.sameAsSolutions).toContain('day1');
     }
     const changed = attacked('solutions', { '01-cache/cache.ts': (text) => text.replaceAll('#store', '#data') });
@@ -127,7 +127,7 @@ describe("attacks on what the grader leaves behind", () => {
     try {
       expect(tamperCheck()).toMatchObject({ clean: false, changed: ['grader/run-day.ts', 'package-lock.json'] });
       const report = buildReport('solutions', 1, []);
-      for (const shape of [writtenReport(report), convert(report, 'classroom'), convert(report, 'exercism')]) {
+      for (const shape of [writtenReport(report), convert(report, 'classroom', true), convert(report, 'exercism', true)]) {
         expect((shape as { integrity: { tamper: { changed: string[] } } }).integrity.tamper.changed).toContain('grader/run-day.ts');
       }
     } finally {

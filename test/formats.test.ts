@@ -5,7 +5,9 @@
 // (fail/error), output? (the student's own printing), test_code, task_id }] }; error only when no test ran).
 import { describe, expect, it } from 'vitest';
 import { days, dayNumber, type Day } from '../course/days.ts';
-import { toClassroom, toExercism } from '../grader/formats.ts';
+import { toClassroom } from '../grader/classroom.ts';
+import { toExercism } from '../grader/exercism.ts';
+import { encodedLimit, messageLimit } from '../grader/classroom.ts';
 import { maxScore, scoredRows } from '../grader/points.ts';
 import { buildReport } from '../grader/report.ts';
 import type { DayResult, Report, TestResult } from '../grader/results.ts';
@@ -31,7 +33,7 @@ describe('GitHub Classroom result', () => {
   it('has the documented shape, and a max_score that is the same for a failing and a passing tree (classroom-fixed)', () => {
     const [bad, good] = [toClassroom(failing), toClassroom(passing)];
     for (const result of [bad, good]) {
-      expect(Object.keys(result)).toEqual(['version', 'status', 'max_score', 'tests', 'integrity']);
+      expect(Object.keys(result)).toEqual(['version', 'status', 'max_score', 'tests']);
       for (const test of result.tests) {
         expect(Object.keys(test)).toEqual(classroomKeys);
         expect(['pass', 'fail', 'error']).toContain(test.status);
@@ -55,10 +57,33 @@ describe('GitHub Classroom result', () => {
   });
 });
 
+describe('both formats read each day\'s state', () => {
+  it('scores a day not started or not reached nothing, each row saying why (formats-state)', () => {
+    const waiting: Report = { ...passing, days: passing.days.map((day, index) => (index === 0 ? day : index === 1 ? { ...day, state: 'not-reached' as const, blockedBy: 'day1' } : { ...day, state: 'not-started' as const })) };
+    const result = toClassroom(waiting);
+    expect(result.tests.filter((test) => test.score > 0).every((test) => test.name.startsWith('day1 · '))).toBe(true);
+    expect(result.tests.find((test) => test.name.startsWith('day2 · '))!.message).toMatch(/^day2 is not reached: day1 holds it back/);
+    expect(result.tests.find((test) => test.name.startsWith('day3 · '))!.message).toMatch(/^day3 is not started/);
+    expect(result.max_score, 'the same denominator').toBe(maxScore());
+  });
+
+  it('scores only the graded day for check, and caps Classroom messages to fit one environment variable (formats-check)', () => {
+    const oneDay: Report = { ...failing, days: failing.days.filter((day) => day.id === 'day2') };
+    const result = toClassroom(oneDay, false);
+    expect(result.tests.every((test) => test.name.startsWith('day2 · '))).toBe(true);
+    expect(result.max_score).toBe(scoredRows(days[1]!).length);
+    expect(toExercism(oneDay, false).tests.every((test) => test.task_id === 2)).toBe(true);
+    const long: Report = { ...failing, days: failing.days.map((day) => ({ ...day, passed: false, tests: day.tests.map((test) => ({ ...test, status: 'failed' as const, message: `${'ü'.repeat(5_000)}\nLook at:  x` })) })) };
+    const capped = toClassroom(long);
+    expect(Math.max(...capped.tests.map((test) => test.message.length))).toBeLessThanOrEqual(messageLimit);
+    expect(Buffer.from(JSON.stringify(capped)).toString('base64').length).toBeLessThan(encodedLimit);
+  });
+});
+
 describe('Exercism results.json (v3)', () => {
   it('puts the whole diagnosis in message, no output, a snippet of the check as test_code, the day as task_id (exercism-fields)', () => {
     const results = toExercism(failing);
-    expect(Object.keys(results)).toEqual(['version', 'status', 'tests', 'integrity']);
+    expect(Object.keys(results)).toEqual(['version', 'status', 'tests']);
     expect(results).toMatchObject({ version: 3, status: 'fail' });
     const row = results.tests.find((test) => test.name.endsWith('requirement shared-cache'))!;
     for (const part of ['Expected: v', 'Received: (nil)', 'Look at:  startServer in 02-server/server.ts:9', 'Try:      make the Cache once', "Why:      Clients do not see each other's keys"]) expect(row.message).toContain(part);
@@ -68,7 +93,8 @@ describe('Exercism results.json (v3)', () => {
     expect(row.task_id).toBe(dayNumber(days[1]!));
     for (const test of results.tests) {
       expect(test.status === 'pass' ? !('message' in test) : typeof test.message === 'string').toBe(true);
-      expect(test.test_code).not.toMatch(/^npm /);
+      expect(test.test_code, 'each row its own code, none a placeholder').toMatch(/^(it\(|\/\/ your files compile)/);
+      expect(test.message ?? '', 'no command or link a student on Exercism does not have').not.toMatch(/npm run|README\.md/);
     }
   });
 

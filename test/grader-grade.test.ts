@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markdownCard, renderCard } from '../grader/card.ts';
 import { days } from '../course/days.ts';
-import { toClassroom, toExercism } from '../grader/formats.ts';
+import { toClassroom } from '../grader/classroom.ts';
+import { toExercism } from '../grader/exercism.ts';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
 import { cli, freshState, textOf } from './grader-helpers.ts';
@@ -70,6 +71,9 @@ describe('npm run grade', () => {
     const run = await cli(['grade', '--format', 'junit'], freshState());
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('Give one of: report, classroom, exercism');
+    const check = await cli(['check', 'day1', '--format', 'exercism', '--repeat', '2'], freshState());
+    expect(check.exitCode, 'check scores one whole run: no --repeat beside --format').toBe(2);
+    expect(check.stderr).toContain('leave out --repeat and --only');
   });
 });
 
@@ -103,12 +107,13 @@ describe('report card and converters', () => {
   });
 
   it('G1: shows a day not started as such, with no counts and no gate rows (terminal and Markdown)', () => {
-    const card = renderCard(report, new Set(['day2']));
+    const waiting: Report = { ...report, days: report.days.map((day) => (day.id === 'day2' ? { ...day, state: 'not-started' as const } : day)) };
+    const card = renderCard(waiting);
     expect(card).toMatch(/· day 2 — Two\s+not started: read days\/02-server\/README\.md, then npm run check day2/);
     expect(card, 'no figure of a day not started').not.toMatch(/opsPerSec|p99Ms/);
     expect(card).not.toMatch(/1\/2 required/);
     expect(card).toContain('Next: day2 — Two');
-    const markdown = markdownCard(report, new Set(['day2']));
+    const markdown = markdownCard(waiting);
     expect(markdown).toContain('| · | day 2 — Two | not started: read days/02-server/README.md, then npm run check day2 | — | — |');
     expect(markdown).not.toContain('What fails there');
   });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../grader/paths.ts';
 import { maxScore } from '../grader/points.ts';
-import { classroomResult } from '../grader/tools/classroom-result.ts';
+import { classroomResult, weekMaxScore } from '../grader/tools/classroom-result.mjs';
 
 const workflow = readFileSync(resolve(root, '.github/workflows/grade.yml'), 'utf8');
 
@@ -26,8 +26,16 @@ describe('.github/workflows/grade.yml', () => {
     expect(workflow).toMatch(/uses: actions\/upload-artifact@v4\n\s+with:\n\s+name: cachelings-results\n\s+path: \|\n\s+cachelings-report\.json\n\s+classroom-result\.json/);
   });
 
-  it("skips the Classroom bot's first commit (workflow-bot)", () => {
-    expect(workflow).toMatch(/run-autograding-tests:\n(\s+#.*\n)*\s+if: github\.actor != 'github-classroom\[bot\]'/);
+  it("skips the Classroom bot's first commit and the template repository itself (workflow-bot)", () => {
+    expect(workflow).toMatch(/run-autograding-tests:\n(\s+#.*\n)*\s+if: github\.actor != 'github-classroom\[bot\]' && !github\.event\.repository\.is_template/);
+  });
+
+  it('is started by Classroom (repository_dispatch), and its grading step has a limit of its own below the job\'s (workflow-limits)', () => {
+    expect(workflow).toMatch(/^on:\n(\s+.*\n)*?\s+repository_dispatch:/m);
+    const job = Number(/^ {4}timeout-minutes: (\d+)$/m.exec(workflow)?.[1]);
+    const step = Number(/- name: Grade every day\n(\s+#.*\n)*\s+timeout-minutes: (\d+)/.exec(workflow)?.[2]);
+    expect(step).toBeGreaterThan(0);
+    expect(step, 'the job keeps minutes to hand on a result').toBeLessThan(job);
   });
 
   it('caches redis-server unpacked, with no apt-get on a cache hit and no system service started (workflow-redis)', () => {
@@ -38,7 +46,10 @@ describe('.github/workflows/grade.yml', () => {
   });
 
   it('hands the reporter an error result with the same max_score when grading wrote nothing, never an empty string (workflow-nothing)', () => {
-    expect(workflow).toMatch(/id: cachelings\n\s+if: always\(\)\n\s+run: node --import tsx grader\/tools\/classroom-result\.ts classroom-result\.json/);
+    expect(workflow, 'plain Node, no tsx: it runs when npm ci failed').toMatch(/id: cachelings\n\s+if: always\(\)\n(\s+#.*\n)*\s+run: node grader\/tools\/classroom-result\.mjs classroom-result\.json/);
+    expect(weekMaxScore, 'the bare-Node fallback holds the week\'s max_score').toBe(maxScore());
+    const imports = [...readFileSync(resolve(root, 'grader/tools/classroom-result.mjs'), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]!);
+    expect(imports.filter((name) => !name.startsWith('node:')), 'nothing npm ci installs').toEqual([]);
     expect(workflow).toMatch(/steps\.cachelings\.outputs\.result != ''/);
     const dir = mkdtempSync(join(tmpdir(), 'cachelings-workflow-'));
     try {

@@ -1,5 +1,4 @@
 // Vitest config of the grader's run of the learner's benchmark file (`vitest bench --run`, days 3 and 6; course/days.ts).
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { anyTreePlugin } from '../../harness/any-tree.ts';
@@ -10,7 +9,8 @@ const target = resolve(root, process.env.CACHELINGS_TARGET ?? 'days');
 export default defineConfig({
   root,
   plugins: anyTreePlugin(target),
-  cacheDir: resolve(tmpdir(), 'cachelings-vite-day3'),
+  // This workbook's own cache (its .tmp/), never a folder every clone and user of the machine shares.
+  cacheDir: resolve(root, '.tmp/vite-day3'),
   resolve: { alias: [{ find: /^@learner\//, replacement: `${target}/` }] },
   test: {
     dir: target,

@@ -1,6 +1,5 @@
 // Vitest config of the grader's run of the learner's race tests (day 3): once against their own code and once per mutant,
 // each as a vitest project whose plugin swaps the learner's Cache or RWLock for a planted-bug version.
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -37,7 +36,8 @@ const project = (name: string, plugins: Plugin[]) => ({
 
 export default defineConfig({
   root,
-  cacheDir: resolve(tmpdir(), 'cachelings-vite-day3'),
+  // This workbook's own cache (its .tmp/), never a folder every clone and user of the machine shares.
+  cacheDir: resolve(root, '.tmp/vite-day3'),
   test: {
     watch: false,
     projects: [project('own', []), ...mutants.map((mutant) => project(mutant.name, [swap(mutant)]))],

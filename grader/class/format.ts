@@ -3,19 +3,19 @@
 import { figure } from '../../course/gates.ts';
 import { loadFigures, type LearnerDay } from './learner.ts';
 
-/** What a day's cell says: `✓ 14/14` passing, `✗ 9/14` failing, `· not started`, `↩ day1` (failing only because
- *  that earlier day does), `—` not graded. */
-export function dayCell(day: LearnerDay | undefined, waitsOn?: string): string {
+/** What a day's cell says: `✓ 14/14` passing, `✗ 9/14` failing, `· not started`, `↩ day1` (not reached: that
+ *  earlier day holds it back), `—` not graded. */
+export function dayCell(day: LearnerDay | undefined): string {
   if (!day) return '—';
   if (day.state === 'not-started') return '· not started';
-  if (day.state === 'cascade') return `↩ ${waitsOn ?? 'an earlier day'}`;
+  if (day.state === 'not-reached') return `↩ ${day.blockedBy ?? 'an earlier day'}`;
   return `${day.state === 'passing' ? '✓' : '✗'} ${day.held}/${day.total}`;
 }
 
 /** The cell's class on the page: pass (green), fail (red), none (grey: not started, not graded), wait (an earlier day). */
 export function cellClass(day: LearnerDay | undefined): 'pass' | 'fail' | 'none' | 'wait' {
   if (!day || day.state === 'not-started') return 'none';
-  return day.state === 'passing' ? 'pass' : day.state === 'cascade' ? 'wait' : 'fail';
+  return day.state === 'passing' ? 'pass' : day.state === 'not-reached' ? 'wait' : 'fail';
 }
 
 /** `0.62× Redis (31,800 ops/s)`: day 5 as a share of Redis in the same run, or the bare figure, or `—`. */

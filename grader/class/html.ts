@@ -9,16 +9,17 @@ import { byStuck, sharedFailure, standingOf, type SharedFailure } from './standi
 import { dayIds, loadPoints, summarizeDays } from './summary.ts';
 
 const style = `
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #1f2328; max-width: 1600px; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 16px; color: #1f2328; max-width: 1600px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid #d0d7de; }
 h3 { font-size: 15px; margin: 16px 0 6px; } .muted { color: #59636e; }
 table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #e5e8eb; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; } td.day { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.pass { color: #1a7f37; background: #dafbe1; } td.fail { color: #cf222e; background: #ffebe9; } td.none { color: #8c959f; background: #f6f8fa; } td.wait { color: #9a6700; background: #fff8c5; }
-.flag { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 8px; padding: 0 6px; margin-left: 6px; }
+.flag { display: inline-block; white-space: normal; font-size: 11px; font-weight: 600; border-radius: 8px; padding: 0 6px; margin-left: 6px; }
 .flag.regression { background: #ffebe9; color: #cf222e; } .flag.broken { background: #fff8c5; color: #9a6700; }
-td.figure { white-space: nowrap; font-variant-numeric: tabular-nums; } code { font-size: 12px; }
-td.first { min-width: 170px; } td.cause { min-width: 260px; } td.when { white-space: nowrap; font-size: 12px; color: #59636e; }
+td.figure { font-variant-numeric: tabular-nums; font-size: 12px; } code { font-size: 12px; overflow-wrap: anywhere; }
+td.first { overflow-wrap: anywhere; } td.first > div { margin-top: 2px; } .when { display: block; font-weight: 400; font-size: 11px; color: #59636e; }
+th[scope="row"] { max-width: 160px; overflow-wrap: anywhere; } td.day { font-size: 13px; padding: 4px 5px; } svg#throughput { max-width: 100%; height: auto; }
 .meter { display: inline-block; width: 120px; height: 8px; background: #ffebe9; border-radius: 4px; vertical-align: middle; margin: 0 8px; }
 .meter span { display: block; height: 8px; background: #2da44e; border-radius: 4px; }
 ul.causes { list-style: none; padding: 0; margin: 0; } li.cause { padding: 4px 0; } .count { display: inline-block; min-width: 28px; font-weight: 700; vertical-align: top; }
@@ -28,7 +29,7 @@ details.guide summary { cursor: pointer; } details.guide[open] { background: #f6
 svg .bar.pass { fill: #2da44e; } svg .bar.fail { fill: #e5534b; } svg .gate { stroke: #1f2328; stroke-width: 2; }
 svg .redis { stroke: #8250df; stroke-width: 2; stroke-dasharray: 4 2; } svg .grid { stroke: #eaeef2; } svg text { font: 12px system-ui, sans-serif; fill: #1f2328; }
 svg .name { text-anchor: end; } svg .axis { text-anchor: middle; fill: #59636e; } svg .value { fill: #59636e; }
-li.problem { color: #cf222e; }
+li.problem { color: #cf222e; } h3 .reached { font-weight: 400; font-size: 13px; } tr.no-report th, tr.no-report td { color: #8c959f; }
 `;
 
 // The banner for a failure every report shares: one line a mentor reads as "fix the setup", not as 8 bugs.
@@ -37,34 +38,39 @@ function banner(shared: SharedFailure | undefined, count: number): string {
   return `<div id="banner" data-day="${esc(shared.day)}" data-kind="${esc(shared.cause.kind)}"><b>Setup problem:</b> every one of the ${count} readable reports fails ${esc(shared.day)} with the same cause — most likely the grading environment (Node, <code>npm install</code>, where the trees lay), not the learners' code. ${causeDetails(shared.cause)}<div class="muted">e.g. <code>${esc(shared.example)}</code></div></div>`;
 }
 
+// The cells of a learner with no report (a roster name) or a broken one: nothing to tell day by day.
+function unknownCells(ids: string[], state: 'no-report' | 'unknown'): string[] {
+  return ids.map((id) => `<td class="day none" data-day="${esc(id)}" data-state="${state}">${state === 'no-report' ? '—' : '?'}</td>`);
+}
+
 function learnerRow(learner: Learner, ids: string[], shared: SharedFailure | undefined): string {
   const { stuck, regression } = standingOf(learner);
-  const firstFailing = learner.days.find((day) => day.state === 'failing' || day.state === 'not-started');
-  const cells = ids.map((id) => {
+  const cells = learner.noReport ? unknownCells(ids, 'no-report') : learner.broken ? unknownCells(ids, 'unknown') : ids.map((id) => {
     const day = learner.days.find((entry) => entry.id === id);
-    const text = learner.broken ? '?' : dayCell(day, firstFailing?.id);
     const tip = day?.firstFailure?.name ? ` title="${esc(day.firstFailure.name)}"` : '';
-    return `<td class="day ${learner.broken ? 'none' : cellClass(day)}" data-day="${esc(id)}" data-state="${learner.broken ? 'unknown' : (day?.state ?? 'not-graded')}"${tip}>${esc(text)}</td>`;
+    return `<td class="day ${cellClass(day)}" data-day="${esc(id)}" data-state="${day?.state ?? 'not-graded'}"${tip}>${esc(dayCell(day))}</td>`;
   });
   const failure = stuck?.state === 'failing' ? stuck.firstFailure : undefined;
-  const where = learner.broken
-    ? `<span class="broken" title="${esc(learner.broken)}">${esc(learner.broken.split(' (')[0]!)}</span>`
-    : !stuck ? '<span class="pass">every graded day passes</span>' : stuck.state === 'not-started' ? `<b>${esc(stuck.id)}</b> · not started` : `<b>${esc(stuck.id)}</b> · ${esc(failure?.name || '(no requirement named)')}`;
-  const cause = failure ? `<span class="cause" data-kind="${esc(failure.cause.kind)}">${stuck && shared && shared.day === stuck.id && shared.cause.kind === failure.cause.kind ? 'setup problem (see the banner)' : causeDetails(failure.cause)}</span>` : '';
-  const file = failure?.lookAt ? `<code class="look-at">${esc(failure.lookAt)}</code>` : '';
+  const where = learner.noReport
+    ? '<span class="no-report">no report in the folder: never pushed, or never graded</span>'
+    : learner.broken
+      ? `<span class="broken" title="${esc(learner.broken)}">${esc(learner.broken.split(' (')[0]!)}</span>`
+      : !stuck ? '<span class="pass">every graded day passes</span>' : stuck.state === 'not-started' ? `<b>${esc(stuck.id)}</b> · not started` : stuck.state === 'not-reached' ? `<b>${esc(stuck.id)}</b> · not reached (${esc(stuck.blockedBy ?? 'an earlier day')})` : `<b>${esc(stuck.id)}</b> · ${esc(failure?.name || '(no requirement named)')}`;
+  const cause = failure ? `<div class="cause" data-kind="${esc(failure.cause.kind)}">${stuck && shared && shared.day === stuck.id && shared.cause.kind === failure.cause.kind ? 'setup problem (see the banner)' : causeDetails(failure.cause)}</div>` : '';
+  const file = failure?.lookAt ? `<div>look at <code class="look-at">${esc(failure.lookAt)}</code></div>` : '';
   const flags = [regression ? `<span class="flag regression" title="${esc(regression)}">regression: ${esc(regression)}</span>` : '', learner.broken ? '<span class="flag broken">report broken</span>' : ''].join('');
   const when = [learner.commit ? `<code>${esc(learner.commit)}</code>` : '', learner.at ? esc(learner.at.slice(0, 16).replace('T', ' ')) : ''].filter(Boolean).join(' · ');
-  const attributes = `data-learner="${esc(learner.name)}"${regression ? ' data-regression="true"' : ''}${learner.broken ? ' data-broken="true"' : ''}`;
-  return `<tr class="learner" ${attributes}><th scope="row">${esc(learner.name)}${flags}</th>${cells.join('')}<td class="first">${where}</td><td class="cause">${cause}</td><td>${file}</td><td class="figure">${esc(loadCell(learner.days.find((day) => day.id === 'day5')))}</td><td class="when">${when}</td></tr>`;
+  const attributes = `data-learner="${esc(learner.name)}"${regression ? ' data-regression="true"' : ''}${learner.broken ? ' data-broken="true"' : ''}${learner.noReport ? ' data-no-report="true"' : ''}`;
+  return `<tr class="learner${learner.noReport ? ' no-report' : ''}" ${attributes}><th scope="row">${esc(learner.name)}${flags}${when ? `<span class="when">${when}</span>` : ''}</th>${cells.join('')}<td class="first"><div class="where">${where}</div>${cause}${file}</td><td class="figure">${esc(loadCell(learner.days.find((day) => day.id === 'day5')))}</td></tr>`;
 }
 
 function daySections(input: ClassInput, shared: SharedFailure | undefined): string {
   return summarizeDays(input.learners, shared)
     .map((day) => {
       const share = day.graded ? Math.round((day.passed / day.graded) * 100) : 0;
-      const head = `<h3>${esc(day.id)} — ${esc(day.title)} <span class="meter"><span style="width:${share}%"></span></span><span class="passcount">${day.passed}/${day.graded} pass</span></h3>`;
+      const head = `<h3>${esc(day.id)} — ${esc(day.title)} <span class="meter"><span style="width:${share}%"></span></span><span class="passcount">${day.passed}/${day.graded} pass</span><span class="muted reached"> of those who reached it</span></h3>`;
       const notStarted = day.notStarted.length ? `<p class="muted not-started" data-count="${day.notStarted.length}">${day.notStarted.length} not started: ${esc(day.notStarted.join(', '))}</p>` : '';
-      const waiting = day.waiting.length ? `<p class="muted waiting" data-count="${day.waiting.length}">${day.waiting.length} done but for an earlier day that no longer passes (see that day): ${esc(day.waiting.join(', '))}</p>` : '';
+      const waiting = day.waiting.length ? `<p class="muted waiting" data-count="${day.waiting.length}">${day.waiting.length} not reached, held back by an earlier day (see that day): ${esc(day.waiting.join(', '))}</p>` : '';
       const groups = day.groups.map((group) => {
         const reqs = group.requirements.map((entry) => `${esc(entry.name)} ×${entry.count}`).join(' · ');
         const who = group.learners.map((learner) => `<span class="member" data-learner="${esc(learner.name)}">${esc(learner.name)}${learner.lookAt ? ` (<code>${esc(learner.lookAt)}</code>)` : ''}</span>`).join(', ');
@@ -89,7 +95,7 @@ export function renderHtml(input: ClassInput, date: string): string {
   const ids = dayIds(input.learners);
   const shared = sharedFailure(input.learners);
   const left = input.problems.length ? `, ${input.problems.length} file(s) left out (see Files)` : '';
-  const readable = input.learners.filter((learner) => !learner.broken).length;
+  const readable = input.learners.filter((learner) => !learner.broken && !learner.noReport).length;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>cachelings — the class at a glance</title><style>${style}</style></head>
@@ -98,7 +104,7 @@ export function renderHtml(input: ClassInput, date: string): string {
 <p class="muted">${input.learners.length} learner(s)${left} · ${esc(date)} · most stuck first · each day's first failures grouped by the cause the terminal showed (open one for the guide's words), the day-5 figures as a share of Redis, then one row per learner</p>
 ${banner(shared, readable)}
 <h2>Learners, most stuck first</h2>
-<table id="learners"><thead><tr><th>learner</th>${ids.map((id) => `<th>${esc(id)}</th>`).join('')}<th>stuck at</th><th>cause</th><th>look at</th><th>day 5</th><th>commit · time</th></tr></thead>
+<table id="learners"><thead><tr><th>learner</th>${ids.map((id) => `<th>${esc(id)}</th>`).join('')}<th>stuck at · cause · look at</th><th>day 5</th></tr></thead>
 <tbody>
 ${input.learners.length ? byStuck(input.learners).map((learner) => learnerRow(learner, ids, shared)).join('\n') : ''}
 </tbody></table>

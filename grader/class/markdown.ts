@@ -17,10 +17,9 @@ export function learnerTable(input: ClassInput): string[] {
   const out = [`| learner | ${ids.join(' | ')} | stuck at | cause | look at | day 5 |`, `| --- |${' --- |'.repeat(ids.length + 4)}`];
   for (const learner of byStuck(input.learners)) {
     const { stuck, regression } = standingOf(learner);
-    const waitsOn = learner.days.find((day) => day.state === 'failing' || day.state === 'not-started')?.id;
     const failure = stuck?.state === 'failing' ? stuck.firstFailure : undefined;
-    const days = ids.map((id) => (learner.broken ? '?' : dayCell(learner.days.find((day) => day.id === id), waitsOn)));
-    const where = learner.broken ? `report broken: ${learner.broken}` : !stuck ? 'every graded day passes' : stuck.state === 'not-started' ? `${stuck.id} · not started` : `${stuck.id} · ${failure?.name || '(no requirement named)'}`;
+    const days = ids.map((id) => (learner.noReport ? '—' : learner.broken ? '?' : dayCell(learner.days.find((day) => day.id === id))));
+    const where = learner.noReport ? 'no report in the folder: never pushed, or never graded' : learner.broken ? `report broken: ${learner.broken}` : !stuck ? 'every graded day passes' : stuck.state === 'not-started' ? `${stuck.id} · not started` : stuck.state === 'not-reached' ? `${stuck.id} · not reached (${stuck.blockedBy ?? 'an earlier day'})` : `${stuck.id} · ${failure?.name || '(no requirement named)'}`;
     const name = `${learner.name}${regression ? ` ⚠ regression: ${regression}` : ''}`;
     out.push(`| ${cell(name)} | ${days.join(' | ')} | ${cell(where)} | ${cell(failure?.cause.title ?? '')} | ${failure?.lookAt ? `\`${failure.lookAt}\`` : ''} | ${loadCell(learner.days.find((day) => day.id === 'day5'))} |`);
   }
@@ -41,8 +40,8 @@ export function renderMarkdown(input: ClassInput, date: string): string {
   out.push('', '## Day by day: what to explain to everyone at once');
   for (const day of summarizeDays(learners, shared)) {
     const notStarted = day.notStarted.length ? ` · ${day.notStarted.length} not started` : '';
-    const waiting = day.waiting.length ? ` · ${day.waiting.length} waiting on an earlier day` : '';
-    out.push('', `### ${day.id} — ${day.title}: ${day.passed}/${day.graded} pass${notStarted}${waiting}`);
+    const waiting = day.waiting.length ? ` · ${day.waiting.length} not reached` : '';
+    out.push('', `### ${day.id} — ${day.title}: ${day.passed}/${day.graded} pass of those who reached it${notStarted}${waiting}`);
     if (day.groups.length === 0) continue;
     out.push('', '| learners (look at) | first failure, by cause | requirements |', '| --- | --- | --- |');
     for (const group of day.groups) {

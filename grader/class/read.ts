@@ -33,7 +33,24 @@ function kind(path: string): 'file' | 'folder' | 'other' {
   }
 }
 
-/** The `.json` files of `dir` and of its direct subfolders, each with the learner name its place suggests. */
+// The `.json` files of the folder `path` and of its direct subfolders (one per graded run), full reports before
+// Classroom results; a Classroom result beside a full report is the same run's, and is not read twice.
+function inFolder(path: string, entry: string, problems: Problem[]): string[] {
+  let inside: string[];
+  try {
+    inside = readdirSync(path).sort((a, b) => a.localeCompare(b));
+  } catch (error) {
+    problems.push({ file: `${entry}/`, reason: `cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'}): left out` });
+    return [];
+  }
+  const files = inside.filter((file) => file.endsWith('.json') && kind(join(path, file)) === 'file');
+  const full = files.filter((file) => !/classroom/.test(file));
+  const runs = inside.filter((sub) => kind(join(path, sub)) === 'folder').flatMap((sub) => inFolder(join(path, sub), `${entry}/${sub}`, problems).map((file) => `${sub}/${file}`));
+  return [...(full.length ? full : files), ...runs];
+}
+
+/** The `.json` files of `dir` and of its subfolders (a folder per learner, a folder per run in it), each with the
+ *  learner name its place suggests. */
 function candidates(dir: string, problems: Problem[]): { path: string; name: string }[] {
   const out: { path: string; name: string }[] = [];
   for (const entry of readdirSync(dir).sort((a, b) => a.localeCompare(b))) {
@@ -41,17 +58,7 @@ function candidates(dir: string, problems: Problem[]): { path: string; name: str
     const type = kind(path);
     if (type === 'file' && entry.endsWith('.json')) out.push({ path, name: entry.replace(/\.json$/, '') });
     if (type === 'other' && entry.endsWith('.json')) problems.push({ file: entry, reason: 'cannot be opened (a broken link, or no permission): left out' });
-    if (type !== 'folder') continue;
-    let inside: string[];
-    try {
-      inside = readdirSync(path).filter((file) => file.endsWith('.json') && kind(join(path, file)) === 'file');
-    } catch (error) {
-      problems.push({ file: `${entry}/`, reason: `cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'}): left out` });
-      continue;
-    }
-    // A folder per learner (e.g. `gh run download` output): the full report before the Classroom result.
-    inside.sort((a, b) => Number(/classroom/.test(a)) - Number(/classroom/.test(b)) || a.localeCompare(b));
-    for (const file of inside) out.push({ path: join(path, file), name: entry });
+    if (type === 'folder') for (const file of inFolder(path, entry, problems)) out.push({ path: join(path, file), name: entry });
   }
   return out;
 }
@@ -97,29 +104,41 @@ export function readLearner(path: string, fallbackName: string, shown: string): 
   };
 }
 
+// The days `learner` passed, for the history of a later report.
+const passedDays = (learner: Learner) => learner.days.filter((day) => day.state === 'passing').map((day) => day.id);
+
+/** One learner per name: of several reports that all say when they were made, the newest is the learner's row and
+ *  the others their history (a regression is only a day that passed there); reports without a time keep rows apart. */
+function withHistory(read: Learner[]): Learner[] {
+  const byName = new Map<string, Learner[]>();
+  for (const learner of read) byName.set(learner.name, [...(byName.get(learner.name) ?? []), learner]);
+  const out: Learner[] = [];
+  for (const [name, reports] of byName) {
+    if (reports.length === 1) out.push(reports[0]!);
+    else if (reports.every((report) => report.at && !report.broken)) {
+      const sorted = [...reports].sort((a, b) => Date.parse(a.at!) - Date.parse(b.at!));
+      const current = sorted.at(-1)!;
+      const history = sorted.slice(0, -1).map((report) => ({ at: report.at, passed: passedDays(report) }));
+      out.push({ ...current, history, notes: [...current.notes, `${history.length} earlier report(s) read as history: ${sorted.slice(0, -1).map((report) => report.file).join(', ')}`] });
+    } else {
+      for (const [index, learner] of reports.entries()) {
+        if (index === 0) out.push(learner);
+        else out.push({ ...learner, name: `${name} (${learner.file})`, notes: [...learner.notes, `the name "${name}" is also another file's: shown as "${name} (${learner.file})"`] });
+      }
+    }
+  }
+  return out;
+}
+
 /** Every learner of `dir`, with a problem line for each file left out; never throws for a bad file. */
 export function readClass(dir: string): ClassInput {
-  const learners: Learner[] = [];
+  const read: Learner[] = [];
   const problems: Problem[] = [];
-  const taken = new Set<string>();
   for (const { path, name } of candidates(dir, problems)) {
     const shown = relative(dir, path) || basename(path);
-    const folderTaken = shown.includes('/') && learners.some((learner) => learner.file.startsWith(`${name}/`));
-    if (folderTaken) {
-      problems.push({ file: shown, reason: `${name}/ already gave this learner's report: not used` });
-      continue;
-    }
-    const read = readLearner(path, name, shown);
-    if ('reason' in read) {
-      problems.push(read);
-      continue;
-    }
-    if (taken.has(read.name)) {
-      read.notes.push(`the name "${read.name}" is also another file's: shown as "${read.name} (${shown})"`);
-      read.name = `${read.name} (${shown})`;
-    }
-    taken.add(read.name);
-    learners.push(read);
+    const learner = readLearner(path, name, shown);
+    if ('reason' in learner) problems.push(learner);
+    else read.push(learner);
   }
-  return { learners, problems };
+  return { learners: withHistory(read), problems };
 }

@@ -1,11 +1,11 @@
 // Reads one parsed report of any shape the view knows: the JSON report (version 1, older or newer) or the Classroom result.
 import { findDay } from '../../course/days.ts';
 import type { MetricResult } from '../results.ts';
-import { summarizeDay, type LearnerDay, type Requirement } from './learner.ts';
+import { summarizeDay, type LearnerDay, type Reported, type Requirement } from './learner.ts';
 
 const known = {
   report: ['version', 'target', 'seed', 'passed', 'days', 'learner', 'name', 'commit', 'at', 'grader', 'integrity'],
-  day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics'],
+  day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics', 'state', 'blockedBy'],
   test: ['group', 'name', 'id', 'status', 'passed', 'message', 'durationMs', 'bonus', 'cause', 'file', 'lookAt', 'why'],
 };
 
@@ -28,7 +28,22 @@ function requirement(test: unknown): Requirement | undefined {
   const status = statusOf(test);
   if (!status) return undefined;
   const message = typeof test.message === 'string' ? test.message : '';
-  return { group: typeof test.group === 'string' ? test.group : '', name: test.name, ...(typeof test.id === 'string' ? { id: test.id } : {}), status, message, ...(test.bonus === true ? { bonus: true } : {}), ...(test.cause ? { cause: test.cause } : {}), ...(typeof test.lookAt === 'string' ? { lookAt: test.lookAt } : {}), ...(test.why ? { why: test.why } : {}) };
+  return { group: typeof test.group === 'string' ? test.group : '', name: test.name, ...(typeof test.id === 'string' ? { id: test.id } : {}), status, message, ...(test.bonus === true ? { bonus: true } : {}), ...(test.cause ? { cause: test.cause } : {}), ...lookAtOf(test.lookAt), ...(test.why ? { why: test.why } : {}) };
+}
+
+// A Look at as text (`01-cache/cache.ts:12`): a report's `{ file, line? }`, or an older report's string.
+function lookAtOf(value: unknown): { lookAt?: string } {
+  if (typeof value === 'string' && value) return { lookAt: value };
+  if (!isObject(value) || typeof value.file !== 'string') return {};
+  return { lookAt: typeof value.line === 'number' ? `${value.file}:${value.line}` : value.file };
+}
+
+const reportedStates = ['passed', 'failing', 'not-started', 'not-reached'];
+
+// The state a report gives a day, and the earlier day that blocks it, where it gives one.
+function reportedOf(entry: Json): Reported {
+  const state = typeof entry.state === 'string' && reportedStates.includes(entry.state) ? (entry.state as Reported['state']) : undefined;
+  return { ...(typeof entry.passed === 'boolean' && { passed: entry.passed }), ...(state && { state }), ...(typeof entry.blockedBy === 'string' && { blockedBy: entry.blockedBy }) };
 }
 
 function metric(value: unknown): MetricResult | undefined {
@@ -41,6 +56,11 @@ function metric(value: unknown): MetricResult | undefined {
 
 function unknownFields(object: Json, allowed: string[], where: string, into: Set<string>): void {
   for (const key of Object.keys(object)) if (!allowed.includes(key)) into.add(`${where}${key}`);
+}
+
+// A day not reached that does not say what holds it back (an older report): the first earlier day that does not pass.
+function blocked(days: LearnerDay[]): LearnerDay[] {
+  return days.map((day, index) => (day.state === 'not-reached' && !day.blockedBy ? { ...day, blockedBy: days.slice(0, index).find((other) => other.state !== 'passing')?.id ?? 'an earlier day' } : day));
 }
 
 /** The days of a JSON report (`{ version, days: [...] }`), with a note for every part left out or not understood. */
@@ -65,10 +85,10 @@ export function readReport(data: Json, notes: string[]): LearnerDay[] {
       if (read) metrics[name] = read;
       else notes.push(`${id}: figure ${name} is not a number: left out`);
     }
-    out.push(summarizeDay(id, typeof entry.passed === 'boolean' ? entry.passed : undefined, tests, metrics));
+    out.push(summarizeDay(id, reportedOf(entry), tests, metrics));
   });
   if (unknown.size > 0) notes.push(`unknown fields, ignored: ${[...unknown].join(', ')}`);
-  return out;
+  return blocked(out);
 }
 
 /** The days of a GitHub Classroom result (`--format classroom`): tests named "day1 · Group › requirement", no figures. */
@@ -85,10 +105,12 @@ export function readClassroom(data: Json, notes: string[]): LearnerDay[] {
     }
     const id = findDay(match[1]!)?.id ?? match[1]!;
     const message = isObject(test) && typeof test.message === 'string' ? test.message : '';
-    byDay.set(id, [...(byDay.get(id) ?? []), { group: match[2] ?? '', name: match[3]!, status, message }]);
+    const file = isObject(test) && typeof test.filename === 'string' ? /(\d\d-[\w-]+\/.+)$/.exec(test.filename)?.[1] : undefined;
+    const line = isObject(test) && typeof test.line_no === 'number' && test.line_no > 0 ? `:${test.line_no}` : '';
+    byDay.set(id, [...(byDay.get(id) ?? []), { group: match[2] ?? '', name: match[3]!, status, message, ...(file && { lookAt: `${file}${line}` }) }]);
   }
   if (unread > 0) notes.push(`${unread} test(s) not named "dayN · …" or without a status: left out`);
-  return [...byDay].map(([id, tests]) => summarizeDay(id, undefined, tests, {}));
+  return blocked([...byDay].map(([id, tests]) => summarizeDay(id, {}, tests, {})));
 }
 
 /** Which shape `data` has, if any the view reads. */

@@ -6,9 +6,9 @@ import type { Learner, LearnerDay } from './learner.ts';
 
 /** Where one learner stands. */
 export interface Standing {
-  /** The earliest day not passed (not started, failing or waiting), if any. */
+  /** The earliest day not passed (not started, failing or not reached), if any. */
   stuck?: LearnerDay;
-  /** A day that fails while a later one was done: `day1 fails, day6 was done`. */
+  /** A day that fails now and passed in one of the learner's earlier reports: `day3 fails; it passed on 2026-12-03 09:00`. */
   regression?: string;
 }
 
@@ -17,21 +17,22 @@ const rank = (id: string) => {
   return index === -1 ? manifest.length : index;
 };
 
-/** The learner's standing: the first day not passed, and a regression when a later day was done. */
+/** The learner's standing: the first day not passed, and a regression only where their history shows the day passed. */
 export function standingOf(learner: Learner): Standing {
   const ordered = [...learner.days].sort((a, b) => rank(a.id) - rank(b.id));
   const stuck = ordered.find((day) => day.state !== 'passing');
-  const broke = ordered.find((day) => day.state === 'failing');
-  // Done later: passed, or failing only because this earlier day does (day 6's cascade).
-  const later = broke && [...ordered].reverse().find((day) => rank(day.id) > rank(broke.id) && (day.state === 'passing' || day.state === 'cascade'));
-  return { ...(stuck && { stuck }), ...(broke && later && { regression: `${broke.id} fails, ${later.id} was done` }) };
+  const earlier = (id: string) => (learner.history ?? []).find((report) => report.passed.includes(id));
+  const broke = ordered.find((day) => day.state === 'failing' && earlier(day.id));
+  const when = broke && earlier(broke.id)!.at;
+  return { ...(stuck && { stuck }), ...(broke && { regression: `${broke.id} fails; it passed ${when ? `on ${when.slice(0, 16).replace('T', ' ')}` : 'in an earlier report'}` }) };
 }
 
-/** The learners, most stuck first: a broken report, then by earliest day not passed, then oldest report, then name. */
+/** The learners, most stuck first: no report at all, a broken report, then by earliest day not passed, then oldest
+ *  report, then name. */
 export function byStuck(learners: Learner[]): Learner[] {
   const key = (learner: Learner) => {
     const stuck = standingOf(learner).stuck;
-    return learner.broken ? -1 : stuck ? rank(stuck.id) : manifest.length + 1;
+    return learner.noReport ? -2 : learner.broken ? -1 : stuck ? rank(stuck.id) : manifest.length + 1;
   };
   const time = (learner: Learner) => (learner.at ? Date.parse(learner.at) : Number.POSITIVE_INFINITY);
   return [...learners].sort((a, b) => key(a) - key(b) || time(a) - time(b) || a.name.localeCompare(b.name));
@@ -46,7 +47,7 @@ export interface SharedFailure {
 
 /** The cause that every readable report (at least three) fails with on some day, if there is one. */
 export function sharedFailure(learners: Learner[]): SharedFailure | undefined {
-  const readable = learners.filter((learner) => !learner.broken);
+  const readable = learners.filter((learner) => !learner.broken && !learner.noReport);
   if (readable.length < 3) return undefined;
   const first = readable[0]!;
   for (const day of first.days) {

@@ -17,11 +17,12 @@ export interface CauseGroup {
 export interface DaySummary {
   id: string;
   title: string;
+  /** Learners who reached the day (it passes or fails on its own), and of them those it passes for. */
   graded: number;
   passed: number;
   /** Learners who have not begun the day (a `// TODO:` left, an untouched README). */
   notStarted: string[];
-  /** Learners whose day fails only because an earlier day does (day 6's cascade), shown as one line. */
+  /** Learners an earlier day holds back (its files, day 6's cascade), shown as one line. */
   waiting: string[];
   groups: CauseGroup[];
 }
@@ -50,11 +51,12 @@ export function summarizeDays(learners: Learner[], shared?: SharedFailure): DayS
   return dayIds(learners).map((id) => {
     const graded = learners.flatMap((learner) => learner.days.filter((day) => day.id === id).map((day) => ({ learner, day })));
     const groups = new Map<string, CauseGroup>();
-    const summary: DaySummary = { id, title: manifest.find((day) => day.id === id)?.title ?? id, graded: graded.length, passed: 0, notStarted: [], waiting: [], groups: [] };
+    const reached = graded.filter(({ day }) => day.state === 'passing' || day.state === 'failing').length;
+    const summary: DaySummary = { id, title: manifest.find((day) => day.id === id)?.title ?? id, graded: reached, passed: 0, notStarted: [], waiting: [], groups: [] };
     for (const { learner, day } of graded) {
       if (day.state === 'passing') summary.passed += 1;
       if (day.state === 'not-started') summary.notStarted.push(learner.name);
-      if (day.state === 'cascade') summary.waiting.push(learner.name);
+      if (day.state === 'not-reached') summary.waiting.push(learner.name);
       if (day.state !== 'failing' || !day.firstFailure || isShared(shared, day)) continue;
       const { cause, name, lookAt } = day.firstFailure;
       const group = groups.get(cause.kind) ?? { cause, learners: [], requirements: [] };

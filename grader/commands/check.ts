@@ -1,5 +1,8 @@
-// `npm run check day1 [--target DIR] [--json FILE] [--debug] [--repeat N] [--only TEXT]`: one day's checkpoint.
-import { flag, requireDay, requireJsonPath, requireTarget, UsageError, type Args, useLearnerName } from '../args.ts';
+// `npm run check day1 [--target DIR] [--json FILE] [--format report|classroom|exercism] [--debug] [--repeat N] [--only TEXT]`: one day's checkpoint.
+import { writeFileSync } from 'node:fs';
+import { requireFormat, type Format } from '../formats.ts';
+import { convert } from '../shaped.ts';
+import { flag, fromUser, requireDay, requireJsonPath, requireTarget, UsageError, type Args, useLearnerName } from '../args.ts';
 import type { Day } from '../../course/days.ts';
 import { recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';
@@ -26,8 +29,12 @@ export async function check(args: Args): Promise<number> {
   const json = requireJsonPath(flag(args, 'json'));
   useLearnerName(args);
   const repeat = requireRepeat(flag(args, 'repeat'));
+  const format = requireFormat(flag(args, 'format'));
+  if (format !== 'report' && (repeat > 1 || flag(args, 'only') !== undefined)) throw new UsageError(`--format ${format} scores a whole check: leave out --repeat and --only.`);
+  // With --format but no --json, the JSON goes to stdout and everything else to stderr.
+  const say = format !== 'report' && !json ? console.error : console.log;
   const warning = tamperWarning();
-  if (warning) console.log(warning);
+  if (warning) say(warning);
   const debug = args.flags.has('debug');
   const onOutput = debug ? (line: string) => console.log(`[your_code] ${line}`) : undefined;
   const only = flag(args, 'only');
@@ -37,11 +44,21 @@ export async function check(args: Args): Promise<number> {
   const result = await runDay(day, { target, seed, onOutput, only });
   if (only !== undefined) return checkedOnly(day, result, { target, seed, only }, json);
   rememberResult(day, target, result); // day 6 and `share` reuse passing days of unchanged code
-  console.log(renderDay(day, result, { target, seed }));
-  if (sameAsSolution(day, target)) console.log(sameNote([day.id]));
-  if (json) writeReport(json, buildReport(target, seed, [result]));
+  say(renderDay(day, result, { target, seed }));
+  if (sameAsSolution(day, target)) say(sameNote([day.id]));
+  if (format === 'report') {
+    if (json) writeReport(json, buildReport(target, seed, [result]));
+  } else written(buildReport(target, seed, [result]), format, json);
   recordProgress(target, [result]);
   return result.passed ? 0 : 1;
+}
+
+/** The day's result as Classroom or Exercism read it, to `json` or stdout; CACHELINGS_REPORT=FILE keeps the full report. */
+function written(report: ReturnType<typeof buildReport>, format: Format, json: string | undefined): void {
+  const shaped = `${JSON.stringify(convert(report, format, false), null, 2)}\n`;
+  if (json) writeFileSync(json, shaped);
+  else process.stdout.write(shaped);
+  if (process.env.CACHELINGS_REPORT) writeReport(fromUser(process.env.CACHELINGS_REPORT), report);
 }
 
 /** `--only`: the selected requirements alone; a partial run is never recorded as the day's progress. */

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import chalk from 'chalk';
-import { flag, fromUser, requireJsonPath, requireTarget, UsageError, type Args, useLearnerName } from '../args.ts';
+import { flag, fromUser, requireJsonPath, requireTarget, type Args, useLearnerName } from '../args.ts';
 import { markdownCard, nextUnfinished, renderCard } from '../card.ts';
 import { dayNumber, days, type Day } from '../../course/days.ts';
 import { besideEachOther as sideBySide } from '../../course/derived.ts';
-import { convert, formats, toClassroom, type Format } from '../formats.ts';
+import { requireFormat } from '../formats.ts';
+import { convert } from '../shaped.ts';
 import { recordProgress } from '../progress.ts';
 import { renderTests } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
@@ -16,15 +17,8 @@ import { runDay } from '../run-day.ts';
 import { gradeRunVariable, rememberResult } from '../earlier-days.ts';
 import { prepareTests } from '../hand-in.ts';
 import { runSeed } from '../seed.ts';
-import { notStarted } from '../shipped.ts';
 import { sameNote } from '../integrity.ts';
 import { tamperWarning } from '../tamper.ts';
-
-function requireFormat(value: string | undefined): Format {
-  if (value === undefined) return 'report';
-  if ((formats as readonly string[]).includes(value)) return value as Format;
-  throw new UsageError(`--format ${value} is not a format I know. Give one of: ${formats.join(', ')}.`);
-}
 
 /** Days whose checks measure no throughput: graded side by side (course/derived.ts). A day that holds a speed gate
  *  (3, 5) runs alone, and day 6 runs last, as it reuses what the others found. */
@@ -80,33 +74,32 @@ export async function grade(args: Args): Promise<number> {
   }
   results.sort((a, b) => days.findIndex((day) => day.id === a.id) - days.findIndex((day) => day.id === b.id));
   const report = buildReport(target, seed, results);
-  // A day whose files are all as shipped is "not started": its row has no counts and no figures to misread.
-  const untouched = new Set(days.filter((day) => notStarted(day, target)).map((day) => day.id));
-  say(renderCard(report, untouched));
+  // A day not started (files as shipped) or not reached: its row has no counts and no figures to misread.
+  say(renderCard(report));
   if (report.integrity?.sameAsSolutions.length) say(sameNote(report.integrity.sameAsSolutions));
-  const next = nextUnfinished(results);
-  if (next && !untouched.has(next.id)) {
+  const next = nextUnfinished(report.days);
+  if (next && next.state === 'failing') {
     say(`\nWhat fails in ${next.id}:`);
     say(renderTests({ ...next, tests: next.tests.filter((test) => test.status === 'failed' && !test.bonus) }));
     say(chalk.dim(`\nSame random data again: GRADER_SEED=${seed} npm run grade`));
   }
-  const shaped = `${JSON.stringify(convert(report, format), null, 2)}\n`;
+  const shaped = `${JSON.stringify(convert(report, format, true), null, 2)}\n`;
   if (json) writeFileSync(json, shaped);
   else if (format !== 'report') process.stdout.write(shaped);
   // CACHELINGS_REPORT=FILE: the full JSON report as well, whatever --format says (the workflow keeps it for `npm run class`).
   if (process.env.CACHELINGS_REPORT) writeReport(fromUser(process.env.CACHELINGS_REPORT), report);
-  if (format === 'classroom') publishToGitHub(report, warning, untouched);
+  if (format === 'classroom') publishToGitHub(report, warning);
   recordProgress(target, results);
   return next ? 1 : 0;
 }
 
 /** In GitHub Actions: the card as the job summary, and `result` (base64) for autograding-grading-reporter. */
-function publishToGitHub(report: ReturnType<typeof buildReport>, warning: string | undefined, untouched: ReadonlySet<string>): void {
+function publishToGitHub(report: ReturnType<typeof buildReport>, warning: string | undefined): void {
   const plain = warning?.replace(/\x1B\[[0-9;]*m/g, '');
   const note = plain ? `> [!WARNING]\n${plain.trim().split('\n').map((line) => `> ${line.trim()}`).join('\n')}\n\n` : '';
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, note + markdownCard(report, untouched));
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, note + markdownCard(report));
   if (process.env.GITHUB_OUTPUT) {
-    const encoded = Buffer.from(JSON.stringify(toClassroom(report))).toString('base64');
+    const encoded = Buffer.from(JSON.stringify(convert(report, 'classroom', true))).toString('base64');
     appendFileSync(process.env.GITHUB_OUTPUT, `result=${encoded}\n`);
   }
 }
