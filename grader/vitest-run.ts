@@ -128,6 +128,7 @@ function readProbe(file: string): Started[] {
     const text = readFileSync(file, 'utf8');
     rmSync(file, { force: true });
     rmSync(`${file}.gate`, { force: true });
+    rmSync(`${file}.hosts`, { recursive: true, force: true }); // the learner hosts' bundles (harness/learner-host.ts)
     return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
   } catch {
     return [];

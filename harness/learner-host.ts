@@ -2,7 +2,7 @@
 // learner-host-main.mjs, under Node's permission model), reached over IPC, so their code never shares a realm with the
 // test runner that decides pass or fail.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +32,18 @@ const timeLimitMs = 2 * Number(process.env.CACHELINGS_TEST_TIMEOUT ?? 5_000);
 const main = fileURLToPath(new URL('./learner-host-main.mjs', import.meta.url));
 const permission = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
 
+/** Where a host's scratch folder goes: under the grader, beside its probe file (the grader removes both after the
+ *  run, grader/vitest-run.ts); else in the OS temp folder. */
+function scratchPrefix(): string {
+  const probe = process.env.CACHELINGS_PROBE_FILE;
+  if (!probe) return join(tmpdir(), 'cachelings-host-');
+  mkdirSync(`${probe}.hosts`, { recursive: true });
+  return join(`${probe}.hosts`, 'host-');
+}
+
 /** One learner host process and its scratch folder of bundles. */
 class Host {
-  readonly dir = mkdtempSync(join(tmpdir(), 'cachelings-host-'));
+  readonly dir = mkdtempSync(scratchPrefix());
   private readonly child: ChildProcess;
   private readonly pending = new Map<number, { done: (reply: Reply) => void; fail: (error: Error) => void }>();
   private nextId = 1;
@@ -63,8 +72,10 @@ class Host {
       for (const call of this.pending.values()) call.fail(new HostEnded(this.ended));
       this.pending.clear();
       rmSync(this.dir, { recursive: true, force: true });
+      scratch.delete(this.dir);
       if (current === this) current = undefined;
     });
+    scratch.add(this.dir);
     this.idle();
   }
 
@@ -111,6 +122,14 @@ function writable(tree: string): boolean {
 }
 
 let current: Host | undefined;
+
+// The hosts' scratch folders: each goes when its host ends, or at the latest when this process exits (a host still
+// running then is in this run's process group, which the grader ends). One set and one listener across module reloads.
+const scratch = ((globalThis as { [key: symbol]: Set<string> | undefined })[Symbol.for('cachelings.learner-host-scratch')] ??= (() => {
+  const dirs = new Set<string>();
+  process.once('exit', () => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  return dirs;
+})());
 
 // Every host this process started, across module reloads: the grader loads the harness afresh for each file
 // (grader/fresh-modules.ts) and the UI for each re-run, and the hosts of files that are done must not linger.
