@@ -8,7 +8,7 @@ import { day4 } from './days/04-loadtest.ts';
 import { day5 } from './days/05-performance.ts';
 import { day6 } from './days/06-docs.ts';
 
-export type { Day, Explanation, LearnerRun, Precondition } from './day.ts';
+export type { Day, LearnerRun, Precondition } from './day.ts';
 
 /** Every day of the workbook, in order. */
 export const days: Day[] = [day1, day2, day3, day4, day5, day6];

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { days, findDay, type Day } from '../course/days.ts';
+import { display, root } from './paths.ts';
 
 /** A mistake in how the grader was called; printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -49,6 +50,12 @@ export function fromUser(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
+/** The tree `--target` names (relative to where the learner ran npm), or without one the workbook's own days/, from
+ *  whichever folder of the workbook the command was run. */
+export function targetPath(path: string | undefined): string {
+  return path === undefined ? resolve(root, 'days') : fromUser(path);
+}
+
 /** The day named by `name`, or a usage error listing the valid names. */
 export function requireDay(name: string | undefined): Day {
   const valid = days.map((day) => `${day.id} (${day.slug})`).join(', ');
@@ -60,9 +67,9 @@ export function requireDay(name: string | undefined): Day {
 
 /** The tree to grade (default days/), checked to exist and to hold each of `needed`'s folders. */
 export function requireTarget(path: string | undefined, needed: Day[]): string {
-  const target = fromUser(path ?? 'days');
+  const target = targetPath(path);
   if (!existsSync(target) || !statSync(target).isDirectory()) {
-    throw new UsageError(`--target ${path}: no such folder. Give a folder laid out like days/ (for example days or solutions).`);
+    throw new UsageError(`${path === undefined ? target : `--target ${path}`}: no such folder. Give a folder laid out like days/ (for example days or solutions).`);
   }
   // Anywhere else the grader reads the tree as ES modules with the workbook's packages (harness/any-tree.ts); files
   // under node_modules are packages, which it leaves to Node as they are.
@@ -71,7 +78,7 @@ export function requireTarget(path: string | undefined, needed: Day[]): string {
   }
   for (const day of needed) {
     if (!existsSync(resolve(target, day.slug))) {
-      throw new UsageError(`${path ?? 'days'} has no ${day.slug}/ folder, so ${day.id} cannot be checked there. Give a folder laid out like days/.`);
+      throw new UsageError(`${path ?? display(target)} has no ${day.slug}/ folder, so ${day.id} cannot be checked there. Give a folder laid out like days/.`);
     }
   }
   return target;

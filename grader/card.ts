@@ -52,6 +52,9 @@ function waitingText(result: DayResult): string | undefined {
   return undefined;
 }
 
+// A day `npm run skip-to` brought from solutions/.
+const takenText = 'taken from the solutions';
+
 /** The card as terminal text; days not started or not reached (the report's `state`) are rows without counts or figures. */
 export function renderCard(report: Report): string {
   // The title column is as wide as the longest row's title (day 5's is long), so the columns stay in line.
@@ -70,7 +73,7 @@ export function renderCard(report: Report): string {
     const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
     const raceMark = race.ok === undefined ? '' : race.ok ? `${chalk.green('✓')} ` : `${chalk.red('✗')} `;
     // Each cell says what it counts, so a row read alone (or pasted) still makes sense.
-    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${`${passed}/${total}`.padStart(7)} required   ${chalk.dim('race-stress')} ${raceMark}${race.text}${chalk.dim(bonusNote(result.tests))}`);
+    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${`${passed}/${total}`.padStart(7)} required   ${chalk.dim('race-stress')} ${raceMark}${race.text}${chalk.dim(bonusNote(result.tests))}${result.fromSolutions ? chalk.yellow(` · ${takenText}`) : ''}`);
     for (const [name, metric] of Object.entries(result.metrics)) {
       const ok = holdsGate(metric) ? chalk.green('✓') : chalk.red('✗');
       out.push(`      ${metric.gate ? ok : ' '} ${name.padEnd(width)} ${formatMetric(metric, name)}`);
@@ -93,7 +96,7 @@ export function markdownCard(report: Report): string {
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
     const figures = Object.entries(result.metrics).map(([name, metric]) => `${holdsGate(metric) ? '✅' : '❌'} \`${name}\` ${formatMetric(metric, name)}`).join('<br>');
-    out.push(`| ${result.passed ? '✅' : '❌'} | day ${dayNumberOf(result)} — ${result.title} | ${passed}/${total}${bonusNote(result.tests)} | ${race.ok === undefined ? '—' : `${race.ok ? '✅' : '❌'} ${race.text}`} | ${figures || '—'} |`);
+    out.push(`| ${result.passed ? '✅' : '❌'} | day ${dayNumberOf(result)} — ${result.title} | ${passed}/${total}${bonusNote(result.tests)}${result.fromSolutions ? ` · ${takenText}` : ''} | ${race.ok === undefined ? '—' : `${race.ok ? '✅' : '❌'} ${race.text}`} | ${figures || '—'} |`);
   }
   const next = nextUnfinished(report.days);
   out.push('', next ? `**Next:** ${next.id} — ${next.title}: run \`npm run check ${next.id}\`.` : '**Every day passes.**');

@@ -41,19 +41,23 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load())(args);
 }
 
-async function stopRuns(): Promise<void> {
+// Ends every run and what it started; returns the pids that would not end.
+async function stopRuns(): Promise<number[]> {
   const { killAllGroups } = await import('./process-group.ts');
-  killAllGroups();
+  return killAllGroups();
 }
 
+// NO_COLOR (https://no-color.org): no colour from the grader (chalk reads FORCE_COLOR when first loaded, below) nor
+// from anything it starts.
+if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 const problem = basicProblems();
 if (problem) {
   console.error(problem);
   process.exitCode = 1;
 } else {
   process.on('SIGINT', () => {
-    void stopRuns().then(() => {
-      console.error('\nStopped. Everything the check started has been shut down.');
+    void stopRuns().then((alive) => {
+      console.error(alive.length === 0 ? '\nStopped. Everything the check started has been shut down.' : `\nStopped, but ${alive.length} process(es) the check started would not end: kill ${alive.join(' ')}`);
       process.exit(130);
     });
   });

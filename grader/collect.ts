@@ -1,6 +1,7 @@
 // Turns the event stream of one vitest run into requirements and figures, including runs the watchdog had to stop.
 import type { Day } from '../course/days.ts';
-import { explainError, stuckMessage } from './messages.ts';
+import type { FailureAdvice } from './advice.ts';
+import { adviceOf, explainError, stuckMessage } from './messages.ts';
 import type { ErrorInfo, GraderEvent } from './reporter.ts';
 import type { MetricResult, TestCause, TestResult } from './results.ts';
 
@@ -33,12 +34,15 @@ export function collectTests(events: GraderEvent[], target: string, day: Day, st
       entry.durationMs = event.durationMs;
       const cause = entry.status === 'failed' ? causeOf(event.errors, entry.message, day) : undefined;
       if (cause) entry.cause = cause;
+      const advice = entry.status === 'failed' ? firstAdvice(event.errors, target) : undefined;
+      if (advice) entry.advice = advice;
     }
     if ((event.type === 'moduleEnd' || event.type === 'end') && event.errors.length > 0) {
       const messages = [...new Set(event.errors.map((error) => explainError(error, target, day.testTimeoutMs)))];
       const name = event.type === 'moduleEnd' ? `${event.module} loads and runs` : 'no error escapes the tests (an unhandled rejection or uncaught exception)';
       const bonus = event.type === 'moduleEnd' && day.bonus?.includes(event.module) ? { bonus: true } : {};
-      tests.push({ group: '', name, status: 'failed', message: messages.join('\n'), durationMs: 0, ...bonus });
+      const advice = firstAdvice(event.errors, target);
+      tests.push({ group: '', name, status: 'failed', message: messages.join('\n'), durationMs: 0, ...bonus, ...(advice && { advice }) });
     }
   }
   if (stop) markUnfinished(tests, byKey, stop, started, day);
@@ -54,6 +58,15 @@ export function withCompileFailure(tests: TestResult[], compile: TestResult): Te
     if (test.status === 'failed' && test.cause?.kind === 'module-not-loaded' && compile.cause) test.cause = { ...compile.cause };
   }
   return [compile, ...tests];
+}
+
+// The advice of the first of `errors` that has some (the one the message opens with, as a rule).
+function firstAdvice(errors: ErrorInfo[], target: string): FailureAdvice | undefined {
+  for (const error of errors) {
+    const advice = adviceOf(error, target);
+    if (advice) return advice;
+  }
+  return undefined;
 }
 
 /** The cause of a failure: the one its CheckError carries, or a TODO left; `guide` from the manifest's `causes`. */

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Day } from '../course/days.ts';
+import { adviceLines } from '../harness/check.ts';
 import { runTsc, workbookTsc, type TscDidNotRun } from '../harness/tsc.ts';
 import { display, root } from './paths.ts';
 import type { TestResult } from './results.ts';
@@ -130,8 +131,8 @@ function codeAt(error: CompileError): string {
  *  when the files compile. */
 export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult | undefined {
   if (!Array.isArray(found)) {
-    const message = [found.headline, `Received: ${found.tail}`, `Look at:  ${found.where}`, `Try:      ${found.fix}`].join('\n');
-    return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, durationMs: 0 };
+    const advice = { received: found.tail, where: found.where, fix: found.fix };
+    return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message: [found.headline, ...adviceLines(advice)].join('\n'), advice, durationMs: 0 };
   }
   const errors = found;
   if (errors.length === 0) return undefined;
@@ -145,12 +146,8 @@ export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult
   });
   const more = errors.length > 8 ? [`… and ${errors.length - 8} more (npm run typecheck lists them all)`] : [];
   const first = errors[0]!;
-  const message = [
-    `tsc found ${errors.length} type error${errors.length === 1 ? '' : 's'} in your files; the day does not pass until they compile.`,
-    ...shown,
-    ...more,
-    `Look at:  ${display(first.file)}:${first.line}`,
-    'Try:      fix the first error, then run npm run typecheck (or check again); one error often causes the next ones.',
-  ].join('\n');
-  return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, durationMs: 0, cause: { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` }, lookAt: { file: first.file, line: first.line } };
+  const advice = { where: `${display(first.file)}:${first.line}`, fix: 'fix the first error, then run npm run typecheck (or check again); one error often causes the next ones.' };
+  const message = [`tsc found ${errors.length} type error${errors.length === 1 ? '' : 's'} in your files; the day does not pass until they compile.`, ...shown, ...more, ...adviceLines(advice)].join('\n');
+  const cause = { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` };
+  return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, advice, durationMs: 0, cause, lookAt: { file: first.file, line: first.line } };
 }

@@ -2,8 +2,8 @@
 // Like `go test`'s cache: a part of a day that passed is not run again while its code, its checkpoints and the grader
 // are unchanged, and within one `npm run grade` day 6 reuses what days 1–5 just found, failures too.
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { dayNumber, type Day } from '../course/days.ts';
 import { inPart, listFiles, type Part } from '../harness/files.ts';
 import { verdictInputFiles } from './checksums.ts';

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, resolve, sep } from 'node:path';
 import { findDay } from '../course/days.ts';
-import { pointerIn } from '../harness/look-at.ts';
+import { pointerOf } from '../harness/look-at.ts';
 import { declarationLine } from '../harness/source/extract.ts';
 import { parse } from '../harness/source/parse.ts';
 import { explanationFor } from './explain.ts';
@@ -71,10 +71,11 @@ function declared(file: string, name: string | undefined, owner: string | undefi
   }
 }
 
-/** The learner's file a failure points at (its `Look at:` line, read by the harness's own parser), relative to the
- *  tree, with the line it names or the line that declares the function it names: `{ file: '01-cache/cache.ts', line: 12 }`. */
-export function lookAtOf(message: string, target: string): LookAt | undefined {
-  const pointer = pointerIn(message);
+/** The learner's file a failure points at (its advice's `where`, else the TODO its code stopped at: harness/look-at.ts
+ *  pointerOf), relative to the tree, with the line `where` names or the line that declares the function it names:
+ *  `{ file: '01-cache/cache.ts', line: 12 }`. */
+export function lookAtOf(test: Pick<TestResult, 'advice' | 'message'>, target: string): LookAt | undefined {
+  const pointer = pointerOf(test);
   const file = pointer && inTree(pointer.path, target);
   if (!pointer || !file) return undefined;
   const line = pointer.line ?? declared(resolve(target, file), pointer.name, pointer.owner);
@@ -86,11 +87,6 @@ export function lookAtInTree(lookAt: LookAt, target: string): LookAt | undefined
   if (!isAbsolute(lookAt.file)) return lookAt;
   const file = inTree(lookAt.file, target);
   return file ? { ...lookAt, file } : undefined;
-}
-
-/** `01-cache/cache.ts:12`: a Look at as one reads it. */
-export function lookAtText(lookAt: LookAt): string {
-  return lookAt.line === undefined ? lookAt.file : `${lookAt.file}:${lookAt.line}`;
 }
 
 /** `text` with each path into a tree cut to the part inside it (`/home/ada/days/01-cache/cache.ts:4` →

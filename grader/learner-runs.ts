@@ -1,12 +1,12 @@
 // Runs the learner's own test or benchmark files (a day's `learnerRuns` in course/days.ts) in a vitest of their own,
 // before the day's checkpoint, with a time limit; the checkpoint is handed what came back (hand-in.ts).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LearnerRun } from '../course/days.ts';
 import { anyTreeNodeOptions } from '../harness/any-tree.ts';
 import type { LearnerResults, LearnerRunResult } from '../harness/learner-runs.ts';
 import { childNodeFlags, vitestBin } from './paths.ts';
+import { runDir } from './leftovers.ts';
 import { startGroup } from './process-group.ts';
 
 /** The grader's environment minus vitest's worker variables (the workbook's tests call this from inside vitest). */
@@ -21,7 +21,7 @@ function childEnv(target: string, out: string): NodeJS.ProcessEnv {
 
 /** Runs `run` against the tree `target` (`vitest run`, or `vitest bench --run`) and reads back what its reporter wrote. */
 export async function runLearnerFiles(run: LearnerRun, target: string, signal?: AbortSignal): Promise<LearnerRunResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'cachelings-learner-run-'));
+  const dir = mkdtempSync(join(runDir(), 'learner-run-'));
   const out = join(dir, 'results.json');
   const command = run.mode === 'test' ? ['run'] : ['bench', '--run'];
   const args = [...childNodeFlags, vitestBin, ...command, '--config', run.config, '--reporter', './grader/learner-reporter.ts'];

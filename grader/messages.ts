@@ -1,8 +1,10 @@
 // Turns what vitest reports into learner-facing text: no stack traces as headlines, always a next step.
 import { sep } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import type { FailureAdvice } from './advice.ts';
 import type { ErrorInfo } from './reporter.ts';
 import { fillTheTodo } from '../harness/cause.ts';
+import { adviceLines } from '../harness/check.ts';
 import { display } from './paths.ts';
 
 /** The text shown when a test or the whole run did not finish in time. */
@@ -24,6 +26,14 @@ function learnerFrame(stack: string, target: string): string | undefined {
   return undefined;
 }
 
+/** The advice of one error of a checkpoint test, as data: a CheckError's own (or what was added to another error), else
+ *  where the learner's code threw (its first frame in the tree). */
+export function adviceOf(error: ErrorInfo, target: string): FailureAdvice | undefined {
+  if (error.name === 'CheckError' || /^(Test|Hook) timed out in/.test(error.message) || error.message.startsWith('not implemented yet')) return error.advice;
+  const frame = learnerFrame(error.stack, target);
+  return frame || error.advice ? { ...(frame && { where: frame }), ...error.advice } : undefined;
+}
+
 /** The learner-facing message for one error of a checkpoint test. */
 export function explainError(raw: ErrorInfo, target: string, testTimeoutMs: number): string {
   const error = { ...raw, message: stripVTControlCharacters(raw.message) };
@@ -35,6 +45,6 @@ export function explainError(raw: ErrorInfo, target: string, testTimeoutMs: numb
     return `${error.message}\nTry:      ${fillTheTodo}`;
   }
   const lines = [`Your code threw ${error.name}: ${error.message}`];
-  if (frame) lines.push(`Look at:  ${frame}`);
+  if (frame) lines.push(...adviceLines({ where: frame }));
   return lines.join('\n');
 }

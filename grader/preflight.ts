@@ -25,18 +25,43 @@ export function dependencyProblem(): string | undefined {
   return [`The workbook's dependencies are not installed (node_modules/${missing[0]} is missing).`, 'Fix:  npm install'].join('\n');
 }
 
-/** Why `port` cannot be listened on (for `npm start`'s default 6379), or undefined when it is free. */
-export async function portProblem(port = 6379, host = '127.0.0.1'): Promise<string | undefined> {
-  const error = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
+/** Why this system is not one the workbook runs on (native Windows: WSL2 is), or undefined. */
+export function systemProblem(platform = process.env.CACHELINGS_PLATFORM ?? process.platform): string | undefined {
+  if (platform !== 'win32') return undefined;
+  return [
+    'cachelings runs on Linux and macOS, and on Windows inside WSL2, not on Windows itself: the grader stops a hung check',
+    "by ending its process group, which Windows has not got, and day 5 runs redis-server, which Redis does not build for",
+    'Windows. Install WSL2 (in PowerShell: wsl --install), open its Ubuntu terminal, install Node.js 22 there, clone the',
+    'workbook inside WSL (under ~, not /mnt/c), run npm install, then npm run check day1. Your editor can open the folder',
+    'through WSL (VS Code: the WSL extension).',
+  ].join('\n');
+}
+
+/** The first port after `port` nobody listens on now, skipping 6380 (day 5's `npm run start:day5`). */
+async function freePortAfter(port: number, host = '127.0.0.1'): Promise<number> {
+  for (let next = port + 1; next < 65536; next += 1) {
+    if (next !== 6380 && (await listenable(next, host)) === undefined) return next;
+  }
+  return 0;
+}
+
+// The error listening on `port` gives, or undefined when it is free.
+function listenable(port: number, host: string): Promise<NodeJS.ErrnoException | undefined> {
+  return new Promise((done) => {
     const server = createServer();
     server.once('error', done);
     server.listen(port, host, () => server.close(() => done(undefined)));
   });
+}
+
+/** Why `port` cannot be listened on (for `npm start`'s default 6379), or undefined when it is free. */
+export async function portProblem(port = 6379, host = '127.0.0.1'): Promise<string | undefined> {
+  const error = await listenable(port, host);
   if (!error) return undefined;
   if (error.code !== 'EADDRINUSE') return `Cannot listen on ${host}:${port}: ${error.code ?? error.message}.`;
   return [
     `Port ${port} on ${host} is already in use: a real redis-server, or an earlier npm start still running?`,
-    `Fix:  npm start -- --port ${port + 1}   (or find the other program: lsof -i :${port}, then stop it)`,
+    `Fix:  npm start -- --port ${await freePortAfter(port, host)}   (or find the other program: lsof -i :${port}, then stop it)`,
   ].join('\n');
 }
 
@@ -59,7 +84,8 @@ export function redisProblem(path = process.env.PATH ?? ''): string | undefined 
   ].join('\n');
 }
 
-/** The problems every grader command checks first (Node version, dependencies), or undefined. */
+/** The problems every grader command checks first (system, Node version, dependencies), or undefined; the temp folder is
+ *  checked before, by grader/temp-folder.mjs. */
 export function basicProblems(): string | undefined {
-  return nodeProblem() ?? dependencyProblem();
+  return systemProblem() ?? nodeProblem() ?? dependencyProblem();
 }

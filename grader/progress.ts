@@ -1,5 +1,5 @@
 // The progress file: which days passed on which tree, written (and sealed) by the grader and read by `status`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { days, type Day } from '../course/days.ts';
 import { display } from './paths.ts';
 import { sealedJson, unsealJson } from './seal.ts';
@@ -65,8 +65,17 @@ export function recordProgress(target: string, results: DayResult[]): void {
       ...(failed ? { firstFailure: { requirement: failed.name, ...(failed.id ? { id: failed.id } : {}), ...(failed.cause ? { cause: failed.cause.kind } : {}) } } : {}),
     };
   }
+  writeProgress(progress);
+}
+
+// Writes the file whole under another name, then renames it over the old one: a reader (watch and check finishing
+// together) sees the old file or the new one, never half of one, which it would read as empty and write back so.
+function writeProgress(progress: ProgressFile): void {
+  const file = stateFile('progress.json');
+  const part = `${file}.${process.pid}.part`;
   const { forged: _forged, ...kept } = progress;
-  writeFileSync(stateFile('progress.json'), sealedJson({ ...kept, _: generatedNote }));
+  writeFileSync(part, sealedJson({ ...kept, _: generatedNote }));
+  renameSync(part, file);
 }
 
 /** The first day not yet passed on `target` (as displayed, default `days`), or the last day when all pass. */
@@ -93,6 +102,5 @@ export function bestOnRecord(target: string, metric: string): number | undefined
 export function forgetProgress(target: string, dayId: string): void {
   const progress = readProgress();
   delete progress.targets[display(target)]?.[dayId];
-  const { forged: _forged, ...kept } = progress;
-  writeFileSync(stateFile('progress.json'), sealedJson({ ...kept, _: generatedNote }));
+  writeProgress(progress);
 }

@@ -4,7 +4,6 @@ import { dayNumber, findDay, nextDay, type Day } from '../course/days.ts';
 import { notRunPrefix } from '../course/explain.ts';
 import { whyLine } from './explain.ts';
 
-export { notRunPrefix } from '../course/explain.ts';
 import { display } from './paths.ts';
 import type { DayResult, MetricResult, TestResult } from './results.ts';
 import { notSelected } from './vitest-run.ts';
@@ -114,6 +113,11 @@ export function renderTests(result: DayResult, bonusInFull = false): string {
   return out.join('\n');
 }
 
+// The line that says a day's files came from solutions/ (`npm run skip-to`), else nothing.
+function takenNote(day: Day, result: DayResult): string[] {
+  return result.fromSolutions ? [chalk.yellow(`these files were taken from the solutions (npm run skip-to); npm run reset ${day.id} puts the scaffold back`)] : [];
+}
+
 /** The full text of `check`: header, requirements, figures, and what to do next. */
 export function renderDay(day: Day, result: DayResult, context: { target: string; seed: number; only?: string }): string {
   const number = dayNumber(day);
@@ -122,7 +126,7 @@ export function renderDay(day: Day, result: DayResult, context: { target: string
   const bonus = result.tests.filter((test) => test.bonus);
   const passedCount = required.filter((test) => test.status === 'passed').length;
   const bonusNote = bonus.length > 0 ? `; bonus: ${bonus.filter((test) => test.status === 'passed').length} of ${bonus.length}` : '';
-  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}`), renderTests(result), ''];
+  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}`), ...takenNote(day, result), renderTests(result), ''];
   out.push(...measured(result));
   if (result.passed) {
     const next = nextDay(day);
@@ -143,7 +147,7 @@ function renderOnly(day: Day, result: DayResult, context: { target: string; seed
   const number = dayNumber(day);
   const selected = result.tests.filter((test) => test.message !== notSelected);
   const held = selected.filter((test) => test.status === 'passed').length;
-  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`), renderTests(result, true), ''];
+  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`), ...takenNote(day, result), renderTests(result, true), ''];
   out.push(...measured(result));
   const tally = `${held} of ${selected.length} selected requirements hold`;
   // Only bonus requirements failed: the day is not failed by them, but the run did not hold either.

@@ -15,7 +15,7 @@ function reported(dayId: string, test: TestResult, target: string, missing: stri
     const blamed = blamedOnMissing(test, missing);
     return { ...blamed, why: { title: blamed.cause!.title } };
   }
-  const lookAt = test.lookAt ? lookAtInTree(test.lookAt, target) : lookAtOf(test.message, target);
+  const lookAt = test.lookAt ? lookAtInTree(test.lookAt, target) : lookAtOf(test, target);
   const { lookAt: _given, ...rest } = test;
   return { ...rest, ...(lookAt && { lookAt }), why: whyOf(dayId, test) };
 }

@@ -2,6 +2,7 @@
 import { writeSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import { adviceData, type FailureAdvice } from './advice.ts';
 
 type UserConsoleLog = Parameters<NonNullable<Reporter['onUserConsoleLog']>>[0];
 
@@ -20,11 +21,15 @@ export interface ErrorInfo {
   stack: string;
   /** The cause a CheckError carries (harness/cause.ts). */
   failure?: { kind: string; title: string };
+  /** The advice a CheckError carries (or that was added to another error), field by field: its text fields only. */
+  advice?: FailureAdvice;
 }
 
-function errorInfo(error: { name?: string; message?: string; stack?: string; failure?: { kind: string; title: string } }): ErrorInfo {
+function errorInfo(error: { name?: string; message?: string; stack?: string; failure?: { kind: string; title: string }; advice?: Record<string, unknown> }): ErrorInfo {
   const info: ErrorInfo = { name: error.name ?? 'Error', message: error.message ?? String(error), stack: error.stack ?? '' };
   if (error.failure) info.failure = { kind: String(error.failure.kind), title: String(error.failure.title) };
+  const advice = error.advice && adviceData(error.advice);
+  if (advice) info.advice = advice;
   return info;
 }
 

@@ -1,6 +1,8 @@
 // The shapes of a graded run: what `--json` writes and what the renderers print (docs/architecture.md).
 import type { Integrity } from './integrity.ts';
 
+import type { FailureAdvice } from './advice.ts';
+
 /** One requirement of a day, as graded. */
 export interface TestResult {
   /** The `describe` block it belongs to, e.g. "Cache". */
@@ -19,14 +21,18 @@ export interface TestResult {
   durationMs: number;
   /** What went wrong, when the checkpoint observed it; failures of one cause are reported together. */
   cause?: TestCause;
-  /** On a failure: the learner's file it points at and the line; set by the step that knows them (the compile step,
-   *  with an absolute path), else read from the message's `Look at:`; in the report, relative to the tree. */
+  /** On a failure: what it says beyond its headline, field by field, as the checkpoint gave it (`where` is what the
+   *  message's "Look at:" line shows). */
+  advice?: FailureAdvice;
+  /** On a failure: the learner's file it points at and the line, as data: set by the step that knows them (the compile
+   *  step, with an absolute path), else derived from `advice.where` (grader/identity.ts lookAtOf); in the report,
+   *  relative to the tree. */
   lookAt?: LookAt;
   /** In the report, on a failure: the cause as the terminal shows it (its "Why this happens" entry, else the cause). */
   why?: { title: string; guide?: string };
 }
 
-/** Where a failure points in the learner's tree: `01-cache/cache.ts`, line 12 (absent when the message names none). */
+/** Where a failure points in the learner's tree: `01-cache/cache.ts`, line 12 (absent when the advice names none). */
 export interface LookAt {
   file: string;
   line?: number;
@@ -61,6 +67,8 @@ export interface DayResult {
   tests: TestResult[];
   metrics: Record<string, MetricResult>;
   durationMs: number;
+  /** True when `npm run skip-to` brought this day's files from solutions/ (and no `reset` since). */
+  fromSolutions?: true;
   /** In the report: where the learner stands on the day (grader/day-state.ts), and the earlier day that blocks it. */
   state?: DayState;
   blockedBy?: string;

@@ -2,7 +2,6 @@
 // earlier day through runPart, so a pass of the same code is reused), then its checkpoint (vitest-run.ts).
 import { randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { findDay, type Day } from '../course/days.ts';
 import type { Part } from '../harness/files.ts';
@@ -10,6 +9,7 @@ import type { HandIn } from '../harness/hand-in.ts';
 import { compileRequirementId } from './compile.ts';
 import { cacheKey, dayPart, partOf, readCached, writeCached, type PartResult } from './earlier-days.ts';
 import { canMake, learnerRun, needsHandIn, removeHandIn } from './hand-in.ts';
+import { runDir } from './leftovers.ts';
 import { bestFigures } from './progress.ts';
 import type { DayResult } from './results.ts';
 import { runCheckpoint, type RunOptions } from './vitest-run.ts';
@@ -66,7 +66,7 @@ export async function collectHandIn(day: Day, target: string, seed: number, sign
 export async function writeHandIn(day: Day, target: string, seed: number, signal?: AbortSignal, only?: string[]): Promise<string | undefined> {
   if (!needsHandIn(day)) return undefined;
   const handIn = await collectHandIn(day, target, seed, signal, only);
-  const file = resolve(tmpdir(), `cachelings-hand-in-${process.pid}-${randomUUID()}.json`);
+  const file = resolve(runDir(), `hand-in-${randomUUID()}.json`);
   writeFileSync(file, JSON.stringify(handIn));
   return file;
 }

@@ -2,6 +2,4 @@
 // the UI's "look at" note read it with.
 export { findFunction, functionAt, type Extract } from '../harness/source/extract.ts';
 export { moduleStateOf } from '../harness/source/module-state.ts';
-export type { Fn } from '../harness/source/functions.ts';
-export { mask, matching } from '../harness/source/mask.ts';
-export { enclosing, functionsAround, lineOf, offsetOf, parse, type Block, type Source } from '../harness/source/parse.ts';
+export { enclosing, functionsAround, lineOf, parse, type Source } from '../harness/source/parse.ts';

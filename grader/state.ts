@@ -5,7 +5,7 @@ import { root } from './paths.ts';
 
 /** The state folder: CACHELINGS_STATE_DIR when set (the workbook's tests use a scratch one), else .cachelings/. */
 export function stateDir(): string {
-  return resolve(root, process.env.CACHELINGS_STATE_DIR ?? '.cachelings');
+  return resolve(root, process.env.CACHELINGS_STATE_DIR || '.cachelings');
 }
 
 /** The path of `name` inside the state folder, creating the folder when missing. */

@@ -2,7 +2,6 @@
 // into a DayResult. run-day.ts makes the hand-in first and calls it.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -13,6 +12,8 @@ import { requireEveryResult } from './complete.ts';
 import { importLeavingTree, leavingFailure } from './leaves-tree.ts';
 import { compileFailure, compileRequirement, compileStep, typeErrors, typechecks } from './compile.ts';
 import { childNodeFlags, vitestBin } from './paths.ts';
+import { fromSolutions } from './from-solutions.ts';
+import { runDir } from './leftovers.ts';
 import { startGroup } from './process-group.ts';
 import type { GraderEvent } from './reporter.ts';
 import type { DayResult } from './results.ts';
@@ -46,7 +47,7 @@ export function selects(text: string | undefined, name: string): boolean {
 export async function runCheckpoint(day: Day, options: RunOptions, handIn: string | undefined): Promise<DayResult> {
   const started = Date.now();
   const files = [...day.checkpoints, ...(day.bonus ?? [])];
-  const probe = join(tmpdir(), `cachelings-probe-${process.pid}-${randomUUID()}.jsonl`);
+  const probe = join(runDir(), `probe-${randomUUID()}.jsonl`);
   const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...(options.only ? ['--testNamePattern', namePattern(options.only)] : []), ...files];
   let stop: Stop | undefined;
   const group = startGroup({
@@ -120,18 +121,19 @@ export async function runCheckpoint(day: Day, options: RunOptions, handIn: strin
     tests,
     metrics: collectMetrics(events),
     durationMs: Date.now() - started,
+    ...(fromSolutions(options.target, day.id) && { fromSolutions: true as const }),
   };
 }
 
 function readProbe(file: string): Started[] {
   try {
-    const text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
+  } catch {
+    return [];
+  } finally {
     rmSync(file, { force: true });
     rmSync(`${file}.gate`, { force: true });
     rmSync(`${file}.hosts`, { recursive: true, force: true }); // the learner hosts' bundles (harness/learner-host.ts)
-    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
-  } catch {
-    return [];
   }
 }
 

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Cause } from './cause-kind.ts';
 import { fromReadline } from './crashes.ts';
 
-export type { Cause, CauseKind } from './cause-kind.ts';
+export type { Cause } from './cause-kind.ts';
 
 /** What to try when the code stopped at a TODO ("not implemented yet: …"). */
 export const fillTheTodo = "fill in the TODO there; the day's guide shows what it should do.";

@@ -10,28 +10,64 @@ export interface Advice {
   where?: string;
   /** What to try next. */
   fix?: string;
+  /** A network requirement's exchange with the server, as `Transcript.render()` writes it. */
+  transcript?: string;
+  /** What a known trouble means (a socket error, a port taken). */
+  hint?: string;
+  /** What a fresh look at the learner's code showed to be the cause, found after the failure (day 2's re-telling). */
+  seen?: string;
   /** What went wrong, when the support code observed it (the grader folds failures of one cause together). */
   cause?: Cause;
+}
+
+/** The advice of a failure as lines of text, each labelled: the one place its text is written (the message, the
+ *  report's `advice` field and every renderer read the same fields). */
+export function adviceLines(advice: Advice): string[] {
+  const lines: string[] = [];
+  if (advice.expected !== undefined) lines.push(`Expected: ${advice.expected}`);
+  if (advice.received !== undefined) lines.push(`Received: ${advice.received}`);
+  if (advice.where) lines.push(`Look at:  ${advice.where}`);
+  if (advice.fix) lines.push(`Try:      ${advice.fix}`);
+  if (advice.transcript) lines.push(`Transcript:\n${advice.transcript.split('\n').map((line) => `  ${line}`).join('\n')}`);
+  if (advice.hint) lines.push(`Hint: ${advice.hint}`);
+  if (advice.seen) lines.push(`Cause:    ${advice.seen}`);
+  return lines;
 }
 
 /** A failed requirement. The grader prints its message as is, without a stack trace. */
 export class CheckError extends Error {
   /** The observed cause, carried to the grader's report (vitest keeps an error's own fields). */
   failure?: Cause;
-  /** What the failure says beyond its headline, field by field (the UI shows each as its own note). */
-  readonly advice: Advice;
+  /** The first line of the message: what failed. */
+  headline: string;
+  /** What the failure says beyond its headline, field by field: carried to the grader's report as data (the UI shows
+   *  each as its own note); the message is written from it. */
+  advice: Advice;
 
   constructor(headline: string, advice: Advice = {}) {
-    const lines = [headline];
-    if (advice.expected !== undefined) lines.push(`Expected: ${advice.expected}`);
-    if (advice.received !== undefined) lines.push(`Received: ${advice.received}`);
-    if (advice.where) lines.push(`Look at:  ${advice.where}`);
-    if (advice.fix) lines.push(`Try:      ${advice.fix}`);
-    super(lines.join('\n'));
+    super([headline, ...adviceLines(advice)].join('\n'));
     this.name = 'CheckError';
+    this.headline = headline;
     this.advice = advice;
     if (advice.cause) this.failure = advice.cause;
   }
+}
+
+/** A thrown value as vitest hands it on: a CheckError, vitest's copy of one, or any other error. */
+export interface Thrown {
+  message?: string;
+  headline?: string;
+  advice?: Advice;
+  failure?: Cause;
+}
+
+/** Adds `more` to the advice `error` carries and writes its message again from headline and advice (any other error's
+ *  message becomes its headline). */
+export function addAdvice(error: Thrown, more: Advice): void {
+  error.headline ??= error.message ?? '';
+  error.advice = { ...error.advice, ...more };
+  if (more.cause) error.failure = more.cause;
+  error.message = [error.headline, ...adviceLines(error.advice)].join('\n');
 }
 
 /** A value as the learner would type it: strings quoted and escaped, undefined as undefined; what a plain object

@@ -15,6 +15,15 @@ export interface CountingServerOptions {
   holdFromMs?: number;
   /** …for this much longer (a reply that comes late, after the client's deadline). */
   holdForMs?: number;
+  /** Answer every Nth command of each connection later than the others… */
+  slowEvery?: number;
+  /** …by this many milliseconds more: a known share of slow replies, so the true p50 and p99 are known. */
+  slowMs?: number;
+  /** Answer the Nth, 2Nth … command (counted over all connections) later still, `tailCount` of them… */
+  tailEvery?: number;
+  tailCount?: number;
+  /** …by this many milliseconds more: the slowest replies, beyond p99, so a maximum is not mistaken for it. */
+  tailMs?: number;
   /** Block the whole event loop (client and server alike, as a long GC pause would) this long after the first reply… */
   stallAfterMs?: number;
   /** …for this long. Timed from the first reply, so the stall falls inside the run however long connecting took. */
@@ -44,6 +53,8 @@ export interface CountingStats {
   maxInFlight: number;
   /** performance.now() of every real reply, to see when load arrived. */
   answerTimes: number[];
+  /** performance.now() when each stall the server was told to make (stallForMs) began. */
+  stalls: number[];
 }
 
 /** A running counting server. */
@@ -77,12 +88,13 @@ function block(ms: number): void {
 
 /** Starts a counting server on 127.0.0.1 and a free port. */
 export async function startCountingServer(options: CountingServerOptions = {}): Promise<CountingServer> {
-  const stats: CountingStats = { answered: 0, errors: 0, gets: 0, sets: 0, opened: 0, open: 0, maxOpen: 0, drops: 0, keys: new Map(), perConnection: [], maxInFlight: 0, answerTimes: [] };
+  const stats: CountingStats = { answered: 0, errors: 0, gets: 0, sets: 0, opened: 0, open: 0, maxOpen: 0, drops: 0, keys: new Map(), perConnection: [], maxInFlight: 0, answerTimes: [], stalls: [] };
   const store = new Map<string, string>();
   const sockets = new Set<Socket>();
   let stall: NodeJS.Timeout | undefined;
   const errorTimes: number[] = [];
   let seen = 0;
+  let arrived = 0; // commands received, over all connections
   const startedAt = performance.now();
   const held = (receivedAt: number) => (options.holdFromMs !== undefined && receivedAt - startedAt >= options.holdFromMs ? (options.holdForMs ?? 0) : 0);
 
@@ -120,7 +132,12 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
     stats.answered += 1;
     stats.perConnection[index]! += 1;
     stats.answerTimes.push(performance.now());
-    if (stats.answered === 1 && options.stallForMs !== undefined) stall = setTimeout(block, options.stallAfterMs ?? 0, options.stallForMs);
+    if (stats.answered === 1 && options.stallForMs !== undefined) {
+      stall = setTimeout(() => {
+        stats.stalls.push(performance.now());
+        block(options.stallForMs!);
+      }, options.stallAfterMs ?? 0);
+    }
   }
 
   const server = createServer((socket) => {
@@ -163,7 +180,11 @@ export async function startCountingServer(options: CountingServerOptions = {}): 
           else socket.destroy();
           return;
         }
-        const latency = (options.latencyMs ?? 0) + held(performance.now());
+        arrived += 1;
+        const slow = options.slowEvery !== undefined && received % options.slowEvery === 0 ? (options.slowMs ?? 0) : 0;
+        const tails = options.tailEvery !== undefined && arrived % options.tailEvery === 0 && arrived / options.tailEvery <= (options.tailCount ?? 1);
+        const tail = tails ? (options.tailMs ?? 0) : 0;
+        const latency = (options.latencyMs ?? 0) + slow + tail + held(performance.now());
         if (latency <= 0) respond(line);
         else queue = queue.then(() => pause(latency)).then(() => respond(line));
       }

@@ -5,9 +5,8 @@ import { runThread, type ThreadLoad } from './loadgen-thread.ts';
 
 const port = parentPort!;
 const load = workerData as ThreadLoad;
-port.once('message', async () => {
-  const result = await runThread(load);
-  port.postMessage(result, [result.latencies.buffer]);
+port.once('message', () => {
+  void runThread(load).then((result) => port.postMessage(result, [result.latencies.buffer]));
 });
 // A fresh thread runs its first few hundred milliseconds as cold code (the JIT has not compiled the hot loop yet): it
 // drives the server for warmUpMs, unmeasured, before it reports ready, so that the measured run starts warm.

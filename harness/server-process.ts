@@ -89,8 +89,9 @@ function startError(file: string, error: Record<string, string> | undefined, out
   }
   if (error.message?.startsWith('not implemented yet')) return Object.assign(new Error(error.message), { name: 'Error' });
   if (error.name === 'MissingExport') return new CheckError(`${shown(file)} has no export named startServer.`, { fix: 'Export it: `export async function startServer(options) { … }`.' });
-  const hint = error.code === 'EADDRINUSE' ? `\nHint: EADDRINUSE means the port is taken, yet the grader asked for port 0, with which the system picks a free one: your server chose a port itself. Pass options.port to listen() as it is; ${orDefault}.` : '';
-  return new CheckError(`Your server did not start: ${error.name}: ${error.message}${hint}`, {
+  const hint = error.code === 'EADDRINUSE' ? `EADDRINUSE means the port is taken, yet the grader asked for port 0, with which the system picks a free one: your server chose a port itself. Pass options.port to listen() as it is; ${orDefault}.` : undefined;
+  return new CheckError(`Your server did not start: ${error.name}: ${error.message}`, {
+    ...(hint && { hint }),
     where,
     fix: `Run it yourself to see the full error: node --import tsx ${shown(file).replace(/server\.ts$/, 'main.ts')}`,
   });

@@ -28,11 +28,9 @@ export function hintFor(trouble: Trouble | string, ms = 0): string {
   }
 }
 
-/** A failed network requirement: the CheckError text, then the transcript, then a Hint line. */
+/** A failed network requirement: its advice with the transcript and the Hint for a known trouble. */
 export class NetworkCheckError extends CheckError {
   constructor(headline: string, advice: Advice, transcript: Transcript, hint?: string) {
-    super(headline, advice);
-    const indented = transcript.render().split('\n').map((line) => `  ${line}`).join('\n');
-    this.message += `\nTranscript:\n${indented}${hint ? `\nHint: ${hint}` : ''}`;
+    super(headline, { ...advice, transcript: transcript.render(), ...(hint && { hint }) });
   }
 }

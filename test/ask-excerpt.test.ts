@@ -4,7 +4,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findDay } from '../course/days.ts';
-import { codeFor, pointerIn } from '../grader/ask/locate.ts';
+import { adviceLines } from '../harness/check.ts';
+import { codeFor, pointerOf } from '../grader/ask/locate.ts';
 import { buildQuestion } from '../grader/ask/question.ts';
 import type { DayResult, TestResult } from '../grader/results.ts';
 import { treeWith } from './helpers.ts';
@@ -14,13 +15,16 @@ const tree = treeWith('day2/shared-pending'); // `let pending` moved from serveC
 const server = join(tree, '02-server/server.ts');
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
-/** A failure of day 2 whose message points where `lookAt` says (as the checkpoint's harness words it). */
-const failing = (lookAt: string): TestResult => ({ group: 'clients', name: 'a client with half a line waits alone', id: 'half-line-waits-alone', status: 'failed', durationMs: 1, message: `Expected: "OK"\nReceived: "ERR unknown command"\nLook at:  ${lookAt}\nTry:      keep the bytes of each client apart` });
+/** A failure of day 2 whose advice points where `lookAt` says (as the checkpoint's harness words it). */
+const failing = (lookAt: string): TestResult => {
+  const advice = { expected: '"OK"', received: '"ERR unknown command"', where: lookAt, fix: 'keep the bytes of each client apart' };
+  return { group: 'clients', name: 'a client with half a line waits alone', id: 'half-line-waits-alone', status: 'failed', durationMs: 1, message: [`a client with half a line waits alone`, ...adviceLines(advice)].join('\n'), advice };
+};
 
 /** The question `npm run ask day2` writes for `test` on the tree, with hints 2 then 1 read. */
 function question(test: TestResult): string {
   const result: DayResult = { id: day.id, title: day.title, passed: false, metrics: {}, durationMs: 1, tests: [test] };
-  const code = codeFor(tree, pointerIn(test.message)!);
+  const code = codeFor(tree, pointerOf(test)!);
   return buildQuestion({ day, result, failing: test, code, hintsSeen: [1, 0].map((index) => ({ number: index + 1, text: day.hints[index]! })), at: new Date(0) });
 }
 

@@ -7,13 +7,22 @@ import { join } from 'node:path';
 import { days, type Day } from '../course/days.ts';
 import { gates } from '../course/gates.ts';
 import { buildReport } from '../grader/report.ts';
+import type { FailureAdvice } from '../grader/advice.ts';
 import type { DayResult, MetricResult, TestResult } from '../grader/results.ts';
+import { adviceLines } from '../harness/check.ts';
 
-/** One planted failure: the requirement id, the message the check printed, and the root cause it observed. */
+/** One planted failure: the requirement id, the headline and advice the check gave, and the root cause it observed. */
 interface Bug {
   id: string;
-  message: string;
+  headline: string;
+  advice: FailureAdvice;
   cause?: { kind: string; title: string };
+}
+
+// A bug's message and advice as the check gives them, its paths in the learner's tree `home`.
+function told(bug: Bug, home: string): Pick<TestResult, 'message' | 'advice'> {
+  const advice = Object.fromEntries(Object.entries(bug.advice).map(([field, text]) => [field, text.replaceAll('HOME', home)]));
+  return { message: [bug.headline, ...adviceLines(advice)].join('\n'), advice };
 }
 
 /** How a learner's week went: per day index, passing, a bug, or not started; the day-5 figures; when. */
@@ -33,7 +42,7 @@ function dayOf(day: Day, plan: Week['days'][number], week: Week): DayResult {
     if (plan === 'pass') return pass(id);
     if (plan === 'todo') return { ...pass(id), status: 'failed', message: `not implemented yet: startServer in days/${day.slug}/server.ts\nTry:      fill the TODO` };
     if (plan === 'cascade') return (day.cascade ?? []).includes(id) ? { ...pass(id), status: 'failed', message: 'an earlier day no longer passes: day1\nLook at:  npm run check day1' } : pass(id);
-    return id === plan.id ? { ...pass(id), status: 'failed', message: plan.message.replaceAll('HOME', week.home), ...(plan.cause && { cause: plan.cause }) } : pass(id);
+    return id === plan.id ? { ...pass(id), status: 'failed', ...told(plan, week.home), ...(plan.cause && { cause: plan.cause }) } : pass(id);
   });
   if (plan === 'todo' && day.id === 'day6') tests.find((test) => test.id === 'readme-questions')!.message = 'days/06-docs/project/README.md does not answer any of the four questions yet: "## What it does" … are missing or still empty.';
   const metrics: Record<string, MetricResult> = {};
@@ -56,11 +65,11 @@ const done = (): Week['days'] => days.map(() => 'pass');
 
 /** Day 2's three bugs, day 1's regression and day 4's wrong duration, as the checks word them. */
 export const bugs = {
-  sharedBuffer: { id: 'two-clients', message: 'Client B got "OKSET k" where "OK" was due.\nExpected: OK\nReceived: OKSET k\nLook at:  the data handler in HOME/02-server/server.ts:14\nTry:      keep one pending buffer per connection.', cause: { kind: 'shared-buffer', title: "one client's half line was glued to another's" } },
-  perConnection: { id: 'shared-cache', message: 'GET k on a second connection returned (nil) after SET k v on the first.\nExpected: v\nReceived: (nil)\nLook at:  startServer in HOME/02-server/server.ts:9\nTry:      make the Cache once, outside the connection handler.', cause: { kind: 'protocol-mismatch', title: 'a reply differs from the protocol table' } },
-  lineLimit: { id: 'line-limit', message: 'A 70 KiB line got no reply.\nExpected: ERR line too long, then the connection closed\nReceived: nothing within 2000 ms\nLook at:  HOME/02-server/server.ts:22\nTry:      count the bytes you keep without a newline.', cause: { kind: 'no-line-limit', title: 'a line over 64 KiB was kept' } },
-  deleteBroke: { id: 'delete-forgets', message: 'cache.get("k3") still returned a value after delete.\nExpected: undefined\nReceived: \'v3\'\nLook at:  Cache.delete in HOME/01-cache/cache.ts:20\nTry:      remove the key from the same store.' },
-  wrongDuration: { id: 'exact-count', message: 'Your report says 4,000 ops/s; the server counted 8,000 ops/s.\nExpected: the same figure within 10%\nReceived: 4,000 ops/s\nLook at:  runLoadTest in HOME/04-loadtest/loadtest.ts:61\nTry:      divide by the time the run really took.', cause: { kind: 'wrong-duration', title: 'the run lasted 0.5 × the 2 s asked' } },
+  sharedBuffer: { id: 'two-clients', headline: 'Client B got "OKSET k" where "OK" was due.', advice: { expected: 'OK', received: 'OKSET k', where: 'the data handler in HOME/02-server/server.ts:14', fix: 'keep one pending buffer per connection.' }, cause: { kind: 'shared-buffer', title: "one client's half line was glued to another's" } },
+  perConnection: { id: 'shared-cache', headline: 'GET k on a second connection returned (nil) after SET k v on the first.', advice: { expected: 'v', received: '(nil)', where: 'startServer in HOME/02-server/server.ts:9', fix: 'make the Cache once, outside the connection handler.' }, cause: { kind: 'protocol-mismatch', title: 'a reply differs from the protocol table' } },
+  lineLimit: { id: 'line-limit', headline: 'A 70 KiB line got no reply.', advice: { expected: 'ERR line too long, then the connection closed', received: 'nothing within 2000 ms', where: 'HOME/02-server/server.ts:22', fix: 'count the bytes you keep without a newline.' }, cause: { kind: 'no-line-limit', title: 'a line over 64 KiB was kept' } },
+  deleteBroke: { id: 'delete-forgets', headline: 'cache.get("k3") still returned a value after delete.', advice: { expected: 'undefined', received: '\'v3\'', where: 'Cache.delete in HOME/01-cache/cache.ts:20', fix: 'remove the key from the same store.' } },
+  wrongDuration: { id: 'exact-count', headline: 'Your report says 4,000 ops/s; the server counted 8,000 ops/s.', advice: { expected: 'the same figure within 10%', received: '4,000 ops/s', where: 'runLoadTest in HOME/04-loadtest/loadtest.ts:61', fix: 'divide by the time the run really took.' }, cause: { kind: 'wrong-duration', title: 'the run lasted 0.5 × the 2 s asked' } },
 } satisfies Record<string, Bug>;
 
 /** The eight learners, and what the view must make of them. */

@@ -15,6 +15,7 @@ import { days } from '../course/days.ts';
 import { toClassroom } from '../grader/classroom.ts';
 import { root } from '../grader/paths.ts';
 import type { Report } from '../grader/results.ts';
+import { applyPatch } from '../grader/tools/patch.ts';
 import { graded, gradeMs } from './graded.ts';
 import { cli, freshState } from './grader-helpers.ts';
 
@@ -53,7 +54,7 @@ beforeAll(async () => {
   // Fay: delete keeps the key (a planted day-1 bug), in a git checkout of her own, graded as Exercism runs a day.
   const fay = at('fay');
   cpSync(resolve(root, 'solutions'), fay, { recursive: true });
-  execFileSync('patch', ['-p1', '-s', '-i', resolve(root, 'test/fixtures/day1/delete-noop/bug.patch')], { cwd: fay });
+  applyPatch(resolve(root, 'test/fixtures/day1/delete-noop/bug.patch'), fay);
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Fay Learner', '-c', 'user.email=fay@example.org', ...args], { cwd: fay });
   git('init', '-q');
   git('add', '-A');

@@ -4,6 +4,7 @@
 import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { findDay } from '../course/days.ts';
 import { startCountingServer } from '../harness/counting-server.ts';
 import { runLoadTest } from '../solutions/04-loadtest/loadtest.ts';
 import { expectDiagnosed } from './diagnosis.ts';
@@ -20,6 +21,11 @@ const planted: [fixture: string, caughtBy: string, mentions?: RegExp][] = [
   ['no-error-listener', 'dropped-connection', /Received: Error: read ECONNRESET/],
   ['divides-by-asked', 'overrun'],
   ['zero-latency', 'latency', /Received: avgLatencyMs 0\b/],
+  ['average-as-percentiles', 'percentiles', /Expected: p99LatencyMs ≥ \d+[\s\S]*A percentile is read from every request's latency/],
+  ['busy-wait', 'exact-count', /event loop was held for [\d,]+ ms[\s\S]*Look at:\s+the while loop that waits on the clock inside runLoadTest in \S+loadtest\.ts:\d+/],
+  ['max-as-p99', 'percentiles', /Expected: p99LatencyMs from \d+ to under 300 ms/],
+  ['average-as-p50', 'percentiles', /Expected: p50LatencyMs from 1 to under \d+ ms, at most p99LatencyMs, and at least [\d.]+ ms below avgLatencyMs/],
+  ['per-connection-averages', 'percentiles', /Expected: p99LatencyMs ≥ \d+[\s\S]*A percentile is read from every request's latency/],
 ];
 
 describe('day 4 diagnoses planted bugs', () => {
@@ -29,6 +35,18 @@ describe('day 4 diagnoses planted bugs', () => {
     // The drop requirement is broken too, but by the same cause: folded under the first ✗, not blamed on error counting.
     const dropped = result.tests.find((test) => test.id === 'dropped-connection')!;
     expect(dropped.cause?.kind).toBe('connection-per-request');
+  });
+});
+
+describe('day 4 hints', () => {
+  it('has a hint for every cause day 4 can report, the one `npm run hint day4` shows first after that ✗', () => {
+    const kinds = ['connection-per-request', 'wrong-duration', 'counts-unanswered', 'counts-cutoff-as-errors', 'latency-not-timed', 'not-percentiles', 'p99-is-max', 'event-loop-blocked'];
+    const day = findDay('day4')!;
+    for (const kind of kinds) expect(day.hintFor?.[kind], `day4's hintFor has no hint for cause "${kind}"`).toBeTypeOf('number');
+    for (const kind of kinds) expect(day.causes?.[kind], `day4's causes link "${kind}" to no guide entry`).toBeDefined();
+    expect(day.hints[day.hintFor!['event-loop-blocked']!]).toMatch(/never awaits/);
+    expect(day.hints[day.hintFor!['counts-cutoff-as-errors']!]).toMatch(/neither as an operation nor as an error/);
+    expect(day.hints[day.hintFor!['not-percentiles']!]).toMatch(/p99/);
   });
 });
 

@@ -4,6 +4,7 @@
 // test runner interface version 3 ({ version: 3, status, message? (only with error), tests: [{ name, status, message
 // (fail/error), output? (the student's own printing), test_code, task_id }] }; error only when no test ran).
 import { describe, expect, it } from 'vitest';
+import { adviceLines } from '../harness/check.ts';
 import { days, dayNumber, type Day } from '../course/days.ts';
 import { toClassroom } from '../grader/classroom.ts';
 import { toExercism } from '../grader/exercism.ts';
@@ -20,11 +21,12 @@ const week = (change: (day: Day, tests: TestResult[]) => TestResult[] = (_, test
     const tests = change(day, scoredRows(day).filter((row) => !row.compile).map((row) => passed(day, row.id)));
     return { id: day.id, title: day.title, passed: tests.every((test) => test.status === 'passed'), durationMs: 10, metrics: {}, tests };
   });
-const diagnosis = `GET k on a second connection returned (nil).\nExpected: v\nReceived: (nil)\nLook at:  startServer in ${tree}/02-server/server.ts:9\nTry:      make the Cache once, outside the connection handler.`;
+const advice = { expected: 'v', received: '(nil)', where: `startServer in ${tree}/02-server/server.ts:9`, fix: 'make the Cache once, outside the connection handler.' };
+const diagnosis = ['GET k on a second connection returned (nil).', ...adviceLines(advice)].join('\n');
 const failing: Report = buildReport(tree, 1, week((day, tests) => {
   if (day.id !== 'day2') return tests;
-  const compile: TestResult = { group: '', name: 'your files compile: tsc finds no type errors', id: 'compiles', status: 'failed', message: `tsc found 1 type error\n${tree}/02-server/server.ts:3  TS2322: …\nLook at:  ${tree}/02-server/server.ts:3`, durationMs: 0 };
-  return [compile, ...tests.map((test) => (test.id === 'shared-cache' ? { ...test, status: 'failed' as const, message: diagnosis, cause: { kind: 'protocol-mismatch', title: 'a reply differs' } } : test))];
+  const compile: TestResult = { group: '', name: 'your files compile: tsc finds no type errors', id: 'compiles', status: 'failed', message: `tsc found 1 type error\n${tree}/02-server/server.ts:3  TS2322: …\nLook at:  ${tree}/02-server/server.ts:3`, advice: { where: `${tree}/02-server/server.ts:3` }, durationMs: 0 };
+  return [compile, ...tests.map((test) => (test.id === 'shared-cache' ? { ...test, status: 'failed' as const, message: diagnosis, advice, cause: { kind: 'protocol-mismatch', title: 'a reply differs' } } : test))];
 }));
 const passing: Report = buildReport(tree, 1, week());
 const classroomKeys = ['name', 'status', 'message', 'test_code', 'filename', 'line_no', 'execution_time', 'score'];

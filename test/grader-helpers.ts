@@ -1,9 +1,7 @@
 // Helpers for the grader's own tests: a private state folder per test, and running the CLI with stdin and env.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { execa } from 'execa';
-import { days } from '../course/days.ts';
 import { root } from '../grader/paths.ts';
 import { scratchDir, type GraderRun } from './helpers.ts';
 import { runHere } from './in-process.ts';

@@ -66,12 +66,13 @@ describe('who and what a report is about', () => {
     }
   });
 
-  it("reads the learner's file from Look at, relative to the tree, wherever the tree lies (identity-look-at)", () => {
-    expect(lookAtOf(`Expected: 'v'\nReceived: undefined\nLook at:  Cache.nope in ${tree}/01-cache/cache.ts\nTry: …`, tree)).toEqual({ file: '01-cache/cache.ts' });
-    expect(lookAtOf('Look at:  solutions/02-server/server.ts:41:7', 'solutions')).toEqual({ file: '02-server/server.ts', line: 41 });
-    expect(lookAtOf('Look at:  Cache.get in solutions/01-cache/cache.ts', 'solutions'), 'a function named: the line that declares it').toEqual({ file: '01-cache/cache.ts', line: declared('solutions/01-cache/cache.ts', /^\s+get\(/) });
-    expect(lookAtOf('Look at:  library code (cache.ts, server.ts) stays quiet', tree), 'no file of the tree named').toBeUndefined();
-    expect(lookAtOf('no such line', tree)).toBeUndefined();
+  it("reads the learner's file from the advice's where, relative to the tree, wherever the tree lies (identity-look-at)", () => {
+    expect(lookAtOf({ message: '', advice: { expected: "'v'", received: 'undefined', where: `Cache.nope in ${tree}/01-cache/cache.ts`, fix: '…' } }, tree)).toEqual({ file: '01-cache/cache.ts' });
+    expect(lookAtOf({ message: '', advice: { where: 'solutions/02-server/server.ts:41:7' } }, 'solutions')).toEqual({ file: '02-server/server.ts', line: 41 });
+    expect(lookAtOf({ message: '', advice: { where: 'Cache.get in solutions/01-cache/cache.ts' } }, 'solutions'), 'a function named: the line that declares it').toEqual({ file: '01-cache/cache.ts', line: declared('solutions/01-cache/cache.ts', /^\s+get\(/) });
+    expect(lookAtOf({ message: '', advice: { where: 'library code (cache.ts, server.ts) stays quiet' } }, tree), 'no file of the tree named').toBeUndefined();
+    expect(lookAtOf({ message: 'Look at:  solutions/02-server/server.ts:41:7', advice: { fix: 'no where' } }, 'solutions'), 'never read back from the message').toBeUndefined();
+    expect(lookAtOf({ message: 'no such line' }, tree)).toBeUndefined();
   });
 
   it('gives the cause as the terminal shows it: the guide entry over the observed kind (identity-why)', () => {
@@ -84,7 +85,7 @@ describe('who and what a report is about', () => {
     mkdirSync(join(tree, '01-cache'), { recursive: true });
     for (const file of ['cache.ts', 'rwlock.ts']) writeFileSync(join(tree, '01-cache', file), 'export {};\n');
     const day: DayResult = { id: 'day1', title: 'Core', passed: false, durationMs: 1, metrics: {}, tests: [
-      { group: 'Cache', name: 'returns keys', id: 'stores-keys', status: 'failed', message: `Look at:  ${tree}/01-cache/cache.ts:3`, durationMs: 1 },
+      { group: 'Cache', name: 'returns keys', id: 'stores-keys', status: 'failed', message: `Look at:  ${tree}/01-cache/cache.ts:3`, advice: { where: `${tree}/01-cache/cache.ts:3` }, durationMs: 1 },
       { group: 'Cache', name: 'forgets', id: 'deletes', status: 'passed', message: '', durationMs: 1 },
     ] };
     const report = buildReport(tree, 7, [day]);

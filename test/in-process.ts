@@ -8,6 +8,7 @@
 import { format } from 'node:util';
 import chalk from 'chalk';
 import { parseArgs, UsageError } from '../grader/args.ts';
+import { removeRunDir } from '../grader/leftovers.ts';
 import { root } from '../grader/paths.ts';
 import { commands } from '../grader/registry.ts';
 import { rejectStrays } from '../grader/strays.ts';
@@ -44,6 +45,7 @@ export async function runHere(args: string[], extra: Record<string, string> = {}
     stderr.push(error.message);
     exitCode = 2;
   } finally {
+    removeRunDir(); // a test worker may be ended without the exit event that removes it otherwise
     Object.assign(console, { log: saved.log, error: saved.error, warn: saved.warn });
     chalk.level = saved.level;
     process.exitCode = saved.exitCode;

@@ -16,8 +16,8 @@ import { readProgress, recordProgress } from '../grader/progress.ts';
 import { cliHere, freshState } from './grader-helpers.ts';
 import { runGrader } from './helpers.ts';
 
-// Every cause kind harness/cause.ts names (read from its source, so a new kind needs no second list).
-const causeKinds = [...readFileSync(resolve(root, 'harness/cause.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
+// Every cause kind harness/cause-kind.ts names (read from its source, so a new kind needs no second list).
+const causeKinds = [...readFileSync(resolve(root, 'harness/cause-kind.ts'), 'utf8').matchAll(/^\s+\| '([\w-]+)'/gm)].map((match) => match[1]!);
 
 const day2 = findDay('day2')!;
 const needs = `not run — needs: ${day2.preconditions![0]!.needs}`;
@@ -95,7 +95,7 @@ describe('a usage error run through npm', () => {
     const run = await npm(['run', 'check', 'day9']);
     expect(run.exitCode).toBe(2);
     const lines = run.all!.split('\n').filter((line) => line.trim() !== '');
-    expect(lines, run.all).toEqual([expect.stringMatching(/^> cachelings@[\d.]+ check$/), '> node --import tsx grader/cli.ts check day9', expect.stringMatching(/^There is no day "day9"\. Valid days: day1/)]);
+    expect(lines, run.all).toEqual([expect.stringMatching(/^> cachelings@[\d.]+ check$/), '> node --import ./grader/temp-folder.mjs --import tsx grader/cli.ts check day9', expect.stringMatching(/^There is no day "day9"\. Valid days: day1/)]);
     const silent = await npm(['run', '-s', 'check', 'day9']);
     expect(silent.all!.trim().split('\n'), silent.all).toHaveLength(1);
   });

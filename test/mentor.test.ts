@@ -2,7 +2,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeFor, learnerFile, pointerIn } from '../grader/ask/locate.ts';
+import { codeFor, learnerFile, pointerAt, pointerOf } from '../grader/ask/locate.ts';
 import { root } from '../grader/paths.ts';
 import { recordProgress } from '../grader/progress.ts';
 import { runHere } from './in-process.ts';
@@ -10,14 +10,14 @@ import { treeWith } from './helpers.ts';
 
 describe('ask finds the code a failure points at', () => {
   it('reads "Look at:" lines: Class.method, function, file:line, and "not implemented yet"', () => {
-    expect(pointerIn('x\nLook at:  Cache.get in days/01-cache/cache.ts\nTry: y')).toEqual({ path: 'days/01-cache/cache.ts', name: 'get', owner: 'Cache' });
-    expect(pointerIn('Look at:  handleLine in days/02-server/protocol.ts')).toEqual({ path: 'days/02-server/protocol.ts', name: 'handleLine' });
-    expect(pointerIn('Your code threw TypeError: boom\nLook at:  days/02-server/server.ts:12:7')).toEqual({ path: 'days/02-server/server.ts', line: 12 });
-    expect(pointerIn('not implemented yet: RWLock.read in days/01-cache/rwlock.ts')).toEqual({ path: 'days/01-cache/rwlock.ts', name: 'read', owner: 'RWLock' });
-    expect(pointerIn('Look at:  the field that holds the data in days/01-cache/cache.ts')).toEqual({ path: 'days/01-cache/cache.ts' });
-    expect(pointerIn("Look at:  the 'data' handler (serveConnection) in days/02-server/server.ts")).toEqual({ path: 'days/02-server/server.ts', name: 'serveConnection' });
-    expect(pointerIn('Look at:  close() returned by startServer in days/02-server/server.ts')).toEqual({ path: 'days/02-server/server.ts', name: 'startServer' });
-    expect(pointerIn('Expected: 1\nReceived: 2')).toBeUndefined();
+    expect(pointerOf({ message: 'x', advice: { where: 'Cache.get in days/01-cache/cache.ts', fix: 'y' } })).toEqual({ path: 'days/01-cache/cache.ts', name: 'get', owner: 'Cache' });
+    expect(pointerAt('handleLine in days/02-server/protocol.ts')).toEqual({ path: 'days/02-server/protocol.ts', name: 'handleLine' });
+    expect(pointerOf({ message: 'Your code threw TypeError: boom', advice: { where: 'days/02-server/server.ts:12:7' } })).toEqual({ path: 'days/02-server/server.ts', line: 12 });
+    expect(pointerOf({ message: 'not implemented yet: RWLock.read in days/01-cache/rwlock.ts' })).toEqual({ path: 'days/01-cache/rwlock.ts', name: 'read', owner: 'RWLock' });
+    expect(pointerAt('the field that holds the data in days/01-cache/cache.ts')).toEqual({ path: 'days/01-cache/cache.ts' });
+    expect(pointerAt("the 'data' handler (serveConnection) in days/02-server/server.ts")).toEqual({ path: 'days/02-server/server.ts', name: 'serveConnection' });
+    expect(pointerAt('close() returned by startServer in days/02-server/server.ts')).toEqual({ path: 'days/02-server/server.ts', name: 'startServer' });
+    expect(pointerOf({ message: 'Expected: 1\nReceived: 2', advice: { expected: '1', received: '2' } })).toBeUndefined();
   });
 
   it('never reaches outside the learner’s day folders', () => {

@@ -1,7 +1,7 @@
-// CI's Node-version matrix: grades solutions/ and the pristine scaffolds on Node 22 and 24 (binaries from the npm
-// packages that carry them, installed under .tmp/nodes/) and holds every verdict against Node 20's run of the same
-// trees (kept by the self-test in .tmp/graded/node-20/, or graded here when missing).
-// Usage: node --import tsx test/node-matrix.ts [--versions 22.23.5,24.22.3] [--parallel] [--beside PID]
+// CI's Node-version matrix: grades solutions/ and the pristine scaffolds on Node 20.19.0 (the stated minimum), 22 and 24
+// (binaries from the npm packages that carry them, installed under .tmp/nodes/) and holds every verdict against the
+// self-test's Node 20 run of the same trees (kept in .tmp/graded/node-20/, or graded here when missing).
+// Usage: node --import tsx test/node-matrix.ts [--versions 20.19.0,22.23.5,24.22.3] [--parallel] [--beside PID]
 // --beside PID: the self-test runs beside the matrix as process PID (.ci/run); the matrix installs its Node binaries,
 // then waits for that run's Node-20 grades before grading (so its grades fill the CPU the self-test leaves idle).
 import { execFileSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { verdictDifferences } from './verdicts.ts';
 
 const args = process.argv.slice(2);
 const versionsFlag = args.indexOf('--versions');
-const versions = (versionsFlag >= 0 ? args[versionsFlag + 1]! : '22.23.5,24.22.3').split(',');
+const versions = (versionsFlag >= 0 ? args[versionsFlag + 1]! : '20.19.0,22.23.5,24.22.3').split(',');
 const trees: Graded[] = ['solutions', 'days'];
 const besideFlag = args.indexOf('--beside');
 const beside = besideFlag >= 0 ? Number(args[besideFlag + 1]) : undefined;

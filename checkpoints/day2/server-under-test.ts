@@ -1,5 +1,5 @@
 // Day 2 helpers: start the learner's server on port 0, connect clients to it, and clean both up after each test.
-import { CheckError, show } from '../../harness/check.ts';
+import { addAdvice, CheckError, show, type Thrown } from '../../harness/check.ts';
 import { withTimeout } from '../../harness/async.ts';
 import { crashCause, frameIn, type Cause } from '../../harness/cause.ts';
 import { learnerModule, shown, targetDir } from '../../harness/learner.ts';
@@ -202,22 +202,18 @@ export async function cleanUp(context?: TestContext): Promise<void> {
  *  this test, or a half line left by an earlier one. Each error is re-told once. */
 async function retell(errors: unknown[]): Promise<void> {
   if (!startedOne) return;
-  const open = errors.filter((error) => !String((error as { message?: string }).message).includes(causeLine));
+  const open = (errors as Thrown[]).filter((error) => error.advice?.seen === undefined);
   if (open.length === 0) return;
   const couldMeet = testClients.length > 1 || halfLineLeft;
   const shared = couldMeet ? await sharedBufferSeen() : null;
   const [seen, cause, explains] = shared ? [shared, sharedBuffer, bufferExplains] : [await chunkFramingSeen(), chunkFraming, framingExplains];
   if (!seen) return;
+  // The diagnosis re-tells in the test, and afterEach sees a copy of the same error: `seen` marks it told.
   for (const error of open) {
-    const carried = error as { failure?: Cause; message?: string };
-    if (carried.failure && !explains(carried.failure)) continue; // another bug: told on its own
-    carried.failure = cause;
-    carried.message = `${carried.message ?? ''}${causeLine}${seen}`;
+    if (error.failure && !explains(error.failure)) continue; // another bug: told on its own
+    addAdvice(error, { seen, cause });
   }
 }
-
-// The line a re-told error gains: the diagnosis re-tells in the test, and afterEach sees a copy of the same error.
-const causeLine = '\nCause:    ';
 onFailure((error) => retell([error]));
 
 // Whether a server that takes each chunk as a line can produce `cause`: a reply to a piece, a wrong or missing reply.
@@ -263,9 +259,8 @@ export function crashError(error: Error, headline: string, fix?: string): CheckE
         ? "Add socket.on('error', …) to every accepted socket: an 'error' event nobody listens to is thrown and ends the process."
         : fix,
     cause,
+    // A known socket trouble gets its Hint line, as a failure with a transcript does.
+    ...(readline ? { hint: hintFor('readline') } : reset ? { hint: hintFor('no-error-listener') } : {}),
   });
-  // A known socket trouble gets its Hint line, as a failure with a transcript does.
-  const hint = readline ? hintFor('readline') : reset ? hintFor('no-error-listener') : undefined;
-  if (hint) failure.message += `\nHint: ${hint}`;
   return failure;
 }

@@ -60,7 +60,7 @@ describe('Race-stress over TCP', () => {
     const keys = range(10).map((k) => `${tag}-shared-${k}`);
     const rounds = 40;
     // Every value names its key, writer and version, so a value read under the wrong key or cut short is visible.
-    const plans = range(50).map((w) => range(rounds).map((v) => ({ key: keys[Math.floor(random() * keys.length)]!, value: '' })).map((op, v) => ({ ...op, value: `${op.key}|writer-${w}|v${v}` })));
+    const plans = range(50).map((w) => range(rounds).map(() => ({ key: keys[Math.floor(random() * keys.length)]!, value: '' })).map((op, v) => ({ ...op, value: `${op.key}|writer-${w}|v${v}` })));
     const written = new Map<string, Set<string>>(keys.map((key) => [key, new Set()]));
     const lastByWriter = new Map<string, Set<string>>(keys.map((key) => [key, new Set()]));
     for (const plan of plans) {

@@ -6,6 +6,8 @@ import { CheckError } from '../../harness/check.ts';
 import { startCountingServer, type CountingServerOptions, type CountingStats } from '../../harness/counting-server.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { withPictures } from '../support/pictures.ts';
+import { heartbeat, loopHeld } from './event-loop.ts';
+import { clockSpin, countOnSend, errorOnClose, type Statement } from './statements.ts';
 import { count, hintFor, inWindow, story } from './story.ts';
 
 type LoadModule = typeof import('@learner/04-loadtest/loadtest.ts');
@@ -37,6 +39,7 @@ export async function runAgainst(server: CountingServerOptions, asked: Run['aske
   const options = { host: counting.host, port: counting.port, ...asked };
   const lines = story(server, options);
   const startedAt = performance.now();
+  const beats = heartbeat();
   try {
     const limitMs = asked.durationMs * 2 + 2_000;
     const stuck = `runLoadTest, asked for a ${count(asked.durationMs)} ms run, had not returned after ${count(limitMs)} ms (twice the duration, plus 2 s).`;
@@ -53,6 +56,7 @@ export async function runAgainst(server: CountingServerOptions, asked: Run['aske
       throw new CheckError(`runLoadTest threw: ${(error as Error).message}`, { received: [...lines, serverLine(counting.stats)].join('\n'), where: where('runLoadTest'), fix: hintFor(error) });
     });
     const returnedAt = performance.now();
+    const held = beats.stop(counting.stats.stalls);
     const wallMs = returnedAt - startedAt;
     const answeredByReturn = counting.answeredBefore(returnedAt);
     await new Promise((done) => setTimeout(done, 50)); // let the server finish what was already on the wire
@@ -62,8 +66,11 @@ export async function runAgainst(server: CountingServerOptions, asked: Run['aske
     lines.push(serverLine(s));
     lines.push(`[server] ${count(answeredByReturn)} real replies had been written when runLoadTest returned`);
     const sinceFirstReplyMs = returnedAt - (s.answerTimes[0] ?? returnedAt);
+    const spin = held && held.to - held.from >= Math.max(300, asked.durationMs * 0.5) ? clockSpin() : undefined;
+    if (held && spin) throw loopHeld(held, spin, startedAt, asked.durationMs, lines);
     return { asked, report, stats: s, wallMs, sinceFirstReplyMs, lateAnswers, answeredByReturn, startedAt, transcript: lines.join('\n') };
   } finally {
+    beats.stop([]);
     await counting.close();
   }
 }
@@ -82,18 +89,31 @@ export async function runOnTime(server: CountingServerOptions, asked: Run['asked
 /** Fails with the run's transcript under what was received. */
 export function expectRun(run: Run, condition: boolean, headline: string, advice: { expected: string; received: string; fix: string; where?: string; cause?: Cause }): void {
   if (condition) return;
-  const cause = advice.cause ?? runCause(run);
-  const failure = new CheckError(headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? where('runLoadTest'), ...(cause && { cause }) });
+  const seen = advice.cause ? { cause: advice.cause } : runCause(run);
+  const cause = seen.cause;
+  const failure = new CheckError(headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? seen.where ?? where('runLoadTest'), ...(cause && { cause }) });
   throw withPictures(failure, [{ type: 'the run, as the server saw it', caption: `Commands the counting server answered, per 100 ms, for a run of ${count(run.asked.durationMs)} ms asked.`, draw: (charts) => charts.answersChart(run.stats.answerTimes.map((time) => time - run.startedAt), run.asked.durationMs, run.wallMs) }]);
 }
 
-/** The cause a run shows whatever the requirement checks: most of day 4's bugs break several requirements at once. */
-function runCause(run: Run): Cause | undefined {
-  if (opensPerRequest(run)) return perRequest;
-  if (farOff(run.wallMs, run.asked.durationMs)) return wrongDuration;
-  if (countsUnanswered(run)) return { kind: 'counts-unanswered', title: 'the report counts operations whose replies had not arrived' };
-  return undefined;
+/** The cause a run shows whatever the requirement checks (most of day 4's bugs break several requirements at once),
+ *  with the statement to look at when the file shows it. */
+function runCause(run: Run): { cause?: Cause; where?: string } {
+  if (opensPerRequest(run)) return { cause: perRequest };
+  if (farOff(run.wallMs, run.asked.durationMs)) return { cause: wrongDuration };
+  if (countsUnanswered(run)) return { cause: { kind: 'counts-unanswered', title: 'the report counts operations whose replies had not arrived' }, where: countOnSend()?.where };
+  if (countsCutoff(run)) return { cause: cutoffAsErrors, where: errorOnClose()?.where };
+  return {};
 }
+
+/** Whether the report counts more errors than the server made (ERR replies and drops), by at most one a connection:
+ *  the requests the tester itself cut off at the deadline. */
+function countsCutoff(run: Run): boolean {
+  const over = run.report.errors - run.stats.errors - run.stats.drops;
+  return over > 0 && over <= run.asked.connections;
+}
+
+/** The cause of errors counted for the requests the tester cut off itself. */
+const cutoffAsErrors: Cause = { kind: 'counts-cutoff-as-errors', title: 'the requests cut off at the deadline are counted as errors' };
 
 /** Whether the report counts requests still in flight when the run ended: more operations than real replies, by
  *  at most one a connection (a tester that counts ERR replies as operations is over by about the ERR count), or by
@@ -120,6 +140,24 @@ export const perRequest: Cause = { kind: 'connection-per-request', title: 'the t
 export function opensPerRequest(run: Run): boolean {
   const { opened, answered } = run.stats;
   return opened > run.asked.connections * 3 && answered <= opened * 2;
+}
+
+/** The cause of latencies reported as 0 for a run that answered requests: nothing was timed. */
+const untimed: Cause = { kind: 'latency-not-timed', title: 'the report gives 0 ms latencies: no request was timed' };
+
+/** The cause of a p50 or p99 that is not read from the run's latencies (an average, or a percentile of averages). */
+export const notPercentiles: Cause = { kind: 'not-percentiles', title: 'p50 and p99 are not percentiles of the latencies measured' };
+
+/** The cause of a latency failure: `untimed` when every latency is 0 over a run with operations, else `otherwise`. */
+export function latencyCause(run: Run, otherwise?: Cause): { cause?: Cause } {
+  const { report } = run;
+  if (report.totalOps > 0 && report.avgLatencyMs === 0 && report.p50LatencyMs === 0 && report.p99LatencyMs === 0) return { cause: untimed };
+  return otherwise ? { cause: otherwise } : {};
+}
+
+/** A Look at line for `statement` when the learner's file shows it (else the check names runLoadTest). */
+export function at(statement: Statement | undefined): { where?: string } {
+  return statement ? { where: statement.where } : {};
 }
 
 /** A server that answers each command after 1 ms, as a real one on a network would: these honesty checks need

@@ -8,7 +8,7 @@ import { vetFlags } from '../../harness/tsc.ts';
 import { debugPrintsIn, unusedExportsIn } from '../../harness/vet.ts';
 import { gradedExports, libraryFiles as libraryFilesOf } from '../../course/derived.ts';
 
-export { typecheck, workbookTsc } from './compile.ts';
+export { typecheck } from './compile.ts';
 
 /** The learner's TypeScript files, relative to the tree. */
 export function learnerTsFiles(): string[] {

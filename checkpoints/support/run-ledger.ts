@@ -7,7 +7,8 @@ import type { TestProject } from 'vitest/node';
 
 /** Makes the folder, hands its path to the tests (`inject('cachelingsLedger')`), and empties it on every re-run. */
 export default function setup(project: TestProject): () => void {
-  const dir = mkdtempSync(join(tmpdir(), 'cachelings-run-'));
+  // Under the grader, inside its own temp folder (CACHELINGS_RUN_DIR), which it removes even when vitest is killed.
+  const dir = mkdtempSync(join(process.env.CACHELINGS_RUN_DIR ?? tmpdir(), 'cachelings-run-'));
   project.provide('cachelingsLedger', dir);
   project.onTestsRerun(() => {
     rmSync(dir, { recursive: true, force: true });

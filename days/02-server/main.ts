@@ -1,5 +1,6 @@
 // Day 2 · `npm start`: runs your server on 127.0.0.1:6379 (change it with --port 6381 or PORT=6381).
 // This file is given; the work is in server.ts and protocol.ts. Guide: days/02-server/README.md
+import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { startServer } from './server.ts';
 
@@ -12,11 +13,24 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+/** The first port after `port` that nobody listens on now, skipping 6380 (day 5's `npm run start:day5`). */
+async function freePortAfter(port: number): Promise<number> {
+  for (let next = port + 1; next < 65536; next += 1) {
+    if (next === 6380) continue;
+    const free = await new Promise<boolean>((done) => {
+      const probe = createServer().once('error', () => done(false));
+      probe.listen(next, host, () => probe.close(() => done(true)));
+    });
+    if (free) return next;
+  }
+  return 0;
+}
+
 /** Explains a failure in one line when it is a busy port, then exits. */
-function stop(error: unknown): never {
+async function stop(error: unknown): Promise<never> {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    console.error(`Port ${port} is already in use (another server is running?). Pick another: npm start -- --port ${port + 1}`);
+    console.error(`Port ${port} is already in use (another server is running?). Pick a free one: npm start -- --port ${await freePortAfter(port)}`);
   } else if (error instanceof Error && error.message.startsWith('not implemented yet')) {
     console.error(`Could not start the server: ${error.message}`);
   } else {
@@ -26,12 +40,12 @@ function stop(error: unknown): never {
 }
 
 // A server that does not listen for 'error' gets EADDRINUSE as an uncaught exception: explain it all the same.
-process.on('uncaughtException', stop);
+process.on('uncaughtException', (error) => void stop(error));
 
 try {
   const server = await startServer({ port, host });
   console.log(`Listening on ${host}:${server.port}. Try: nc ${host} ${server.port}  (or npm run client -- --port ${server.port}). Ctrl-C stops.`);
   process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
 } catch (error) {
-  stop(error);
+  await stop(error);
 }

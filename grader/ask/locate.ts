@@ -1,5 +1,5 @@
-// Finds the learner's code a failure points at ("Look at:" or "not implemented yet: … in …", read by
-// harness/look-at.ts), never outside their day folders.
+// Finds the learner's code a failure points at (its advice's `where`, or the TODO it stopped at: harness/look-at.ts),
+// never outside their day folders.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { days } from '../../course/days.ts';
@@ -7,7 +7,7 @@ import { display, root } from '../paths.ts';
 import type { Pointer } from '../../harness/look-at.ts';
 import { findFunction, functionAt, moduleStateOf, parse, type Extract, type Source } from '../source.ts';
 
-export { pointerIn, type Pointer } from '../../harness/look-at.ts';
+export { pointerAt, pointerOf, type Pointer } from '../../harness/look-at.ts';
 
 /** The absolute path of `shown` if it is a learner file of `target`'s day folders; undefined for anything else (solutions/, checkpoints/, node_modules…). */
 export function learnerFile(target: string, shown: string): string | undefined {

@@ -1,7 +1,6 @@
 // One learner as the class view sees them: each graded day reduced to a state (not started, failing, passing, or not
 // reached: held back by an earlier day), its failures with their causes and the learner's files and lines.
 import { findDay } from '../../course/days.ts';
-import { lookAtOf, lookAtText } from '../identity.ts';
 import type { DayState as ReportedState, MetricResult } from '../results.ts';
 import { causeOf, notImplemented, type Cause } from './cause.ts';
 
@@ -89,7 +88,7 @@ export function summarizeDay(id: string, reported: Reported, tests: Requirement[
   const verdict = reported.passed ?? (required.length > 0 && held === required.length);
   const day: LearnerDay = { id, passed: verdict, state: verdict ? 'passing' : 'failing', held, total: required.length, metrics };
   const first = own[0] ?? failed[0];
-  const lookAt = first && (first.lookAt ?? lookAtOfText(first.message));
+  const lookAt = first?.lookAt;
   if (first) day.firstFailure = { name: first.name, message: first.message, cause: causeOf(id, first), ...(lookAt ? { lookAt } : {}) };
   if (reported.state) return { ...day, state: states[reported.state], ...(reported.blockedBy && { blockedBy: reported.blockedBy }) };
   if (!verdict && day.firstFailure && untouched(id, day.firstFailure)) day.state = 'not-started';
@@ -97,12 +96,6 @@ export function summarizeDay(id: string, reported: Reported, tests: Requirement[
   else if (!verdict && /is not reached: (day\d+)/.test(first?.message ?? '')) return { ...day, state: 'not-reached', blockedBy: /is not reached: (day\d+)/.exec(first!.message)![1]! };
   else if (!verdict && !first) day.firstFailure = { name: '', message: '', cause: { kind: 'no-failure-recorded', title: 'Did not pass, but no failing requirement was recorded' } };
   return day;
-}
-
-// The Look at of a message in an older report (no `lookAt` field), as text.
-function lookAtOfText(message: string): string | undefined {
-  const found = lookAtOf(message, '.');
-  return found && lookAtText(found);
 }
 
 /** The day-5 figures: the learner's server, its gate, and Redis measured in the same run, where measured. */

@@ -5,8 +5,8 @@ import { summarizeDay, type LearnerDay, type Reported, type Requirement } from '
 
 const known = {
   report: ['version', 'target', 'seed', 'passed', 'days', 'learner', 'name', 'commit', 'at', 'grader', 'integrity'],
-  day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics', 'state', 'blockedBy'],
-  test: ['group', 'name', 'id', 'status', 'passed', 'message', 'durationMs', 'bonus', 'cause', 'file', 'lookAt', 'why'],
+  day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics', 'state', 'blockedBy', 'fromSolutions'],
+  test: ['group', 'name', 'id', 'status', 'passed', 'message', 'durationMs', 'bonus', 'cause', 'file', 'advice', 'lookAt', 'why'],
 };
 
 type Json = Record<string, unknown>;

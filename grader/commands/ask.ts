@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { flag, requireDay, requireTarget, UsageError, type Args } from '../args.ts';
-import { codeFor, pointerIn } from '../ask/locate.ts';
+import { codeFor, pointerOf } from '../ask/locate.ts';
 import { buildQuestion, missionOf } from '../ask/question.ts';
 import { whyLine } from '../explain.ts';
 import { display, root } from '../paths.ts';
@@ -34,7 +34,7 @@ export async function ask(args: Args): Promise<number> {
     return 0;
   }
   const guide = resolve(root, 'days', day.slug, 'README.md');
-  const pointer = pointerIn(failing.message);
+  const pointer = pointerOf(failing);
   const at = new Date();
   const text = buildQuestion({
     day,

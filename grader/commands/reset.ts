@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
 import { confirm } from '../confirm.ts';
 import { display } from '../paths.ts';
+import { markFromSolutions } from '../from-solutions.ts';
 import { forgetProgress } from '../progress.ts';
 import { shippedScaffold } from '../shipped.ts';
 import { stateDir } from '../state.ts';
@@ -52,6 +53,7 @@ export async function reset(args: Args): Promise<number> {
     writeFileSync(path, shipped.get(file)!);
   }
   forgetProgress(target, day.id);
+  markFromSolutions(target, day.id, false);
   console.log(`Restored ${changed.length} file(s). Backup: ${display(backup)}/\nNext: read days/${day.slug}/README.md, then npm run check ${day.id}`);
   return 0;
 }

@@ -1,7 +1,8 @@
 // `npm run status [--target DIR]`: each day ✓ / ✗ / not tried, from the progress file.
 import chalk from 'chalk';
-import { flag, fromUser, type Args } from '../args.ts';
+import { flag, targetPath, type Args } from '../args.ts';
 import { dayNumber, days, type Day } from '../../course/days.ts';
+import { fromSolutions } from '../from-solutions.ts';
 import { display } from '../paths.ts';
 import { readProgress, type DayProgress } from '../progress.ts';
 
@@ -14,7 +15,7 @@ export function counted(day: Day, entry: DayProgress): string {
 
 /** Prints which days pass on the tree (default days/), as of the last check or grade. */
 export async function status(args: Args): Promise<number> {
-  const target = display(fromUser(flag(args, 'target') ?? 'days'));
+  const target = display(targetPath(flag(args, 'target')));
   const progress = readProgress();
   const recorded = progress.targets[target] ?? {};
   console.log(chalk.bold(`cachelings · progress of ${target}/`));
@@ -23,7 +24,8 @@ export async function status(args: Args): Promise<number> {
   for (const day of days) {
     const entry = recorded[day.id];
     const mark = !entry ? chalk.dim('·') : entry.passed ? chalk.green('✓') : chalk.red('✗');
-    console.log(`${mark} day ${dayNumber(day)} — ${day.title.padEnd(width)}  ${entry ? counted(day, entry) : chalk.dim('not tried')}`);
+    const taken = fromSolutions(target, day.id) ? chalk.yellow(' · taken from the solutions (npm run skip-to)') : '';
+    console.log(`${mark} day ${dayNumber(day)} — ${day.title.padEnd(width)}  ${entry ? counted(day, entry) : chalk.dim('not tried')}${taken}`);
   }
   const next = days.find((day) => !recorded[day.id]?.passed);
   console.log(next ? `\nNext: npm run check ${next.id}` : chalk.green('\nEvery day passes.'));

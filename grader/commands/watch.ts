@@ -24,7 +24,8 @@ export async function watch(args: Args): Promise<number> {
     controller?.abort();
     const mine = (controller = new AbortController());
     runs += 1;
-    if (process.stdout.isTTY) process.stdout.write('\x1B[2J\x1B[3J\x1B[H');
+    // A dumb terminal (TERM=dumb: an editor's shell, a CI log) would print the escape codes as text.
+    if (process.stdout.isTTY && process.env.TERM !== 'dumb') process.stdout.write('\x1B[2J\x1B[3J\x1B[H');
     console.log(chalk.dim(`[watch] run ${runs} — ${reason} · ${new Date().toTimeString().slice(0, 8)}`));
     const seed = runSeed();
     const result = await runDay(day, { target, seed, signal: mine.signal });
