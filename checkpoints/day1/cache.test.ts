@@ -1,4 +1,5 @@
 // Day 1 checkpoint: the Cache stores, returns and deletes string values, and each instance owns its data.
+import { beforeAll } from 'vitest';
 import { describe, it } from '../support/requirement.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { CheckError, expectEqual, show, type Advice } from '../../harness/check.ts';
@@ -31,7 +32,8 @@ async function expectMissing(value: unknown, headline: string, advice: Advice): 
   expectEqual(value, undefined, headline, advice);
 }
 
-startLearnerHost([file]);
+// The learner host starts, and bundles the file, before the first test (a collect-only run starts nothing).
+beforeAll(() => startLearnerHost([file]));
 
 describe('Cache', () => {
   const random = makeRandom();

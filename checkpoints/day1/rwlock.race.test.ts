@@ -1,5 +1,6 @@
 // Day 1 race-stress: the RWLock shares among readers, isolates writers, is fair, and survives throwing functions.
 // The scenarios run in the learner host beside the lock (lock-scenarios.ts); this file judges what they observed.
+import { beforeAll } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, it } from '../support/requirement.ts';
@@ -68,7 +69,8 @@ function timeline(overlap: Overlap): Picture {
   return { type: 'timeline', caption: `The shortest schedule that broke the lock: ${overlap.who} while another task was inside.`, draw: (charts) => charts.lockTimeline(overlap.events, { task, step: overlap.step }) };
 }
 
-startLearnerHost([file, cacheFile], scenarios);
+// The learner host starts, and bundles the files, before the first test (a collect-only run starts nothing).
+beforeAll(() => startLearnerHost([file, cacheFile], scenarios));
 
 describe('RWLock (race-stress)', () => {
   it('read and write resolve to what the function returns', { meta: { id: 'lock-returns' } }, async () => {
