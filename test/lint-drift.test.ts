@@ -43,7 +43,7 @@ describe('the course lint names the fix for each drift', () => {
     expect(problems).toEqual([expect.objectContaining({ file: `days/${day1.slug}/README.md`, problem: expect.stringMatching(/folds hint 1 with other words .* from character \d+: the guide has ".*Map<string,string>/) })]);
     expect(problems[0]!.fix).toContain('npm run lint:course -- --write folds it into the guide');
     expect(hintProblems(day1, renderHints(day1, guide)), 'the guide rendered from the manifest folds it again').toEqual([]);
-    expect(hintProblems(day1, `${guide}\n<details><summary>Hint 5</summary>\n\nAn extra one.\n</details>\n`).at(-1)!.problem).toContain('folds a hint 5 that course/days.ts');
+    expect(hintProblems(day1, `${guide}\n<details><summary>Hint 5</summary>\n\nAn extra one.\n</details>\n`).at(-1)!.problem).toContain(`folds a hint 5 that course/days/${day1.slug}.ts`);
   });
 
   it('a CHECKPOINT.md requirement table missing a requirement (table-row-missing)', () => {

@@ -25,6 +25,7 @@ export const unitFiles = [
   'test/day5-checks.test.ts',
   'test/day6-figures.test.ts',
   'test/lint-drift.test.ts',
+  'test/self-test-workflow.test.ts',
 ];
 
 export default defineConfig({

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { days as allDays, type Day } from '../../../course/days.ts';
 import { gradedExports } from '../../../course/derived.ts';
 import { root } from '../../paths.ts';
-import type { Problem } from './problem.ts';
+import { manifestFile, type Problem } from './problem.ts';
 import { codeFiles } from './references.ts';
 
 /** Whether `source` exports a value named `name` (a function, class or variable, or in an `export { … }` list). */
@@ -58,10 +58,10 @@ export function exportProblems(days: Day[] = allDays, base = root): Problem[] {
       const bullet = architectureBullet(architecture, file);
       for (const name of names) {
         for (const tree of ['days', 'solutions']) {
-          if (!exportsName(read(`${tree}/${file}`), name)) problems.push({ file: `${tree}/${file}`, problem: `does not export ${name}, which course/days.ts lists as ${day.id}'s export`, fix: `export it (\`export function ${name} …\` or \`export class ${name} …\`), or drop it from the manifest` });
+          if (!exportsName(read(`${tree}/${file}`), name)) problems.push({ file: `${tree}/${file}`, problem: `does not export ${name}, which ${manifestFile(day)} lists as ${day.id}'s export`, fix: `export it (\`export function ${name} …\` or \`export class ${name} …\`), or drop it from the manifest` });
         }
-        if (!section.includes(`days/${file}`) || !section.includes(name)) problems.push({ file: spec, problem: `its "## Required exports" does not name ${name} in days/${file} (course/days.ts lists it)`, fix: `add "- \`days/${file}\`: \`export … ${name} …\`" with its signature` });
-        if (!bullet.includes(name)) problems.push({ file: 'docs/architecture.md', problem: `its "Learner-facing modules" do not name ${name} in \`${file}\` (course/days.ts lists it)`, fix: `add "- \`${file}\`: \`${name}…\`" with its signature: it is a contract` });
+        if (!section.includes(`days/${file}`) || !section.includes(name)) problems.push({ file: spec, problem: `its "## Required exports" does not name ${name} in days/${file} (${manifestFile(day)} lists it)`, fix: `add "- \`days/${file}\`: \`export … ${name} …\`" with its signature` });
+        if (!bullet.includes(name)) problems.push({ file: 'docs/architecture.md', problem: `its "Learner-facing modules" do not name ${name} in \`${file}\` (${manifestFile(day)} lists it)`, fix: `add "- \`${file}\`: \`${name}…\`" with its signature: it is a contract` });
       }
     }
   }

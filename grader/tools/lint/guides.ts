@@ -63,7 +63,7 @@ export function hintProblems(day: Day, guide: string, guidePath = `days/${day.sl
     // `npm run hint` numbers hints by their place in course/days.ts; the guide's summary must say the same number.
     const elsewhere = folded.indexOf(hint.trim());
     if (elsewhere >= 0 && label(blocks[elsewhere]) !== `Hint ${i + 1}`) {
-      problems.push({ file: guidePath, problem: `folds hint ${i + 1} of course/days.ts under "${label(blocks[elsewhere]) ?? 'no Hint N summary'}"`, fix: `label it <summary>Hint ${i + 1}: …</summary>, or reorder the hints in course/days.ts` });
+      problems.push({ file: guidePath, problem: `folds hint ${i + 1} of ${manifestFile(day)} under "${label(blocks[elsewhere]) ?? 'no Hint N summary'}"`, fix: `label it <summary>Hint ${i + 1}: …</summary>, or reorder the hints in ${manifestFile(day)}` });
       return;
     }
     if (block === hint.trim()) return;
@@ -71,13 +71,13 @@ export function hintProblems(day: Day, guide: string, guidePath = `days/${day.sl
     problems.push({
       file: guidePath,
       problem: block === undefined
-        ? `folds no hint ${i + 1} under "## Hints"; course/days.ts's ${day.id} hints[${i}] is: ${hint.slice(0, 80)}…`
-        : `folds hint ${i + 1} with other words than course/days.ts's ${day.id} hints[${i}], from character ${at + 1}: the guide has "${block.slice(Math.max(0, at - 20), at + 40)}…", the manifest "${hint.slice(Math.max(0, at - 20), at + 40)}…"`,
-      fix: `course/days.ts is the source (npm run hint prints it): npm run lint:course -- --write folds it into the guide`,
+        ? `folds no hint ${i + 1} under "## Hints"; ${manifestFile(day)}'s ${day.id} hints[${i}] is: ${hint.slice(0, 80)}…`
+        : `folds hint ${i + 1} with other words than ${manifestFile(day)}'s ${day.id} hints[${i}], from character ${at + 1}: the guide has "${block.slice(Math.max(0, at - 20), at + 40)}…", the manifest "${hint.slice(Math.max(0, at - 20), at + 40)}…"`,
+      fix: `${manifestFile(day)} is the source (npm run hint prints it): npm run lint:course -- --write folds it into the guide`,
     });
   });
   for (const [i, block] of folded.slice(day.hints.length).entries()) {
-    problems.push({ file: guidePath, problem: `folds a hint ${day.hints.length + i + 1} that course/days.ts's ${day.id} does not have: ${block.slice(0, 80)}…`, fix: "add it to the day's hints in course/days.ts (npm run hint shows only those), then npm run lint:course -- --write" });
+    problems.push({ file: guidePath, problem: `folds a hint ${day.hints.length + i + 1} that ${manifestFile(day)}'s ${day.id} does not have: ${block.slice(0, 80)}…`, fix: "add it to the day's hints in ${manifestFile(day)} (npm run hint shows only those), then npm run lint:course -- --write" });
   }
   return problems;
 }
@@ -106,7 +106,7 @@ export function guideProblems(day: Day, base = root): Problem[] {
   problems.push(...hintProblems(day, guide, guidePath));
   const headings = guide.match(/^#{2,4} .+$/gm)!.map((line) => line.replace(/^#+ (\d+\. )?/, '').toLowerCase());
   for (const file of day.files) {
-    if (!existsSync(resolve(base, 'solutions', file))) problems.push({ file: `solutions/${file}`, problem: 'is missing', fix: `every learner file of course/days.ts ships with a solution` });
+    if (!existsSync(resolve(base, 'solutions', file))) problems.push({ file: `solutions/${file}`, problem: 'is missing', fix: `every learner file of ${manifestFile(day)} ships with a solution` });
     const scaffold = read(`days/${file}`);
     const header = scaffold.split('\n').slice(0, 4).join('\n');
     const named = /Guide: days\/[^,\n]*README\.md, ([^\n]+)/.exec(header)?.[1] ?? '';
@@ -132,12 +132,12 @@ export function explainLinkProblems(day: Day, base = root): Problem[] {
   const guidePath = `days/${day.slug}/README.md`;
   const linked = [...Object.values(day.explain ?? {}), ...Object.values(day.causes ?? {})].filter((entry) => entry !== undefined && entry !== 'none');
   if (linked.length === 0) return [];
-  if (!existsSync(resolve(base, guidePath))) return [{ file: guidePath, problem: 'is missing', fix: 'its "When it fails" entries are linked from course/days.ts' }];
+  if (!existsSync(resolve(base, guidePath))) return [{ file: guidePath, problem: 'is missing', fix: `its "When it fails" entries are linked from ${manifestFile(day)}` }];
   const anchors = whenItFailsAnchors(read(guidePath));
   const problems: Problem[] = [];
   for (const entry of new Map(linked.map((link) => [`${link.anchor}\0${link.title}`, link])).values()) {
     const title = anchors.get(entry.anchor);
-    if (title === undefined) problems.push({ file: guidePath, problem: `has no "### ${entry.title}" under "## When it fails" (course/days.ts links #${entry.anchor})`, fix: `add the entry, or link one of: ${[...anchors.keys()].join(', ')}` });
+    if (title === undefined) problems.push({ file: guidePath, problem: `has no "### ${entry.title}" under "## When it fails" (${manifestFile(day)} links #${entry.anchor})`, fix: `add the entry, or link one of: ${[...anchors.keys()].join(', ')}` });
     else if (title !== entry.title) problems.push({ file: manifestFile(day), problem: `${day.id} links #${entry.anchor} with the title "${entry.title}"`, fix: `use the heading's text: "${title}"` });
   }
   return problems;

@@ -74,7 +74,7 @@ ${declaration(day, ["return 'ready';"])}
 
 /** checkpoints/day<N>/<stem>.test.ts: the checkpoint, one requirement with its id. */
 export const checkpoint = (day: NewDay) => `// Day ${day.number} checkpoint: TODO say what it holds the learner's code to.
-import { describe, it } from 'vitest';
+import { describe, it } from '../support/requirement.ts';
 import { expectEqual } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 
