@@ -35,6 +35,8 @@ export type CauseKind =
   | 'port-in-use'
   | 'shared-buffer'
   | 'module-not-loaded'
+  | 'learner-exited'
+  | 'import-leaves-tree'
   | 'not-implemented'
   | 'type-error'
   | 'no-hand-in';

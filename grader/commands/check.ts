@@ -13,6 +13,7 @@ import { runDay } from '../run-day.ts';
 import { selects } from '../vitest-run.ts';
 import { rememberResult } from '../earlier-days.ts';
 import { runSeed } from '../seed.ts';
+import { sameAsSolution, sameNote } from '../integrity.ts';
 import { tamperWarning } from '../tamper.ts';
 
 function requireRepeat(value: string | undefined): number {
@@ -48,6 +49,7 @@ export async function check(args: Args): Promise<number> {
   if (only !== undefined) return checkedOnly(day, result, { target, seed, only }, json);
   rememberResult(day, target, result); // day 6 and `share` reuse passing days of unchanged code
   say(renderDay(day, result, { target, seed }));
+  if (sameAsSolution(day, target)) say(sameNote([day.id]));
   if (format === 'report') {
     if (json) writeReport(json, buildReport(target, seed, [result]));
   } else written(buildReport(target, seed, [result]), format, json);
