@@ -11,7 +11,10 @@ import { pathToFileURL } from 'node:url';
 const file = process.argv[2]!;
 process.stdin.on('close', () => process.exit(0));
 let profiler: Session | undefined;
-createInterface({ input: process.stdin }).on('line', async (line) => {
+createInterface({ input: process.stdin }).on('line', (line) => void answer(line));
+
+// Answers one line of the parent's: heap, cpu, profile-start, profile-stop <file>.
+async function answer(line: string): Promise<void> {
   if (line === 'profile-start') {
     profiler = new Session();
     profiler.connect();
@@ -37,7 +40,7 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
   collect?.();
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   console.log(`@@heap ${heapUsed + arrayBuffers}`);
-});
+}
 
 try {
   const mod = (await import(pathToFileURL(file).href)) as { startServer?: (options: { port: number }) => Promise<{ port: number }> };
