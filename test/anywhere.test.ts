@@ -49,6 +49,8 @@ describe.skipIf(skipWithoutTool(hasScript))('on a terminal', () => {
     const onTerminal = (extra: Record<string, string>) => {
       const env: NodeJS.ProcessEnv = { ...process.env, CACHELINGS_STATE_DIR: state, TERM: 'xterm-256color', ...extra };
       delete env.FORCE_COLOR;
+      // A CI variable turns colours off by itself (chalk's supports-color): the terminal alone must decide here.
+      delete env.CI;
       if (!extra.NO_COLOR) delete env.NO_COLOR;
       return execa('script', ['-qec', command, '/dev/null'], { cwd: root, env, reject: false });
     };

@@ -32,7 +32,7 @@ describe('npm start', () => {
     running.push(server);
     const result = await execa(process.execPath, ['--import', 'tsx', 'solutions/02-server/main.ts', '--port', String(server.port)], { cwd: root, reject: false, timeout: 30_000 });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toBe(`Port ${server.port} is already in use (another server is running?). Pick another: npm start -- --port ${server.port + 1}`);
+    expect(result.stderr).toBe(`Port ${server.port} is already in use (another server is running?). Pick a free one: npm start -- --port ${server.port + 1}`);
   });
 
   it('serves the protocol on the port given with --port', async () => {
