@@ -52,7 +52,7 @@ describe.skipIf(skipWithoutTool(hasScript))('on a terminal', () => {
       // A CI variable turns colours off by itself (chalk's supports-color): the terminal alone must decide here.
       delete env.CI;
       if (!extra.NO_COLOR) delete env.NO_COLOR;
-      return execa('script', ['-qec', command, '/dev/null'], { cwd: root, env, reject: false });
+      return execa('script', ['-qec', command, '/dev/null'], { cwd: root, env, extendEnv: false, reject: false });
     };
     expect((await onTerminal({})).stdout, 'colours on a terminal by default').toContain('\x1b[');
     expect((await onTerminal({ NO_COLOR: '1' })).stdout, 'none with NO_COLOR=1').not.toContain('\x1b[');
