@@ -41,18 +41,21 @@ export function decide(ratios: number[], plan: Sequential): Decision | undefined
 }
 
 /**
- * The verdict over several loads measured in the same rounds (`ratios[load][round]`): any load clearly below the share
- * misses; every load clearly above it clears (reported for the `deciding` load); a load still unclear after the most
- * rounds is too close to call; undefined while a further round could still change it.
+ * The verdict over several loads measured in the same rounds (`ratios[load][round]`), each held against its own plan
+ * (`plans[load]`; a load without one is measured and reported, not judged): any judged load clearly below its share
+ * misses; every judged load clearly above it clears (reported for the `deciding` load); a judged load still unclear after
+ * the most rounds is too close to call; undefined while a further round could still change it.
  */
-export function decideAll(ratios: number[][], deciding: number, plan: Sequential): (Decision & { load: number }) | undefined {
-  const decisions = ratios.map((one, load) => {
+export function decideAll(ratios: number[][], deciding: number, plans: (Sequential | undefined)[]): (Decision & { load: number }) | undefined {
+  const decisions = ratios.flatMap((one, load) => {
+    const plan = plans[load];
+    if (!plan) return [];
     const decision = decide(one, plan);
-    return decision && { ...decision, load };
+    return [decision && { ...decision, load }];
   });
   const missed = decisions.find((decision) => decision?.verdict === 'misses');
   if (missed) return missed;
-  if (decisions.every((decision) => decision?.verdict === 'clears')) return decisions[deciding];
+  if (decisions.every((decision) => decision?.verdict === 'clears')) return decisions.find((decision) => decision?.load === deciding);
   return decisions.find((decision) => decision?.verdict === 'too-close');
 }
 

@@ -92,10 +92,11 @@ describe("day 5's side-by-side verdict (harness/paired.ts)", () => {
     const clears = [0.9, 0.95, 0.92];
     const misses = [0.2, 0.21, 0.19];
     const unclear = [0.3, 0.9, 0.5];
-    expect(decideAll([misses, clears], 1, plan)).toMatchObject({ verdict: 'misses', load: 0 });
-    expect(decideAll([clears, clears], 1, plan)).toMatchObject({ verdict: 'clears', load: 1 });
-    expect(decideAll([unclear, clears], 1, plan), 'one load still unclear: another round').toBeUndefined();
-    expect(decideAll([unclear, clears], 1, { ...plan, maxRounds: 3 })).toMatchObject({ verdict: 'too-close', load: 0 });
+    expect(decideAll([misses, clears], 1, [plan, plan])).toMatchObject({ verdict: 'misses', load: 0 });
+    expect(decideAll([clears, clears], 1, [plan, plan])).toMatchObject({ verdict: 'clears', load: 1 });
+    expect(decideAll([unclear, clears], 1, [plan, plan]), 'one load still unclear: another round').toBeUndefined();
+    expect(decideAll([unclear, clears], 1, [{ ...plan, maxRounds: 3 }, { ...plan, maxRounds: 3 }])).toMatchObject({ verdict: 'too-close', load: 0 });
+    expect(decideAll([misses, [0.5, 0.55, 0.6], clears], 2, [undefined, { ...plan, share: 0.2 }, plan]), 'a load without a plan is not judged; each load has its own share').toMatchObject({ verdict: 'clears', load: 2 });
   });
 });
 

@@ -17,7 +17,7 @@ export const profileMs = 1000;
  *  the server's process did not answer the profiler's commands. The profile file is removed after reading. */
 export async function profileServer(server: ServerProcess): Promise<HotFrame[] | undefined> {
   const file = join(tmpdir(), `cachelings-day5-${process.pid}-${server.pid}.cpuprofile`);
-  const shape = shapes[1];
+  const shape = shapes.find((one) => one.name === 'pipelined')!;
   try {
     if ((await server.ask('profile-start', 'profile-start')) === undefined) return undefined;
     await runLoad({ ...load, connections: shape.connections, pipeline: shape.pipeline, port: server.port, replies: 'text', durationMs: profileMs });
