@@ -15,6 +15,7 @@ import type { Listed } from '../grader/tools/lint/requirements.ts';
 import { scaffoldFormatProblems, scaffoldLintProblems, scaffoldVetProblems } from '../grader/tools/lint/scaffolds.ts';
 import { requirementTable, specTableProblems, withTable } from '../grader/tools/lint/spec-tables.ts';
 import { scratchDir } from './helpers.ts';
+import { nextDay, twoDigitNumber } from './next-day.ts';
 
 const copies: string[] = [];
 afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -33,7 +34,8 @@ function write(base: string, path: string, text: string): void {
 }
 
 const day1 = days[0]!;
-const expiry: Day = { ...day1, id: 'day7', slug: '07-expiry', title: 'Key expiry', exports: { '07-expiry/expiry.ts': ['expiry'] }, preconditions: [] };
+const { id: newId, slug: newSlug } = nextDay;
+const expiry: Day = { ...day1, id: newId, slug: newSlug, title: nextDay.title, exports: { [`${newSlug}/expiry.ts`]: ['expiry'] }, preconditions: [] };
 
 describe('the course lint names the fix for each drift', () => {
   it('a folded hint whose words differ from the manifest (hint-differs)', () => {
@@ -75,37 +77,38 @@ describe('the course lint names the fix for each drift', () => {
 
   it('a new day missing from the derived lists and the front page (new-day-lists)', () => {
     const withExpiry = [...days, expiry];
-    expect(besideEachOther(withExpiry), 'a day with no gate is graded side by side, without an edit').toEqual([...besideEachOther(), 'day7']);
-    expect(libraryFiles(withExpiry)).toContain('07-expiry/expiry.ts');
-    expect(plantedProblems(withExpiry)).toEqual([expect.objectContaining({ file: 'test/fixtures/day7', problem: expect.stringContaining('no planted bug names a requirement of day7') })]);
-    expect(dayTableProblems(withExpiry)).toEqual([{ file: 'README.md', problem: 'the table of days has no row for day7 (days/07-expiry)', fix: 'add "| 7 | `days/07-expiry` | Key expiry: … |" after the row of the day before it' }]);
+    expect(besideEachOther(withExpiry), 'a day with no gate is graded side by side, without an edit').toEqual([...besideEachOther(), newId]);
+    expect(libraryFiles(withExpiry)).toContain(`${newSlug}/expiry.ts`);
+    expect(plantedProblems(withExpiry)).toEqual([expect.objectContaining({ file: `test/fixtures/${newId}`, problem: expect.stringContaining(`no planted bug names a requirement of ${newId}`) })]);
+    expect(dayTableProblems(withExpiry)).toEqual([{ file: 'README.md', problem: `the table of days has no row for ${newId} (days/${newSlug})`, fix: `add "| ${nextDay.number} | \`days/${newSlug}\` | Key expiry: … |" after the row of the day before it` }]);
     const order = gradeOrderProblems(withExpiry);
     expect(order.map((problem) => problem.file)).toEqual(['docs/architecture.md', 'docs/architecture.md']);
-    expect(order[0]!.problem).toContain('the days graded side by side are 1, 2, 4 and 7');
+    expect(order[0]!.problem).toMatch(new RegExp(`the days graded side by side are [\\d, ]+ and ${nextDay.number}\\b`));
     const base = copyOf('README.md', 'docs/architecture.md');
     expect(writeGradeOrder(withExpiry, base)).toEqual(['docs/architecture.md']);
     expect(gradeOrderProblems(withExpiry, base)).toEqual([]);
   });
 
-  it('a day numbered 10: found by number, listed, and its fixture table read (day-10)', () => {
-    const tenth: Day = { ...expiry, id: 'day10', slug: '10-eviction', title: 'Eviction' };
-    expect(dayNumber(tenth)).toBe(10);
-    expect(dayTableProblems([...days, tenth])[0]!.fix).toContain('| 10 | `days/10-eviction` |');
+  it('a day numbered 10 or more: found by number, listed, and its fixture table read (day-10)', () => {
+    const n = twoDigitNumber;
+    const tenth: Day = { ...expiry, id: `day${n}`, slug: `${n}-eviction`, title: 'Eviction' };
+    expect(dayNumber(tenth)).toBe(n);
+    expect(dayTableProblems([...days, tenth])[0]!.fix).toContain(`| ${n} | \`days/${n}-eviction\` |`);
     const base = copyOf();
-    write(base, 'test/day10.test.ts', "const planted = [\n  ['evicts-newest', 'evicts-oldest'],\n];\nawait expectCaught('day10', 'day10/x', 'keeps-size');\n");
-    write(base, 'test/fixtures/day10/no-limit/bug.patch', 'Caught by: stays-small\n--- a/10-eviction/evict.ts\n+++ b/10-eviction/evict.ts\n');
+    write(base, `test/day${n}.test.ts`, `const planted = [\n  ['evicts-newest', 'evicts-oldest'],\n];\nawait expectCaught('day${n}', 'day${n}/x', 'keeps-size');\n`);
+    write(base, `test/fixtures/day${n}/no-limit/bug.patch`, `Caught by: stays-small\n--- a/${n}-eviction/evict.ts\n+++ b/${n}-eviction/evict.ts\n`);
     const references = fixtureReferences(base);
     expect(references).toEqual([
-      { file: 'test/fixtures/day10/no-limit/bug.patch', day: 'day10', id: 'stays-small' },
-      { file: 'test/day10.test.ts', day: 'day10', id: 'evicts-oldest' },
-      { file: 'test/day10.test.ts', day: 'day10', id: 'keeps-size' },
+      { file: `test/fixtures/day${n}/no-limit/bug.patch`, day: `day${n}`, id: 'stays-small' },
+      { file: `test/day${n}.test.ts`, day: `day${n}`, id: 'evicts-oldest' },
+      { file: `test/day${n}.test.ts`, day: `day${n}`, id: 'keeps-size' },
     ]);
-    const declared: Listed[] = [{ day: 'day10', module: 'checkpoints/day10/evict.test.ts', group: '', name: 'evicts the oldest key', id: 'evicts-oldest' }];
+    const declared: Listed[] = [{ day: `day${n}`, module: `checkpoints/day${n}/evict.test.ts`, group: '', name: 'evicts the oldest key', id: 'evicts-oldest' }];
     expect(referenceProblems(declared, references).map((problem) => problem.problem)).toEqual([
-      'names the requirement "stays-small", which day10 does not declare',
-      'names the requirement "keeps-size", which day10 does not declare',
+      `names the requirement "stays-small", which day${n} does not declare`,
+      `names the requirement "keeps-size", which day${n} does not declare`,
     ]);
-    expect(findDay('10')).toBeUndefined(); // not in the manifest: findDay reads only days.ts
+    expect(findDay(String(n))).toBeUndefined(); // not in the manifest: findDay reads only days.ts
   });
 
   it('an export a checkpoint loads that the manifest does not list, or a scaffold that lost it (exports)', () => {
