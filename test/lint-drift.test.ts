@@ -9,6 +9,8 @@ import { root } from '../grader/paths.ts';
 import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from '../grader/tools/lint/day-lists.ts';
 import { exportProblems } from '../grader/tools/lint/exports.ts';
 import { fixtureCopyProblems, patchProblems, plantedProblems } from '../grader/tools/lint/fixtures.ts';
+import { staleGateProblems } from '../grader/tools/lint/gate-figures.ts';
+import { figure, gates } from '../course/gates.ts';
 import { hintProblems, renderHints } from '../grader/tools/lint/guides.ts';
 import { fixtureReferences, referenceProblems } from '../grader/tools/lint/references.ts';
 import type { Listed } from '../grader/tools/lint/requirements.ts';
@@ -126,6 +128,19 @@ describe('the course lint names the fix for each drift', () => {
     expect(fixtureCopyProblems(base)).toEqual([expect.objectContaining({ file: 'test/fixtures/day1/copied/01-cache/cache.ts', problem: expect.stringContaining('100% lines of solutions/01-cache/cache.ts') })]);
     write(base, 'test/fixtures/day1/copied/01-cache/cache.ts', '// Another store\nexport class Store {}\n');
     expect(fixtureCopyProblems(base)[0]!.problem).toContain('does not export Cache');
+  });
+
+  it('a guide still stating a gate figure the gate no longer has, named by line (gate-stale)', () => {
+    const quoting = [...new Set(Object.values(gates).flatMap((gate) => [...gate.quotedIn, ...('fallback' in gate ? gate.fallback.quotedIn : [])]))];
+    const base = copyOf(...quoting);
+    expect(staleGateProblems(base)).toEqual([]);
+    const file = gates.get.quotedIn[0]!;
+    const [old, stale] = [figure(gates.get.value), figure(gates.get.value + 7)];
+    const text = readFileSync(join(base, file), 'utf8');
+    const line = text.split('\n').findIndex((entry) => entry.includes(`than **${old} ops/s`)) + 1;
+    expect(line, `${file} states the get gate as "more than **${old} ops/s**"`).toBeGreaterThan(0);
+    write(base, file, text.replace(`than **${old} ops/s`, `than **${stale} ops/s`));
+    expect(staleGateProblems(base)).toEqual([expect.objectContaining({ file: `${file}:${line}`, problem: expect.stringContaining(`states ${stale} where a gate's figure stands`) })]);
   });
 
   it('a planted-bug patch the solution has outgrown (patch-outgrown)', () => {
