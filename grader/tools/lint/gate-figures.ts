@@ -87,13 +87,13 @@ async function committedGates(base: string): Promise<Record<string, Gate> | unde
   }
 }
 
-/** Old figure → new, for each gate (and the Redis figure it assumes) changed since the last commit; a figure two gates
- *  moved apart is left out (the lint then names its lines). */
-function changedFigures(before: Record<string, Gate>): Map<number, number> {
+/** Old figure → new, for each gate quoted in `file` (and the Redis figure it assumes) changed since the last commit;
+ *  a figure two of those gates moved apart is left out (the lint then names its lines). */
+function changedFigures(before: Record<string, Gate>, file: string): Map<number, number> {
   const moves: [number, number][] = [];
   for (const [name, gate] of Object.entries(gates as Record<string, Gate>)) {
     const old = before[name];
-    if (!old) continue;
+    if (!old || ![...gate.quotedIn, ...(gate.fallback?.quotedIn ?? [])].includes(file)) continue;
     moves.push([old.value, gate.value]);
     if (old.fallback && gate.fallback) moves.push([old.value / old.fallback.redisShare, gate.value / gate.fallback.redisShare]);
   }
@@ -108,10 +108,11 @@ function changedFigures(before: Record<string, Gate>): Map<number, number> {
 /** Rewrites each stale figure of a gate changed since the last commit, in the files that quote it; returns those files. */
 export async function writeGateFigures(base = root): Promise<string[]> {
   const before = await committedGates(base);
-  const changed = before ? changedFigures(before) : new Map<number, number>();
-  if (changed.size === 0) return [];
+  if (!before) return [];
   const written: string[] = [];
   for (const [file, allowed] of quotedFigures()) {
+    const changed = changedFigures(before, file);
+    if (changed.size === 0) continue;
     const text = readFileSync(resolve(base, file), 'utf8');
     const stale = statedIn(file, text).filter((found) => !allowed.has(found.value) && changed.has(found.value));
     let out = text;
