@@ -11,7 +11,7 @@ import { exportProblems } from '../grader/tools/lint/exports.ts';
 import { fixtureCopyProblems, patchProblems, plantedProblems } from '../grader/tools/lint/fixtures.ts';
 import { staleGateProblems } from '../grader/tools/lint/gate-figures.ts';
 import { figure, gates } from '../course/gates.ts';
-import { hintProblems, renderHints } from '../grader/tools/lint/guides.ts';
+import { foldedBlocks, hintProblems, renderHints } from '../grader/tools/lint/guides.ts';
 import { fixtureReferences, referenceProblems } from '../grader/tools/lint/references.ts';
 import type { Listed } from '../grader/tools/lint/requirements.ts';
 import { scaffoldFormatProblems, scaffoldLintProblems, scaffoldVetProblems } from '../grader/tools/lint/scaffolds.ts';
@@ -48,6 +48,21 @@ describe('the course lint names the fix for each drift', () => {
     expect(problems[0]!.fix).toContain('npm run lint:course -- --write folds it into the guide');
     expect(hintProblems(day1, renderHints(day1, guide)), 'the guide rendered from the manifest folds it again').toEqual([]);
     expect(hintProblems(day1, `${guide}\n<details><summary>Hint 5</summary>\n\nAn extra one.\n</details>\n`).at(-1)!.problem).toContain(`folds a hint 5 that course/days/${day1.slug}.ts`);
+  });
+
+  it('a reworded or moved hint: --write rewrites its summary, a hand-written title follows its hint (hint-summary)', () => {
+    const summaries = (guide: string) => foldedBlocks(guide).map((block) => block.summary);
+    const guide = readFileSync(resolve(root, `days/${day1.slug}/README.md`), 'utf8');
+    const [first, ...others] = day1.hints;
+    const reworded: Day = { ...day1, hints: [`Which store holds the values? ${first!}`, ...others] };
+    expect(summaries(renderHints(reworded, guide))[0]).toBe('Hint 1: Which store holds the values?');
+    const titled = days.find((day) => foldedBlocks(readFileSync(resolve(root, `days/${day.slug}/README.md`), 'utf8')).some((block, i) => block.summary !== `Hint ${i + 1}: ${day.hints[i]!.split('?')[0]}?`))!;
+    const titledGuide = readFileSync(resolve(root, `days/${titled.slug}/README.md`), 'utf8');
+    const before = summaries(titledGuide);
+    const swapped: Day = { ...titled, hints: [titled.hints[1]!, titled.hints[0]!, ...titled.hints.slice(2)] };
+    const after = summaries(renderHints(swapped, titledGuide));
+    expect(after.slice(0, 2)).toEqual([before[1]!.replace(/^Hint 2/, 'Hint 1'), before[0]!.replace(/^Hint 1/, 'Hint 2')]);
+    expect(hintProblems(swapped, renderHints(swapped, titledGuide))).toEqual([]);
   });
 
   it('a CHECKPOINT.md requirement table missing a requirement (table-row-missing)', () => {
