@@ -68,6 +68,12 @@ export interface LearnerRun {
   needs?: string;
   /** How long the run may take before it is stopped, in milliseconds. */
   limitMs: number;
+  /**
+   * Made once per variant when set: each in a process of its own, alike in every way the learner's tests can see, the
+   * config alone told which variant it is (day 3: the learner's own code, then each planted bug). Each result carries
+   * its variant as `project`.
+   */
+  variants?: string[];
 }
 
 /** A requirement the rest of a day depends on (the server starts; handleLine answers the basic session). */

@@ -11,9 +11,13 @@ export interface Failure {
   cause?: { kind: string };
 }
 
+/** Causes that say what happened to the run, not to a requirement (grader/complete.ts, harness/learner.ts). */
+const runCauses = new Set(['run-ended', 'learner-exited', 'import-leaves-tree']);
+
 /** The guide entry for a failure of `day`: its cause's entry, else its requirement's, if the manifest names one. */
 export function explanationFor(day: Day, failure: Failure): Explanation | undefined {
   if (failure.message.startsWith('not implemented yet')) return undefined; // a TODO left, nothing to explain
+  if (failure.cause && runCauses.has(failure.cause.kind)) return undefined; // the run's own trouble: the message says it all
   const byCause = failure.cause && day.causes?.[failure.cause.kind];
   if (byCause) return byCause === 'none' ? undefined : byCause; // what was observed first, the requirement second
   const hang = day.explain?.[HANG_KEY];

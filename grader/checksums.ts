@@ -42,7 +42,7 @@ export function gitBlobId(path: string): string {
 /** The one list of verdict inputs: the repo's folders and files whose content can change a verdict (the checkpoints,
  *  the layers under them, the grader that runs them, the installed tools). The tamper warning hashes every file under
  *  them, and a reused pass (grader/earlier-days.ts) is keyed on them. Add a path here, then `npm run lint:course -- --write`. */
-export const verdictInputs = ['course', 'harness', 'checkpoints', 'grader', 'tsconfig.json', 'package.json', 'package-lock.json'];
+export const verdictInputs = ['course', 'harness', 'checkpoints', 'grader', '.github', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /** The file that lists the others' checksums, and so is not one of them. */
 const selfPath = 'grader/checksums.json';

@@ -8,6 +8,7 @@ import { dayNumber, type Day } from '../course/days.ts';
 import { inPart, listFiles, type Part } from '../harness/files.ts';
 import { verdictInputFiles } from './checksums.ts';
 import { root } from './paths.ts';
+import { seal, sealedJson, unsealJson } from './seal.ts';
 import { stateDir } from './state.ts';
 import type { DayResult } from './results.ts';
 
@@ -40,7 +41,8 @@ export function hashDayFolders(hash: Hash, target: string, upTo = Infinity): Has
 
 /** The cache key: the day, every verdict input of the repo at `base`, and every file of the target's days 1..N. */
 export function cacheKey(day: Day, target: string, base = root): string {
-  const hash = createHash('sha256').update(`${day.id}\0${day.checkpoints.join('\0')}\0${(day.bonus ?? []).join('\0')}\0`);
+  // Keyed by the grader's seal too: code that can hash the tree still cannot name the file the grader would read.
+  const hash = createHash('sha256').update(seal('cache-key')).update(`${day.id}\0${day.checkpoints.join('\0')}\0${(day.bonus ?? []).join('\0')}\0`);
   for (const file of verdictInputFiles(base)) hash.update(`${file}\0`).update(readFileSync(resolve(base, file))).update('\0');
   return hashDayFolders(hash, target, dayNumber(day)).digest('hex').slice(0, 32);
 }
@@ -53,7 +55,7 @@ export const gradeRunVariable = 'CACHELINGS_GRADE_RUN';
 
 export function writeCached(key: string, result: DayResult): void {
   mkdirSync(cacheDir(), { recursive: true });
-  writeFileSync(resolve(cacheDir(), `${key}.json`), JSON.stringify({ at: Date.now(), run: process.env[gradeRunVariable], result }));
+  writeFileSync(resolve(cacheDir(), `${key}.json`), sealedJson({ at: Date.now(), run: process.env[gradeRunVariable], result }));
 }
 
 /** Remembers a run of a whole day (`check`, `grade`) so day 6 and `share` need not run it again: a pass for a
@@ -66,7 +68,8 @@ export function readCached(key: string): DayResult | undefined {
   const file = resolve(cacheDir(), `${key}.json`);
   if (!existsSync(file)) return undefined;
   try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { at: number; run?: string; result: DayResult };
+    const saved = unsealJson<{ at: number; run?: string; result: DayResult }>(readFileSync(file, 'utf8'));
+    if (saved === 'forged') return undefined; // not written by this grader: run the day
     if (Date.now() - saved.at >= maxAgeMs) return undefined;
     const sameGrade = saved.run !== undefined && saved.run === process.env[gradeRunVariable];
     return saved.result.passed || sameGrade ? saved.result : undefined;

@@ -10,6 +10,11 @@ const message = (error: { message?: string }) => (error.message ?? String(error)
 
 const target = resolve(process.env.CACHELINGS_TARGET ?? 'days');
 
+/** The line of `file` where the first of `errors` was thrown, from vitest's parsed (source-mapped) stacks. */
+function errorLine(errors: ReadonlyArray<{ stacks?: { file: string; line: number }[] }>, file: string): number | undefined {
+  return errors[0]?.stacks?.find((frame) => resolve(frame.file) === file)?.line;
+}
+
 export default class LearnerReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const out: LearnerResults = { tests: [], fileErrors: [] };
@@ -33,6 +38,8 @@ export default class LearnerReporter implements Reporter {
           errors: (result.errors ?? []).map(message),
           ...(benchmark?.hz !== undefined && { hz: benchmark.hz }),
           ...(outlived !== undefined && { outlived }),
+          ...(test.location && { line: test.location.line }),
+          ...(result.errors?.length && { errorLine: errorLine(result.errors, module.moduleId) }),
         });
       }
     }

@@ -1,6 +1,6 @@
 // Preflight: what must be true before the grader (or `npm start`, or day 5) can work, each with the command that fixes it.
 // Only node: imports here, so it runs even when node_modules is missing.
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,9 +79,30 @@ export function redisProblem(path = process.env.PATH ?? ''): string | undefined 
     }
   }
   return [
-    'redis-server is not installed; day 5 compares your server with the real Redis.',
-    `Fix:  ${process.platform === 'darwin' ? 'brew install redis' : 'sudo apt-get install -y redis-server   (macOS: brew install redis)'}`,
+    "redis-server is not installed; day 5 compares your server with real Redis. Until it is, day 5 measures the workbook's own reference server (solutions/05-performance/server.ts) in Redis's place, and holds you to half of its pace.",
+    `Fix:  ${installLine()}`,
   ].join('\n');
+}
+
+/** The command that installs Redis on this system (the Linux distribution read from /etc/os-release). */
+export function installLine(platform: NodeJS.Platform = process.platform, osRelease = readOsRelease()): string {
+  if (platform === 'darwin') return 'brew install redis';
+  if (platform === 'win32') return 'Redis has no native Windows build: run the workbook inside WSL2 (Ubuntu), then sudo apt-get install -y redis-server redis-tools';
+  const ids = /^ID(?:_LIKE)?=(.*)$/gm;
+  const family = [...osRelease.matchAll(ids)].map((match) => match[1]!.replace(/"/g, '')).join(' ');
+  if (/fedora|rhel|centos/.test(family)) return 'sudo dnf install -y redis';
+  if (/arch/.test(family)) return 'sudo pacman -S redis';
+  if (/alpine/.test(family)) return 'sudo apk add redis';
+  if (/suse/.test(family)) return 'sudo zypper install redis';
+  return 'sudo apt-get install -y redis-server redis-tools   (macOS: brew install redis)';
+}
+
+function readOsRelease(): string {
+  try {
+    return readFileSync('/etc/os-release', 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** The problems every grader command checks first (system, Node version, dependencies), or undefined; the temp folder is

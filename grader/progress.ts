@@ -1,7 +1,8 @@
-// The progress file: which days passed on which tree, written by the grader and read by `status`.
+// The progress file: which days passed on which tree, written (and sealed) by the grader and read by `status`.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { days, type Day } from '../course/days.ts';
 import { display } from './paths.ts';
+import { sealedJson, unsealJson } from './seal.ts';
 import { generatedNote, stateFile } from './state.ts';
 import type { DayResult } from './results.ts';
 
@@ -25,15 +26,21 @@ export interface DayProgress {
 export interface ProgressFile {
   _: string;
   targets: Record<string, Record<string, DayProgress>>;
+  /** Set on reading when the file is not sealed by this grader (grader/seal.ts): its records are ignored. */
+  forged?: true;
 }
 
-/** Everything recorded so far (an empty record when the file is missing or unreadable). */
+/** Everything recorded so far: an empty record when the file is missing, and also (marked `forged`) when it was
+ *  written or edited by anything but the grader. */
 export function readProgress(): ProgressFile {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(stateFile('progress.json'), 'utf8')) as ProgressFile;
+    text = readFileSync(stateFile('progress.json'), 'utf8');
   } catch {
     return { _: '', targets: {} };
   }
+  const read = unsealJson<ProgressFile>(text);
+  return read === 'forged' ? { _: '', targets: {}, forged: true } : read;
 }
 
 /** Remembers `results` for the tree `target`. */
@@ -66,7 +73,8 @@ export function recordProgress(target: string, results: DayResult[]): void {
 function writeProgress(progress: ProgressFile): void {
   const file = stateFile('progress.json');
   const part = `${file}.${process.pid}.part`;
-  writeFileSync(part, `${JSON.stringify({ ...progress, _: generatedNote }, null, 2)}\n`);
+  const { forged: _forged, ...kept } = progress;
+  writeFileSync(part, sealedJson({ ...kept, _: generatedNote }));
   renameSync(part, file);
 }
 

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { findDay } from '../course/days.ts';
 import { blamedOnMissing, dayState, missingFiles } from './day-state.ts';
 import { identify, lookAtInTree, lookAtOf, whyOf } from './identity.ts';
+import { integrityOf, sealed } from './integrity.ts';
 import { display } from './paths.ts';
 import type { DayResult, Report, TestResult } from './results.ts';
 
@@ -28,7 +29,8 @@ export function buildReport(target: string, seed: number, results: DayResult[]):
     return { ...day, tests: day.tests.map((test) => reported(day.id, test, target, missing)) };
   });
   const stated = days.map((day) => ({ ...day, ...dayState(day, target, days) }));
-  return { version: 1, target: display(target), ...identify(target), seed, passed: results.every((result) => result.passed), days: stated };
+  const integrity = integrityOf(target, results.map((result) => result.id));
+  return { version: 1, target: display(target), ...identify(target), seed, passed: results.every((result) => result.passed), days: stated, integrity };
 }
 
 /** The report as docs/architecture.md fixes it: the grader's internal `file` of each test left out. */
@@ -36,7 +38,13 @@ export function publicReport(report: Report): Report {
   return { ...report, days: report.days.map((day) => ({ ...day, tests: day.tests.map(({ file: _file, ...test }) => test) })) };
 }
 
+/** The report as written: public, and sealed with the digest of its content when it carries an integrity block. */
+export function writtenReport(report: Report): Report {
+  const shown = publicReport(report);
+  return shown.integrity ? sealed({ ...shown, integrity: shown.integrity }) : shown;
+}
+
 /** Writes `report` to `file` as pretty JSON. */
 export function writeReport(file: string, report: Report): void {
-  writeFileSync(file, `${JSON.stringify(publicReport(report), null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(writtenReport(report), null, 2)}\n`);
 }

@@ -1,4 +1,5 @@
 // The shapes of a graded run: what `--json` writes and what the renderers print (docs/architecture.md).
+import type { Integrity } from './integrity.ts';
 
 import type { FailureAdvice } from './advice.ts';
 
@@ -85,4 +86,6 @@ export interface Report {
   seed: number;
   passed: boolean;
   days: DayResult[];
+  /** The tamper check, the days that are the shipped solution's, and (as written) the digest (grader/integrity.ts). */
+  integrity?: Integrity;
 }

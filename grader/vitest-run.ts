@@ -8,6 +8,8 @@ import type { Readable } from 'node:stream';
 import type { Day } from '../course/days.ts';
 import { handInVariable } from '../harness/hand-in.ts';
 import { collectMetrics, collectTests, stopMessage, withCompileFailure, type Started, type Stop } from './collect.ts';
+import { requireEveryResult } from './complete.ts';
+import { importLeavingTree, leavingFailure } from './leaves-tree.ts';
 import { compileFailure, compileRequirement, compileStep, typeErrors, typechecks } from './compile.ts';
 import { childNodeFlags, vitestBin } from './paths.ts';
 import { fromSolutions } from './from-solutions.ts';
@@ -99,11 +101,15 @@ export async function runCheckpoint(day: Day, options: RunOptions, handIn: strin
   clearTimeout(stall);
   let tests = collectTests(events, options.target, day, stop, readProbe(probe));
   for (const test of tests) if (test.status === 'skipped' && !selects(options.only, test.name)) test.message = notSelected;
+  // A run the watchdog did not stop must have answered for every requirement (a killed process group has not).
+  if (!stop && tests.length > 0) tests = requireEveryResult(tests, day, files, { code: exitCode, finished: events.some((event) => event.type === 'end') });
   if (tests.length === 0) {
     const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
     const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
+  const leaving = importLeavingTree(day, options.target);
+  if (leaving) tests.unshift(leavingFailure(leaving));
   // The compile step is always one requirement of a day that has it: failed, held, or not selected by --only.
   const compiled = compileFailure(types);
   if (compiled && stop?.reason !== 'cancelled') tests = withCompileFailure(tests, compiled);
@@ -127,6 +133,7 @@ function readProbe(file: string): Started[] {
   } finally {
     rmSync(file, { force: true });
     rmSync(`${file}.gate`, { force: true });
+    rmSync(`${file}.hosts`, { recursive: true, force: true }); // the learner hosts' bundles (harness/learner-host.ts)
   }
 }
 

@@ -2,6 +2,7 @@
 // second and latency percentiles beside real Redis, and a lock's failing schedule for the UI's report panel.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import type { HotFrame } from './cpu-profile.ts';
 import type { LoadResult } from './loadgen.ts';
 
 /** One server's run under the grader's load generator, named as the chart's legend says it. */
@@ -130,6 +131,24 @@ export function answersChart(answerTimesMs: number[], askedMs: number, returnedM
       Plot.ruleX(marks, { x: 'ms', stroke: 'color', strokeWidth: 2 }),
       Plot.text(marks, { x: 'ms', frameAnchor: 'top', text: 'label', fill: 'color', dy: -14, fontWeight: 'bold' }),
       Plot.ruleY([0]),
+    ],
+  });
+}
+
+/** The learner's functions that used the server's CPU during a profiled run (cpu-profile.ts), as horizontal bars of
+ *  their share of its busy time, each labelled with its file and line. */
+export function profileChart(frames: HotFrame[]): string {
+  const bars = frames.map((frame) => ({ label: `${frame.name} (${frame.file}:${frame.hottestLine ?? frame.line})`, percent: Math.round(frame.share * 100) }));
+  return draw({
+    width: 640,
+    height: 60 + 28 * bars.length,
+    marginLeft: 300,
+    x: { label: "share of the server's busy CPU time (%)", grid: true, domain: [0, 100] },
+    y: { label: null, domain: bars.map((bar) => bar.label) },
+    marks: [
+      Plot.barX(bars, { y: 'label', x: 'percent', fill: '#d9480f' }),
+      Plot.text(bars, { y: 'label', x: 'percent', text: (bar: { percent: number }) => `${bar.percent}%`, dx: 14, fontSize: 10 }),
+      Plot.ruleX([0]),
     ],
   });
 }

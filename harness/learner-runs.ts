@@ -16,6 +16,25 @@ export interface LearnerTest {
   hz?: number;
   /** Race tests only: the test returned while its tasks still used the lock or the cache (day 3's outlived.ts). */
   outlived?: { lockCalls: number; laterCacheCalls: number };
+  /** The line of the test's `it(` in its file, when the run's config keeps task locations. */
+  line?: number;
+  /** The line of its file where its first error was thrown (the failing `expect`), when the stack names one. */
+  errorLine?: number;
+}
+
+/** A run stopped because one of the learner's tests kept the event loop busy (day 3's watchdog, blocked.ts). */
+export interface BlockedLoop {
+  /** The run (project) it happened in. */
+  project: string;
+  /** The test that was running, and the line of its `it(`. */
+  test: string;
+  line?: number;
+  /** The statement of the learner's file the loop was caught in, read by pausing it (file relative to the tree). */
+  at?: { file: string; line: number };
+  /** How long the loop had been blocked when the run was stopped. */
+  blockedMs: number;
+  /** Every test of the file as collected, with its mode (run, skip, todo), so names can be judged without results. */
+  collected: { name: string; mode: string }[];
 }
 
 /** What the run's reporter wrote. */
@@ -34,4 +53,6 @@ export interface LearnerRunResult {
   exitCode: number | null;
   /** Set when the run was stopped for taking longer than its limit. */
   timedOutAfterMs?: number;
+  /** Set when a test blocked the event loop and the run was stopped for it. */
+  blocked?: BlockedLoop;
 }

@@ -13,6 +13,12 @@ export interface ServerProcess {
   pid: number;
   /** The last lines the server printed (its logs), for failure messages. */
   output: string[];
+  /** The bytes the server's JavaScript holds after a full garbage collection (heap and buffers); undefined when it
+   *  does not answer within 15 s. */
+  heap(): Promise<number | undefined>;
+  /** Sends `command` to the server's process (serve.ts) and resolves with its `@@<tag>` answer (undefined after `ms`,
+    *  15 s by default, or at once when the process has ended). */
+  ask(command: string, tag: string, ms?: number): Promise<string | undefined>;
   /** When the server's process has died: how, with its last lines (an uncaught exception shows here); otherwise undefined. */
   crash(): string | undefined;
   /** Like crash(), but first gives a dying process up to `ms` to be reported as ended (a client often sees EOF first). */
@@ -22,7 +28,8 @@ export interface ServerProcess {
 
 /** Starts `startServer({ port: 0 })` from `file` (relative to the graded tree) in a child process. */
 export async function startServerProcess(file: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', runner, resolve(targetDir, file)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', runner, resolve(targetDir, file)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const waiting: { tag: string; answer: (text: string) => void }[] = [];
   const output: string[] = [];
   const keep = (line: string) => {
     output.push(line);
@@ -36,6 +43,9 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
   const reply = await new Promise<Record<string, unknown> | undefined>((done) => {
     const timer = setTimeout(() => done(undefined), 20_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      const asked = /^@@([\w-]+) (.*)$/.exec(line);
+      const at = asked ? waiting.findIndex((one) => one.tag === asked[1]) : -1;
+      if (at >= 0) return waiting.splice(at, 1)[0]!.answer(asked![2]!);
       if (!line.startsWith('@@serve ')) return keep(line);
       clearTimeout(timer);
       done(JSON.parse(line.slice(8)) as Record<string, unknown>);
@@ -59,8 +69,31 @@ export async function startServerProcess(file: string): Promise<ServerProcess> {
     clearTimeout(timer);
     return crash();
   };
+  // A process that has ended cannot read: writing to its stdin would raise EPIPE, and crash() already tells why it ended.
+  child.stdin!.on('error', () => {});
+  const ask = (command: string, tag: string, ms = 15_000) =>
+    new Promise<string | undefined>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done(undefined);
+      const entry = {
+        tag,
+        answer: (text: string) => {
+          clearTimeout(timer);
+          done(text);
+        },
+      };
+      const timer = setTimeout(() => {
+        waiting.splice(waiting.indexOf(entry), 1);
+        done(undefined);
+      }, ms);
+      waiting.push(entry);
+      child.stdin!.write(`${command}\n`);
+    });
+  const heap = async () => {
+    const answer = await ask('heap', 'heap');
+    return answer === undefined ? undefined : Number(answer);
+  };
   const port = typeof reply?.port === 'number' ? reply.port : undefined;
-  if (port !== undefined && !fixedPorts.includes(port)) return { port, pid: child.pid!, output, crash, crashWithin, stop: stopOnce };
+  if (port !== undefined && !fixedPorts.includes(port)) return { port, pid: child.pid!, output, heap, ask, crash, crashWithin, stop: stopOnce };
   stop();
   throw port !== undefined ? ignoredPortZero(file, port) : startError(file, reply?.error as Record<string, string> | undefined, output);
 }

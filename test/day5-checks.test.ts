@@ -1,10 +1,13 @@
-// Day 5's arithmetic, without a server: redis-benchmark's output read or refused, the gate's floor after a recheck, and
-// the ratio to Redis when the grader's generator was saturated.
+// Day 5's arithmetic, without a server: redis-benchmark's output read or refused, the gate's floor after a recheck, the
+// ratio to Redis when the grader's generator was saturated, the side-by-side verdict, a CPU profile read, the install line.
 import { describe, expect, it } from 'vitest';
 import { readBenchmark, unreadable } from '../checkpoints/day5/benchmark-output.ts';
 import { redisRatio } from '../checkpoints/day5/generator-metrics.ts';
 import { floorShare, lowerGate, machineNote } from '../checkpoints/day5/measure.ts';
 import type { LoadResult } from '../harness/loadgen.ts';
+import { decide, decideAll } from '../harness/paired.ts';
+import { framesText, hotFrames } from '../harness/cpu-profile.ts';
+import { installLine } from '../grader/preflight.ts';
 
 describe("redis-benchmark's output (RESP bonus)", () => {
   it('reads GET and SET requests per second from the CSV', () => {
@@ -64,5 +67,65 @@ describe("day 5's ratio to Redis", () => {
     const withheld = redisRatio(run(60_000, [96]), run(100_000, [99]));
     expect(withheld.value, 'no ratio when both figures are the generator\'s own limit').toBeUndefined();
     expect(withheld.note).toMatch(/^no ratio: .*96% .* 99%/);
+  });
+});
+
+describe("day 5's side-by-side verdict (harness/paired.ts)", () => {
+  const plan = { share: 0.5, minRounds: 3, maxRounds: 10 };
+
+  it('waits for the fewest rounds, then clears, misses or says too close to call (sbs-verdict)', () => {
+    expect(decide([0.9, 0.95], plan), 'fewer rounds than the minimum decide nothing').toBeUndefined();
+    expect(decide([0.9, 0.95, 0.85, 0.92], plan)?.verdict).toBe('clears');
+    expect(decide([0.2, 0.22, 0.19, 0.25], plan)?.verdict).toBe('misses');
+    expect(decide([0.3, 0.9, 0.5], plan), 'spread across the share after 3 rounds: one more round').toBeUndefined();
+    const close = decide([0.45, 0.55, 0.5, 0.48, 0.52, 0.47, 0.53, 0.5, 0.49, 0.51], plan)!;
+    expect(close.verdict, 'right at the share after the most rounds').toBe('too-close');
+    expect(close.low).toBeLessThan(0.5);
+    expect(close.high).toBeGreaterThan(0.5);
+  });
+
+  it('averages ratios as logarithms: 2× and 0.5× average to 1×, not 1.25×', () => {
+    expect(decide([2, 0.5, 2, 0.5], { ...plan, maxRounds: 4 })!.ratio).toBeCloseTo(1, 6);
+  });
+
+  it('fails on any load clearly below the share, clears only when every load clears, and says too close after the most rounds', () => {
+    const clears = [0.9, 0.95, 0.92];
+    const misses = [0.2, 0.21, 0.19];
+    const unclear = [0.3, 0.9, 0.5];
+    expect(decideAll([misses, clears], 1, plan)).toMatchObject({ verdict: 'misses', load: 0 });
+    expect(decideAll([clears, clears], 1, plan)).toMatchObject({ verdict: 'clears', load: 1 });
+    expect(decideAll([unclear, clears], 1, plan), 'one load still unclear: another round').toBeUndefined();
+    expect(decideAll([unclear, clears], 1, { ...plan, maxRounds: 3 })).toMatchObject({ verdict: 'too-close', load: 0 });
+  });
+});
+
+describe("where a slow server's CPU went (harness/cpu-profile.ts)", () => {
+  const dir = '/work/tree';
+  const frame = (id: number, functionName: string, url: string, lineNumber: number, children: number[] = []) => ({ id, callFrame: { functionName, url, lineNumber }, children });
+  // root → onData (server.ts:62) → consoleCall (node:internal); onData → answer (server.ts:86); plus idle.
+  const profile = {
+    nodes: [frame(1, '(root)', '', -1, [2, 5]), frame(2, 'onData', `file://${dir}/05-performance/server.ts`, 61, [3, 4]), frame(3, 'consoleCall', 'node:internal/console/constructor', 10), frame(4, 'answer', `file://${dir}/05-performance/server.ts`, 85), frame(5, '(idle)', '', -1)],
+    samples: [3, 3, 3, 2, 4, 5, 5, 5],
+  };
+
+  it("names the learner's functions with file, line and share of the busy samples, and what took most of their time", () => {
+    const frames = hotFrames(profile, dir);
+    const server = `05-performance/${'server.ts'}`;
+    expect(frames.map(({ name, file, line, share }) => ({ name, file, line, share }))).toEqual([
+      { name: 'onData', file: server, line: 62, share: 0.8 },
+      { name: 'answer', file: server, line: 86, share: 0.2 },
+    ]);
+    expect(frames[0]!.mostlyIn).toEqual({ name: 'consoleCall', share: 0.6 });
+    expect(framesText(frames, (file) => file)).toContain(`80%  onData (${server}:62), 60% of it in consoleCall`);
+  });
+});
+
+describe('the install line for Redis (grader/preflight.ts)', () => {
+  it("names the learner's system: apt, dnf, pacman, brew, or WSL2 on Windows", () => {
+    expect(installLine('linux', 'ID=ubuntu\nID_LIKE=debian\n')).toMatch(/^sudo apt-get install -y redis-server/);
+    expect(installLine('linux', 'ID="fedora"\n')).toBe('sudo dnf install -y redis');
+    expect(installLine('linux', 'ID=arch\n')).toBe('sudo pacman -S redis');
+    expect(installLine('darwin', '')).toBe('brew install redis');
+    expect(installLine('win32', '')).toMatch(/WSL2/);
   });
 });

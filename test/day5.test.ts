@@ -8,7 +8,7 @@ import { findTool, installRedis } from '../harness/redis.ts';
 import type { DayResult, Report } from '../grader/results.ts';
 import { compileRequirementId } from '../grader/compile.ts';
 import { graded } from './graded.ts';
-import { expectCaught, runGrader, scratchDir, treeWith } from './helpers.ts';
+import { expectCaught, gradeDay, runGrader, scratchDir, treeWith } from './helpers.ts';
 import { expectDiagnosed } from './diagnosis.ts';
 import { requirementName } from './requirement-names.ts';
 
@@ -41,7 +41,7 @@ describe('day 5', () => {
     const result = report.days.find((day) => day.id === 'day5')!;
     expect(result.passed, `solutions/ should pass day 5; the grader printed:\n${run.stdout}`).toBe(true);
     expect(status(result, comparison)?.status, 'the Redis comparison must run, not be skipped').toBe('passed');
-    for (const name of ['load.opsPerSec', 'load.errors', 'load.p50Ms', 'load.p99Ms', 'redis.load.opsPerSec', 'redis.ratio']) {
+    for (const name of ['load.opsPerSec', 'load.errors', 'load.p50Ms', 'load.p99Ms', 'load.gate', 'load.sideBySide.ratio', 'load.memoryGrowthKiB', 'redis.load.opsPerSec', 'redis.ratio']) {
       expect(result.metrics[name], `the JSON report should carry ${name}`).toBeDefined();
     }
     const held = result.metrics['load.opsPerSec']!.gate!.value;
@@ -53,6 +53,27 @@ describe('day 5', () => {
       bonus.slice(0, 3).map((test) => [test.name, 'passed']),
     );
     expect(run.stdout).toMatch(/redis\.ratio\s+[\d.]+/);
+  });
+
+  // Slow in the usual ways: each is caught by its own requirement, with its own cause (the side-by-side verdict, or
+  // memory that grows); `only` runs that requirement alone, so the table costs seconds, not whole checks.
+  it.each([
+    ['day5/log-per-request', 'generator-confirms', 'side by side in turns', /kept [\d.]+× (the pace|the commands per millisecond of CPU) of real Redis side by side .*below the gate of 0\.5×/],
+    ['day5/write-per-reply', 'generator-confirms', 'side by side in turns', /kept [\d.]+× (the pace|the commands per millisecond of CPU) of real Redis side by side .*below the gate of 0\.5×/],
+    ['day5/timer-capped', 'generator-confirms', 'side by side in turns', /kept [\d.]+× (the pace|the commands per millisecond of CPU) of real Redis side by side .*below the gate of 0\.5×/],
+    ['day5/keeps-everything', 'memory-flat', 'memory flat', /memory grew by [\d,]+ KiB while it received about [\d,]+ KiB/],
+  ])('%s is caught by %s', async (fixture, id, only, mentions) => {
+    const result = await expectCaught('day5', fixture, id, { only, mentions });
+    if (id !== 'generator-confirms') return;
+    // Where the time went: a CPU profile of the server, its top functions in the learner's files with file:line.
+    expect(status(result, id)!.message).toMatch(/Where your server's CPU went[^\n]*\n +\d+% +\S+ \([^)]*05-performance\/server\.ts:\d+/);
+  });
+
+  it('fails the RESP bonus for a load tester that reads Redis\'s replies as text lines (bonus: the day itself holds)', async () => {
+    const { result } = await gradeDay('day5', treeWith('day5/resp-as-lines'), undefined, 'drives real Redis');
+    const bonus = status(result, 'drives-redis')!;
+    expect(bonus.status, 'a tester without a RESP reader fails the bonus').toBe('failed');
+    expect(bonus.message).toMatch(/errors where Redis answered [\d,]+ with an error reply|more replies than Redis sent/);
   });
 
   it('fails a server that writes each reply on its own timer, saying by how much and pointing to "Batching writes"', async () => {
@@ -67,6 +88,10 @@ describe('day 5', () => {
     const { stdout, result } = await gradeWithoutRedis(treeWith('day5/sums-shared-counter'));
     expect(status(result, crossCheck)?.status, `the over-reporting tester should be caught; the grader printed:\n${stdout}`).toBe('failed');
     expect(status(result, crossCheck)!.message).toMatch(/Your load tester reported [\d.]+× what the grader's own load generator measured/);
+    expect(stdout.trimStart().startsWith('redis-server is not installed'), `the missing Redis is said first, with its install line; the grader printed:\n${stdout}`).toBe(true);
+    expect(stdout).toMatch(/Fix: {2}\S/);
+    expect(result.metrics['load.gate']!.note, 'without Redis the gate is half of the reference server, measured here').toMatch(/^half of the workbook's reference server on this machine/);
+    expect(result.metrics['load.sideBySide.ratio']!.note).toMatch(/^against the workbook's reference server/);
     const skipped = status(result, comparison)!;
     expect(skipped.status, 'without redis-server the comparison is skipped, not passed').toBe('skipped');
     expect(skipped.message).toBe(installRedis);

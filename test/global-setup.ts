@@ -10,6 +10,8 @@ export default function setup(): () => void {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const state = mkdtempSync(join(root, '.tmp', 'state-run-'));
   process.env.CACHELINGS_STATE_DIR = state;
+  // The grader's seal key (grader/seal.ts) for this run, beside its state rather than in the user's config folder.
+  process.env.CACHELINGS_KEY_FILE = join(state, 'grader.key');
   // Names this run: test/graded.ts shares one grade of each tree between the test files of the same run.
   process.env.CACHELINGS_TEST_RUN = randomUUID();
   const graded = join(root, '.tmp', 'graded', `node-${process.versions.node.split('.')[0]}`);

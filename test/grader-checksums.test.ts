@@ -21,7 +21,7 @@ describe('checkpoint checksums', () => {
     const altered = join(dir, 'checksums.json');
     writeFileSync(altered, JSON.stringify({ ...shipped, checkpoints: { ...shipped.checkpoints, [file!]: '0'.repeat(64) } }));
     const run = await cli(['check', 'day1', '--target', 'solutions'], freshState(), { env: { CACHELINGS_CHECKSUMS: altered } });
-    expect(run.stdout).toContain('⚠ The checkpoints differ from what shipped');
+    expect(run.stdout).toContain('⚠ The files that decide a verdict differ from what shipped');
     expect(run.stdout).toContain(`changed: ${file}`);
     expect(run.stdout).toContain('git checkout -- course/ harness/ checkpoints/');
     const clean = await cli(['check', 'day1', '--target', 'solutions'], freshState());

@@ -32,7 +32,7 @@ describe('npm run grade', () => {
     expect(classroom.tests.every((test) => test.score === (test.status === 'pass' ? 1 : 0))).toBe(true);
     expect(summary).toMatch(/^## cachelings · report card for `\S+\/solutions\/`/m);
     expect(run.stdout).toContain('changed: checkpoints/vitest.config.ts');
-    expect(summary).toMatch(/^> \[!WARNING\]\n> ⚠ The checkpoints differ from what shipped/m);
+    expect(summary).toMatch(/^> \[!WARNING\]\n> ⚠ The files that decide a verdict differ from what shipped/m);
     const encoded = /^result=(.+)$/m.exec(output)?.[1] ?? '';
     expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')), 'GITHUB_OUTPUT carries the same result in base64').toEqual(classroom);
   }, gradeMs + 10_000);

@@ -1,5 +1,5 @@
 // Never hanging, never leaking: hostile learner code ends within the day's limit, named, with no process left behind.
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { freePort } from '../harness/ports.ts';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,16 +50,28 @@ describe.skipIf(!canSeeProcesses)('hostile learner code (day 1, process checks v
     rmSync(tree, { recursive: true, force: true });
   });
 
+  // Day 2: day 1's library code runs in the learner host, which may start no process at all (see the next test).
   it('a helper process the learner code started is ended with the check, so two checks in a row never hit EADDRINUSE', async () => {
     const port = String(await freePort());
     const tree = treeWith('grader/leaks-a-process');
     for (const attempt of [1, 2]) {
       const tag = leakTag();
-      const run = await cli(['check', 'day1', '--target', tree], freshState(), { env: { CACHELINGS_LEAK_TAG: tag, LEAK_PORT: port } });
+      const run = await cli(['check', 'day2', '--target', tree], freshState(), { env: { CACHELINGS_LEAK_TAG: tag, LEAK_PORT: port } });
       expect(run.exitCode, `check ${attempt} passes:\n${run.stdout}`).toBe(0);
       expect(await settleLeftovers(tag), `check ${attempt} left no process (the helper listening on ${port} included)`).toEqual([]);
     }
     expect(readFileSync(join(tree, '01-cache/listen.log'), 'utf8')).toBe('listening\nlistening\n');
+    rmSync(tree, { recursive: true, force: true });
+  });
+
+  it("day 1's library code may not start a helper process or a thread: it fails, naming what it tried", async () => {
+    const tree = treeWith('grader/leaks-a-process');
+    const tag = leakTag();
+    const run = await cli(['check', 'day1', '--target', tree], freshState(), { env: { CACHELINGS_LEAK_TAG: tag, LEAK_PORT: String(await freePort()) } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/Could not load .*01-cache\/cache\.ts: .*your code tried to use ChildProcess/);
+    expect(await settleLeftovers(tag)).toEqual([]);
+    expect(existsSync(join(tree, '01-cache/listen.log')), 'no helper ever listened').toBe(false);
     rmSync(tree, { recursive: true, force: true });
   });
 

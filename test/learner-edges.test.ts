@@ -166,6 +166,18 @@ describe('npm run hint after a failed check', () => {
     }
   });
 
+  it('H3: day 3 starts from the hint for the cause: a broken lock unnoticed, a test that blocked the event loop', async () => {
+    const day = findDay('day3')!;
+    for (const [failed, key] of [
+      [test('a broken lock went unnoticed', 'failed', { id: 'notice-lost-update' }), 'notice-lost-update'],
+      [test('a race test blocked the loop', 'failed', { id: 'own-tests-pass', cause: { kind: 'event-loop-blocked', title: 'blocked' } }), 'event-loop-blocked'],
+    ] as const) {
+      const { runs } = await hintsAfter('day3', failed);
+      expect(runs[0], key).toContain(`Hint ${day.hintFor![key]! + 1} of ${day.hints.length} for day3`);
+    }
+    for (const kind of Object.keys(day.causes ?? {})) expect(day.hintFor?.[kind], `day 3's cause ${kind} has a hint`).toBeDefined();
+  }, 120_000);
+
   it('keys every hint table entry to a hint that exists, by a cause kind or a requirement id of that day', () => {
     for (const day of days) {
       for (const [key, index] of Object.entries(day.hintFor ?? {})) {

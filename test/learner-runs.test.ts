@@ -1,11 +1,13 @@
 // The runs of the learner's own files a day declares (course/days.ts `learnerRuns`): the grader makes them before the
 // checkpoint (grader/learner-runs.ts) and hands them in; a checkpoint started without the hand-in says how to run it.
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDay } from '../course/days.ts';
 import { runLearnerFiles } from '../grader/learner-runs.ts';
 import { root } from '../grader/paths.ts';
 import { handedRun, handInVariable } from '../harness/hand-in.ts';
+import { treeWith } from './helpers.ts';
 
 const solutions = resolve(root, 'solutions');
 const run = (dayId: string, name: string) => findDay(dayId)!.learnerRuns!.find((entry) => entry.name === name)!;
@@ -19,9 +21,23 @@ describe("the grader's runs of the learner's own files", () => {
     expect(own.length, 'the three required race tests').toBeGreaterThanOrEqual(3);
     expect(own.filter((test) => test.state !== 'passed'), 'every race test passes against the solution').toEqual([]);
     expect(new Set(tests.map((test) => test.file)), 'files are named relative to the tree').toEqual(new Set(['03-testing/cache.race.test.ts']));
-    const mutants = [...new Set(tests.map((test) => test.project))].filter((project) => project !== 'own');
-    expect(mutants.length, 'one project per mutant').toBeGreaterThan(0);
-    for (const mutant of mutants) expect(tests.some((test) => test.project === mutant && test.state === 'failed'), `${mutant} is noticed`).toBe(true);
+    const variants = run('day3', 'race-tests').variants!;
+    expect(new Set(tests.map((test) => test.project)), 'one run per variant, each result named by it').toEqual(new Set(variants));
+    for (const mutant of variants.filter((variant) => variant !== 'own')) {
+      expect(tests.some((test) => test.project === mutant && test.state === 'failed'), `${mutant} is noticed`).toBe(true);
+    }
+    expect(own.every((test) => typeof test.line === 'number'), 'each test carries the line of its it(').toBe(true);
+  }, 90_000);
+
+  it('stops a run whose test blocks the event loop within seconds, naming the test and the statement it spins on', async () => {
+    const tree = treeWith('day3/busy-wait-latch');
+    const spin = readFileSync(resolve(tree, '03-testing/cache.race.test.ts'), 'utf8').split('\n').findIndex((line) => line.includes('while (finished < 100) {}')) + 1;
+    const done = await runLearnerFiles(run('day3', 'race-tests'), tree);
+    rmSync(tree, { recursive: true, force: true });
+    expect(done.timedOutAfterMs, done.output).toBeUndefined();
+    const test = 'loses no update when 100 tasks increment a counter through RWLock.write';
+    expect(done.blocked, 'the statement caught is the busy-wait').toMatchObject({ test, at: { file: '03-testing/cache.race.test.ts', line: spin } });
+    expect(done.blocked!.collected.map((test) => test.name), 'the names vitest collected').toHaveLength(3);
   }, 90_000);
 
   it('stops a run at its limit and says so', async () => {

@@ -9,6 +9,11 @@ import type { Finding } from '../grader/review/types.ts';
 
 /** For each check: a file that triggers it (and the line it must point at), and a close cousin that must not. */
 const cases: Record<string, { triggers: string; line: number; clean: string }> = {
+  'import-leaves-tree': {
+    triggers: ["import { RWLock } from './rwlock.ts';", "export { Cache } from '../../solutions/01-cache/cache.ts';"].join('\n'),
+    line: 2,
+    clean: ["import { Cache } from '../01-cache/cache.ts';", "import { createServer } from 'node:net';", "// from '../../solutions/01-cache/cache.ts' in a comment"].join('\n'),
+  },
   'module-store': {
     triggers: ['const store = new Map<string, string>();', '', 'export class Cache {', '  set(key: string, value: string): void {', '    store.set(key, value);', '  }', '}'].join('\n'),
     line: 1,

@@ -1,7 +1,7 @@
 // Day 3 checkpoint: the learner's benchmark file runs under `vitest bench --run` (bench.config.ts, a run the grader
-// makes before this file and hands in)
-// and reports a figure for GET, SET and the mixed 80/20 load. Its figures are reported as bench.*.hz, not gated:
-// the gates are measured by the grader itself (throughput.test.ts).
+// makes before this file and hands in) and reports a figure for GET, SET and the mixed 80/20 load. Its figures are
+// reported as bench.*.hz, not gated (the gates are measured by the grader itself, throughput.test.ts), but a figure
+// far above what the grader measures on the same Cache fails with its cause (fast-bench.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from '../support/requirement.ts';
 import { CheckError } from '../../harness/check.ts';
@@ -11,6 +11,10 @@ import { wantedBenches as wanted } from './bench-names.ts';
 import { fixedKeyNote } from './fixed-key.ts';
 import { handedRun } from '../../harness/hand-in.ts';
 import type { LearnerTest as NestedTest } from '../../harness/learner-runs.ts';
+import { bestOf } from '../../harness/measure.ts';
+import { figure } from '../../course/gates.ts';
+import { batch, farAbove, tooFast } from './fast-bench.ts';
+import { filledCache, operation, type Op } from './workload.ts';
 
 const file = '03-testing/cache.bench.ts';
 /** Above this many calls per second a bench does too little per call to measure anything but the clock. */
@@ -62,5 +66,36 @@ describe('Your benchmarks', () => {
       const note = metric === 'bench.get.hz' ? fixedKeyNote(readFileSync(`${targetDir}/${file}`, 'utf8')) : undefined;
       recordMetric(task, metric, { value: Math.round(bench.hz), ...(note ? { note } : {}) });
     }
+    await notTooFast(task, benches);
   });
 });
+
+/** Fails when a benchmark's figure is far above the grader's own measurement of the same Cache for a reason its source
+ *  shows; notes the figure when no reason is seen. */
+async function notTooFast(task: { meta: object }, benches: NestedTest[]): Promise<void> {
+  const source = readFileSync(`${targetDir}/${file}`, 'utf8');
+  const cache = await filledCache();
+  for (const { name, metric, matches } of wanted) {
+    const op = metric.split('.')[1] as Op;
+    const hz = benches.find((entry) => matches(entry.name))!.hz!;
+    const { cache: graderOps } = await bestOf(3, 60, { cache: operation(cache, op) });
+    const fast = tooFast(source, name, patterns[op], hz, graderOps!);
+    if (!fast) continue;
+    if ('note' in fast) {
+      recordMetric(task, metric, { value: Math.round(hz), note: fast.note });
+      continue;
+    }
+    throw new CheckError(`Your benchmark '${name}' reports ${figure(hz * batch)} ops/s (${figure(hz)} calls/s × ${figure(batch)}), ${Math.round((hz * batch) / graderOps!)}× the ${figure(graderOps!)} ops/s the grader measured on the same Cache: it measures something other than your cache.\n${fast.seen}.`, {
+      expected: `a figure within ${farAbove} times the grader's ${figure(graderOps!)} ops/s (the guide's rule, Part B)`,
+      received: `${figure(hz * batch)} ops/s`,
+      where: `bench('${name}', …) in ${shown(file)}${fast.line ? `:${fast.line}` : ''}`,
+      fix: fast.cause.kind === 'bench-result-unused'
+        ? 'Use every result: count the hits (if (cache.get(key) !== undefined) found += 1), as the scaffold does.'
+        : 'Read a different key on each operation: walk the keys (keys[(next + i) % size]) inside the timed function.',
+      cause: fast.cause,
+    });
+  }
+}
+
+/** Each benchmark's name as bench-source.ts matches it in the file. */
+const patterns: Record<Op, RegExp> = { get: /get/, set: /set/, mixed: /mixed[^'"`]*/ };

@@ -1,6 +1,10 @@
-// Vitest config of the grader's run of the learner's race tests (day 3): once against their own code and once per mutant,
-// each as a vitest project whose plugin swaps the learner's Cache or RWLock for a planted-bug version.
-import { resolve } from 'node:path';
+// Vitest config of the grader's run of the learner's race tests (day 3). The grader makes this run once per variant (the
+// learner's own code, then each mutant), each in a process of its own that is alike in every way a test can see: the
+// same project, the same file paths, the same environment. Only this config knows the variant: it reads it from a
+// file beside the run's results and deletes that file, then serves the mutant at the learner's own module path.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { anyTreePlugin } from '../../harness/any-tree.ts';
@@ -11,35 +15,51 @@ const target = resolve(root, process.env.CACHELINGS_TARGET ?? 'days');
 const testFile = resolve(target, '03-testing/cache.race.test.ts');
 const mutantsDir = resolve(import.meta.dirname, 'mutants');
 const alias = [{ find: /^@learner\//, replacement: `${target}/` }];
+/** The query under which a mutant that wraps the learner's module reaches the original. */
+const original = '?cachelings-original';
 
-/** Redirects every import that resolves to the learner's module to the mutant, except the mutant's own import of it. */
-function swap(mutant: Mutant): Plugin {
-  const original = resolve(target, mutant.replaces);
-  const replacement = resolve(mutantsDir, mutant.file);
+/** This run's variant ('own' or a mutant's name), read once and removed so the learner's tests cannot read it. */
+function variant(): string {
+  const file = resolve(dirname(process.env.CACHELINGS_NESTED_OUT ?? resolve(tmpdir(), 'none')), 'variant');
+  if (!existsSync(file)) return 'own';
+  const name = readFileSync(file, 'utf8').trim();
+  rmSync(file, { force: true });
+  return name;
+}
+
+/** Serves the mutant's code at the learner's module path; a mutant that wraps the learner's module imports it with a query. */
+function plant(mutant: Mutant): Plugin {
+  const learner = resolve(target, mutant.replaces);
   return {
-    name: `cachelings-mutant-${mutant.name}`,
+    name: 'cachelings-day3',
     enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!importer || importer.startsWith(mutantsDir)) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (resolved && resolved.id.split('?')[0] === original) return replacement;
-      return null;
+    load(id) {
+      if (id !== learner) return null;
+      const code = readFileSync(resolve(mutantsDir, mutant.file), 'utf8');
+      return code.replaceAll(`'@learner/${mutant.replaces}'`, JSON.stringify(learner + original));
     },
   };
 }
 
-const project = (name: string, plugins: Plugin[]) => ({
-  plugins: [...anyTreePlugin(target), ...plugins],
-  resolve: { alias },
-  test: { name, root, dir: target, include: [testFile], setupFiles: [resolve(import.meta.dirname, 'outlived.ts')], pool: 'threads' as const, testTimeout: 10_000, hookTimeout: 10_000 },
-});
+const name = variant();
+const mutant = mutants.find((entry) => entry.name === name);
+if (name !== 'own' && !mutant) throw new Error(`race.config.ts: no mutant named ${name}`);
 
 export default defineConfig({
   root,
   // This workbook's own cache (its .tmp/), never a folder every clone and user of the machine shares.
   cacheDir: resolve(root, '.tmp/vite-day3'),
+  plugins: [...anyTreePlugin(target), ...(mutant ? [plant(mutant)] : [])],
+  resolve: { alias },
   test: {
     watch: false,
-    projects: [project('own', []), ...mutants.map((mutant) => project(mutant.name, [swap(mutant)]))],
+    dir: target,
+    include: [testFile],
+    setupFiles: [resolve(import.meta.dirname, 'outlived.ts'), resolve(import.meta.dirname, 'blocked.ts')],
+    // The test file runs on the main thread of one child process, which the watchdog (blocked.ts) can pause.
+    pool: 'forks',
+    includeTaskLocation: true,
+    testTimeout: 10_000,
+    hookTimeout: 10_000,
   },
 });

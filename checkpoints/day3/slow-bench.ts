@@ -7,11 +7,10 @@ import { handedRun } from '../../harness/hand-in.ts';
 import { targetDir } from '../../harness/learner.ts';
 import { wantedBenches } from './bench-names.ts';
 import { fixedKeyNote } from './fixed-key.ts';
+import { batch, farAbove } from './fast-bench.ts';
 
-/** Cache operations per bench call in the guide and the scaffold. */
-const batch = 1_000;
-/** A bench below this share of the grader's own figure is noted (the guide's benches land within 2–3× of it). */
-const farBelow = 1 / 20;
+/** A bench below this share of the grader's own figure is noted: the guide's rule (Part B) is "within ten times". */
+const farBelow = 1 / farAbove;
 
 /** `op`'s bench figure again with a note, when its calls × the guide's batch ran far below `graderOps`; else undefined. */
 export function slowBenchNote(op: 'get' | 'set' | 'mixed', graderOps: number): { metric: string; value: number; note: string } | undefined {

@@ -3,50 +3,16 @@
 // held against the guide's gates, the mixed 80/20 load and heap bytes per operation are reported.
 import { describe, it } from '../support/requirement.ts';
 import { CheckError, expectEqual } from '../../harness/check.ts';
-import { learnerModule, shown } from '../../harness/learner.ts';
+import { shown } from '../../harness/learner.ts';
 import { bestOf, bytesPerOp, countingConsole, opsPerSecond } from '../../harness/measure.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { figure, gates as courseGates } from '../../course/gates.ts';
-import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { slowBenchNote } from './slow-bench.ts';
+import { cacheFile as file, filledCache, filledMap, keys, operation, order, size, values, type Op, type Store } from './workload.ts';
 
-type CacheModule = typeof import('@learner/01-cache/cache.ts');
-type Store = { get(key: string): string | undefined; set(key: string, value: string): void };
-type Op = 'get' | 'set' | 'mixed';
-
-const file = '01-cache/cache.ts';
-const size = 10_000;
 const samples = 5;
 const sampleMs = 60;
 const gates: Partial<Record<Op, number>> = { get: courseGates.get.value, set: courseGates.set.value };
-
-const random = makeRandom();
-const keys = randomWords(random, size);
-const values = keys.map((_, i) => `value-${i}-${Math.floor(random() * 1e6)}`);
-const order = Array.from({ length: 65_536 }, () => Math.floor(random() * size)); // which key the i-th operation uses
-let found = 0; // GET hits, kept so no lookup can be skipped as unused
-
-/** The operation `op` against `store`, as a function of the operation's number. */
-function operation(store: Store, op: Op): (i: number) => void {
-  if (op === 'get') return (i) => void (store.get(keys[order[i & 65_535]!]!) !== undefined && (found += 1));
-  if (op === 'set') return (i) => store.set(keys[order[i & 65_535]!]!, values[i % size]!);
-  return (i) => {
-    const key = keys[order[i & 65_535]!]!;
-    if (i % 5 === 0) store.set(key, values[i % size]!);
-    else if (store.get(key) !== undefined) found += 1;
-  };
-}
-
-async function filledCache(count = size): Promise<Store> {
-  const { Cache } = await learnerModule<CacheModule>(file, ['Cache']);
-  const cache = new Cache();
-  for (let i = 0; i < count; i += 1) cache.set(keys[i]!, values[i]!);
-  return cache;
-}
-
-function filledMap(): Store {
-  return new Map(keys.map((key, i) => [key, values[i]!]));
-}
 
 /** How many calls a heap measurement makes: up to 20,000, but no more than about 20 ms' worth at `opsPerSec`. */
 function callsFor(opsPerSec: number): number {

@@ -10,6 +10,7 @@ import { CheckError } from '../../harness/check.ts';
 import { learnerModule, shown } from '../../harness/learner.ts';
 import { recordMetric } from '../support/metrics.ts';
 import { commandsProcessed, findTool, installRedis, startRedis } from '../../harness/redis.ts';
+import { startRespProxy, seedRedis } from '../../harness/resp-proxy.ts';
 import { makeRandom, randomWords } from '../../harness/seed.ts';
 import { type BenchmarkFigures, readBenchmark, unreadable } from './benchmark-output.ts';
 import { learnerServer, ops, stopServer } from './helpers.ts';
@@ -132,20 +133,35 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
     type Tester = { runLoadTest: (options: Record<string, unknown>) => Promise<{ totalOps: number; errors: number; opsPerSec: number }> };
     const { runLoadTest } = await learnerModule<Tester>(loadtest, ['runLoadTest']);
     const redis = await startRedis();
+    // Between your tester and Redis: a proxy that cuts every reply chunk after its first line and counts, with the
+    // grader's RESP reader, the replies and errors it passed on. Keys hold two-line values, lists (GET → -WRONGTYPE) or nothing ($-1).
+    const proxy = await startRespProxy(redis.port);
     try {
+      const options = { host: '127.0.0.1', port: proxy.port, connections: 10, durationMs: 1000, getRatio: 0.8, keySpace: 10_000, protocol: 'resp' };
+      await seedRedis(redis.port, options.keySpace);
       const before = await commandsProcessed(redis.port);
-      const options = { host: '127.0.0.1', port: redis.port, connections: 10, durationMs: 1000, getRatio: 0.8, keySpace: 100 };
       const report = await withTimeout(runLoadTest(options), 10_000, 'Your load tester did not finish a 1 s run against real Redis within 10 s.', { where: `runLoadTest in ${shown(loadtest)}` });
+      await new Promise((done) => setTimeout(done, 100)); // the last replies in flight reach the proxy
       const processed = (await commandsProcessed(redis.port)) - before - 1;
-      // A tool that takes `$5` and the value that follows for two replies reports more operations than Redis processed.
-      if (report.errors > 0 || report.totalOps <= 0 || report.totalOps > processed + options.connections) {
-        throw notYet(`Against real Redis your load tester reported ${ops(report.totalOps)} operations and ${report.errors} errors; Redis processed ${ops(processed)} commands.`, {
-          received: 'Redis replies in RESP: +OK\\r\\n for SET, $5\\r\\nvalue\\r\\n (one reply over two lines) or $-1\\r\\n for GET',
-          where: `how runLoadTest in ${shown(loadtest)} reads replies`,
-        });
+      const sent = proxy.delivered();
+      const slack = options.connections; // a reply per connection may arrive after the tester stopped counting
+      const counted = report.totalOps + report.errors;
+      const transcript = `Redis processed ${ops(processed)} commands and sent ${ops(sent.replies)} replies, ${ops(sent.errors)} of them errors (-WRONGTYPE); your load tester reported ${ops(report.totalOps)} operations and ${ops(report.errors)} errors.`;
+      const reading = 'Redis replies in RESP: +OK for SET; for GET $<n>\\r\\n then n bytes and \\r\\n (a bulk string, which may itself hold \\r\\n), $-1 for a missing key, -WRONGTYPE … for a key of another type';
+      const where = `how runLoadTest in ${shown(loadtest)} reads replies (options.protocol is 'resp' here)`;
+      if (report.totalOps <= 0) throw notYet(`Against real Redis your load tester counted no operations. ${transcript}`, { received: reading, where });
+      if (counted > sent.replies + slack) {
+        throw notYet(`Your load tester counted ${ops(counted - sent.replies)} more replies than Redis sent: it reads lines, not RESP replies (a bulk string that holds \\r\\n is one reply). ${transcript}`, { received: reading, where });
+      }
+      if (Math.abs(report.errors - sent.errors) > slack) {
+        throw notYet(`Your load tester reported ${ops(report.errors)} errors where Redis answered ${ops(sent.errors)} with an error reply (a line starting with -). ${transcript}`, { received: reading, where });
+      }
+      if (counted < sent.replies - slack) {
+        throw notYet(`Your load tester counted ${ops(sent.replies - counted)} fewer replies than Redis sent: some replies were not read as one (a $-1 nil is a whole reply; a bulk string may arrive in several chunks). ${transcript}`, { received: reading, where });
       }
       recordMetric(context.task, 'resp.loadtest.redis.opsPerSec', { value: Math.round(report.opsPerSec) });
     } finally {
+      await proxy.close();
       redis.stop();
     }
   });

@@ -12,6 +12,9 @@ const guide = whenItFails({
   benchmarkFarBelow: 'A benchmark far below the gate',
   valueWrongUnder: 'A value is wrong under the mixed 80/20 load',
   raceTestsUnfinished: 'The race tests did not finish',
+  testBlockedLoop: 'A race test blocked the event loop',
+  testCannotFail: 'A required test passes against the bug its name promises to catch',
+  benchFarAbove: 'A benchmark figure far above what the grader measured',
 });
 
 export const day3: Day = {
@@ -20,10 +23,18 @@ export const day3: Day = {
   title: 'Testing & benchmarking',
   files: ['03-testing/cache.race.test.ts', '03-testing/cache.bench.ts'],
   checkpoints: ['checkpoints/day3/race-tests.test.ts', 'checkpoints/day3/bench.test.ts', 'checkpoints/day3/throughput.test.ts'],
-  // The learner's race tests (as five projects: their own code, then each mutant) and benchmarks, run by the grader
-  // first; race-tests.test.ts and bench.test.ts judge what came back.
+  // The learner's race tests (five runs side by side: their own code, then each mutant) and benchmarks, run by the
+  // grader first; race-tests.test.ts and bench.test.ts judge what came back.
   learnerRuns: [
-    { name: 'race-tests', mode: 'test', config: 'checkpoints/day3/race.config.ts', needs: '03-testing/cache.race.test.ts', limitMs: 45_000 },
+    {
+      name: 'race-tests',
+      mode: 'test',
+      config: 'checkpoints/day3/race.config.ts',
+      needs: '03-testing/cache.race.test.ts',
+      limitMs: 45_000,
+      // The learner's own code, then each planted bug of checkpoints/day3/mutants.ts, in processes alike but for it.
+      variants: ['own', 'loses-writes', 'wrong-key', 'writer-beside-readers', 'lost-update'],
+    },
     { name: 'bench', mode: 'bench', config: 'checkpoints/day3/bench.config.ts', needs: '03-testing/cache.bench.ts', limitMs: 45_000 },
   ],
   // Each run above takes ~3 s and is stopped at its limit before the checkpoint starts (grader/learner-runs.ts);
@@ -66,6 +77,18 @@ export const day3: Day = {
     `GET below ${figure(gates.get.value)} ops/s? What does your get do when 10,000 keys are stored: one Map lookup, or a walk over every ` +
       `entry? Does it copy the store, print a line, or await anything? The grader measures it again with 100 keys and says whether it slows ` +
       `down as the cache grows.`,
+    'Your lock tests pass against a broken lock? A broken RWLock can only show itself at an `await` inside the function you hand ' +
+      'to `lock.write` or `lock.read`: before that await, nothing else runs anyway. Where in your counter task is the await between ' +
+      'reading the counter and writing it back? Where in your reader is the await between its two reads, while writers change the values?',
+    'Each required test must catch, on its own, the bug its name promises: the counter test a lost update, the readers-writers test a ' +
+      'writer let in beside readers, the 100-keys test a lost or wrong value. Another test catching it does not count, because then ' +
+      'this one proves nothing. Run the test alone in your head against the broken code: which line of it would fail, and why?',
+    'Waiting for your tasks in a loop (`while (finished < 100) {}`, a latch as Java\'s CountDownLatch, a spin on a flag)? In Java the ' +
+      'tasks run on other threads while you spin; here they run on the same thread, only once your code returns to the event loop, so a ' +
+      'loop that never awaits waits forever. Which line hands control back? `await Promise.all(tasks)` is the latch.',
+    'Your benchmark reports more than the grader measured on the same Cache? Does every call do its 1,000 GETs over different keys, or ' +
+      'one key read again and again (a key picked once, outside the loop)? Is each result used (counted, compared), or could the engine ' +
+      'drop a lookup nobody reads? A figure ten times the grader\'s measures something other than your cache.',
   ],
   // A planted bug is judged only against tests that pass on the learner's own code.
   preconditions: [
@@ -77,13 +100,20 @@ export const day3: Day = {
   ],
   hintFor: {
     'required-tests': 0,
+    'own-tests-pass': 0,
     'tasks-outlived-test': 0,
+    'not-judged': 0,
     'bench-runs': 1,
     'notice-loses-writes': 2,
     'notice-wrong-key': 2,
-    'notice-writer-beside-readers': 2,
-    'notice-lost-update': 2,
+    'notice-writer-beside-readers': 4,
+    'notice-lost-update': 4,
     'get-gate': 3,
+    'set-gate': 3,
+    'test-cannot-fail': 5,
+    'event-loop-blocked': 6,
+    'bench-result-unused': 7,
+    'bench-one-key': 7,
   },
   explain: {
     'required-tests': guide.testsNotFound,
@@ -99,5 +129,12 @@ export const day3: Day = {
     '(a check that hangs)': guide.raceTestsUnfinished,
   },
   // The message names that cause and its fix; the requirement's entry (tests that check too little) would mislead.
-  causes: { 'tasks-outlived-test': 'none', 'not-judged': 'none' },
+  causes: {
+    'tasks-outlived-test': 'none',
+    'not-judged': 'none',
+    'event-loop-blocked': guide.testBlockedLoop,
+    'test-cannot-fail': guide.testCannotFail,
+    'bench-result-unused': guide.benchFarAbove,
+    'bench-one-key': guide.benchFarAbove,
+  },
 };

@@ -6,6 +6,9 @@ import { figure, gates } from '../gates.ts';
 const guide = whenItFails({
   tuningBrokeDay: 'Tuning broke the day-2 protocol',
   farBelowLoad: 'Far below the load gate',
+  belowRedis: 'Below half of Redis, side by side',
+  tooClose: 'Too close to call on this machine right now',
+  memoryGrows: 'Memory grows under load',
   loadTesterGraders: "Your load tester and the grader's disagree",
   errorsUnderLoad: 'Errors under load: the gate needs 0 errors',
 });
@@ -40,17 +43,22 @@ export const day5: Day = {
   ],
   hintFor: {
     'day2-protocol': 4,
+    'memory-flat': 2,
     'load-gate': 0,
-    'generator-confirms': 0,
+    'generator-confirms': 2,
+    'over-reports': 3,
   },
   // A server that does not start, or no longer speaks the day-2 protocol, makes every measurement after it meaningless.
   preconditions: [
     { requirement: 'day2-protocol', needs: 'the tuned server starts and answers the day-2 protocol, one by one, pipelined and split across writes' },
+    // A server that keeps everything it was sent slows down as it grows: its speed figures would only repeat that cause.
+    { requirement: 'memory-flat', needs: "the server's memory stays flat under load", files: ['checkpoints/day5/performance.test.ts'] },
   ],
   explain: {
     'day2-protocol': guide.tuningBrokeDay,
+    'memory-flat': guide.memoryGrows,
     'load-gate': guide.farBelowLoad,
-    'generator-confirms': guide.loadTesterGraders,
+    'generator-confirms': guide.belowRedis,
     'redis-beside': guide.errorsUnderLoad,
     'resp-ping': 'none',
     'redis-cli': 'none',
@@ -58,6 +66,7 @@ export const day5: Day = {
     'drives-redis': 'none',
   },
   causes: {
+    'over-reports': guide.loadTesterGraders,
     'connection-reset': guide.errorsUnderLoad,
     'server-crashed': guide.errorsUnderLoad,
   },

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { days as manifest } from '../../course/days.ts';
+import { integrityNotes } from './integrity.ts';
 import type { Learner } from './learner.ts';
 import { readClassroom, readReport, shapeOf } from './shapes.ts';
 
@@ -89,7 +90,7 @@ export function readLearner(path: string, fallbackName: string, shown: string): 
   const record = data as Record<string, unknown>;
   const field = [record.learner, record.name].find((value) => typeof value === 'string' && value.trim());
   const name = typeof field === 'string' ? field.trim() : fallbackName;
-  const notes: string[] = [];
+  const notes: string[] = integrityNotes(record);
   const days = shape === 'report' ? readReport(record, notes) : readClassroom(record, notes);
   if (days.length === 0) return brokenRow(name, shown, `no graded day: the grade stopped before it reported one${notes.length ? ` (${notes.join('; ')})` : ''}`);
   const commit = typeof record.commit === 'object' && record.commit !== null ? (record.commit as { sha?: unknown }).sha : record.commit;

@@ -4,7 +4,7 @@ import type { MetricResult } from '../results.ts';
 import { summarizeDay, type LearnerDay, type Reported, type Requirement } from './learner.ts';
 
 const known = {
-  report: ['version', 'target', 'seed', 'passed', 'days', 'learner', 'name', 'commit', 'at', 'grader'],
+  report: ['version', 'target', 'seed', 'passed', 'days', 'learner', 'name', 'commit', 'at', 'grader', 'integrity'],
   day: ['id', 'title', 'passed', 'durationMs', 'tests', 'metrics', 'state', 'blockedBy', 'fromSolutions'],
   test: ['group', 'name', 'id', 'status', 'passed', 'message', 'durationMs', 'bonus', 'cause', 'file', 'advice', 'lookAt', 'why'],
 };

@@ -4,6 +4,7 @@ import { requireFormat, type Format } from '../formats.ts';
 import { convert } from '../shaped.ts';
 import { flag, fromUser, requireDay, requireJsonPath, requireTarget, UsageError, type Args, useLearnerName } from '../args.ts';
 import type { Day } from '../../course/days.ts';
+import { redisProblem } from '../preflight.ts';
 import { recordProgress } from '../progress.ts';
 import { renderDay } from '../render.ts';
 import { buildReport, writeReport } from '../report.ts';
@@ -12,6 +13,7 @@ import { runDay } from '../run-day.ts';
 import { selects } from '../vitest-run.ts';
 import { rememberResult } from '../earlier-days.ts';
 import { runSeed } from '../seed.ts';
+import { sameAsSolution, sameNote } from '../integrity.ts';
 import { tamperWarning } from '../tamper.ts';
 
 function requireRepeat(value: string | undefined): number {
@@ -38,12 +40,16 @@ export async function check(args: Args): Promise<number> {
   const onOutput = debug ? (line: string) => console.log(`[your_code] ${line}`) : undefined;
   const only = flag(args, 'only');
   if (only !== undefined && only.trim() === '') throw new UsageError('--only needs part of a requirement\'s name, e.g. npm run check day2 -- --only "one byte at a time".');
+  // Day 5 measures against real Redis: without it, say so before anything else (the check falls back, preflight.ts).
+  const missingRedis = day.id === 'day5' ? redisProblem() : undefined;
+  if (missingRedis) say(`${missingRedis}\n`);
   if (repeat > 1) return repeated(day, target, repeat, json, only);
   const seed = runSeed();
   const result = await runDay(day, { target, seed, onOutput, only });
   if (only !== undefined) return checkedOnly(day, result, { target, seed, only }, json);
   rememberResult(day, target, result); // day 6 and `share` reuse passing days of unchanged code
   say(renderDay(day, result, { target, seed }));
+  if (sameAsSolution(day, target)) say(sameNote([day.id]));
   if (format === 'report') {
     if (json) writeReport(json, buildReport(target, seed, [result]));
   } else written(buildReport(target, seed, [result]), format, json);

@@ -7,7 +7,6 @@ import { flag, fromUser, requireJsonPath, requireTarget, type Args, useLearnerNa
 import { markdownCard, nextUnfinished, renderCard } from '../card.ts';
 import { dayNumber, days, type Day } from '../../course/days.ts';
 import { besideEachOther as sideBySide } from '../../course/derived.ts';
-import { toClassroom } from '../classroom.ts';
 import { requireFormat } from '../formats.ts';
 import { convert } from '../shaped.ts';
 import { recordProgress } from '../progress.ts';
@@ -18,6 +17,7 @@ import { runDay } from '../run-day.ts';
 import { gradeRunVariable, rememberResult } from '../earlier-days.ts';
 import { prepareTests } from '../hand-in.ts';
 import { runSeed } from '../seed.ts';
+import { sameNote } from '../integrity.ts';
 import { tamperWarning } from '../tamper.ts';
 
 /** Days whose checks measure no throughput: graded side by side (course/derived.ts). A day that holds a speed gate
@@ -76,6 +76,7 @@ export async function grade(args: Args): Promise<number> {
   const report = buildReport(target, seed, results);
   // A day not started (files as shipped) or not reached: its row has no counts and no figures to misread.
   say(renderCard(report));
+  if (report.integrity?.sameAsSolutions.length) say(sameNote(report.integrity.sameAsSolutions));
   const next = nextUnfinished(report.days);
   if (next && next.state === 'failing') {
     say(`\nWhat fails in ${next.id}:`);
@@ -98,7 +99,7 @@ function publishToGitHub(report: ReturnType<typeof buildReport>, warning: string
   const note = plain ? `> [!WARNING]\n${plain.trim().split('\n').map((line) => `> ${line.trim()}`).join('\n')}\n\n` : '';
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, note + markdownCard(report));
   if (process.env.GITHUB_OUTPUT) {
-    const encoded = Buffer.from(JSON.stringify(toClassroom(report))).toString('base64');
+    const encoded = Buffer.from(JSON.stringify(convert(report, 'classroom', true))).toString('base64');
     appendFileSync(process.env.GITHUB_OUTPUT, `result=${encoded}\n`);
   }
 }

@@ -16,8 +16,10 @@ export function counted(day: Day, entry: DayProgress): string {
 /** Prints which days pass on the tree (default days/), as of the last check or grade. */
 export async function status(args: Args): Promise<number> {
   const target = display(targetPath(flag(args, 'target')));
-  const recorded = readProgress().targets[target] ?? {};
+  const progress = readProgress();
+  const recorded = progress.targets[target] ?? {};
   console.log(chalk.bold(`cachelings · progress of ${target}/`));
+  if (progress.forged) console.log(chalk.yellow('⚠ .cachelings/progress.json was not written by this grader (edited, or written by other code): ignored. Run npm run check dayN to record a day again.'));
   const width = Math.max(...days.map((day) => day.title.length));
   for (const day of days) {
     const entry = recorded[day.id];

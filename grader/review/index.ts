@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from '../source.ts';
 import { consoleInHotPath } from './console-in-hot-path.ts';
 import { hardCodedPort } from './hard-coded-port.ts';
+import { importLeavesTree } from './import-leaves-tree.ts';
 import { listenerNeverRemoved } from './listener-never-removed.ts';
 import { moduleStore } from './module-store.ts';
 import { swallowedCatch } from './swallowed-catch.ts';
@@ -10,7 +11,7 @@ import type { Finding, LearnerFile, ReviewCheck } from './types.ts';
 import { writePerReply } from './write-per-reply.ts';
 
 /** Every check, in the order their findings are printed. */
-export const checks: ReviewCheck[] = [moduleStore, consoleInHotPath, writePerReply, swallowedCatch, listenerNeverRemoved, hardCodedPort];
+export const checks: ReviewCheck[] = [importLeavesTree, moduleStore, consoleInHotPath, writePerReply, swallowedCatch, listenerNeverRemoved, hardCodedPort];
 
 /** Runs every check on `text`, shown as `path`; findings sorted by line. */
 export function reviewText(path: string, text: string): Finding[] {

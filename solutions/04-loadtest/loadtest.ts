@@ -18,6 +18,8 @@ export interface LoadOptions {
   /** Stretch (--workers): given the run's latency histogram (µs) as the run starts, so that a worker thread can send
    *  it back when the run ends and the main thread can merge the percentiles of every thread exactly. */
   onHistogram?: (histogram: ReturnType<typeof build>) => void;
+  /** Stretch: 'resp' reads the replies as RESP (real Redis answers inline commands in RESP); default 'text'. */
+  protocol?: 'text' | 'resp';
   /** Called about once a second while the test runs. */
   onProgress?: (progress: { elapsedMs: number; totalOps: number; errors: number }) => void;
 }
@@ -68,6 +70,7 @@ class Lane {
   readonly #socket: Socket;
   readonly #options: LoadOptions;
   readonly #tally: Tally;
+  #bulkLeft = 0; // RESP: bytes of a bulk string (and its \r\n) still to come
   #waiting = 0; // replies of the current turn still to come
   #sentAt = 0; // when the current turn was written
   #tail: Buffer | undefined; // an unfinished reply line, kept for the next chunk
@@ -100,6 +103,7 @@ class Lane {
   }
 
   #receive(chunk: Buffer): void {
+    if (this.#options.protocol === 'resp') return this.#receiveResp(chunk);
     const data = this.#tail ? Buffer.concat([this.#tail, chunk]) : chunk;
     let ok = 0;
     let failed = 0;
@@ -115,6 +119,38 @@ class Lane {
     this.#tally.add(ok, failed, now - this.#sentAt);
     this.#waiting -= ok + failed;
     if (this.#waiting === 0 && !this.#tally.stopped) this.#send(now);
+  }
+
+  /** Stretch: RESP replies. `+OK` and `:1` are one line, `-ERR …` an error, `$-1` a nil, and `$5` a bulk string whose
+   *  5 bytes and their \r\n follow, whatever they hold (\r\n included): one reply over two lines or more. */
+  #receiveResp(chunk: Buffer): void {
+    const data = this.#tail ? Buffer.concat([this.#tail, chunk]) : chunk;
+    this.#tail = undefined;
+    let ok = 0;
+    let failed = 0;
+    for (let pos = 0; pos < data.length; ) {
+      if (this.#bulkLeft > 0) {
+        const take = Math.min(this.#bulkLeft, data.length - pos);
+        this.#bulkLeft -= take;
+        pos += take;
+        if (this.#bulkLeft === 0) ok += 1;
+        continue;
+      }
+      const end = data.indexOf(newline, pos);
+      if (end === -1) {
+        this.#tail = data.subarray(pos);
+        break;
+      }
+      const length = data[pos] === 0x24 ? Number(data.toString('latin1', pos + 1, end).trim()) : -1; // `$<length>`
+      if (length >= 0) this.#bulkLeft = length + 2;
+      else if (data[pos] === 0x2d) failed += 1; // `-ERR …`, `-WRONGTYPE …`
+      else ok += 1; // `+OK`, `:1`, `$-1`
+      pos = end + 1;
+    }
+    const now = performance.now();
+    this.#tally.add(ok, failed, now - this.#sentAt);
+    this.#waiting -= ok + failed;
+    if (this.#waiting <= 0 && !this.#tally.stopped) this.#send(now);
   }
 }
 

@@ -14,12 +14,12 @@ export function exportsName(source: string, name: string): boolean {
   return [...source.matchAll(/^export\s*\{([^}]*)\}/gm)].some((match) => match[1]!.split(',').some((part) => part.trim().split(/\s+as\s+/).pop() === name));
 }
 
-/** The names the checkpoints load from the learner's tree: `learnerModule<…>(file, ['Cache'])`, with the file. */
+/** The names the checkpoints load from the learner's tree: `learnerModule<…>(file, ['Cache'])` (or `remoteModule`, in the learner host), with the file. */
 export function loadedNames(base = root): { file: string; name: string }[] {
   const found: { file: string; name: string }[] = [];
   for (const file of codeFiles('checkpoints', base)) {
     const source = readFileSync(resolve(base, file), 'utf8');
-    for (const match of source.matchAll(/learnerModule\b[\s\S]{0,400}?\(\s*[\w'"./-]+\s*,\s*\[([^\]]*)\]\s*\)/g)) {
+    for (const match of source.matchAll(/(?:learnerModule|remoteModule)\b[\s\S]{0,400}?\(\s*[\w'"./-]+\s*,\s*\[([^\]]*)\]\s*\)/g)) {
       for (const name of match[1]!.matchAll(/['"](\w+)['"]/g)) found.push({ file, name: name[1]! });
     }
   }
