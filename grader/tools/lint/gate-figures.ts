@@ -11,7 +11,7 @@ import type { Problem } from './problem.ts';
 
 /** A number where a gate's figure stands: after a comparison (with its unit after it) or after "gate >". */
 const stated =
-  /(?:\bgate\s*`?\s*[<>]\s*|\bbar: more than\s+|\b(?:more|faster|slower|fewer|less) than\s+\**|\b(?:below|above|under|clears?|reach(?:es)?)\s+\**)(\d{1,3}(?:,\d{3})+|\d{4,})(?![\d,])(?=\**\s*(?:ops\/s|ops per second|operations per second|\)|`|$))/gim;
+  /(?:\bgate\s*`?\s*[<>]\s*|\bbar: more than\s+|\b(?:more|faster|slower|fewer|less) than\s+\**|\b(?:below|above|under|clears?|reach(?:es)?)\s+\**)(\d{1,3}(?:,\d{3})+|\d{4,})(?![\d,])(?=\**\s*(?:ops\/s|ops per second|operations per second|\)|`))/gi;
 
 /** One figure stated in a guide: where, the number, and its offset in the file. */
 interface Stated {
