@@ -25,7 +25,8 @@ function told(bug: Bug, home: string): Pick<TestResult, 'message' | 'advice'> {
   return { message: [bug.headline, ...adviceLines(advice)].join('\n'), advice };
 }
 
-/** How a learner's week went: per day index, passing, a bug, or not started; the day-5 figures; when. */
+/** How a learner's week went: per day index, passing, a bug, or not started (every day past the list); the day-5
+ *  figures; when. */
 interface Week {
   name: string;
   home: string;
@@ -57,8 +58,11 @@ function dayOf(day: Day, plan: Week['days'][number], week: Week): DayResult {
   return { id: day.id, title: day.title, passed: plan === 'pass', durationMs: 900, tests, metrics };
 }
 
+// The plan for the day at `index`: a day the list does not reach (one added after the week was written) is not started.
+const planOf = (plans: Week['days'], index: number) => plans[index] ?? 'todo';
+
 // The state `grade` gives a day its scaffold still holds (these trees lie on the learners' machines, not here).
-const stated = (report: ReturnType<typeof buildReport>, plans: Week['days']) => ({ ...report, days: report.days.map((day, index) => (plans[index] === 'todo' ? { ...day, state: 'not-started' as const } : day)) });
+const stated = (report: ReturnType<typeof buildReport>, plans: Week['days']) => ({ ...report, days: report.days.map((day, index) => (planOf(plans, index) === 'todo' ? { ...day, state: 'not-started' as const } : day)) });
 
 const at = (hours: number) => new Date(Date.UTC(2026, 11, 4, 8 + hours)).toISOString();
 const done = (): Week['days'] => days.map(() => 'pass');
@@ -88,7 +92,7 @@ export const week: Week[] = [
 export function writeWeek(dir: string): void {
   mkdirSync(dir, { recursive: true });
   for (const learner of week) {
-    const results = days.map((day, index) => dayOf(day, learner.days[index]!, learner));
+    const results = days.map((day, index) => dayOf(day, planOf(learner.days, index), learner));
     const report = { ...stated(buildReport(learner.home, 4242, results), learner.days), learner: learner.name, at: learner.at, commit: { sha: `${learner.name.toLowerCase()}0c0ffee1234`, dirty: false } };
     writeFileSync(join(dir, `${learner.name.toLowerCase()}.json`), `${JSON.stringify(report, null, 2)}\n`);
   }

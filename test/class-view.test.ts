@@ -48,10 +48,12 @@ describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of 
   });
 
   it('tells not started, failing, passing and day 6 not reached apart, in grey, red and green (class-states)', async () => {
+    // A day added after the week was written is one Dara, Hana and Fatma have not started.
+    const week = (first: string[]) => days.map((_, index) => first[index] ?? 'not-started');
     expect(await states('Ada')).toEqual(days.map(() => 'passing'));
-    expect(await states('Dara')).toEqual(['passing', 'failing', 'not-started', 'not-started', 'not-started', 'not-started']);
-    expect(await states('Hana')).toEqual(['passing', 'passing', 'passing', 'passing', 'not-started', 'not-started']);
-    expect(await states('Fatma')).toEqual(['failing', 'passing', 'passing', 'passing', 'passing', 'not-reached']);
+    expect(await states('Dara')).toEqual(week(['passing', 'failing', 'not-started', 'not-started', 'not-started', 'not-started']));
+    expect(await states('Hana')).toEqual(week(['passing', 'passing', 'passing', 'passing', 'not-started', 'not-started']));
+    expect(await states('Fatma')).toEqual(week(['failing', 'passing', 'passing', 'passing', 'passing', 'not-reached']));
     expect(await row('Fatma').locator('td.day[data-day="day6"]').innerText()).toBe('↩ day1');
     const colour = (name: string, day: string) => row(name).locator(`td.day[data-day="${day}"]`).evaluate((cell) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(cell).backgroundColor);
     expect(new Set([await colour('Dara', 'day1'), await colour('Dara', 'day2'), await colour('Dara', 'day3')]).size, 'three states, three colours').toBe(3);

@@ -18,18 +18,18 @@ async function grader(args: string[]): Promise<GraderRun> {
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-// The requirement meant to catch each problem (its id), and the part of its name `--only` selects it by.
-const planted: [fixture: string, caughtBy: string, only: string][] = [
-  ['readme-no-performance', 'readme-questions', 'README.md answers'],
-  ['readme-inflated-figures', 'readme-figures', "README.md's figures"],
-  ['debug-print', 'vet', '9 vet'],
-  ['unformatted', 'format', '8 format'],
-  ['example-throws', 'example-server', 'examples/server.ts'],
+// The requirement meant to catch each problem, by id (`--only` runs it alone).
+const planted: [fixture: string, caughtBy: string][] = [
+  ['readme-no-performance', 'readme-questions'],
+  ['readme-inflated-figures', 'readme-figures'],
+  ['debug-print', 'vet'],
+  ['unformatted', 'format'],
+  ['example-throws', 'example-server'],
 ];
 
 describe('day 6 catches planted problems', () => {
-  it.each(planted)('%s is caught by "%s"', { timeout: slow }, async (fixture, caughtBy, only) => {
-    const result = await expectCaught('day6', `day6/${fixture}`, caughtBy, { only, timeoutMs: slow - 20_000 });
+  it.each(planted)('%s is caught by "%s"', { timeout: slow }, async (fixture, caughtBy) => {
+    const result = await expectCaught('day6', `day6/${fixture}`, caughtBy, { only: [caughtBy], timeoutMs: slow - 20_000 });
     const message = result.tests.find((test) => test.id === caughtBy)!.message;
     if (fixture === 'debug-print') expect(message).toMatch(/debug print in library code: .*01-cache\/cache\.ts:\d+ +console\.log/);
     if (fixture === 'unformatted') expect(message).toMatch(/Prettier would reformat[^]*06-docs\/project\/examples\/library\.ts[^]*Try: +npx prettier --write /);

@@ -7,6 +7,7 @@ import { findDay } from '../course/days.ts';
 import { cli, freshState, startGrader, stopGraders } from './grader-helpers.ts';
 import { canSeeProcesses, leakTag, leftovers, settleLeftovers } from './grader-leaks.ts';
 import { treeWith } from './helpers.ts';
+import { requirementPattern } from './requirement-names.ts';
 
 const day = findDay('day1')!;
 // The day's limit (the watchdog's) plus room for starting node and tsx on a busy machine.
@@ -27,7 +28,7 @@ describe.skipIf(!canSeeProcesses)('hostile learner code (day 1, process checks v
     const { run, tree, left } = await hostileCheck('get-loops-forever');
     expect(run.exitCode).toBe(1);
     expect(run.durationMs).toBeLessThan(limitMs);
-    expect(run.stdout).toMatch(/✗ returns each of ten stored keys\n\s+did not finish within \d+ s — an infinite loop or a promise that never settles\?/);
+    expect(run.stdout).toMatch(new RegExp(`✗ ${await requirementPattern('day1', 'stores-keys')}\\n\\s+did not finish within \\d+ s — an infinite loop or a promise that never settles\\?`));
     expect(left, 'no process of the check is still running').toEqual([]);
     rmSync(tree, { recursive: true, force: true });
   });
@@ -36,7 +37,7 @@ describe.skipIf(!canSeeProcesses)('hostile learner code (day 1, process checks v
     const { run, tree, left } = await hostileCheck('write-never-settles');
     expect(run.exitCode).toBe(1);
     expect(run.durationMs).toBeLessThan(limitMs);
-    expect(run.stdout).toMatch(/✗ read and write resolve to what the function returns\n\s+write\(fn\) never resolved\./);
+    expect(run.stdout).toMatch(new RegExp(`✗ ${await requirementPattern('day1', 'lock-returns')}\\n\\s+write\\(fn\\) never resolved\\.`));
     expect(left).toEqual([]);
     rmSync(tree, { recursive: true, force: true });
   });

@@ -8,6 +8,8 @@ import type { DayResult, Report } from '../grader/results.ts';
 import { withTimeout } from '../harness/async.ts';
 import { runHere, type GraderRun } from './in-process.ts';
 import { applyPatch } from '../grader/tools/patch.ts';
+import { notSelected } from '../grader/vitest-run.ts';
+import { onlyText } from './requirement-names.ts';
 
 export type { GraderRun } from './in-process.ts';
 
@@ -63,18 +65,23 @@ export async function gradeDay(day: string, tree: string, timeoutMs = 240_000, o
   return { run, result: report.days[0]! };
 }
 
-/** How `expectCaught` runs the day: `only` narrows it to the requirements whose name contains that text (default or
- *  `null`: the whole day);
+/** How `expectCaught` runs the day: `only` narrows it to the requirements with these ids (selected by `--only` with
+ *  the start their sentences share; default or `null`: the whole day);
  *  `mentions`: what the failure message must say about the planted bug (the value it returned, the call it broke). */
 export interface CaughtOptions {
-  only?: string | null;
+  only?: string[] | null;
   timeoutMs?: number;
   mentions?: RegExp;
 }
 
 /** Asserts that the planted bug in `fixture` makes requirement `id` of `day` fail (and the day with it). */
 export async function expectCaught(day: string, fixture: string, id: string, options: CaughtOptions = {}): Promise<DayResult> {
-  const { run, result } = await gradeDay(day, treeWith(fixture), options.timeoutMs, options.only ?? undefined);
+  const only = options.only ? await onlyText(day, options.only) : undefined;
+  const { run, result } = await gradeDay(day, treeWith(fixture), options.timeoutMs, only);
+  if (options.only) {
+    const ran = result.tests.filter((test) => test.status !== 'skipped' && test.message !== notSelected).map((test) => test.id);
+    expect(ran, `--only "${only}" should run ${options.only.join(', ')}: pick ids whose sentences start alike, or run the whole day (only: null)`).toEqual(expect.arrayContaining(options.only));
+  }
   const failed = result.tests.filter((test) => test.status === 'failed').map((test) => test.id);
   expect(run.exitCode, `${fixture} should fail ${day}; the grader printed:\n${run.stdout}`).toBe(1);
   expect(failed, `${fixture} should be caught by "${id}"; failing tests were: ${JSON.stringify(failed)}`).toContain(id);

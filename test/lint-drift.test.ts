@@ -9,12 +9,15 @@ import { root } from '../grader/paths.ts';
 import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from '../grader/tools/lint/day-lists.ts';
 import { exportProblems } from '../grader/tools/lint/exports.ts';
 import { fixtureCopyProblems, patchProblems, plantedProblems } from '../grader/tools/lint/fixtures.ts';
-import { hintProblems, renderHints } from '../grader/tools/lint/guides.ts';
+import { staleGateProblems } from '../grader/tools/lint/gate-figures.ts';
+import { figure, gates } from '../course/gates.ts';
+import { foldedBlocks, hintProblems, renderHints } from '../grader/tools/lint/guides.ts';
 import { fixtureReferences, referenceProblems } from '../grader/tools/lint/references.ts';
 import type { Listed } from '../grader/tools/lint/requirements.ts';
 import { scaffoldFormatProblems, scaffoldLintProblems, scaffoldVetProblems } from '../grader/tools/lint/scaffolds.ts';
 import { requirementTable, specTableProblems, withTable } from '../grader/tools/lint/spec-tables.ts';
 import { scratchDir } from './helpers.ts';
+import { nextDay, twoDigitNumber } from './next-day.ts';
 
 const copies: string[] = [];
 afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -33,7 +36,8 @@ function write(base: string, path: string, text: string): void {
 }
 
 const day1 = days[0]!;
-const expiry: Day = { ...day1, id: 'day7', slug: '07-expiry', title: 'Key expiry', exports: { '07-expiry/expiry.ts': ['expiry'] }, preconditions: [] };
+const { id: newId, slug: newSlug } = nextDay;
+const expiry: Day = { ...day1, id: newId, slug: newSlug, title: nextDay.title, exports: { [`${newSlug}/expiry.ts`]: ['expiry'] }, preconditions: [] };
 
 describe('the course lint names the fix for each drift', () => {
   it('a folded hint whose words differ from the manifest (hint-differs)', () => {
@@ -44,6 +48,21 @@ describe('the course lint names the fix for each drift', () => {
     expect(problems[0]!.fix).toContain('npm run lint:course -- --write folds it into the guide');
     expect(hintProblems(day1, renderHints(day1, guide)), 'the guide rendered from the manifest folds it again').toEqual([]);
     expect(hintProblems(day1, `${guide}\n<details><summary>Hint 5</summary>\n\nAn extra one.\n</details>\n`).at(-1)!.problem).toContain(`folds a hint 5 that course/days/${day1.slug}.ts`);
+  });
+
+  it('a reworded or moved hint: --write rewrites its summary, a hand-written title follows its hint (hint-summary)', () => {
+    const summaries = (guide: string) => foldedBlocks(guide).map((block) => block.summary);
+    const guide = readFileSync(resolve(root, `days/${day1.slug}/README.md`), 'utf8');
+    const [first, ...others] = day1.hints;
+    const reworded: Day = { ...day1, hints: [`Which store holds the values? ${first!}`, ...others] };
+    expect(summaries(renderHints(reworded, guide))[0]).toBe('Hint 1: Which store holds the values?');
+    const titled = days.find((day) => foldedBlocks(readFileSync(resolve(root, `days/${day.slug}/README.md`), 'utf8')).some((block, i) => block.summary !== `Hint ${i + 1}: ${day.hints[i]!.split('?')[0]}?`))!;
+    const titledGuide = readFileSync(resolve(root, `days/${titled.slug}/README.md`), 'utf8');
+    const before = summaries(titledGuide);
+    const swapped: Day = { ...titled, hints: [titled.hints[1]!, titled.hints[0]!, ...titled.hints.slice(2)] };
+    const after = summaries(renderHints(swapped, titledGuide));
+    expect(after.slice(0, 2)).toEqual([before[1]!.replace(/^Hint 2/, 'Hint 1'), before[0]!.replace(/^Hint 1/, 'Hint 2')]);
+    expect(hintProblems(swapped, renderHints(swapped, titledGuide))).toEqual([]);
   });
 
   it('a CHECKPOINT.md requirement table missing a requirement (table-row-missing)', () => {
@@ -75,37 +94,38 @@ describe('the course lint names the fix for each drift', () => {
 
   it('a new day missing from the derived lists and the front page (new-day-lists)', () => {
     const withExpiry = [...days, expiry];
-    expect(besideEachOther(withExpiry), 'a day with no gate is graded side by side, without an edit').toEqual([...besideEachOther(), 'day7']);
-    expect(libraryFiles(withExpiry)).toContain('07-expiry/expiry.ts');
-    expect(plantedProblems(withExpiry)).toEqual([expect.objectContaining({ file: 'test/fixtures/day7', problem: expect.stringContaining('no planted bug names a requirement of day7') })]);
-    expect(dayTableProblems(withExpiry)).toEqual([{ file: 'README.md', problem: 'the table of days has no row for day7 (days/07-expiry)', fix: 'add "| 7 | `days/07-expiry` | Key expiry: … |" after the row of the day before it' }]);
+    expect(besideEachOther(withExpiry), 'a day with no gate is graded side by side, without an edit').toEqual([...besideEachOther(), newId]);
+    expect(libraryFiles(withExpiry)).toContain(`${newSlug}/expiry.ts`);
+    expect(plantedProblems(withExpiry)).toEqual([expect.objectContaining({ file: `test/fixtures/${newId}`, problem: expect.stringContaining(`no planted bug names a requirement of ${newId}`) })]);
+    expect(dayTableProblems(withExpiry)).toEqual([{ file: 'README.md', problem: `the table of days has no row for ${newId} (days/${newSlug})`, fix: `add "| ${nextDay.number} | \`days/${newSlug}\` | Key expiry: … |" after the row of the day before it` }]);
     const order = gradeOrderProblems(withExpiry);
     expect(order.map((problem) => problem.file)).toEqual(['docs/architecture.md', 'docs/architecture.md']);
-    expect(order[0]!.problem).toContain('the days graded side by side are 1, 2, 4 and 7');
+    expect(order[0]!.problem).toMatch(new RegExp(`the days graded side by side are [\\d, ]+ and ${nextDay.number}\\b`));
     const base = copyOf('README.md', 'docs/architecture.md');
     expect(writeGradeOrder(withExpiry, base)).toEqual(['docs/architecture.md']);
     expect(gradeOrderProblems(withExpiry, base)).toEqual([]);
   });
 
-  it('a day numbered 10: found by number, listed, and its fixture table read (day-10)', () => {
-    const tenth: Day = { ...expiry, id: 'day10', slug: '10-eviction', title: 'Eviction' };
-    expect(dayNumber(tenth)).toBe(10);
-    expect(dayTableProblems([...days, tenth])[0]!.fix).toContain('| 10 | `days/10-eviction` |');
+  it('a day numbered 10 or more: found by number, listed, and its fixture table read (day-10)', () => {
+    const n = twoDigitNumber;
+    const tenth: Day = { ...expiry, id: `day${n}`, slug: `${n}-eviction`, title: 'Eviction' };
+    expect(dayNumber(tenth)).toBe(n);
+    expect(dayTableProblems([...days, tenth])[0]!.fix).toContain(`| ${n} | \`days/${n}-eviction\` |`);
     const base = copyOf();
-    write(base, 'test/day10.test.ts', "const planted = [\n  ['evicts-newest', 'evicts-oldest'],\n];\nawait expectCaught('day10', 'day10/x', 'keeps-size');\n");
-    write(base, 'test/fixtures/day10/no-limit/bug.patch', 'Caught by: stays-small\n--- a/10-eviction/evict.ts\n+++ b/10-eviction/evict.ts\n');
+    write(base, `test/day${n}.test.ts`, `const planted = [\n  ['evicts-newest', 'evicts-oldest'],\n];\nawait expectCaught('day${n}', 'day${n}/x', 'keeps-size');\n`);
+    write(base, `test/fixtures/day${n}/no-limit/bug.patch`, `Caught by: stays-small\n--- a/${n}-eviction/evict.ts\n+++ b/${n}-eviction/evict.ts\n`);
     const references = fixtureReferences(base);
     expect(references).toEqual([
-      { file: 'test/fixtures/day10/no-limit/bug.patch', day: 'day10', id: 'stays-small' },
-      { file: 'test/day10.test.ts', day: 'day10', id: 'evicts-oldest' },
-      { file: 'test/day10.test.ts', day: 'day10', id: 'keeps-size' },
+      { file: `test/fixtures/day${n}/no-limit/bug.patch`, day: `day${n}`, id: 'stays-small' },
+      { file: `test/day${n}.test.ts`, day: `day${n}`, id: 'evicts-oldest' },
+      { file: `test/day${n}.test.ts`, day: `day${n}`, id: 'keeps-size' },
     ]);
-    const declared: Listed[] = [{ day: 'day10', module: 'checkpoints/day10/evict.test.ts', group: '', name: 'evicts the oldest key', id: 'evicts-oldest' }];
+    const declared: Listed[] = [{ day: `day${n}`, module: `checkpoints/day${n}/evict.test.ts`, group: '', name: 'evicts the oldest key', id: 'evicts-oldest' }];
     expect(referenceProblems(declared, references).map((problem) => problem.problem)).toEqual([
-      'names the requirement "stays-small", which day10 does not declare',
-      'names the requirement "keeps-size", which day10 does not declare',
+      `names the requirement "stays-small", which day${n} does not declare`,
+      `names the requirement "keeps-size", which day${n} does not declare`,
     ]);
-    expect(findDay('10')).toBeUndefined(); // not in the manifest: findDay reads only days.ts
+    expect(findDay(String(n))).toBeUndefined(); // not in the manifest: findDay reads only days.ts
   });
 
   it('an export a checkpoint loads that the manifest does not list, or a scaffold that lost it (exports)', () => {
@@ -123,6 +143,19 @@ describe('the course lint names the fix for each drift', () => {
     expect(fixtureCopyProblems(base)).toEqual([expect.objectContaining({ file: 'test/fixtures/day1/copied/01-cache/cache.ts', problem: expect.stringContaining('100% lines of solutions/01-cache/cache.ts') })]);
     write(base, 'test/fixtures/day1/copied/01-cache/cache.ts', '// Another store\nexport class Store {}\n');
     expect(fixtureCopyProblems(base)[0]!.problem).toContain('does not export Cache');
+  });
+
+  it('a guide still stating a gate figure the gate no longer has, named by line (gate-stale)', () => {
+    const quoting = [...new Set(Object.values(gates).flatMap((gate) => [...gate.quotedIn, ...('fallback' in gate ? gate.fallback.quotedIn : [])]))];
+    const base = copyOf(...quoting);
+    expect(staleGateProblems(base)).toEqual([]);
+    const file = gates.get.quotedIn[0]!;
+    const [old, stale] = [figure(gates.get.value), figure(gates.get.value + 7)];
+    const text = readFileSync(join(base, file), 'utf8');
+    const line = text.split('\n').findIndex((entry) => entry.includes(`than **${old} ops/s`)) + 1;
+    expect(line, `${file} states the get gate as "more than **${old} ops/s**"`).toBeGreaterThan(0);
+    write(base, file, text.replace(`than **${old} ops/s`, `than **${stale} ops/s`));
+    expect(staleGateProblems(base)).toEqual([expect.objectContaining({ file: `${file}:${line}`, problem: expect.stringContaining(`states ${stale} where a gate's figure stands`) })]);
   });
 
   it('a planted-bug patch the solution has outgrown (patch-outgrown)', () => {

@@ -1,6 +1,7 @@
 // Maintainers: `npm run lint:course` (rustlings' `dev check`) — the guides, scaffolds, manifest, requirement ids,
 // gates, commands and tamper list agree. Prints each problem with its file and fix; exits 1 on any.
-// `npm run lint:course -- --write` first rewrites what is derived: the guides' folded hints (from the manifest's),
+// `npm run lint:course -- --write` first rewrites what is derived: the figures of a gate changed since the last commit
+// (in the guides that quote it), the guides' folded hints (from the manifest's),
 // CHECKPOINT.md's requirement tables, the grade-order lists of days in the README and docs/architecture.md, and
 // grader/checksums.json.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { commandProblems } from './lint/commands.ts';
 import { dayTableProblems, gradeOrderProblems, writeGradeOrder } from './lint/day-lists.ts';
 import { exportProblems } from './lint/exports.ts';
 import { fixtureCopyProblems, patchProblems, plantedProblems } from './lint/fixtures.ts';
+import { staleGateProblems, writeGateFigures } from './lint/gate-figures.ts';
 import { gateGuideProblems, gateLiteralProblems } from './lint/gates.ts';
 import { guideProblems, writeHints } from './lint/guides.ts';
 import { formatProblem, type Problem } from './lint/problem.ts';
@@ -24,13 +26,13 @@ let collected: Promise<Listed[]> | undefined;
 const listed = () => (collected ??= collectRequirements());
 
 if (process.argv.includes('--write')) {
-  const written = [...writeHints(days), ...writeSpecTables(days, await listed()), ...writeGradeOrder(days)];
+  const written = [...(await writeGateFigures()), ...writeHints(days), ...writeSpecTables(days, await listed()), ...writeGradeOrder(days)];
   const checksums = `${JSON.stringify(computeChecksums(), null, 2)}\n`;
   if (readFileSync(checksumsPath(), 'utf8') !== checksums) {
     writeFileSync(checksumsPath(), checksums);
     written.push('grader/checksums.json');
   }
-  console.log(written.length === 0 ? 'Derived text was current.' : `Rewrote: ${written.join(', ')}`);
+  console.log(written.length === 0 ? 'Derived text was current.' : `Rewrote: ${[...new Set(written)].join(', ')}`);
 }
 
 const checks: [what: string, run: () => Problem[] | Promise<Problem[]>][] = [
@@ -39,7 +41,7 @@ const checks: [what: string, run: () => Problem[] | Promise<Problem[]>][] = [
   ['exports: listed once, in the manifest', () => exportProblems()],
   ["day lists: the front page's table and the grade order", () => [...dayTableProblems(), ...gradeOrderProblems()]],
   ['fixtures: a planted bug for every day, used, patches rather than copies, each applying', () => [...plantedProblems(), ...fixtureCopyProblems(), ...patchProblems()]],
-  ['gates: one home, quoted by the guides', () => [...gateLiteralProblems(), ...gateGuideProblems()]],
+  ['gates: one home, quoted by the guides, no stale figure', () => [...gateLiteralProblems(), ...gateGuideProblems(), ...staleGateProblems()]],
   ['commands: grader/registry.ts and package.json', () => commandProblems()],
   ['tamper list: grader/checksums.json', () => checksumProblems()],
   ['requirement ids: declared, unique, the only names used, tabled in CHECKPOINT.md', async () => {

@@ -27,15 +27,23 @@ export function foldedBlocks(markdown: string): { summary?: string; text: string
 export const hintsMarker = '<!-- The hints below are written from course/days.ts by `npm run lint:course -- --write`: edit them there. -->';
 
 /** `guide` with its "## Hints" section folding exactly `day.hints` (the source): each block's text rewritten, a block
- *  added for a new hint (summary: its opening question, and every summary so under `hintsMarker`), one beyond dropped. */
+ *  added for a new hint, one beyond dropped. Summaries are rewritten too: a hint's opening question (every summary so
+ *  under `hintsMarker`, and one that was its old text's opening question) follows its new text; a hand-written title
+ *  stays with its hint (found by its text, else its place) and takes the hint's number. */
 export function renderHints(day: Day, guide: string): string {
   const block = (summary: string, hint: string) => `<details>\n<summary>${summary}</summary>\n\n${hint}\n\n</details>`;
   const summaryOf = (hint: string, i: number) => `Hint ${i + 1}: ${/^[^?.:]{1,80}[?]/.exec(hint)?.[0] ?? hint.split(' ').slice(0, 6).join(' ')}`;
   const span = hintsSpan(guide) ?? [guide.length, guide.length];
   const section = guide.slice(...span) || `\n## Hints (only look if stuck)\n\`npm run hint ${day.id}\` shows them one at a time; they are the same text as below.\n`;
-  const summaries = section.includes(hintsMarker) ? [] : [...section.matchAll(foldedBlock)].map((match) => match[1]?.trim());
+  const old = section.includes(hintsMarker) ? [] : [...section.matchAll(foldedBlock)].map((match) => ({ summary: match[1]?.trim(), text: match[2]!.trim() }));
+  const summary = (hint: string, i: number) => {
+    const kept = old.find((entry) => entry.text === hint.trim()) ?? (day.hints.some((other) => other.trim() === old[i]?.text) ? undefined : old[i]);
+    const place = kept ? old.indexOf(kept) : -1;
+    if (!kept?.summary || kept.summary === summaryOf(kept.text, place)) return summaryOf(hint, i);
+    return kept.summary.replace(/^Hint \d+/, `Hint ${i + 1}`);
+  };
   const intro = section.split('<details>')[0]!.trimEnd();
-  const blocks = day.hints.map((hint, i) => block(summaries[i] ?? summaryOf(hint, i), hint.trim()));
+  const blocks = day.hints.map((hint, i) => block(summary(hint, i), hint.trim()));
   const rest = guide.slice(span[1]);
   return `${guide.slice(0, span[0])}${intro}\n\n${blocks.join('\n\n')}\n${rest ? `\n${rest}` : ''}`;
 }
