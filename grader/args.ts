@@ -31,9 +31,13 @@ export function parseArgs(argv: string[]): Args {
       args.flags.set(name, true);
       continue;
     }
-    if (!valued.has(name)) throw new UsageError(`Unknown option --${name}. Valid options: ${[...valued, ...switches].map((flag) => `--${flag}`).join(', ')} (npm run check -- --help says what each does).`);
+    if (!valued.has(name))
+      throw new UsageError(
+        `Unknown option --${name}. Valid options: ${[...valued, ...switches].map((flag) => `--${flag}`).join(', ')} (npm run check -- --help says what each does).`,
+      );
     const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value, e.g. --${name} ${name === 'target' ? 'solutions' : name === 'json' ? 'report.json' : '…'}.`);
+    if (value === undefined || value.startsWith('--'))
+      throw new UsageError(`--${name} needs a value, e.g. --${name} ${name === 'target' ? 'solutions' : name === 'json' ? 'report.json' : '…'}.`);
     args.flags.set(name, value);
   }
   return args;
@@ -69,12 +73,16 @@ export function requireDay(name: string | undefined): Day {
 export function requireTarget(path: string | undefined, needed: Day[]): string {
   const target = targetPath(path);
   if (!existsSync(target) || !statSync(target).isDirectory()) {
-    throw new UsageError(`${path === undefined ? target : `--target ${path}`}: no such folder. Give a folder laid out like days/ (for example days or solutions).`);
+    throw new UsageError(
+      `${path === undefined ? target : `--target ${path}`}: no such folder. Give a folder laid out like days/ (for example days or solutions).`,
+    );
   }
   // Anywhere else the grader reads the tree as ES modules with the workbook's packages (harness/any-tree.ts); files
   // under node_modules are packages, which it leaves to Node as they are.
   if (target.split(sep).includes('node_modules')) {
-    throw new UsageError(`--target ${path} lies inside a node_modules folder, where your files would be read as a package's: copy the tree anywhere else (outside node_modules) and grade that.`);
+    throw new UsageError(
+      `--target ${path} lies inside a node_modules folder, where your files would be read as a package's: copy the tree anywhere else (outside node_modules) and grade that.`,
+    );
   }
   for (const day of needed) {
     if (!existsSync(resolve(target, day.slug))) {

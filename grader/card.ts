@@ -47,7 +47,8 @@ function raceCell(result: DayResult): { text: string; ok: boolean | undefined } 
 /** The row of a day not started (every file still the shipped scaffold) or not reached (an earlier day's files hold it
  *  back): no counts, no figures, only where to begin; undefined for a day that passes or fails on its own. */
 function waitingText(result: DayResult): string | undefined {
-  if (result.state === 'not-started') return `not started: read days/${days.find((day) => day.id === result.id)?.slug ?? result.id}/README.md, then npm run check ${result.id}`;
+  if (result.state === 'not-started')
+    return `not started: read days/${days.find((day) => day.id === result.id)?.slug ?? result.id}/README.md, then npm run check ${result.id}`;
   if (result.state === 'not-reached') return `not reached: ${result.blockedBy ?? 'an earlier day'} holds it back (its files do not pass); fix that day first`;
   return undefined;
 }
@@ -73,7 +74,9 @@ export function renderCard(report: Report): string {
     const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
     const raceMark = race.ok === undefined ? '' : race.ok ? `${chalk.green('✓')} ` : `${chalk.red('✗')} `;
     // Each cell says what it counts, so a row read alone (or pasted) still makes sense.
-    out.push(`${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${`${passed}/${total}`.padStart(7)} required   ${chalk.dim('race-stress')} ${raceMark}${race.text}${chalk.dim(bonusNote(result.tests))}${result.fromSolutions ? chalk.yellow(` · ${takenText}`) : ''}`);
+    out.push(
+      `${mark} ${`day ${dayNumberOf(result)} — ${result.title}`.padEnd(column)} ${`${passed}/${total}`.padStart(7)} required   ${chalk.dim('race-stress')} ${raceMark}${race.text}${chalk.dim(bonusNote(result.tests))}${result.fromSolutions ? chalk.yellow(` · ${takenText}`) : ''}`,
+    );
     for (const [name, metric] of Object.entries(result.metrics)) {
       const ok = holdsGate(metric) ? chalk.green('✓') : chalk.red('✗');
       out.push(`      ${metric.gate ? ok : ' '} ${name.padEnd(width)} ${formatMetric(metric, name)}`);
@@ -86,7 +89,12 @@ export function renderCard(report: Report): string {
 
 /** The card as GitHub-flavoured Markdown (for $GITHUB_STEP_SUMMARY); days not started or not reached without counts or figures. */
 export function markdownCard(report: Report): string {
-  const out = [`## cachelings · report card for \`${report.target}/\``, '', '| | Day | Requirements | Race-stress | Figures (gate) |', '| --- | --- | --- | --- | --- |'];
+  const out = [
+    `## cachelings · report card for \`${report.target}/\``,
+    '',
+    '| | Day | Requirements | Race-stress | Figures (gate) |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const result of report.days) {
     const waiting = waitingText(result);
     if (waiting) {
@@ -95,14 +103,19 @@ export function markdownCard(report: Report): string {
     }
     const { passed, total } = tally(result.tests);
     const race = raceCell(result);
-    const figures = Object.entries(result.metrics).map(([name, metric]) => `${holdsGate(metric) ? '✅' : '❌'} \`${name}\` ${formatMetric(metric, name)}`).join('<br>');
-    out.push(`| ${result.passed ? '✅' : '❌'} | day ${dayNumberOf(result)} — ${result.title} | ${passed}/${total}${bonusNote(result.tests)}${result.fromSolutions ? ` · ${takenText}` : ''} | ${race.ok === undefined ? '—' : `${race.ok ? '✅' : '❌'} ${race.text}`} | ${figures || '—'} |`);
+    const figures = Object.entries(result.metrics)
+      .map(([name, metric]) => `${holdsGate(metric) ? '✅' : '❌'} \`${name}\` ${formatMetric(metric, name)}`)
+      .join('<br>');
+    out.push(
+      `| ${result.passed ? '✅' : '❌'} | day ${dayNumberOf(result)} — ${result.title} | ${passed}/${total}${bonusNote(result.tests)}${result.fromSolutions ? ` · ${takenText}` : ''} | ${race.ok === undefined ? '—' : `${race.ok ? '✅' : '❌'} ${race.text}`} | ${figures || '—'} |`,
+    );
   }
   const next = nextUnfinished(report.days);
   out.push('', next ? `**Next:** ${next.id} — ${next.title}: run \`npm run check ${next.id}\`.` : '**Every day passes.**');
   if (next && !waitingText(next)) {
     out.push('', '<details><summary>What fails there</summary>', '');
-    for (const test of next.tests.filter((entry) => entry.status === 'failed' && !entry.bonus)) out.push(`- ❌ ${test.name}`, '', '  ```', ...test.message.split('\n').map((line) => `  ${line}`), '  ```');
+    for (const test of next.tests.filter((entry) => entry.status === 'failed' && !entry.bonus))
+      out.push(`- ❌ ${test.name}`, '', '  ```', ...test.message.split('\n').map((line) => `  ${line}`), '  ```');
     out.push('', '</details>');
   }
   out.push('', `Seed: \`GRADER_SEED=${report.seed}\``);

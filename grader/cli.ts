@@ -19,7 +19,9 @@ const options = [
 ];
 
 function usage(): string {
-  const list = Object.entries(commands).map(([key, value]) => `  npm run ${key.padEnd(7)} ${value.about}`).join('\n');
+  const list = Object.entries(commands)
+    .map(([key, value]) => `  npm run ${key.padEnd(7)} ${value.about}`)
+    .join('\n');
   const flags = options.map(([name, about]) => `  ${name!.padEnd(13)} ${about}`).join('\n');
   return `Commands:\n${list}\n\nOptions (after --, e.g. npm run check day2 -- --only "one byte"):\n${flags}`;
 }
@@ -57,11 +59,16 @@ if (problem) {
 } else {
   process.on('SIGINT', () => {
     void stopRuns().then((alive) => {
-      console.error(alive.length === 0 ? '\nStopped. Everything the check started has been shut down.' : `\nStopped, but ${alive.length} process(es) the check started would not end: kill ${alive.join(' ')}`);
+      console.error(
+        alive.length === 0
+          ? '\nStopped. Everything the check started has been shut down.'
+          : `\nStopped, but ${alive.length} process(es) the check started would not end: kill ${alive.join(' ')}`,
+      );
       process.exit(130);
     });
   });
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopRuns().then(() => process.exit(128 + (signal === 'SIGTERM' ? 15 : 1))));
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void stopRuns().then(() => process.exit(128 + (signal === 'SIGTERM' ? 15 : 1))));
   // A closed pipe (`npm run check day1 | head`) must not leave the check running either.
   process.stdout.on('error', () => void stopRuns().then(() => process.exit(1)));
   try {

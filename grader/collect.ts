@@ -30,7 +30,8 @@ export function collectTests(events: GraderEvent[], target: string, day: Day, st
       const entry = byKey.get(`${event.module}\0${event.name}`);
       if (!entry) continue;
       entry.status = event.state === 'passed' ? 'passed' : event.state === 'failed' ? 'failed' : 'skipped';
-      entry.message = event.errors.map((error) => explainError(error, target, day.testTimeoutMs)).join('\n') || (entry.status === 'skipped' ? (event.note ?? 'skipped') : '');
+      entry.message =
+        event.errors.map((error) => explainError(error, target, day.testTimeoutMs)).join('\n') || (entry.status === 'skipped' ? (event.note ?? 'skipped') : '');
       entry.durationMs = event.durationMs;
       const cause = entry.status === 'failed' ? causeOf(event.errors, entry.message, day) : undefined;
       if (cause) entry.cause = cause;
@@ -96,7 +97,14 @@ function markUnfinished(tests: TestResult[], byKey: Map<string, TestResult>, sto
   const open = started.filter((test) => (byKey.get(key(test))?.message ?? 'not run') === 'not run');
   const stuck = open.at(-1);
   if (stuck && !byKey.has(key(stuck))) {
-    const entry: TestResult = { ...stuck, file: stuck.module, status: 'skipped', message: 'not run', durationMs: 0, ...(day.bonus?.includes(stuck.module) ? { bonus: true } : {}) };
+    const entry: TestResult = {
+      ...stuck,
+      file: stuck.module,
+      status: 'skipped',
+      message: 'not run',
+      durationMs: 0,
+      ...(day.bonus?.includes(stuck.module) ? { bonus: true } : {}),
+    };
     byKey.set(key(stuck), entry);
     tests.push(entry);
   }
@@ -113,7 +121,15 @@ function markUnfinished(tests: TestResult[], byKey: Map<string, TestResult>, sto
   }
   for (const file of [...day.checkpoints, ...(day.bonus ?? [])]) {
     if (tests.some((test) => test.file === file)) continue;
-    tests.push({ group: '', name: `${file} did not run`, file, status: 'skipped', message: 'not run: an earlier test did not finish', durationMs: 0, ...(day.bonus?.includes(file) ? { bonus: true } : {}) });
+    tests.push({
+      group: '',
+      name: `${file} did not run`,
+      file,
+      status: 'skipped',
+      message: 'not run: an earlier test did not finish',
+      durationMs: 0,
+      ...(day.bonus?.includes(file) ? { bonus: true } : {}),
+    });
   }
 }
 

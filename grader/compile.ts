@@ -36,14 +36,16 @@ const plain: Record<string, string> = {
   TS2366: 'A wrong return type: the function says it returns a value, but some way through it returns nothing.',
   TS2339: 'A property that does not exist on that type: a typo, or a field the class never declared.',
   TS2304: 'A name the compiler cannot find: a missing import, or a typo.',
-  TS2307: 'A module that cannot be found: a relative path with a typo (relative imports end in .ts), or a package that is neither in your tree\'s node_modules nor among the workbook\'s (package.json): install it there, or do without it.',
+  TS2307:
+    "A module that cannot be found: a relative path with a typo (relative imports end in .ts), or a package that is neither in your tree's node_modules nor among the workbook's (package.json): install it there, or do without it.",
   TS2532: 'A possibly-undefined value is used as if it were there: check it first (if (x === undefined) …) or give a default (x ?? …).',
   TS18048: 'A possibly-undefined value is used as if it were there: check it first (if (x === undefined) …) or give a default (x ?? …).',
   TS18047: 'A possibly-null value is used as if it were there: check it first, or give a default (x ?? …).',
   TS2531: 'A possibly-null value is used as if it were there: check it first, or give a default (x ?? …).',
   TS2741: 'An object is missing a property its type requires.',
   TS2739: 'An object is missing properties its type requires.',
-  TS1005: 'A syntax error: something is missing where the compiler stopped, often a bracket or brace opened further up and never closed (look above this line too).',
+  TS1005:
+    'A syntax error: something is missing where the compiler stopped, often a bracket or brace opened further up and never closed (look above this line too).',
   TS1128: 'A syntax error: the compiler expected a new statement here, often after a brace too many or a bracket never closed further up.',
   TS7006: 'A parameter without a type: write its type (strict mode does not guess `any`).',
 };
@@ -51,16 +53,17 @@ const plain: Record<string, string> = {
 // `let pending = Buffer.alloc(0)` makes pending a Buffer<ArrayBuffer>; a socket's chunk is a Buffer<ArrayBufferLike>.
 const bufferGeneric = /Buffer<ArrayBufferLike>' is not assignable to type 'Buffer<ArrayBuffer>'|'SharedArrayBuffer' is not assignable to type 'ArrayBuffer'/;
 const bufferWords =
-  "Buffer.alloc(0) and Buffer.concat give a Buffer<ArrayBuffer>, and TypeScript took that narrower type for your variable; a chunk from a socket is a Buffer<ArrayBufferLike> (its bytes may live in shared memory), so it does not fit. Declare the variable as a plain Buffer, which takes either: let pending: Buffer = Buffer.alloc(0);";
+  'Buffer.alloc(0) and Buffer.concat give a Buffer<ArrayBuffer>, and TypeScript took that narrower type for your variable; a chunk from a socket is a Buffer<ArrayBufferLike> (its bytes may live in shared memory), so it does not fit. Declare the variable as a plain Buffer, which takes either: let pending: Buffer = Buffer.alloc(0);';
 // `map.get(key)` is `V | undefined`: the key may be missing.
 const mapGetWords =
-  'Map.get gives undefined for a key that is not there, so its type is string | undefined, not string. Say what happens then: return it as is from a method declared `: string | undefined` (the cache\'s get), or check it first (const value = map.get(key); if (value === undefined) …). A `!` after get() only silences the compiler.';
+  "Map.get gives undefined for a key that is not there, so its type is string | undefined, not string. Say what happens then: return it as is from a method declared `: string | undefined` (the cache's get), or check it first (const value = map.get(key); if (value === undefined) …). A `!` after get() only silences the compiler.";
 
 /** The plain-words line for `error`, if the compiler's text has a common meaning a learner can act on; `source` is
  *  the code it points at, when known (a possibly-undefined value read from `Map.get` gets words of its own). */
 export function plainWords(error: Pick<CompileError, 'code' | 'text'>, source = ''): string | undefined {
   if (bufferGeneric.test(error.text)) return bufferWords;
-  const possiblyUndefined = ['TS2532', 'TS18048'].includes(error.code) || (['TS2322', 'TS2345'].includes(error.code) && /'[^']*\| undefined' is not assignable/.test(error.text));
+  const possiblyUndefined =
+    ['TS2532', 'TS18048'].includes(error.code) || (['TS2322', 'TS2345'].includes(error.code) && /'[^']*\| undefined' is not assignable/.test(error.text));
   if (possiblyUndefined && /\.get\(/.test(source)) return mapGetWords;
   const onUnion = /^Property '([^']+)' does not exist on type '([^']*\|[^']*)'/.exec(error.text);
   if (error.code === 'TS2339' && onUnion) {
@@ -132,22 +135,55 @@ function codeAt(error: CompileError): string {
 export function compileFailure(found: CompileError[] | TscDidNotRun): TestResult | undefined {
   if (!Array.isArray(found)) {
     const advice = { received: found.tail, where: found.where, fix: found.fix };
-    return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message: [found.headline, ...adviceLines(advice)].join('\n'), advice, durationMs: 0 };
+    return {
+      group: '',
+      name: compileRequirement,
+      id: compileRequirementId,
+      status: 'failed',
+      message: [found.headline, ...adviceLines(advice)].join('\n'),
+      advice,
+      durationMs: 0,
+    };
   }
   const errors = found;
   if (errors.length === 0) return undefined;
   // server.address() is both possibly null and a union: one cast answers the two errors of its line.
-  const addressLines = new Set(errors.filter((error) => error.code === 'TS2339' && /\bAddressInfo\b/.test(error.text)).map((error) => `${error.file}:${error.line}`));
+  const addressLines = new Set(
+    errors.filter((error) => error.code === 'TS2339' && /\bAddressInfo\b/.test(error.text)).map((error) => `${error.file}:${error.line}`),
+  );
   const nullish = ['TS2531', 'TS18047', 'TS18048'];
   const shown = errors.slice(0, 8).map((error) => {
     const address = nullish.includes(error.code) && addressLines.has(`${error.file}:${error.line}`);
-    const words = address ? 'server.address() is null until listen() has finished; the cast of the next error, (server.address() as AddressInfo), answers this one too.' : plainWords(error, codeAt(error));
-    return [`${display(error.file)}:${error.line}  ${error.code}: ${error.text.split('\n').join('\n    ')}`, ...(words ? [`    In plain words: ${words}`] : [])].join('\n');
+    const words = address
+      ? 'server.address() is null until listen() has finished; the cast of the next error, (server.address() as AddressInfo), answers this one too.'
+      : plainWords(error, codeAt(error));
+    return [
+      `${display(error.file)}:${error.line}  ${error.code}: ${error.text.split('\n').join('\n    ')}`,
+      ...(words ? [`    In plain words: ${words}`] : []),
+    ].join('\n');
   });
   const more = errors.length > 8 ? [`… and ${errors.length - 8} more (npm run typecheck lists them all)`] : [];
   const first = errors[0]!;
-  const advice = { where: `${display(first.file)}:${first.line}`, fix: 'fix the first error, then run npm run typecheck (or check again); one error often causes the next ones.' };
-  const message = [`tsc found ${errors.length} type error${errors.length === 1 ? '' : 's'} in your files; the day does not pass until they compile.`, ...shown, ...more, ...adviceLines(advice)].join('\n');
+  const advice = {
+    where: `${display(first.file)}:${first.line}`,
+    fix: 'fix the first error, then run npm run typecheck (or check again); one error often causes the next ones.',
+  };
+  const message = [
+    `tsc found ${errors.length} type error${errors.length === 1 ? '' : 's'} in your files; the day does not pass until they compile.`,
+    ...shown,
+    ...more,
+    ...adviceLines(advice),
+  ].join('\n');
   const cause = { kind: 'type-error', title: `tsc: ${first.code} at ${display(first.file)}:${first.line}` };
-  return { group: '', name: compileRequirement, id: compileRequirementId, status: 'failed', message, advice, durationMs: 0, cause, lookAt: { file: first.file, line: first.line } };
+  return {
+    group: '',
+    name: compileRequirement,
+    id: compileRequirementId,
+    status: 'failed',
+    message,
+    advice,
+    durationMs: 0,
+    cause,
+    lookAt: { file: first.file, line: first.line },
+  };
 }

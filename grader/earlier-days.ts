@@ -33,7 +33,10 @@ export function hashDayFolders(hash: Hash, target: string, upTo = Infinity): Has
   const folders = readdirSync(target).filter((name) => /^\d\d-/.test(name) && Number.parseInt(name, 10) <= upTo);
   for (const folder of folders.sort()) {
     for (const file of listFiles(resolve(target, folder))) {
-      hash.update(`${folder}/${file}\0`).update(readFileSync(resolve(target, folder, file))).update('\0');
+      hash
+        .update(`${folder}/${file}\0`)
+        .update(readFileSync(resolve(target, folder, file)))
+        .update('\0');
     }
   }
   return hash;
@@ -42,8 +45,14 @@ export function hashDayFolders(hash: Hash, target: string, upTo = Infinity): Has
 /** The cache key: the day, every verdict input of the repo at `base`, and every file of the target's days 1..N. */
 export function cacheKey(day: Day, target: string, base = root): string {
   // Keyed by the grader's seal too: code that can hash the tree still cannot name the file the grader would read.
-  const hash = createHash('sha256').update(seal('cache-key')).update(`${day.id}\0${day.checkpoints.join('\0')}\0${(day.bonus ?? []).join('\0')}\0`);
-  for (const file of verdictInputFiles(base)) hash.update(`${file}\0`).update(readFileSync(resolve(base, file))).update('\0');
+  const hash = createHash('sha256')
+    .update(seal('cache-key'))
+    .update(`${day.id}\0${day.checkpoints.join('\0')}\0${(day.bonus ?? []).join('\0')}\0`);
+  for (const file of verdictInputFiles(base))
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(resolve(base, file)))
+      .update('\0');
   return hashDayFolders(hash, target, dayNumber(day)).digest('hex').slice(0, 32);
 }
 
@@ -84,4 +93,3 @@ export function partOf(result: DayResult, part: Part): DayResult {
   const passed = tests.every((test) => test.status !== 'failed' || test.bonus);
   return { ...result, tests, passed, metrics: part === 'other' ? result.metrics : {} };
 }
-

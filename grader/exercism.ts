@@ -32,8 +32,20 @@ function forStudent(message: string, lookAtLine?: number): string {
   const lines = message.split('\n').flatMap((line) => {
     const why = /^Why:\s+(.*?) \((days\/[^)#\s]+\.md)#([^)\s]+)\)$/.exec(line);
     if (why) {
-      const paragraph = guideSection(why[2]!, why[3]!)?.split(/\n{2,}/).find((block) => block.trim() && !/^[<#`|-]/.test(block.trim()));
-      return [`Why:      ${why[1]}`, ...(paragraph ? [`          ${paragraph.replace(/\s*\n\s*/g, ' ').replace(/\*\*([^*]+)\*\*/g, '$1').trim()}`] : [])];
+      const paragraph = guideSection(why[2]!, why[3]!)
+        ?.split(/\n{2,}/)
+        .find((block) => block.trim() && !/^[<#`|-]/.test(block.trim()));
+      return [
+        `Why:      ${why[1]}`,
+        ...(paragraph
+          ? [
+              `          ${paragraph
+                .replace(/\s*\n\s*/g, ' ')
+                .replace(/\*\*([^*]+)\*\*/g, '$1')
+                .trim()}`,
+            ]
+          : []),
+      ];
     }
     if (lookAtLine !== undefined && /^Look at:\s+\S.* in \S+\.\w+$/.test(line)) return [`${line}, line ${lookAtLine}`];
     const plain = line.replace(/npm run typecheck/g, 'tsc --noEmit').replace(/`?npm run check [^\s`]+(?: -- [^`\n]*)?`?/g, 'the tests');

@@ -48,7 +48,8 @@ export interface Row {
 // What a row of a day not started or not reached says, instead of what its scaffold happened to pass.
 function waitingMessage(day: DayResult): string | undefined {
   if (day.state === 'not-started') return `${day.id} is not started: its files are still the scaffold as shipped.`;
-  if (day.state === 'not-reached') return `${day.id} is not reached: ${day.blockedBy ?? 'an earlier day'} holds it back (this day's code imports files that do not pass there). Fix ${day.blockedBy ?? 'that day'} first.`;
+  if (day.state === 'not-reached')
+    return `${day.id} is not reached: ${day.blockedBy ?? 'an earlier day'} holds it back (this day's code imports files that do not pass there). Fix ${day.blockedBy ?? 'that day'} first.`;
   return undefined;
 }
 
@@ -64,7 +65,13 @@ function rowOf(day: DayResult, scored: Scored, target: string): Row {
   if (ranNothing(day)) return { ...base, status: 'error', message: relativePaths(runLevel?.message ?? 'the checkpoint did not run', target) };
   if (scored.compile && !test) return { ...base, status: 'pass', message: '' };
   if (test?.status === 'passed') return { ...base, status: 'pass', message: '' };
-  if (!test) return { ...base, status: 'fail', message: relativePaths(runLevel?.message ?? `${scored.id} was not reported by this run.`, target), ...(runLevel?.lookAt && { lookAt: runLevel.lookAt }) };
+  if (!test)
+    return {
+      ...base,
+      status: 'fail',
+      message: relativePaths(runLevel?.message ?? `${scored.id} was not reported by this run.`, target),
+      ...(runLevel?.lookAt && { lookAt: runLevel.lookAt }),
+    };
   const why = test.why ?? whyOf(day.id, test);
   const diagnosis = [test.message, ...(test.status === 'failed' && why.guide ? [`Why:      ${why.title} (${why.guide})`] : [])].join('\n');
   return { ...base, status: 'fail', message: relativePaths(diagnosis, target), ...(test.lookAt && { lookAt: test.lookAt }) };
@@ -76,7 +83,22 @@ export function rows(report: Report, week: boolean): Row[] {
   return manifest.flatMap((day) => {
     const graded = report.days.find((entry) => entry.id === day.id);
     if (!graded && !week) return [];
-    const result = graded ?? { id: day.id, title: day.title, passed: false, durationMs: 0, metrics: {}, tests: [{ group: '', name: 'the day was not graded', status: 'failed' as const, message: `${day.id} is not in this report: the whole week was not graded.`, durationMs: 0 }] };
+    const result = graded ?? {
+      id: day.id,
+      title: day.title,
+      passed: false,
+      durationMs: 0,
+      metrics: {},
+      tests: [
+        {
+          group: '',
+          name: 'the day was not graded',
+          status: 'failed' as const,
+          message: `${day.id} is not in this report: the whole week was not graded.`,
+          durationMs: 0,
+        },
+      ],
+    };
     return scoredRows(day).map((scored) => rowOf(result, scored, report.target));
   });
 }

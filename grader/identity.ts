@@ -25,7 +25,13 @@ export interface Identity {
 // otherwise refresh the learner's index, a write into their .git.
 function git(dir: string, args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }).trim();
+    return execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5_000,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+    }).trim();
   } catch {
     return undefined;
   }
@@ -102,5 +108,12 @@ export function whyOf(dayId: string, test: Pick<TestResult, 'id' | 'message' | '
   const entry = day && explanationFor(day, test);
   if (day && entry) return { title: entry.title, guide: `days/${day.slug}/README.md#${entry.anchor}` };
   if (test.cause) return { title: treeRelative(test.cause.title) };
-  return { title: treeRelative(test.message.split('\n').find((line) => line.trim())?.trim() ?? '') };
+  return {
+    title: treeRelative(
+      test.message
+        .split('\n')
+        .find((line) => line.trim())
+        ?.trim() ?? '',
+    ),
+  };
 }

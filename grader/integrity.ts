@@ -37,7 +37,10 @@ export function tamperCheck(): Tamper {
 
 /** TypeScript or markdown with comments and all whitespace taken out (strings kept whole, so a changed literal counts). */
 function essence(text: string): string {
-  return text.replace(/("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|\/\/[^\n]*|\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->|\s+/g, (match, literal: string | undefined) => literal ?? '');
+  return text.replace(
+    /("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|\/\/[^\n]*|\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->|\s+/g,
+    (match, literal: string | undefined) => literal ?? '',
+  );
 }
 
 /** Whether every file of `day` in `target` is the shipped solution's file, whitespace and comments aside. */
@@ -62,7 +65,9 @@ export function integrityOf(target: string, ids: string[]): Integrity {
 
 function digestOf(data: Record<string, unknown>): string {
   const { digest: _digest, ...rest } = (data.integrity ?? {}) as Record<string, unknown>;
-  return `sha256:${createHash('sha256').update(JSON.stringify({ ...data, integrity: rest })).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(JSON.stringify({ ...data, integrity: rest }))
+    .digest('hex')}`;
 }
 
 /** `data` (a report in any shape, with its `integrity` block) with the digest of everything else in it. */

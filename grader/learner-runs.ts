@@ -47,7 +47,13 @@ async function runOnce(run: LearnerRun, target: string, variant: string | undefi
   const args = [...childNodeFlags, vitestBin, ...command, '--config', run.config, '--reporter', './grader/learner-reporter.ts'];
   // Its own process group, like a day's run: Ctrl-C and the end of the run stop the learner's code with it.
   let timedOutAfterMs: number | undefined;
-  const { child, kill, closed } = startGroup({ args, env: childEnv(target, out), limitMs: run.limitMs, onLimit: () => (timedOutAfterMs = run.limitMs), signal });
+  const { child, kill, closed } = startGroup({
+    args,
+    env: childEnv(target, out),
+    limitMs: run.limitMs,
+    onLimit: () => (timedOutAfterMs = run.limitMs),
+    signal,
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -27,7 +27,12 @@ function marked(needle: string): number[] {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
       try {
-        if (!readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').some((pair) => pair.startsWith(needle))) continue;
+        if (
+          !readFileSync(`/proc/${entry}/environ`, 'latin1')
+            .split('\0')
+            .some((pair) => pair.startsWith(needle))
+        )
+          continue;
         if (/^State:\s+Z/m.test(readFileSync(`/proc/${entry}/status`, 'utf8'))) continue;
         found.push(Number(entry));
       } catch {
@@ -39,7 +44,11 @@ function marked(needle: string): number[] {
   if (process.platform !== 'darwin') return [];
   // macOS: `ps -E` prints each of the user's processes with its environment after its command line.
   const listing = execFileSync('ps', ['-axwwE', '-o', 'pid=,command='], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return listing.split('\n').filter((line) => line.includes(` ${needle}`)).map((line) => Number.parseInt(line, 10)).filter((pid) => pid && pid !== process.pid);
+  return listing
+    .split('\n')
+    .filter((line) => line.includes(` ${needle}`))
+    .map((line) => Number.parseInt(line, 10))
+    .filter((pid) => pid && pid !== process.pid);
 }
 
 /** Kills every process of the run `marker` (without one: of every run of this grader), a few passes so that what one

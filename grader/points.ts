@@ -20,7 +20,9 @@ export const compileShare = 1;
 /** The rows `day` is scored on: the compile step first (when `check` type-checks the day), then every required
  *  requirement the manifest explains (stretch ones are explained 'none' and left out; the course lint holds that). */
 export function scoredRows(day: Day): Scored[] {
-  const ids = Object.entries(day.explain ?? {}).filter(([id, entry]) => id !== HANG_KEY && entry !== 'none').map(([id]) => ({ id }));
+  const ids = Object.entries(day.explain ?? {})
+    .filter(([id, entry]) => id !== HANG_KEY && entry !== 'none')
+    .map(([id]) => ({ id }));
   return day.typecheck === false ? ids : [{ id: compileRequirementId, compile: true }, ...ids];
 }
 

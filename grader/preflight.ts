@@ -30,7 +30,7 @@ export function systemProblem(platform = process.env.CACHELINGS_PLATFORM ?? proc
   if (platform !== 'win32') return undefined;
   return [
     'cachelings runs on Linux and macOS, and on Windows inside WSL2, not on Windows itself: the grader stops a hung check',
-    "by ending its process group, which Windows has not got, and day 5 runs redis-server, which Redis does not build for",
+    'by ending its process group, which Windows has not got, and day 5 runs redis-server, which Redis does not build for',
     'Windows. Install WSL2 (in PowerShell: wsl --install), open its Ubuntu terminal, install Node.js 22 there, clone the',
     'workbook inside WSL (under ~, not /mnt/c), run npm install, then npm run check day1. Your editor can open the folder',
     'through WSL (VS Code: the WSL extension).',
@@ -87,7 +87,8 @@ export function redisProblem(path = process.env.PATH ?? ''): string | undefined 
 /** The command that installs Redis on this system (the Linux distribution read from /etc/os-release). */
 export function installLine(platform: NodeJS.Platform = process.platform, osRelease = readOsRelease()): string {
   if (platform === 'darwin') return 'brew install redis';
-  if (platform === 'win32') return 'Redis has no native Windows build: run the workbook inside WSL2 (Ubuntu), then sudo apt-get install -y redis-server redis-tools';
+  if (platform === 'win32')
+    return 'Redis has no native Windows build: run the workbook inside WSL2 (Ubuntu), then sudo apt-get install -y redis-server redis-tools';
   const ids = /^ID(?:_LIKE)?=(.*)$/gm;
   const family = [...osRelease.matchAll(ids)].map((match) => match[1]!.replace(/"/g, '')).join(' ');
   if (/fedora|rhel|centos/.test(family)) return 'sudo dnf install -y redis';

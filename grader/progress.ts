@@ -62,7 +62,9 @@ export function recordProgress(target: string, results: DayResult[]): void {
       ...(bonus.length > 0 ? { bonusPassed: bonus.filter((test) => test.status === 'passed').length, bonusTotal: bonus.length } : {}),
       at: new Date().toISOString(),
       best,
-      ...(failed ? { firstFailure: { requirement: failed.name, ...(failed.id ? { id: failed.id } : {}), ...(failed.cause ? { cause: failed.cause.kind } : {}) } } : {}),
+      ...(failed
+        ? { firstFailure: { requirement: failed.name, ...(failed.id ? { id: failed.id } : {}), ...(failed.cause ? { cause: failed.cause.kind } : {}) } }
+        : {}),
     };
   }
   writeProgress(progress);

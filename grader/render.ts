@@ -11,7 +11,10 @@ import { notSelected } from './vitest-run.ts';
 /** Indents every line of `text` by `spaces`. */
 export function indent(text: string, spaces: number): string {
   const pad = ' '.repeat(spaces);
-  return text.split('\n').map((line) => pad + line).join('\n');
+  return text
+    .split('\n')
+    .map((line) => pad + line)
+    .join('\n');
 }
 
 /** The unit of a figure, read from its name: `bench.get.hz` counts calls of a benchmark function, not operations. */
@@ -44,7 +47,6 @@ function measured(result: DayResult): string[] {
 function foldKey(test: TestResult): string | undefined {
   return test.cause ? `${test.cause.kind}\0${test.cause.title}` : undefined;
 }
-
 
 /** The requirement lines of one day, grouped by describe block; failures of one cause and the requirements a
  *  failed precondition kept from running are each listed once, under the first failure. A bonus miss is one line,
@@ -95,7 +97,12 @@ export function renderTests(result: DayResult, bonusInFull = false): string {
     if (test.bonus && !bonusInFull) {
       // A bonus miss is one line, passing day or not: the required requirements come first, the whole story of the
       // stretch is one --only away.
-      const words = test.name.replace(/["\\]/g, '').split(' ').slice(0, 4).join(' ').replace(/[,:;.]$/, '');
+      const words = test.name
+        .replace(/["\\]/g, '')
+        .split(' ')
+        .slice(0, 4)
+        .join(' ')
+        .replace(/[,:;.]$/, '');
       out.push(chalk.dim(indent(`${test.message.split('\n')[0]}\n(in full: npm run check ${result.id} -- --only "${words}")`, 6)));
       continue;
     }
@@ -115,7 +122,9 @@ export function renderTests(result: DayResult, bonusInFull = false): string {
 
 // The line that says a day's files came from solutions/ (`npm run skip-to`), else nothing.
 function takenNote(day: Day, result: DayResult): string[] {
-  return result.fromSolutions ? [chalk.yellow(`these files were taken from the solutions (npm run skip-to); npm run reset ${day.id} puts the scaffold back`)] : [];
+  return result.fromSolutions
+    ? [chalk.yellow(`these files were taken from the solutions (npm run skip-to); npm run reset ${day.id} puts the scaffold back`)]
+    : [];
 }
 
 /** The full text of `check`: header, requirements, figures, and what to do next. */
@@ -126,13 +135,23 @@ export function renderDay(day: Day, result: DayResult, context: { target: string
   const bonus = result.tests.filter((test) => test.bonus);
   const passedCount = required.filter((test) => test.status === 'passed').length;
   const bonusNote = bonus.length > 0 ? `; bonus: ${bonus.filter((test) => test.status === 'passed').length} of ${bonus.length}` : '';
-  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}`), ...takenNote(day, result), renderTests(result), ''];
+  const out = [
+    chalk.bold(`cachelings · day ${number} — ${day.title}`),
+    chalk.dim(`checking ${display(context.target)}/${day.slug}`),
+    ...takenNote(day, result),
+    renderTests(result),
+    '',
+  ];
   out.push(...measured(result));
   if (result.passed) {
     const next = nextDay(day);
     out.push(chalk.green.bold(`✓ day ${number} passed`) + ` — ${passedCount} of ${required.length} requirements hold${bonusNote}.`);
     out.push(`  Solution for comparison: solutions/${day.slug}/`);
-    out.push(next ? `  Next: day ${dayNumber(next)} — ${next.title}. Read days/${next.slug}/README.md, then run npm run check ${next.id}` : '  That was the last day. Run npm run grade for the report card.');
+    out.push(
+      next
+        ? `  Next: day ${dayNumber(next)} — ${next.title}. Read days/${next.slug}/README.md, then run npm run check ${next.id}`
+        : '  That was the last day. Run npm run grade for the report card.',
+    );
     return out.join('\n');
   }
   out.push(chalk.red.bold(`✗ day ${number} is not done yet`) + ` — ${passedCount} of ${required.length} requirements hold${bonusNote}.`);
@@ -147,11 +166,22 @@ function renderOnly(day: Day, result: DayResult, context: { target: string; seed
   const number = dayNumber(day);
   const selected = result.tests.filter((test) => test.message !== notSelected);
   const held = selected.filter((test) => test.status === 'passed').length;
-  const out = [chalk.bold(`cachelings · day ${number} — ${day.title}`), chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`), ...takenNote(day, result), renderTests(result, true), ''];
+  const out = [
+    chalk.bold(`cachelings · day ${number} — ${day.title}`),
+    chalk.dim(`checking ${display(context.target)}/${day.slug}, only requirements containing "${context.only}"`),
+    ...takenNote(day, result),
+    renderTests(result, true),
+    '',
+  ];
   out.push(...measured(result));
   const tally = `${held} of ${selected.length} selected requirements hold`;
   // Only bonus requirements failed: the day is not failed by them, but the run did not hold either.
-  const verdict = held === selected.length ? chalk.green.bold(`✓ ${tally}`) : result.passed ? `${chalk.yellow.bold(`✗ ${tally}`)} (bonus: not required to pass the day)` : chalk.red.bold(`✗ ${tally}`);
+  const verdict =
+    held === selected.length
+      ? chalk.green.bold(`✓ ${tally}`)
+      : result.passed
+        ? `${chalk.yellow.bold(`✗ ${tally}`)} (bonus: not required to pass the day)`
+        : chalk.red.bold(`✗ ${tally}`);
   out.push(`${verdict} (${result.tests.length - selected.length} not run).`);
   out.push(`  The day counts only when every requirement holds: npm run check ${day.id}`);
   if (!result.passed) out.push(chalk.dim(`  Same random data again: GRADER_SEED=${context.seed} npm run check ${day.id} -- --only "${context.only}"`));

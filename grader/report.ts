@@ -29,7 +29,10 @@ export function buildReport(target: string, seed: number, results: DayResult[]):
     return { ...day, tests: day.tests.map((test) => reported(day.id, test, target, missing)) };
   });
   const stated = days.map((day) => ({ ...day, ...dayState(day, target, days) }));
-  const integrity = integrityOf(target, results.map((result) => result.id));
+  const integrity = integrityOf(
+    target,
+    results.map((result) => result.id),
+  );
   return { version: 1, target: display(target), ...identify(target), seed, passed: results.every((result) => result.passed), days: stated, integrity };
 }
 

@@ -10,7 +10,17 @@ type UserConsoleLog = Parameters<NonNullable<Reporter['onUserConsoleLog']>>[0];
 export type GraderEvent =
   | { type: 'collected'; module: string; tests: { group: string; name: string; id?: string }[] }
   | { type: 'ready'; module: string; name: string }
-  | { type: 'result'; module: string; group: string; name: string; state: string; errors: ErrorInfo[]; durationMs: number; meta: Record<string, unknown>; note?: string }
+  | {
+      type: 'result';
+      module: string;
+      group: string;
+      name: string;
+      state: string;
+      errors: ErrorInfo[];
+      durationMs: number;
+      meta: Record<string, unknown>;
+      note?: string;
+    }
   | { type: 'moduleEnd'; module: string; errors: ErrorInfo[] }
   | { type: 'end'; errors: ErrorInfo[] };
 
@@ -25,7 +35,13 @@ export interface ErrorInfo {
   advice?: FailureAdvice;
 }
 
-function errorInfo(error: { name?: string; message?: string; stack?: string; failure?: { kind: string; title: string }; advice?: Record<string, unknown> }): ErrorInfo {
+function errorInfo(error: {
+  name?: string;
+  message?: string;
+  stack?: string;
+  failure?: { kind: string; title: string };
+  advice?: Record<string, unknown>;
+}): ErrorInfo {
   const info: ErrorInfo = { name: error.name ?? 'Error', message: error.message ?? String(error), stack: error.stack ?? '' };
   if (error.failure) info.failure = { kind: String(error.failure.kind), title: String(error.failure.title) };
   const advice = error.advice && adviceData(error.advice);

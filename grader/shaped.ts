@@ -19,5 +19,8 @@ function withIntegrity<T extends object>(shape: T, report: Report): T {
   if (!report.integrity) return shape;
   const { digest: _digest, tamper, ...rest } = report.integrity;
   const cut = (files: string[]) => files.slice(0, 20);
-  return sealed({ ...shape, integrity: { ...rest, tamper: { ...tamper, changed: cut(tamper.changed), missing: cut(tamper.missing), added: cut(tamper.added) } } });
+  return sealed({
+    ...shape,
+    integrity: { ...rest, tamper: { ...tamper, changed: cut(tamper.changed), missing: cut(tamper.missing), added: cut(tamper.added) } },
+  });
 }

@@ -10,8 +10,17 @@ const positionals: Record<string, number> = { grade: 0, status: 0, share: 0, cla
 
 /** Every grader option, and whether it takes a value (npm turns the value into a stray word). */
 const graderOptions: Record<string, boolean> = {
-  target: true, json: true, repeat: true, format: true, port: true, only: true, roster: true,
-  debug: false, yes: false, manual: false, all: false,
+  target: true,
+  json: true,
+  repeat: true,
+  format: true,
+  port: true,
+  only: true,
+  roster: true,
+  debug: false,
+  yes: false,
+  manual: false,
+  all: false,
 };
 
 /** Grader options npm swallowed: npm_config_<name> is set while npm runs this very script (`npm run <command>`). */
@@ -43,14 +52,17 @@ export function rejectStrays(command: string, args: Args, env: NodeJS.ProcessEnv
   const joined = limit === 1 && strays.length === 1 ? `${day}${strays[0]}` : undefined;
   if (joined && findDay(joined)) {
     const parts = args.positionals.join(' ');
-    throw new UsageError(`npm run ${command} takes the day as one word; "${parts}" is two, so nothing was run. Did you mean: ${corrected(command, joined, swallowedOptions(command, env), [])}`);
+    throw new UsageError(
+      `npm run ${command} takes the day as one word; "${parts}" is two, so nothing was run. Did you mean: ${corrected(command, joined, swallowedOptions(command, env), [])}`,
+    );
   }
   const swallowed = swallowedOptions(command, env);
   if (strays.length === 0 && swallowed.length === 0) return;
   const fix = corrected(command, day, swallowed, strays);
   if (swallowed.length > 0) {
     const names = swallowed.map((name) => `--${name}`).join(', ');
-    const lost = strays.length > 0 ? ` and passed ${strays.map((word) => `"${word}"`).join(', ')} on as ${strays.length === 1 ? 'a stray word' : 'stray words'}` : '';
+    const lost =
+      strays.length > 0 ? ` and passed ${strays.map((word) => `"${word}"`).join(', ')} on as ${strays.length === 1 ? 'a stray word' : 'stray words'}` : '';
     // npm, told --json, answers any exit code but 0 with its own {"error": {"code": 2, …}} block after this line.
     const block = swallowed.includes('json') ? ' (the {"error": …} block npm prints after this line only repeats its exit code, 2)' : '';
     throw new UsageError(`npm kept ${names} for itself (options before -- belong to npm)${lost}; nothing was run${block}. Put grader options after --: ${fix}`);

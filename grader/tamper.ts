@@ -10,12 +10,17 @@ import { root } from './paths.ts';
 export function tamperWarning(tamper: Tamper = tamperCheck()): string | undefined {
   if (tamper.clean || tamper.unchecked) return undefined;
   const { changed, missing, added } = tamper;
-  const lines = [chalk.yellow.bold('⚠ The files that decide a verdict differ from what shipped, so this result may not mean what it says (the report says so too):')];
+  const lines = [
+    chalk.yellow.bold('⚠ The files that decide a verdict differ from what shipped, so this result may not mean what it says (the report says so too):'),
+  ];
   for (const file of changed) lines.push(`    changed: ${file}`);
   for (const file of missing) lines.push(`    missing: ${file}`);
   for (const file of added) lines.push(`    added:   ${file}`);
   const tracked = existsSync(resolve(root, '.git'));
   const folders = verdictInputs.map((entry) => (/^[^.].*\.\w+$/.test(entry) ? entry : `${entry}/`)).join(' ');
-  lines.push(`  Restore them: ${tracked ? `git checkout -- ${folders}` : `copy ${folders} again from the workbook you downloaded`}${added.length > 0 ? ' (and delete the added files)' : ''}`, '');
+  lines.push(
+    `  Restore them: ${tracked ? `git checkout -- ${folders}` : `copy ${folders} again from the workbook you downloaded`}${added.length > 0 ? ' (and delete the added files)' : ''}`,
+    '',
+  );
   return lines.join('\n');
 }

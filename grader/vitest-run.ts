@@ -32,7 +32,9 @@ export interface RunOptions {
 
 /** A vitest name pattern matching `text` anywhere, in any case. */
 export function namePattern(text: string): string {
-  return [...text].map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
+  return [...text]
+    .map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
+    .join('');
 }
 
 /** The message of a requirement that `--only` left out of the run. */
@@ -48,7 +50,17 @@ export async function runCheckpoint(day: Day, options: RunOptions, handIn: strin
   const started = Date.now();
   const files = [...day.checkpoints, ...(day.bonus ?? [])];
   const probe = join(runDir(), `probe-${randomUUID()}.jsonl`);
-  const args = [...childNodeFlags, vitestBin, 'run', '--config', 'grader/vitest.config.ts', '--reporter', './grader/reporter.ts', ...(options.only ? ['--testNamePattern', namePattern(options.only)] : []), ...files];
+  const args = [
+    ...childNodeFlags,
+    vitestBin,
+    'run',
+    '--config',
+    'grader/vitest.config.ts',
+    '--reporter',
+    './grader/reporter.ts',
+    ...(options.only ? ['--testNamePattern', namePattern(options.only)] : []),
+    ...files,
+  ];
   let stop: Stop | undefined;
   const group = startGroup({
     args,
@@ -104,8 +116,13 @@ export async function runCheckpoint(day: Day, options: RunOptions, handIn: strin
   // A run the watchdog did not stop must have answered for every requirement (a killed process group has not).
   if (!stop && tests.length > 0) tests = requireEveryResult(tests, day, files, { code: exitCode, finished: events.some((event) => event.type === 'end') });
   if (tests.length === 0) {
-    const last = tail.filter((line) => line.trim()).slice(-8).join('\n');
-    const message = stop ? stopMessage(stop) : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
+    const last = tail
+      .filter((line) => line.trim())
+      .slice(-8)
+      .join('\n');
+    const message = stop
+      ? stopMessage(stop)
+      : `The checkpoint crashed (vitest exited with code ${exitCode}) before running any test.${last ? `\nIts last output:\n${last}` : ''}`;
     tests.push({ group: '', name: 'the checkpoint runs', status: 'failed', message, durationMs: 0 });
   }
   const leaving = importLeavingTree(day, options.target);
@@ -127,7 +144,10 @@ export async function runCheckpoint(day: Day, options: RunOptions, handIn: strin
 
 function readProbe(file: string): Started[] {
   try {
-    return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Started);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Started);
   } catch {
     return [];
   } finally {

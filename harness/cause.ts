@@ -19,7 +19,12 @@ export function crashCause(error: { name?: string; message?: string; code?: unkn
   const code = typeof error.code === 'string' ? error.code : /\b(ECONNRESET|EPIPE)\b/.exec(error.message ?? '')?.[1];
   if (code === 'ECONNRESET' || code === 'EPIPE') {
     const readline = error instanceof Error && fromReadline(error);
-    return { kind: 'connection-reset', title: readline ? `a socket error (${code}) re-emitted by node:readline reached no 'error' listener` : `a socket error (${code}) reached no 'error' listener` };
+    return {
+      kind: 'connection-reset',
+      title: readline
+        ? `a socket error (${code}) re-emitted by node:readline reached no 'error' listener`
+        : `a socket error (${code}) reached no 'error' listener`,
+    };
   }
   const message = (error.message ?? '').split('\n')[0]!;
   const todo = todoCause(message);

@@ -38,9 +38,25 @@ export function throughputChart(series: Series[], gate?: number): string {
     color: palette,
     marks: [
       Plot.ruleY([0]),
-      ...(gate === undefined ? [] : [Plot.ruleY([gate], { stroke: '#2b8a3e', strokeDasharray: '6,4' }), Plot.text([gate], { y: (value: number) => value, frameAnchor: 'left', dy: -8, dx: 4, text: () => `gate ${thousands(Math.round(gate))}`, fill: '#2b8a3e', textAnchor: 'start' })]),
+      ...(gate === undefined
+        ? []
+        : [
+            Plot.ruleY([gate], { stroke: '#2b8a3e', strokeDasharray: '6,4' }),
+            Plot.text([gate], {
+              y: (value: number) => value,
+              frameAnchor: 'left',
+              dy: -8,
+              dx: 4,
+              text: () => `gate ${thousands(Math.round(gate))}`,
+              fill: '#2b8a3e',
+              textAnchor: 'start',
+            }),
+          ]),
       Plot.lineY(points, { x: 'second', y: 'ops', stroke: 'server', strokeWidth: 2.5, marker: 'circle' }),
-      Plot.text(points, Plot.selectLast({ x: 'second', y: 'ops', z: 'server', text: 'server', fill: 'server', dx: 8, textAnchor: 'start', fontWeight: 'bold' })),
+      Plot.text(
+        points,
+        Plot.selectLast({ x: 'second', y: 'ops', z: 'server', text: 'server', fill: 'server', dx: 8, textAnchor: 'start', fontWeight: 'bold' }),
+      ),
     ],
   });
 }
@@ -99,9 +115,28 @@ export function lockTimeline(events: LockEvent[], overlapAt: { task: string; ste
     y: { label: null, domain: tasks },
     color: { domain: ['writer inside', 'reader inside'], range: ['#d9480f', '#1864ab'] },
     marks: [
-      Plot.ruleY(lanes, { y: 'task', x1: 'arrives', x2: (lane: { enters?: number; leaves: number }) => lane.enters ?? lane.leaves, stroke: '#999', strokeDasharray: '3,3' }),
-      Plot.barX(inside, { y: 'task', x1: 'enters', x2: 'leaves', fill: (lane: { writer: boolean }) => (lane.writer ? 'writer inside' : 'reader inside'), insetTop: 6, insetBottom: 6 }),
-      Plot.text(inside, { y: 'task', x: (lane: { enters: number; leaves: number }) => (lane.enters + lane.leaves) / 2, text: (lane: { writer: boolean }) => (lane.writer ? 'writer inside' : 'reader inside'), fill: 'white', fontWeight: 'bold' }),
+      Plot.ruleY(lanes, {
+        y: 'task',
+        x1: 'arrives',
+        x2: (lane: { enters?: number; leaves: number }) => lane.enters ?? lane.leaves,
+        stroke: '#999',
+        strokeDasharray: '3,3',
+      }),
+      Plot.barX(inside, {
+        y: 'task',
+        x1: 'enters',
+        x2: 'leaves',
+        fill: (lane: { writer: boolean }) => (lane.writer ? 'writer inside' : 'reader inside'),
+        insetTop: 6,
+        insetBottom: 6,
+      }),
+      Plot.text(inside, {
+        y: 'task',
+        x: (lane: { enters: number; leaves: number }) => (lane.enters + lane.leaves) / 2,
+        text: (lane: { writer: boolean }) => (lane.writer ? 'writer inside' : 'reader inside'),
+        fill: 'white',
+        fontWeight: 'bold',
+      }),
       Plot.dot(lanes, { y: 'task', x: 'arrives', r: 4, fill: 'white', stroke: '#555' }),
       Plot.ruleX([overlapAt.step], { stroke: '#e03131', strokeWidth: 2 }),
       Plot.text([overlapAt], { x: 'step', frameAnchor: 'top', text: () => 'two inside together', dy: -12, fill: '#e03131', fontWeight: 'bold' }),

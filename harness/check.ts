@@ -28,7 +28,13 @@ export function adviceLines(advice: Advice): string[] {
   if (advice.received !== undefined) lines.push(`Received: ${advice.received}`);
   if (advice.where) lines.push(`Look at:  ${advice.where}`);
   if (advice.fix) lines.push(`Try:      ${advice.fix}`);
-  if (advice.transcript) lines.push(`Transcript:\n${advice.transcript.split('\n').map((line) => `  ${line}`).join('\n')}`);
+  if (advice.transcript)
+    lines.push(
+      `Transcript:\n${advice.transcript
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n')}`,
+    );
   if (advice.hint) lines.push(`Hint: ${advice.hint}`);
   if (advice.seen) lines.push(`Cause:    ${advice.seen}`);
   return lines;
@@ -75,9 +81,12 @@ export function addAdvice(error: Thrown, more: Advice): void {
 export function show(value: unknown): string {
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   const shown = inspect(value, { depth: 3, breakLength: Infinity });
-  if (value === Object.prototype) return `${shown} — that is Object.prototype: a plain object {} used as a store answers obj["__proto__"] with its prototype, not with a value you stored (a Map has no such keys)`;
-  if (value === Object) return `${shown} — that is the Object function: a plain object {} used as a store answers obj["constructor"] with it before you store anything there (a Map has no such keys)`;
-  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === null) return `${shown} — an object without a prototype (Object.create(null)), not a string`;
+  if (value === Object.prototype)
+    return `${shown} — that is Object.prototype: a plain object {} used as a store answers obj["__proto__"] with its prototype, not with a value you stored (a Map has no such keys)`;
+  if (value === Object)
+    return `${shown} — that is the Object function: a plain object {} used as a store answers obj["constructor"] with it before you store anything there (a Map has no such keys)`;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === null)
+    return `${shown} — an object without a prototype (Object.create(null)), not a string`;
   return shown;
 }
 
@@ -92,4 +101,3 @@ export function expectTrue(condition: boolean, headline: string, advice: Advice 
   if (condition) return;
   throw new CheckError(headline, advice);
 }
-

@@ -88,7 +88,21 @@ function block(ms: number): void {
 
 /** Starts a counting server on 127.0.0.1 and a free port. */
 export async function startCountingServer(options: CountingServerOptions = {}): Promise<CountingServer> {
-  const stats: CountingStats = { answered: 0, errors: 0, gets: 0, sets: 0, opened: 0, open: 0, maxOpen: 0, drops: 0, keys: new Map(), perConnection: [], maxInFlight: 0, answerTimes: [], stalls: [] };
+  const stats: CountingStats = {
+    answered: 0,
+    errors: 0,
+    gets: 0,
+    sets: 0,
+    opened: 0,
+    open: 0,
+    maxOpen: 0,
+    drops: 0,
+    keys: new Map(),
+    perConnection: [],
+    maxInFlight: 0,
+    answerTimes: [],
+    stalls: [],
+  };
   const store = new Map<string, string>();
   const sockets = new Set<Socket>();
   let stall: NodeJS.Timeout | undefined;

@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 /** The parts of a V8 CPU profile read here (Profiler.stop's `profile`). */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[]; positionTicks?: { line: number; ticks: number }[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+    positionTicks?: { line: number; ticks: number }[];
+  }[];
   samples: number[];
 }
 
@@ -55,7 +60,15 @@ export function hotFrames(profile: CpuProfile, dir: string, top = 5): HotFrame[]
     const { callFrame, positionTicks = [] } = byId.get(id)!;
     const file = pathOf(callFrame.url).slice(dir.length + 1);
     const key = `${file}:${callFrame.lineNumber}:${callFrame.functionName}`;
-    const row = rows.get(key) ?? { file, line: callFrame.lineNumber + 1, name: callFrame.functionName || '(anonymous)', share: 0, samples: 0, callees: new Map(), ticks: new Map() };
+    const row = rows.get(key) ?? {
+      file,
+      line: callFrame.lineNumber + 1,
+      name: callFrame.functionName || '(anonymous)',
+      share: 0,
+      samples: 0,
+      callees: new Map(),
+      ticks: new Map(),
+    };
     row.samples += entry.samples;
     for (const [name, count] of entry.callees) row.callees.set(name, (row.callees.get(name) ?? 0) + count);
     for (const { line, ticks } of positionTicks) row.ticks.set(line, (row.ticks.get(line) ?? 0) + ticks);

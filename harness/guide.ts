@@ -38,7 +38,14 @@ export function section(markdown: string, anchor: string): GuideEntry | undefine
   if (at === -1) return undefined;
   const { text, level, line } = all[at]!;
   const end = all.slice(at + 1).find((heading) => heading.level <= level)?.line;
-  return { heading: text, body: markdown.split('\n').slice(line + 1, end).join('\n').trim() };
+  return {
+    heading: text,
+    body: markdown
+      .split('\n')
+      .slice(line + 1, end)
+      .join('\n')
+      .trim(),
+  };
 }
 
 /** A guide entry: its heading, and the markdown under it. */

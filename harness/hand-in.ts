@@ -60,7 +60,9 @@ export function noHandIn(dayId: string, what: string): string {
 /** The failure of a requirement whose checkpoint started without the hand-in: its cause tells the grader to make the
  *  hand-in and run again (under `--only` it first runs without one, as most requirements need none). */
 export function missingHandIn(dayId: string, what: string, runs?: string[]): CheckError {
-  return new CheckError(noHandIn(dayId, what), { cause: { kind: 'no-hand-in', title: `started without what the grader makes first (${what})`, ...(runs && { runs }) } });
+  return new CheckError(noHandIn(dayId, what), {
+    cause: { kind: 'no-hand-in', title: `started without what the grader makes first (${what})`, ...(runs && { runs }) },
+  });
 }
 
 /** The run `name` of the learner's own files, as the grader handed it in; fails with one line when there is no hand-in. */
@@ -68,6 +70,9 @@ export function handedRun(dayId: string, name: string): LearnerRunResult {
   const handIn = readHandIn();
   if (!handIn) throw missingHandIn(dayId, 'a run of your own test files', [name]);
   const run = handIn.runs[name];
-  if (!run) throw new CheckError(`The grader made no "${name}" run of your files for ${dayId} (a file it needs was missing when the check started). Run \`npm run check ${dayId}\` again.`);
+  if (!run)
+    throw new CheckError(
+      `The grader made no "${name}" run of your files for ${dayId} (a file it needs was missing when the check started). Run \`npm run check ${dayId}\` again.`,
+    );
   return run;
 }

@@ -13,7 +13,10 @@ export const offLimits = ['solutions', 'checkpoints', 'harness', 'grader'];
 
 /** Thrown when the learner's file cannot be bundled: a syntax error, a missing file, an import that leaves the tree. */
 export class BundleError extends Error {
-  constructor(message: string, readonly leaves?: { importer: string; specifier: string; folder: string }) {
+  constructor(
+    message: string,
+    readonly leaves?: { importer: string; specifier: string; folder: string },
+  ) {
     super(message);
   }
 }
@@ -37,7 +40,14 @@ function stayInTree(tree: string): Plugin {
         const folder = offLimitsFolder(path, tree);
         if (!folder) return undefined;
         const importer = relative(process.cwd(), args.importer);
-        return { errors: [{ text: `${importer} imports '${args.path}', which leaves your tree for the workbook's ${folder}/: import only your own files.`, detail: { importer, specifier: args.path, folder } }] };
+        return {
+          errors: [
+            {
+              text: `${importer} imports '${args.path}', which leaves your tree for the workbook's ${folder}/: import only your own files.`,
+              detail: { importer, specifier: args.path, folder },
+            },
+          ],
+        };
       });
     },
   };

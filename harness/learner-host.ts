@@ -54,7 +54,15 @@ class Host {
     // files are theirs) unless the tree holds the workbook or the grader's state; it may not start processes or threads.
     const write = writable(tree) ? [`--allow-fs-write=${tree}/*`] : [];
     this.child = fork(main, [], {
-      execArgv: [permission, `--allow-fs-read=${main}`, `--allow-fs-read=${this.dir}/*`, `--allow-fs-read=${tree}/*`, ...write, '--enable-source-maps', '--no-warnings'],
+      execArgv: [
+        permission,
+        `--allow-fs-read=${main}`,
+        `--allow-fs-read=${this.dir}/*`,
+        `--allow-fs-read=${tree}/*`,
+        ...write,
+        '--enable-source-maps',
+        '--no-warnings',
+      ],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // The checkpoint's environment, so a sweep that tags a run's processes finds this one; minus NODE_OPTIONS, whose
@@ -117,7 +125,11 @@ class Host {
 /** Whether the learner's code may write in `tree`: not when the tree holds the workbook, its state or the seal key. */
 function writable(tree: string): boolean {
   const within = (path: string) => path === tree || path.startsWith(`${tree}${sep}`);
-  const guarded = [root, resolve(root, process.env.CACHELINGS_STATE_DIR ?? '.cachelings'), ...(process.env.CACHELINGS_KEY_FILE ? [resolve(process.env.CACHELINGS_KEY_FILE)] : [])];
+  const guarded = [
+    root,
+    resolve(root, process.env.CACHELINGS_STATE_DIR ?? '.cachelings'),
+    ...(process.env.CACHELINGS_KEY_FILE ? [resolve(process.env.CACHELINGS_KEY_FILE)] : []),
+  ];
   return !guarded.some(within);
 }
 

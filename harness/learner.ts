@@ -58,7 +58,10 @@ const handles = new WeakMap<object, number>();
 
 /** An error the learner's code threw in the host, rebuilt here with its own stack (its frames name the learner's .ts). */
 function rebuilt(thrown: Thrown): Error {
-  const denied = thrown.fields?.code === 'ERR_ACCESS_DENIED' ? ` (your code tried to use ${String(thrown.fields.permission ?? 'a restricted API')}${thrown.fields.resource ? ` on ${String(thrown.fields.resource)}` : ''}: a library day's code may not start processes or threads, nor write outside its tree)` : '';
+  const denied =
+    thrown.fields?.code === 'ERR_ACCESS_DENIED'
+      ? ` (your code tried to use ${String(thrown.fields.permission ?? 'a restricted API')}${thrown.fields.resource ? ` on ${String(thrown.fields.resource)}` : ''}: a library day's code may not start processes or threads, nor write outside its tree)`
+      : '';
   const error = new Error(`${thrown.message}${denied}`);
   error.name = thrown.name;
   if (thrown.stack) error.stack = thrown.stack;
@@ -83,9 +86,15 @@ async function asked(request: Record<string, unknown>, what: string): Promise<Re
 }
 
 function remote<T>(handle: number, owner: string): Remote<T> {
-  const proxy = new Proxy({}, {
-    get: (_, name) => (name === 'then' || typeof name !== 'string' ? undefined : async (...args: unknown[]) => (await asked({ op: 'call', handle, name, args: args.map(wire) }, `${owner}.${name}`)).value),
-  });
+  const proxy = new Proxy(
+    {},
+    {
+      get: (_, name) =>
+        name === 'then' || typeof name !== 'string'
+          ? undefined
+          : async (...args: unknown[]) => (await asked({ op: 'call', handle, name, args: args.map(wire) }, `${owner}.${name}`)).value,
+    },
+  );
   handles.set(proxy, handle);
   return proxy as Remote<T>;
 }

@@ -15,7 +15,9 @@ export const maxWorkers = 8;
 // thread in Node 20), then loads the TypeScript entry.
 const tsxApi = pathToFileURL(resolve(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
 const entry = pathToFileURL(resolve(import.meta.dirname, 'loadgen-worker.ts')).href;
-const bootstrap = new URL(`data:text/javascript,${encodeURIComponent(`const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(entry)});`)}`);
+const bootstrap = new URL(
+  `data:text/javascript,${encodeURIComponent(`const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(entry)});`)}`,
+);
 
 /** Worker `index`'s seed: the run's own for the first, a different stream for each other (printed seed → same run). */
 export function workerSeed(seed: number, index: number): number {
@@ -32,10 +34,14 @@ export function shares(connections: number, workers: number): number[] {
  *  fails or does not report within the run's duration plus 20 s (every worker is then stopped). */
 export async function runWorkers(load: ThreadLoad, workers: number): Promise<{ results: ThreadResult[]; cpuPercent: number }> {
   const count = Math.min(workers, maxWorkers, load.connections);
-  const started = shares(load.connections, count).map((connections, i) => new Worker(bootstrap, { execArgv: [], workerData: { ...load, connections, seed: workerSeed(load.seed, i) } satisfies ThreadLoad }));
+  const started = shares(load.connections, count).map(
+    (connections, i) => new Worker(bootstrap, { execArgv: [], workerData: { ...load, connections, seed: workerSeed(load.seed, i) } satisfies ThreadLoad }),
+  );
   let timer: NodeJS.Timeout | undefined;
   const limitMs = load.durationMs + 20_000;
-  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`the load generator's worker threads did not report within ${limitMs / 1000} s`)), limitMs)));
+  const late = new Promise<never>(
+    (_, fail) => (timer = setTimeout(() => fail(new Error(`the load generator's worker threads did not report within ${limitMs / 1000} s`)), limitMs)),
+  );
   const run = async () => {
     await Promise.all(started.map((worker) => nextMessage(worker)));
     // Every worker has loaded and waits: start them together, so that their runs cover the same seconds.

@@ -91,7 +91,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     return merged([result], result.processCpuPercent, [result.processCpuPercent]);
   }
   const { results, cpuPercent } = await runWorkers(load, workers);
-  return merged(results, cpuPercent, results.map((result) => result.threadPercent));
+  return merged(
+    results,
+    cpuPercent,
+    results.map((result) => result.threadPercent),
+  );
 }
 
 // One result from the threads' own: counts summed, latencies pooled, the run as long as the longest thread's.

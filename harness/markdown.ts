@@ -8,7 +8,9 @@ export function withoutHtmlComments(text: string): string {
 /** The markdown split at `##`/`###` headings: heading text → the text under it. */
 export function sections(markdown: string): { heading: string; body: string }[] {
   const out: { heading: string; body: string }[] = [];
-  for (const block of withoutHtmlComments(markdown).split(/^#{2,3}\s+/m).slice(1)) {
+  for (const block of withoutHtmlComments(markdown)
+    .split(/^#{2,3}\s+/m)
+    .slice(1)) {
     const [heading = '', ...body] = block.split('\n');
     out.push({ heading: heading.trim(), body: body.join('\n').trim() });
   }

@@ -40,5 +40,8 @@ export async function measureRedis(runs: number): Promise<LoadResult | undefined
 export function calibrate(redisBest: number | undefined): HeldGate {
   if (redisBest === undefined) return { value: gate, why: `the guide's ${ops(gate)} ops/s` };
   if (redisBest >= gate / redisShare) return { value: gate, why: `the guide's ${ops(gate)} ops/s (real Redis reached ${ops(redisBest)} here)` };
-  return { value: Math.round(redisBest * redisShare), why: `half of real Redis on this machine: Redis reached ${ops(redisBest)} ops/s under the same generator, below the ${ops(gate / redisShare)} the guide's ${ops(gate)} assumes` };
+  return {
+    value: Math.round(redisBest * redisShare),
+    why: `half of real Redis on this machine: Redis reached ${ops(redisBest)} ops/s under the same generator, below the ${ops(gate / redisShare)} the guide's ${ops(gate)} assumes`,
+  };
 }

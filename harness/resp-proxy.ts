@@ -34,7 +34,8 @@ export async function seedRedis(redisPort: number, keySpace: number): Promise<vo
   for (let n = 0; n < keySpace; n += 1) {
     const seed = seeded(n);
     if (!seed) continue;
-    commands += seed.kind === 'list' ? `*3\r\n${bulk('RPUSH')}${bulk(`key:${n}`)}${bulk('item')}` : `*3\r\n${bulk('SET')}${bulk(`key:${n}`)}${bulk(seed.value)}`;
+    commands +=
+      seed.kind === 'list' ? `*3\r\n${bulk('RPUSH')}${bulk(`key:${n}`)}${bulk('item')}` : `*3\r\n${bulk('SET')}${bulk(`key:${n}`)}${bulk(seed.value)}`;
     count += 1;
   }
   const socket = connect({ host: '127.0.0.1', port: redisPort });

@@ -17,7 +17,7 @@ export interface ServerProcess {
    *  does not answer within 15 s. */
   heap(): Promise<number | undefined>;
   /** Sends `command` to the server's process (serve.ts) and resolves with its `@@<tag>` answer (undefined after `ms`,
-    *  15 s by default, or at once when the process has ended). */
+   *  15 s by default, or at once when the process has ended). */
   ask(command: string, tag: string, ms?: number): Promise<string | undefined>;
   /** When the server's process has died: how, with its last lines (an uncaught exception shows here); otherwise undefined. */
   crash(): string | undefined;
@@ -121,8 +121,12 @@ function startError(file: string, error: Record<string, string> | undefined, out
     });
   }
   if (error.message?.startsWith('not implemented yet')) return Object.assign(new Error(error.message), { name: 'Error' });
-  if (error.name === 'MissingExport') return new CheckError(`${shown(file)} has no export named startServer.`, { fix: 'Export it: `export async function startServer(options) { … }`.' });
-  const hint = error.code === 'EADDRINUSE' ? `EADDRINUSE means the port is taken, yet the grader asked for port 0, with which the system picks a free one: your server chose a port itself. Pass options.port to listen() as it is; ${orDefault}.` : undefined;
+  if (error.name === 'MissingExport')
+    return new CheckError(`${shown(file)} has no export named startServer.`, { fix: 'Export it: `export async function startServer(options) { … }`.' });
+  const hint =
+    error.code === 'EADDRINUSE'
+      ? `EADDRINUSE means the port is taken, yet the grader asked for port 0, with which the system picks a free one: your server chose a port itself. Pass options.port to listen() as it is; ${orDefault}.`
+      : undefined;
   return new CheckError(`Your server did not start: ${error.name}: ${error.message}`, {
     ...(hint && { hint }),
     where,

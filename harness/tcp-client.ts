@@ -87,7 +87,12 @@ export class TcpClient {
       const code = (error as NodeJS.ErrnoException).code ?? 'timeout';
       transcript.note(options.name ?? 'client', `could not connect to ${host}:${port} (${code})`);
       const cause: Cause = { kind: 'server-not-started', title: `nothing accepts connections on the port the server gave (${code})` };
-      throw new NetworkCheckError(`Could not connect to the server at ${host}:${port}.`, { received: code, where: options.where, cause }, transcript, hintFor(code, 2000));
+      throw new NetworkCheckError(
+        `Could not connect to the server at ${host}:${port}.`,
+        { received: code, where: options.where, cause },
+        transcript,
+        hintFor(code, 2000),
+      );
     }
   }
 
@@ -156,7 +161,8 @@ export class TcpClient {
     if (received === expected) return;
     const blame = this.#blame(received, expected);
     // handleLine is wrong but the test expected trouble elsewhere: its advice would point the wrong way.
-    if (blame.cause?.kind === 'handleLine-wrong' && advice.where !== blame.where) blame.fix = 'Call handleLine with that line on a new Cache (in a small script or test) and compare its answer with the protocol table of the guide.';
+    if (blame.cause?.kind === 'handleLine-wrong' && advice.where !== blame.where)
+      blame.fix = 'Call handleLine with that line on a new Cache (in a small script or test) and compare its answer with the protocol table of the guide.';
     throw this.fail(headline, { where: this.where, ...advice, ...blame, expected: JSON.stringify(expected), received: JSON.stringify(received) });
   }
 
@@ -176,7 +182,11 @@ export class TcpClient {
       };
     }
     // handleLine answers right: the server around it is wrong, whatever the test expected to be at fault.
-    if (answer === expected) return { where: this.where, cause: { kind: 'reply-mismatch', title: `the server answered ${words(received)} where handleLine answers ${words(answer)}` } };
+    if (answer === expected)
+      return {
+        where: this.where,
+        cause: { kind: 'reply-mismatch', title: `the server answered ${words(received)} where handleLine answers ${words(answer)}` },
+      };
     return { cause: { kind: 'reply-mismatch', title: `the server answered ${words(received)} where handleLine answers ${words(answer)}` } };
   }
 
@@ -184,7 +194,12 @@ export class TcpClient {
   #answersAPiece(received: string): boolean {
     const answer = this.#options.answerAlone;
     if (!answer) return false;
-    const whole = new Set(this.#sentBytes.toString('utf8').split('\n').map((line) => line.replace(/\r$/, '')));
+    const whole = new Set(
+      this.#sentBytes
+        .toString('utf8')
+        .split('\n')
+        .map((line) => line.replace(/\r$/, '')),
+    );
     const pieces = this.#writes.flatMap((write) => write.toString('utf8').split('\n')).map((piece) => piece.replace(/\r$/, ''));
     return pieces.some((piece) => piece.trim() !== '' && piece.length < 1000 && !whole.has(piece) && safely(() => answer(piece)) === received);
   }
@@ -193,7 +208,10 @@ export class TcpClient {
   #replay(): (string | null)[] | undefined {
     if (!this.#options.replay) return undefined;
     const text = this.#sentBytes.toString('utf8');
-    const lines = text.split('\n').slice(0, -1).map((line) => line.replace(/\r$/, ''));
+    const lines = text
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => line.replace(/\r$/, ''));
     if (lines.some((line) => line.length > 60_000)) return undefined;
     try {
       return this.#options.replay(lines);
@@ -262,18 +280,25 @@ export class TcpClient {
       // Bytes came, but no "\n" after them: the reply is there, only its end is missing.
       this.transcript.received(this.name, unfinished);
       this.transcript.note(this.name, `(no "\\n" after it within ${timeoutMs} ms)`);
-      return this.fail(`Waited for ${what}: ${JSON.stringify(unfinished.toString('utf8').slice(0, 80))} arrived, but no "\\n" after it, so the line never ended.`, {
-        expected: 'one line ending in "\\n"',
-        received: `${escapeBytes(unfinished)} with no "\\n" after it (nothing more within ${timeoutMs} ms)`,
-        where: this.where,
-        fix: 'end every reply with "\\n": socket.write(reply + "\\n")',
-        cause: { kind: 'no-newline', title: 'the reply came without "\\n" at its end' },
-      });
+      return this.fail(
+        `Waited for ${what}: ${JSON.stringify(unfinished.toString('utf8').slice(0, 80))} arrived, but no "\\n" after it, so the line never ended.`,
+        {
+          expected: 'one line ending in "\\n"',
+          received: `${escapeBytes(unfinished)} with no "\\n" after it (nothing more within ${timeoutMs} ms)`,
+          where: this.where,
+          fix: 'end every reply with "\\n": socket.write(reply + "\\n")',
+          cause: { kind: 'no-newline', title: 'the reply came without "\\n" at its end' },
+        },
+      );
     }
     const received = trouble === 'timeout' ? `nothing within ${timeoutMs} ms` : trouble === 'EOF' ? 'the connection was closed (EOF)' : trouble;
     if (trouble === 'timeout') this.transcript.note(this.name, `(no reply within ${timeoutMs} ms)`);
     const hint = crashSince(this.#since) ?? hintFor(trouble, timeoutMs);
-    return this.fail(`Waited for ${what}, but ${trouble === 'timeout' ? 'none came' : 'the connection ended'}.`, { expected: 'one line ending in "\\n"', received, ...this.#trouble(trouble, timeoutMs) }, hint);
+    return this.fail(
+      `Waited for ${what}, but ${trouble === 'timeout' ? 'none came' : 'the connection ended'}.`,
+      { expected: 'one line ending in "\\n"', received, ...this.#trouble(trouble, timeoutMs) },
+      hint,
+    );
   }
 
   // The cause behind a missing reply: an exception the server let escape, handleLine answering null, or the server.
@@ -288,7 +313,10 @@ export class TcpClient {
     if ((this.#options.othersOpen?.() ?? 0) > 0) return { cause: { kind: 'other-client-waits', title: 'no reply while another client was connected' } };
     const answers = this.#replay();
     if (answers && answers.at(-1) === null && this.#lastSent) {
-      return { where: this.#options.protocolWhere, cause: { kind: 'handleLine-wrong', title: `handleLine returns null (no reply) for ${JSON.stringify(this.#lastSent)}` } };
+      return {
+        where: this.#options.protocolWhere,
+        cause: { kind: 'handleLine-wrong', title: `handleLine returns null (no reply) for ${JSON.stringify(this.#lastSent)}` },
+      };
     }
     return { cause: { kind: 'no-reply', title: `no reply within ${timeoutMs} ms` } };
   }

@@ -14,7 +14,14 @@ export function escapeBytes(bytes: Buffer | string, limit = 200): string {
       i += char ? length : 1;
       continue;
     }
-    out += byte < 0x20 || byte === 0x7f ? JSON.stringify(String.fromCharCode(byte)).slice(1, -1) : byte === 0x22 ? '\\"' : byte === 0x5c ? '\\\\' : String.fromCharCode(byte);
+    out +=
+      byte < 0x20 || byte === 0x7f
+        ? JSON.stringify(String.fromCharCode(byte)).slice(1, -1)
+        : byte === 0x22
+          ? '\\"'
+          : byte === 0x5c
+            ? '\\\\'
+            : String.fromCharCode(byte);
     i += 1;
   }
   const more = i < buffer.length ? `…" (${buffer.length.toLocaleString('en-US')} bytes)` : '"';

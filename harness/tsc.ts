@@ -64,13 +64,22 @@ export async function runTsc(config: TscConfig, tsc = workbookTsc): Promise<TscR
   mkdirSync(resolve(root, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, '.tmp', 'tsc-'));
   // Files outside the workbook are read as ES modules with the workbook's packages (harness/any-tree.ts).
-  const anywhere = [...(config.files ?? []), ...(config.include ?? [])].some((path) => outsideWorkbook(path.replace(/[*?].*$/, '') || '.')) ? anyTreeCompilerOptions() : {};
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: resolve(root, 'tsconfig.json'), ...config, compilerOptions: { noEmit: true, ...anywhere, ...config.compilerOptions } }, null, 2));
+  const anywhere = [...(config.files ?? []), ...(config.include ?? [])].some((path) => outsideWorkbook(path.replace(/[*?].*$/, '') || '.'))
+    ? anyTreeCompilerOptions()
+    : {};
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ extends: resolve(root, 'tsconfig.json'), ...config, compilerOptions: { noEmit: true, ...anywhere, ...config.compilerOptions } }, null, 2),
+  );
   try {
     const run = await execTsc(tsc, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false']);
     if (run.exitCode === 0 || run.output.includes('error TS')) return { ran: true, output: run.output };
     const how =
-      typeof run.exitCode === 'string' ? `it could not be started (${run.exitCode})` : run.signal ? `it was killed by ${run.signal}` : `it exited with code ${run.exitCode} without reporting a type error`;
+      typeof run.exitCode === 'string'
+        ? `it could not be started (${run.exitCode})`
+        : run.signal
+          ? `it was killed by ${run.signal}`
+          : `it exited with code ${run.exitCode} without reporting a type error`;
     return {
       ran: false,
       headline: `tsc did not run to the end, so your files were not type-checked: ${how}.`,

@@ -36,7 +36,17 @@ export function debugPrintsIn(dir: string, libraryFiles: string[]): { file: stri
 export function valueExports(source: string): string[] {
   const names = [...source.matchAll(/^export\s+(?:default\s+)?(?:async\s+)?(?:function\*?|class|const|let|var|enum)\s+(\w+)/gm)].map((match) => match[1]!);
   for (const match of source.matchAll(/^export\s*\{([^}]*)\}\s*;?\s*$/gm)) {
-    names.push(...match[1]!.split(',').map((part) => part.trim().split(/\s+as\s+/).pop()!).filter((name) => name && !name.startsWith('type ')));
+    names.push(
+      ...match[1]!
+        .split(',')
+        .map((part) =>
+          part
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!,
+        )
+        .filter((name) => name && !name.startsWith('type ')),
+    );
   }
   return names;
 }
@@ -53,7 +63,14 @@ function importedNames(dir: string, files: string[]): Map<string, Set<string>> {
       const clause = match[1]!;
       if (/\*\s+as/.test(clause)) set.add('*');
       for (const inner of clause.matchAll(/\{([^}]*)\}/g)) {
-        inner[1]!.split(',').forEach((part) => set.add(part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!));
+        inner[1]!.split(',').forEach((part) =>
+          set.add(
+            part
+              .trim()
+              .replace(/^type\s+/, '')
+              .split(/\s+as\s+/)[0]!,
+          ),
+        );
       }
       used.set(from, set);
     }

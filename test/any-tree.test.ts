@@ -15,7 +15,10 @@ import { runTsc } from '../harness/tsc.ts';
 import { cli, freshState } from './grader-helpers.ts';
 
 const tree = mkdtempSync(join(tmpdir(), 'cachelings-any-tree-'));
-writeFileSync(join(tree, 'main.ts'), "import { build } from 'hdr-histogram-js';\nimport { twice } from './twice.ts';\nconst h = build();\nh.recordValue(twice(21));\nconsole.log(`max ${h.maxValue} ${typeof import.meta.url}`);\n");
+writeFileSync(
+  join(tree, 'main.ts'),
+  "import { build } from 'hdr-histogram-js';\nimport { twice } from './twice.ts';\nconst h = build();\nh.recordValue(twice(21));\nconsole.log(`max ${h.maxValue} ${typeof import.meta.url}`);\n",
+);
 writeFileSync(join(tree, 'twice.ts'), 'export const twice = (n: number): number => n * 2;\n');
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
@@ -32,7 +35,7 @@ describe('any tree, anywhere', () => {
     expect(stdout.trim(), 'the import, the relative .ts import and import.meta all work').toBe('max 42 string');
   });
 
-  it('type-checks the tree as ES modules with the workbook\'s packages, and still finds its type errors (any-tree-tsc)', async () => {
+  it("type-checks the tree as ES modules with the workbook's packages, and still finds its type errors (any-tree-tsc)", async () => {
     const clean = await runTsc({ files: [join(tree, 'main.ts')], include: [] });
     expect(clean).toEqual({ ran: true, output: '' });
     writeFileSync(join(tree, 'wrong.ts'), "import { twice } from './twice.ts';\nexport const s: string = twice(1);\n");
@@ -46,7 +49,9 @@ describe('any tree, anywhere', () => {
     const day = { ...days[0]!, files: ['pad.ts', 'main.ts'], typecheck: true } as Day;
     const found = await typeErrors(day, tree);
     rmSync(join(tree, 'pad.ts'));
-    expect(Array.isArray(found) && found.map((error) => `${error.code} ${error.text}`)).toEqual(["TS2307 Cannot find module 'left-pad' or its corresponding type declarations."]);
+    expect(Array.isArray(found) && found.map((error) => `${error.code} ${error.text}`)).toEqual([
+      "TS2307 Cannot find module 'left-pad' or its corresponding type declarations.",
+    ]);
     expect(compileFailure(found)!.message).toMatch(/neither in your tree's node_modules nor among the workbook's/);
   });
 

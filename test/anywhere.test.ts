@@ -21,7 +21,7 @@ const hasScript = (() => {
 })();
 
 describe('from any folder of the workbook', () => {
-  it('npm run check and npm run status from days/01-cache grade and show the workbook\'s days/', { timeout: 120_000 }, async () => {
+  it("npm run check and npm run status from days/01-cache grade and show the workbook's days/", { timeout: 120_000 }, async () => {
     const state = freshState();
     const folder = resolve(root, 'days/01-cache');
     const env = { CACHELINGS_STATE_DIR: state, FORCE_COLOR: '0' };
@@ -62,7 +62,13 @@ describe.skipIf(skipWithoutTool(hasScript))('on a terminal', () => {
   it('watch clears the screen before each run, except on a dumb terminal (TERM=dumb)', { timeout: 90_000 }, async () => {
     const state = freshState();
     // q + Enter typed 3 s in; watch has cleared the screen (or not) before its first run by then.
-    const watch = (term: string) => execa('sh', ['-c', `(sleep 3; echo q) | script -qec "${process.execPath} --import tsx grader/cli.ts watch day1 --manual" /dev/null`], { cwd: root, env: { CACHELINGS_STATE_DIR: state, TERM: term }, reject: false, timeout: 60_000 });
+    const watch = (term: string) =>
+      execa('sh', ['-c', `(sleep 3; echo q) | script -qec "${process.execPath} --import tsx grader/cli.ts watch day1 --manual" /dev/null`], {
+        cwd: root,
+        env: { CACHELINGS_STATE_DIR: state, TERM: term },
+        reject: false,
+        timeout: 60_000,
+      });
     const clear = '\x1b[2J';
     expect((await watch('xterm')).stdout, 'an ordinary terminal is cleared').toContain(clear);
     const dumb = await watch('dumb');
@@ -81,10 +87,14 @@ describe('npm run skip-to', () => {
       const skip = await cli(['skip-to', 'day3', '--target', tree, '--yes'], state);
       expect(skip.exitCode, skip.stderr).toBe(0);
       expect(readFileSync(join(tree, '02-server/server.ts'), 'utf8')).toBe(readFileSync(resolve(root, 'solutions/02-server/server.ts'), 'utf8'));
-      expect(readFileSync(join(tree, '03-testing/cache.race.test.ts'), 'utf8'), 'day 3 stays the learner\'s').toBe(readFileSync(resolve(root, 'days/03-testing/cache.race.test.ts'), 'utf8'));
+      expect(readFileSync(join(tree, '03-testing/cache.race.test.ts'), 'utf8'), "day 3 stays the learner's").toBe(
+        readFileSync(resolve(root, 'days/03-testing/cache.race.test.ts'), 'utf8'),
+      );
       const backups = join(state, 'backups');
       const [backup] = readdirSync(backups);
-      expect(readFileSync(join(backups, backup!, '01-cache/cache.ts'), 'utf8'), 'the learner\'s file is kept').toBe(readFileSync(resolve(root, 'days/01-cache/cache.ts'), 'utf8'));
+      expect(readFileSync(join(backups, backup!, '01-cache/cache.ts'), 'utf8'), "the learner's file is kept").toBe(
+        readFileSync(resolve(root, 'days/01-cache/cache.ts'), 'utf8'),
+      );
       const check = await cliHere(['check', 'day2', '--target', tree, '--json', file], state);
       expect(check.exitCode, check.stdout).toBe(0);
       expect(check.stdout).toContain('these files were taken from the solutions (npm run skip-to)');

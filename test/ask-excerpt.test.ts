@@ -18,21 +18,38 @@ afterAll(() => rmSync(tree, { recursive: true, force: true }));
 /** A failure of day 2 whose advice points where `lookAt` says (as the checkpoint's harness words it). */
 const failing = (lookAt: string): TestResult => {
   const advice = { expected: '"OK"', received: '"ERR unknown command"', where: lookAt, fix: 'keep the bytes of each client apart' };
-  return { group: 'clients', name: 'a client with half a line waits alone', id: 'half-line-waits-alone', status: 'failed', durationMs: 1, message: [`a client with half a line waits alone`, ...adviceLines(advice)].join('\n'), advice };
+  return {
+    group: 'clients',
+    name: 'a client with half a line waits alone',
+    id: 'half-line-waits-alone',
+    status: 'failed',
+    durationMs: 1,
+    message: [`a client with half a line waits alone`, ...adviceLines(advice)].join('\n'),
+    advice,
+  };
 };
 
 /** The question `npm run ask day2` writes for `test` on the tree, with hints 2 then 1 read. */
 function question(test: TestResult): string {
   const result: DayResult = { id: day.id, title: day.title, passed: false, metrics: {}, durationMs: 1, tests: [test] };
   const code = codeFor(tree, pointerOf(test)!);
-  return buildQuestion({ day, result, failing: test, code, hintsSeen: [1, 0].map((index) => ({ number: index + 1, text: day.hints[index]! })), at: new Date(0) });
+  return buildQuestion({
+    day,
+    result,
+    failing: test,
+    code,
+    hintsSeen: [1, 0].map((index) => ({ number: index + 1, text: day.hints[index]! })),
+    at: new Date(0),
+  });
 }
 
 describe('npm run ask: the excerpt holds what the cause points at', () => {
-  it('A1: a handler using a module-level buffer comes with that buffer\'s declaration (day2/shared-pending)', () => {
+  it("A1: a handler using a module-level buffer comes with that buffer's declaration (day2/shared-pending)", () => {
     const text = question(failing(`the 'data' handler (serveConnection) in ${server}`));
     expect(text).toMatch(/\(`serveConnection`\):\n\n```ts\n\/\*\* Reads lines from one client/);
-    expect(text).toMatch(/And line \d+ \(`pending`: module-level state `serveConnection` uses: one for the whole program, shared by every call\):\n\n```ts\nlet pending = Buffer\.alloc\(0\); \/\/ BUG: one buffer for every connection/);
+    expect(text).toMatch(
+      /And line \d+ \(`pending`: module-level state `serveConnection` uses: one for the whole program, shared by every call\):\n\n```ts\nlet pending = Buffer\.alloc\(0\); \/\/ BUG: one buffer for every connection/,
+    );
     expect(text, 'not the functions it does not use').not.toContain('function refuseLongLine');
   });
 
@@ -44,7 +61,7 @@ describe('npm run ask: the excerpt holds what the cause points at', () => {
     expect(code?.also).toEqual([]);
   });
 
-  it('A3: a type error\'s line is named: inside the function it is in, or shown with the lines around it', () => {
+  it("A3: a type error's line is named: inside the function it is in, or shown with the lines around it", () => {
     const lines = readFileSync(server, 'utf8').split('\n');
     const inside = lines.findIndex((line) => line.includes('pending = Buffer.concat')) + 1;
     const inFunction = question(failing(`${server}:${inside}`));
@@ -54,10 +71,12 @@ describe('npm run ask: the excerpt holds what the cause points at', () => {
     writeFileSync(server, `${lines.join('\n')}\n${'// padding\n'.repeat(40)}`);
     const top = lines.findIndex((line) => line.startsWith('let pending')) + 1;
     const atTop = question(failing(`${server}:${top}`));
-    expect(atTop).toMatch(new RegExp(`lines ${top - 3}–${top + 3} \\(line ${top} and the lines around it\\):\\n\\n\`\`\`ts\\n[\\s\\S]*let pending = Buffer\\.alloc\\(0\\)`));
+    expect(atTop).toMatch(
+      new RegExp(`lines ${top - 3}–${top + 3} \\(line ${top} and the lines around it\\):\\n\\n\`\`\`ts\\n[\\s\\S]*let pending = Buffer\\.alloc\\(0\\)`),
+    );
   });
 
-  it('A4: lists the hints read with the guide\'s numbers, in the order read (2, then 1)', () => {
+  it("A4: lists the hints read with the guide's numbers, in the order read (2, then 1)", () => {
     const text = question(failing(`the 'data' handler (serveConnection) in ${server}`));
     expect(text).toContain(`  - Hint 2: ${day.hints[1]!}\n  - Hint 1: ${day.hints[0]!}`);
   });

@@ -31,7 +31,7 @@ describe('npm run check', () => {
   it('resolves a relative --target from the folder npm was run in', async () => {
     const { run, report } = await solvedRun();
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-    expect(report.target, '../solutions from test/ is the repo\'s solutions/').toBe('solutions');
+    expect(report.target, "../solutions from test/ is the repo's solutions/").toBe('solutions');
   });
 
   it('passes solutions/ and writes the JSON report of docs/architecture.md with --json, replaying GRADER_SEED', async () => {
@@ -49,7 +49,7 @@ describe('npm run check', () => {
     }
   });
 
-  it('shows what the learner\'s code prints as [your_code] lines with --debug, and nothing of it without', async () => {
+  it("shows what the learner's code prints as [your_code] lines with --debug, and nothing of it without", async () => {
     const tree = treeWith('review/day1-noisy');
     try {
       const quiet = await runGrader(['check', 'day1', '--target', tree, '--only', 'returns each of ten']);
@@ -87,9 +87,19 @@ describe('npm run check', () => {
   });
 
   it.each([
-    [['check', 'day1', 'out.json'], { npm_lifecycle_event: 'check', npm_config_json: 'true' }, 'npm kept --json for itself', 'npm run check day1 -- --json out.json'],
+    [
+      ['check', 'day1', 'out.json'],
+      { npm_lifecycle_event: 'check', npm_config_json: 'true' },
+      'npm kept --json for itself',
+      'npm run check day1 -- --json out.json',
+    ],
     [['hint', 'day1'], { npm_lifecycle_event: 'hint', npm_config_all: 'true' }, 'npm kept --all for itself', 'npm run hint day1 -- --all'],
-    [['grade', 'solutions'], { npm_lifecycle_event: 'grade', npm_config_target: 'true' }, 'npm kept --target for itself', 'npm run grade -- --target solutions'],
+    [
+      ['grade', 'solutions'],
+      { npm_lifecycle_event: 'grade', npm_config_target: 'true' },
+      'npm kept --target for itself',
+      'npm run grade -- --target solutions',
+    ],
     [['check', 'day1', 'day2'], {}, 'npm run check takes one day; "day2" is not used', 'npm run check day1'],
     [['status', 'day3'], {}, 'npm run status takes no day', 'npm run status'],
   ])('refuses stray words and npm-swallowed options in %j with the command to run instead', async (args, env, said, fix) => {
@@ -104,7 +114,10 @@ describe('npm run check', () => {
   });
 
   it('leaves npm_config_ variables alone when npm ran another script (npm test runs the grader inside)', async () => {
-    const run = await runGrader(['check', 'day1', '--target', 'solutions', '--only', 'replaces the value'], { npm_lifecycle_event: 'test', npm_config_json: 'true' });
+    const run = await runGrader(['check', 'day1', '--target', 'solutions', '--only', 'replaces the value'], {
+      npm_lifecycle_event: 'test',
+      npm_config_json: 'true',
+    });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
   });
 

@@ -8,7 +8,7 @@ import { scratchDir, skipWithoutTool } from './helpers.ts';
 
 describe('skips in CI', () => {
   it('lets a test skip for a missing tool outside CI, and makes it run (and fail) in CI', () => {
-    expect(skipWithoutTool(false, {}), 'a learner\'s machine without Chromium skips the browser check').toBe(true);
+    expect(skipWithoutTool(false, {}), "a learner's machine without Chromium skips the browser check").toBe(true);
     expect(skipWithoutTool(false, { CACHELINGS_CI: '1' }), 'in CI the test runs and fails on the missing tool').toBe(false);
     expect(skipWithoutTool(true, {}), 'a present tool never skips').toBe(false);
   });

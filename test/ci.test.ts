@@ -42,7 +42,7 @@ describe('the Node matrix', () => {
 
   it('names a day and a requirement whose verdict changed', () => {
     const differences = verdictDifferences(report([day(true, ['passed', 'passed'])]), report([day(false, ['passed', 'failed'], 'Expected OK')]));
-    expect(differences).toEqual(['day1 failed where Node 20\'s passed', 'day1 · "requirement 2" failed where Node 20\'s passed: Expected OK']);
+    expect(differences).toEqual(["day1 failed where Node 20's passed", 'day1 · "requirement 2" failed where Node 20\'s passed: Expected OK']);
   });
 
   it('holds a scaffold to its "not implemented yet" message', () => {
@@ -53,7 +53,9 @@ describe('the Node matrix', () => {
 
 describe('the repository explains itself', () => {
   it('no file cites a document that is not in the repository', () => {
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\n').filter((file) => /\.(ts|md|json|yml|mjs)$/.test(file) && file !== 'package-lock.json');
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((file) => /\.(ts|md|json|yml|mjs)$/.test(file) && file !== 'package-lock.json');
     const citing = files.filter((file) => {
       try {
         return /\bDESIGN\.md\b|\.\.\/shared\/|\/work\/shared/.test(readFileSync(file, 'utf8'));

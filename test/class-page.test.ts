@@ -14,7 +14,15 @@ import { scratchDir, skipWithoutTool } from './helpers.ts';
 
 const executablePath = '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const plans = planClass(24);
 const outside: string[] = [];
 let dir: string;
@@ -48,8 +56,14 @@ describe.skipIf(skipWithoutTool(hasChromium))('the class page (headless Chromium
     expect(names.sort()).toEqual([...plans.map((plan) => plan.name), ...oddFiles.readable, ...oddFiles.broken].sort());
     for (const plan of plans) {
       const cells = await page.locator(`tr.learner[data-learner="${plan.name}"] td.day`).allInnerTexts();
-      expect(cells.map((cell) => cell[0]), plan.name).toEqual(days.map((_, index) => (index < plan.stuck ? '✓' : index === plan.stuck ? '✗' : '·')));
-      expect(cells.every((cell) => /^([✓✗] \d+\/\d+|· not started)$/.test(cell)), cells.join(' ')).toBe(true);
+      expect(
+        cells.map((cell) => cell[0]),
+        plan.name,
+      ).toEqual(days.map((_, index) => (index < plan.stuck ? '✓' : index === plan.stuck ? '✗' : '·')));
+      expect(
+        cells.every((cell) => /^([✓✗] \d+\/\d+|· not started)$/.test(cell)),
+        cells.join(' '),
+      ).toBe(true);
     }
     for (const name of oddFiles.broken) expect(await page.locator(`tr.learner[data-learner="${name}"]`).getAttribute('data-broken')).toBe('true');
   });
@@ -74,7 +88,10 @@ describe.skipIf(skipWithoutTool(hasChromium))('the class page (headless Chromium
       const key = `${plan.stuck}|${plan.anchor}`;
       groups.set(key, [...(groups.get(key) ?? []), plan]);
     }
-    expect(plans.some((plan) => plan.carried), 'the class has a carried root cause').toBe(true);
+    expect(
+      plans.some((plan) => plan.carried),
+      'the class has a carried root cause',
+    ).toBe(true);
     for (const group of groups.values()) {
       const day = days[group[0]!.stuck]!;
       const item = page.locator(`section.day[data-day="${day.id}"] li.cause:has(> details.guide[data-guide$="#${group[0]!.anchor}"])`);
@@ -103,7 +120,10 @@ describe.skipIf(skipWithoutTool(hasChromium))('the class page (headless Chromium
   });
 
   it("draws the day-5 chart as a share of Redis in the same run: green when day 5 passes, the gate's share marked", async () => {
-    const measured = [...plans.filter((plan) => plan.load).map((plan) => ({ ...plan, passed: plan.stuck > 4 })), { name: 'future', passed: true, load: { yours: 70_000, gate: gates.load.value, redis: 104_000 } }];
+    const measured = [
+      ...plans.filter((plan) => plan.load).map((plan) => ({ ...plan, passed: plan.stuck > 4 })),
+      { name: 'future', passed: true, load: { yours: 70_000, gate: gates.load.value, redis: 104_000 } },
+    ];
     expect(await page.locator('svg#throughput g.learner').count()).toBe(measured.length);
     for (const { name, load, passed } of measured) {
       const bar = page.locator(`svg#throughput g.learner[data-learner="${name}"]`);

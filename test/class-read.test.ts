@@ -35,7 +35,10 @@ describe('reading a class', () => {
 
   it('reads an older report (no version, a passed flag per test, bare figures) and says what it assumed', () => {
     const olga = learner('Old Olga')!;
-    expect(olga.days.map((day) => [day.id, day.passed, day.held === day.total])).toEqual([['day1', true, true], ['day2', true, true]]);
+    expect(olga.days.map((day) => [day.id, day.passed, day.held === day.total])).toEqual([
+      ['day1', true, true],
+      ['day2', true, true],
+    ]);
     expect(olga.days[0]!.metrics['cache.get.opsPerSec']).toEqual({ value: 1_234_567 });
     expect(olga.notes.join('\n')).toMatch(/no version field/);
     expect(olga.notes.join('\n')).toMatch(/unknown fields, ignored: generatedAt/);
@@ -58,13 +61,41 @@ describe('reading a class', () => {
 
   it('keeps a learner whose report is partly garbage, noting each part left out, and names a dangling link', () => {
     const odd = scratchDir('class-odd');
-    writeFileSync(join(odd, 'mixed.json'), JSON.stringify({ version: 1, days: [42, { id: 'day1', tests: 'nope' }, { id: 'day2', passed: false, tests: [{ name: 'x', status: 'weird' }, { name: 'y', status: 'failed', message: 'boom' }], metrics: { 'load.opsPerSec': 'fast' } }] }));
+    writeFileSync(
+      join(odd, 'mixed.json'),
+      JSON.stringify({
+        version: 1,
+        days: [
+          42,
+          { id: 'day1', tests: 'nope' },
+          {
+            id: 'day2',
+            passed: false,
+            tests: [
+              { name: 'x', status: 'weird' },
+              { name: 'y', status: 'failed', message: 'boom' },
+            ],
+            metrics: { 'load.opsPerSec': 'fast' },
+          },
+        ],
+      }),
+    );
     symlinkSync(join(odd, 'missing-target.json'), join(odd, 'ghost.json'));
     const read = readClass(odd);
     expect(read.problems).toEqual([{ file: 'ghost.json', reason: expect.stringMatching(/cannot be opened/) }]);
     const mixed = read.learners[0]!;
-    expect(mixed.days.map((day) => [day.id, day.passed, day.firstFailure?.name])).toEqual([['day1', false, ''], ['day2', false, 'y']]);
-    expect(mixed.notes).toEqual(expect.arrayContaining(['day #1 has no id: left out', 'day1: no list of requirements', 'day2: 1 requirement(s) without a name or a status: left out', 'day2: figure load.opsPerSec is not a number: left out']));
+    expect(mixed.days.map((day) => [day.id, day.passed, day.firstFailure?.name])).toEqual([
+      ['day1', false, ''],
+      ['day2', false, 'y'],
+    ]);
+    expect(mixed.notes).toEqual(
+      expect.arrayContaining([
+        'day #1 has no id: left out',
+        'day1: no list of requirements',
+        'day2: 1 requirement(s) without a name or a status: left out',
+        'day2: figure load.opsPerSec is not a number: left out',
+      ]),
+    );
     rmSync(odd, { recursive: true, force: true });
   });
 
@@ -85,7 +116,11 @@ describe('npm run class', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     const bad = run.stderr.split('\n').filter((line) => line.startsWith('✗ '));
     expect(bad.map((line) => line.slice(2).split(':')[0]).sort()).toEqual([...oddFiles.unreadable].sort());
-    expect(run.stdout).toMatch(new RegExp(`Read ${plans.length + oddFiles.readable.length + oddFiles.broken.length} learner\\(s\\) .*, ${oddFiles.unreadable.length} file\\(s\\) left out`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `Read ${plans.length + oddFiles.readable.length + oddFiles.broken.length} learner\\(s\\) .*, ${oddFiles.unreadable.length} file\\(s\\) left out`,
+      ),
+    );
     const markdown = readFileSync(join(out, 'class.md'), 'utf8');
     for (const plan of plans) expect(markdown).toMatch(new RegExp(`^\\| ${plan.name} \\|`, 'm'));
     for (const file of oddFiles.unreadable) expect(markdown).toContain(`- ✗ \`${file}\``);

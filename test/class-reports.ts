@@ -20,7 +20,38 @@ export interface Planned {
   load?: { yours: number; gate: number; redis: number };
 }
 
-const first = ['Ada', 'Bram', 'Chen', 'Dara', 'Emeka', 'Fatma', 'Goran', 'Hana', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tova', 'Uma', 'Viktor', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Arjun', 'Bea', 'Cyril', 'Dilan'];
+const first = [
+  'Ada',
+  'Bram',
+  'Chen',
+  'Dara',
+  'Emeka',
+  'Fatma',
+  'Goran',
+  'Hana',
+  'Ines',
+  'Jonas',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tova',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+  'Arjun',
+  'Bea',
+  'Cyril',
+  'Dilan',
+];
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -33,7 +64,11 @@ function random(seed: number): () => number {
 }
 
 /** A root cause as the grader's report may carry it (`cause` on a failed requirement), its guide a bare anchor. */
-export const portTaken = { kind: 'port-in-use', title: 'The server could not listen: the port is already taken', guide: 'eaddrinuse-the-port-is-already-taken' };
+export const portTaken = {
+  kind: 'port-in-use',
+  title: 'The server could not listen: the port is already taken',
+  guide: 'eaddrinuse-the-port-is-already-taken',
+};
 
 /** The requirements of `day` as the manifest names them (by id, here also their name); entries explained as 'none'
  *  are stretch (bonus) ones. */
@@ -57,7 +92,10 @@ function dayResult(day: Day, index: number, plan: Planned): DayResult {
     tests = list.map((entry, i) => {
       if (i < at || entry.bonus) return test(entry.name, 'passed', '', entry.bonus);
       if (i > at) return test(entry.name, 'skipped', `not run — needs: ${plan.failing}`);
-      return { ...test(entry.name, 'failed', `Expected: the requirement to hold\nReceived: something else\nLook at: days/${day.slug}`), ...(plan.carried ? { cause: plan.carried } : {}) };
+      return {
+        ...test(entry.name, 'failed', `Expected: the requirement to hold\nReceived: something else\nLook at: days/${day.slug}`),
+        ...(plan.carried ? { cause: plan.carried } : {}),
+      };
     });
   }
   const metrics: DayResult['metrics'] = {};
@@ -125,11 +163,20 @@ export function writeMixedClass(dir: string, plans: Planned[]): void {
   writeFileSync(join(dir, 'empty.json'), '{"version": 1, "target": "days", "seed": 1, "passed": false, "days": []}\n');
   writeFileSync(join(dir, 'README.txt'), 'not JSON, and not read\n');
   // An older workbook: no version, a `passed` boolean per test, figures as bare numbers, a field this view never knew.
-  const older = (day: Day) => ({ id: day.id, title: day.title, passed: true, tests: requirements(day).map((entry) => ({ name: entry.name, passed: true })), metrics: { 'cache.get.opsPerSec': 1_234_567 } });
+  const older = (day: Day) => ({
+    id: day.id,
+    title: day.title,
+    passed: true,
+    tests: requirements(day).map((entry) => ({ name: entry.name, passed: true })),
+    metrics: { 'cache.get.opsPerSec': 1_234_567 },
+  });
   writeFileSync(join(dir, 'old.json'), JSON.stringify({ learner: 'Old Olga', target: 'days', generatedAt: '2025-10-01', days: days.slice(0, 2).map(older) }));
   // A newer workbook: version 2 with fields this view does not know yet.
   const newer = reportOf({ name: 'future', stuck: days.length, load: { yours: 70_000, gate: gates.load.value, redis: 104_000 } });
-  writeFileSync(join(dir, 'future.json'), JSON.stringify({ ...newer, version: 2, machine: { cores: 2 }, days: newer.days.map((day) => ({ ...day, retries: 0 })) }));
+  writeFileSync(
+    join(dir, 'future.json'),
+    JSON.stringify({ ...newer, version: 2, machine: { cores: 2 }, days: newer.days.map((day) => ({ ...day, retries: 0 })) }),
+  );
   // A Classroom result in a folder of its own, as `gh run download` leaves it.
   mkdirSync(join(dir, 'dana'));
   writeFileSync(join(dir, 'dana', 'classroom-result.json'), JSON.stringify(toClassroom(reportOf({ name: 'dana', stuck: days.length }))));

@@ -46,7 +46,11 @@ function fingerprint(dir: string): string {
 }
 
 // A learner's report as `--learner NAME` would name it, made `hours` before now when it is history.
-const named = (report: Report, learner: string, hours = 0) => ({ ...report, learner, ...(hours && { at: new Date(Date.now() - hours * 3_600_000).toISOString() }) });
+const named = (report: Report, learner: string, hours = 0) => ({
+  ...report,
+  learner,
+  ...(hours && { at: new Date(Date.now() - hours * 3_600_000).toISOString() }),
+});
 const write = (file: string, data: unknown) => writeFileSync(join(folder, file), `${JSON.stringify(data, null, 2)}\n`);
 
 beforeAll(async () => {
@@ -60,7 +64,11 @@ beforeAll(async () => {
   git('add', '-A');
   git('commit', '-qm', 'day 1');
   gitBefore = fingerprint(fay);
-  const run = await execa(resolve(root, 'bin/run.sh'), ['day1', `${fay}/`, `${at('out')}/`], { reject: false, env: { CACHELINGS_REPORT: at('fay.json'), CACHELINGS_STATE_DIR: freshState() }, timeout: 120_000 });
+  const run = await execa(resolve(root, 'bin/run.sh'), ['day1', `${fay}/`, `${at('out')}/`], {
+    reject: false,
+    env: { CACHELINGS_REPORT: at('fay.json'), CACHELINGS_STATE_DIR: freshState() },
+    timeout: 120_000,
+  });
   ran = { exitCode: run.exitCode, stderr: run.stderr };
   results = JSON.parse(readFileSync(at('out/results.json'), 'utf8'));
   failing = JSON.parse(readFileSync(at('fay.json'), 'utf8'));
@@ -91,19 +99,27 @@ const row = (name: string) => page.querySelector(`tr.learner[data-learner="${nam
 const cells = (name: string) => [...row(name).querySelectorAll('td.day')].map((cell) => cell.getAttribute('data-state'));
 
 describe('a class of real trees', () => {
-  it('records each day\'s state in the JSON report: not started, passed, failing, not reached (class-trees-json)', async () => {
-    expect(failing.learner, 'the author of the tree\'s own commit').toBe('Fay Learner');
+  it("records each day's state in the JSON report: not started, passed, failing, not reached (class-trees-json)", async () => {
+    expect(failing.learner, "the author of the tree's own commit").toBe('Fay Learner');
     expect(failing.days.map((day) => [day.id, day.state])).toEqual([['day1', 'failing']]);
     expect(blocked.days.map((day) => [day.id, day.state, day.blockedBy])).toEqual([['day2', 'not-reached', 'day1']]);
-    const broken = readFileSync(at('bo/01-cache/cache.ts'), 'utf8').split('\n').findIndex((line) => line.startsWith('export const broken')) + 1;
-    expect(blocked.days[0]!.tests.find((test) => test.id === 'compiles')!.lookAt, 'the compile step\'s file and line, as data').toEqual({ file: '01-cache/cache.ts', line: broken });
+    const broken =
+      readFileSync(at('bo/01-cache/cache.ts'), 'utf8')
+        .split('\n')
+        .findIndex((line) => line.startsWith('export const broken')) + 1;
+    expect(blocked.days[0]!.tests.find((test) => test.id === 'compiles')!.lookAt, "the compile step's file and line, as data").toEqual({
+      file: '01-cache/cache.ts',
+      line: broken,
+    });
     expect((await graded('days')).report.days.map((day) => day.state)).toEqual(days.map(() => 'not-started'));
-    expect((await graded('days')).report.learner, 'a tree outside git: its folder, never the workbook\'s author').toBe('days');
+    expect((await graded('days')).report.learner, "a tree outside git: its folder, never the workbook's author").toBe('days');
     // solutions/ passes every day (test/workbook.test.ts holds that); here only that its state says what `passed` says.
-    expect((await graded('solutions')).report.days.map((day) => day.state)).toEqual((await graded('solutions')).report.days.map((day) => (day.passed ? 'passed' : 'failing')));
+    expect((await graded('solutions')).report.days.map((day) => day.state)).toEqual(
+      (await graded('solutions')).report.days.map((day) => (day.passed ? 'passed' : 'failing')),
+    );
   });
 
-  it('shows each learner\'s true state on the page, a regression only where history shows the day passed (class-trees-page)', async () => {
+  it("shows each learner's true state on the page, a regression only where history shows the day passed (class-trees-page)", async () => {
     const done = (await graded('solutions')).report;
     expect(cells('Nat')).toEqual(days.map(() => 'not-started'));
     expect(cells('Dot')).toEqual(done.days.map((day) => (day.passed ? 'passing' : 'failing')));
@@ -118,9 +134,12 @@ describe('a class of real trees', () => {
     expect(row('Ro').querySelector('td.first')!.textContent).toMatch(/no report/);
   });
 
-  it('names the file and the line of a logic failure on the page and in Classroom\'s row (class-trees-line)', () => {
+  it("names the file and the line of a logic failure on the page and in Classroom's row (class-trees-line)", () => {
     const test = failing.days[0]!.tests.find((entry) => entry.id === 'delete-forgets')!;
-    const line = readFileSync(at('fay/01-cache/cache.ts'), 'utf8').split('\n').findIndex((text) => /^\s+delete\(/.test(text)) + 1;
+    const line =
+      readFileSync(at('fay/01-cache/cache.ts'), 'utf8')
+        .split('\n')
+        .findIndex((text) => /^\s+delete\(/.test(text)) + 1;
     expect(test.lookAt, 'Look at names Cache.delete: the line that declares it').toEqual({ file: '01-cache/cache.ts', line });
     expect(row('Fay Learner').querySelector('code.look-at')!.textContent).toBe(`01-cache/cache.ts:${test.lookAt!.line}`);
     const classroom = toClassroom(failing, false).tests.find((entry) => entry.name.endsWith(test.name))!;
@@ -133,7 +152,7 @@ describe('a class of real trees', () => {
     expect(classroom.tests.every((entry) => /is not started/.test(entry.message))).toBe(true);
   });
 
-  it('runs Exercism\'s bin/run.sh on a failing tree: exit 0, a valid version-3 results.json, nothing written into the tree (class-trees-exercism)', () => {
+  it("runs Exercism's bin/run.sh on a failing tree: exit 0, a valid version-3 results.json, nothing written into the tree (class-trees-exercism)", () => {
     expect(ran.exitCode, ran.stderr).toBe(0);
     expect(results).toMatchObject({ version: 3, status: 'fail' });
     expect(results.tests.length).toBeGreaterThan(0);

@@ -21,7 +21,10 @@ let browser: Browser | undefined;
 let page: Page;
 
 const row = (name: string) => page.locator(`tr.learner[data-learner="${name}"]`);
-const states = (name: string) => row(name).locator('td.day').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-state')));
+const states = (name: string) =>
+  row(name)
+    .locator('td.day')
+    .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-state')));
 
 beforeAll(async () => {
   dir = scratchDir('class-view');
@@ -36,7 +39,10 @@ afterAll(async () => {
 
 describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of eight learners (headless Chromium)', () => {
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
     page = await browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
     await page.goto(pathToFileURL(join(dir, 'class.html')).href);
@@ -55,7 +61,12 @@ describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of 
     expect(await states('Hana')).toEqual(week(['passing', 'passing', 'passing', 'passing', 'not-started', 'not-started']));
     expect(await states('Fatma')).toEqual(week(['failing', 'passing', 'passing', 'passing', 'passing', 'not-reached']));
     expect(await row('Fatma').locator('td.day[data-day="day6"]').innerText()).toBe('↩ day1');
-    const colour = (name: string, day: string) => row(name).locator(`td.day[data-day="${day}"]`).evaluate((cell) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(cell).backgroundColor);
+    const colour = (name: string, day: string) =>
+      row(name)
+        .locator(`td.day[data-day="${day}"]`)
+        .evaluate(
+          (cell) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(cell).backgroundColor,
+        );
     expect(new Set([await colour('Dara', 'day1'), await colour('Dara', 'day2'), await colour('Dara', 'day3')]).size, 'three states, three colours').toBe(3);
     const day6 = page.locator('section.day[data-day="day6"]');
     expect(await day6.locator('.not-started').getAttribute('data-count'), 'Chen, Dara, Emeka, Goran, Hana').toBe('5');
@@ -73,7 +84,9 @@ describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of 
 
   it("groups day 2's three bugs apart by the cause the terminal showed, each learner with their file (class-groups)", async () => {
     const day2 = page.locator('section.day[data-day="day2"] li.cause');
-    const groups = await day2.evaluateAll((items) => items.map((item) => [item.querySelector('summary')?.textContent, item.querySelector('.who')?.textContent]));
+    const groups = await day2.evaluateAll((items) =>
+      items.map((item) => [item.querySelector('summary')?.textContent, item.querySelector('.who')?.textContent]),
+    );
     expect(groups.sort()).toEqual([
       ['A line over 64 KiB is not refused', 'Emeka (02-server/server.ts:22)'],
       ["Clients do not see each other's keys", 'Dara (02-server/server.ts:9)'],
@@ -88,7 +101,9 @@ describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of 
 
   it('fits a 1,024 px wide window: no sideways scrolling, the cause and look at of every row in view (class-1024)', async () => {
     await page.setViewportSize({ width: 1024, height: 800 });
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(1024);
     for (const cell of await page.locator('tr.learner td.figure, tr.learner td.first code.look-at').all()) {
       const box = (await cell.boundingBox())!;
       expect(box.x + box.width, await cell.innerText()).toBeLessThanOrEqual(1024);
@@ -98,10 +113,16 @@ describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of 
   it('inlines the guide entry so the page works when shared, and draws day 5 as a ratio to Redis (class-shared)', async () => {
     const entry = page.locator('section.day[data-day="day2"] li.cause details.guide').first();
     await entry.locator(':scope > summary').click();
-    expect((await entry.locator('p').first().innerText()).length, 'the entry\'s own words, readable without the workbook').toBeGreaterThan(80);
+    expect((await entry.locator('p').first().innerText()).length, "the entry's own words, readable without the workbook").toBeGreaterThan(80);
     expect(await page.locator('a[href]').count(), 'no link into a clone').toBe(0);
-    const ratios = await page.locator('svg#throughput g.learner').evaluateAll((bars) => bars.map((bar) => [bar.getAttribute('data-learner'), Number(bar.getAttribute('data-ratio')).toFixed(2)]));
-    expect(ratios).toEqual([['Fatma', '0.60'], ['Ada', '0.56'], ['Bram', '0.56']]);
+    const ratios = await page
+      .locator('svg#throughput g.learner')
+      .evaluateAll((bars) => bars.map((bar) => [bar.getAttribute('data-learner'), Number(bar.getAttribute('data-ratio')).toFixed(2)]));
+    expect(ratios).toEqual([
+      ['Fatma', '0.60'],
+      ['Ada', '0.56'],
+      ['Bram', '0.56'],
+    ]);
   });
 });
 
@@ -119,12 +140,20 @@ describe('the class view at scale and under a shared setup problem', () => {
     expect(ms, `read and rendered in ${Math.round(ms)} ms`).toBeLessThan(2_000);
   });
 
-  it('shows an error every report shares once, as a setup banner, not as everyone\'s bug (class-banner)', () => {
+  it("shows an error every report shares once, as a setup banner, not as everyone's bug (class-banner)", () => {
     const setup = scratchDir('class-setup');
     mkdirSync(setup, { recursive: true });
     for (const name of ['ada', 'bram', 'chen']) {
       const report = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
-      const compile = { group: '', name: 'your files compile: tsc finds no type errors', id: 'compiles', status: 'failed', message: `tsc found 2 type errors in your files\n/elsewhere/${name}/01-cache/cache.ts:4  TS1287: A top-level 'export' modifier cannot be used on value declarations in a CommonJS module`, durationMs: 0, cause: { kind: 'type-error', title: `tsc: TS1287 at /elsewhere/${name}/01-cache/cache.ts:4` } };
+      const compile = {
+        group: '',
+        name: 'your files compile: tsc finds no type errors',
+        id: 'compiles',
+        status: 'failed',
+        message: `tsc found 2 type errors in your files\n/elsewhere/${name}/01-cache/cache.ts:4  TS1287: A top-level 'export' modifier cannot be used on value declarations in a CommonJS module`,
+        durationMs: 0,
+        cause: { kind: 'type-error', title: `tsc: TS1287 at /elsewhere/${name}/01-cache/cache.ts:4` },
+      };
       report.days[0] = { ...report.days[0], passed: false, state: 'failing', tests: [compile, ...report.days[0].tests] };
       writeFileSync(join(setup, `${name}.json`), JSON.stringify(report));
     }

@@ -16,7 +16,10 @@ describe('day 2: one bug, one problem', () => {
     const { run, result, explanations } = await expectDiagnosed('day2', 'day2/shared-pending', 'half-line-waits-alone', server, /Cause: .*glued into one line/);
     const failed = result.tests.filter((test) => test.status === 'failed' && !test.bonus);
     expect(failed.length, 'the shared buffer breaks several requirements').toBeGreaterThan(2);
-    expect(failed.map((test) => test.cause?.kind), 'each carries the shared-buffer cause').toEqual(failed.map(() => 'shared-buffer'));
+    expect(
+      failed.map((test) => test.cause?.kind),
+      'each carries the shared-buffer cause',
+    ).toEqual(failed.map(() => 'shared-buffer'));
     expect(printedFailures(run.stdout), `one ✗ printed; the grader printed:\n${run.stdout}`).toHaveLength(1);
     expect(explanations).toEqual(['days/02-server/README.md#one-client-makes-the-others-wait — One client makes the others wait']);
     expect(run.stdout).toContain('The same cause (every connection shares one buffer of unread bytes) also breaks:');
@@ -35,7 +38,9 @@ describe('day 2: one bug, one problem', () => {
     const { run, result } = await gradeDay('day2', treeWith('day2/close-waits'), undefined, 'close()');
     const failed = result.tests.filter((test) => test.status === 'failed' && !test.bonus);
     expect(failed.map((test) => test.id)).toEqual(['close-disconnects', 'close-frees-port', 'close-leaves-nothing']);
-    expect(new Set(failed.map((test) => `${test.cause?.kind}: ${test.cause?.title}`))).toEqual(new Set(['close-incomplete: close() does not resolve while clients are connected']));
+    expect(new Set(failed.map((test) => `${test.cause?.kind}: ${test.cause?.title}`))).toEqual(
+      new Set(['close-incomplete: close() does not resolve while clients are connected']),
+    );
     expect(failed[0]!.cause?.guide).toBe('days/02-server/README.md#close-hangs-or-leaves-the-port-busy');
     expect(printedFailures(run.stdout), `one ✗ printed; the grader printed:\n${run.stdout}`).toHaveLength(1);
   });
@@ -49,7 +54,10 @@ describe('day 2: one bug, one problem', () => {
     expect(failed[0]?.name).toBe(compileRequirement);
     expect(failed[0]?.message).toMatch(/TS1005[\s\S]*In plain words: A syntax error/);
     expect(failed.length, 'starting the server fails too: the file does not load').toBeGreaterThan(1);
-    expect(failed.every((test) => test.cause?.title === failed[0]!.cause?.title), 'every failure carries the compile step\'s cause').toBe(true);
+    expect(
+      failed.every((test) => test.cause?.title === failed[0]!.cause?.title),
+      "every failure carries the compile step's cause",
+    ).toBe(true);
     expect(printedFailures(run.stdout), `one ✗ printed; the grader printed:\n${run.stdout}`).toHaveLength(1);
     expect(run.stdout).toMatch(/also breaks:\n\s+✗ starts: startServer/);
   });
@@ -64,10 +72,19 @@ describe('day 2: one bug, one problem', () => {
   });
 
   it('a socket error re-emitted by node:readline, with no listener, gets a Hint naming the interface', async () => {
-    const { result } = await expectDiagnosed('day2', 'day2/readline-no-error-listener', 'vanished-kept', server, /Hint: node:readline passes every error of the socket/);
+    const { result } = await expectDiagnosed(
+      'day2',
+      'day2/readline-no-error-listener',
+      'vanished-kept',
+      server,
+      /Hint: node:readline passes every error of the socket/,
+    );
     const first = result.tests.find((test) => test.id === 'vanished-kept')!;
     expect(first.message).toMatch(/Look at: {2}the node:readline interface \(createInterface\)/);
-    expect(first.cause).toMatchObject({ kind: 'connection-reset', title: "a socket error (ECONNRESET) re-emitted by node:readline reached no 'error' listener" });
+    expect(first.cause).toMatchObject({
+      kind: 'connection-reset',
+      title: "a socket error (ECONNRESET) re-emitted by node:readline reached no 'error' listener",
+    });
   });
 
   it('a socket with no error listener gets a Hint saying the client vanished and the error went unheard, not that the server dropped it', async () => {

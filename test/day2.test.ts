@@ -46,25 +46,28 @@ describe('day 2 diagnoses planted bugs', () => {
 });
 
 describe('day 2 with a server that does not start', () => {
-  it.each(['never-resolves', 'throws-at-start', 'rejects-at-start'])('%s: one ✗, the network requirements folded as "not run", nothing left running', async (fixture) => {
-    const tag = leakTag();
-    const tree = treeWith(`day2/${fixture}`);
-    const json = join(tree, 'report.json');
-    const run = await runGrader(['check', 'day2', '--target', tree, '--json', json], { CACHELINGS_LEAK_TAG: tag });
-    const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
-    rmSync(tree, { recursive: true, force: true });
-    const tests = report.days[0]!.tests;
-    expect(run.exitCode).toBe(1);
-    expect(tests.filter((test) => test.status === 'failed').map((test) => test.id)).toEqual([starts]);
-    expect(tests.find((test) => test.id === starts)?.cause?.kind).toBe(fixture === 'never-resolves' ? 'start-never-resolves' : 'server-not-started');
-    const folded = tests.filter((test) => test.status === 'skipped');
-    expect(folded.length).toBeGreaterThan(25);
-    expect(folded.every((test) => test.message.startsWith('not run — needs: startServer resolves'))).toBe(true);
-    expect(run.stdout.match(/not run — needs:/g)).toHaveLength(1); // listed once, folded
-    // Read as the planted-bug table reads a fixture (never-resolves is not in it twice): the one ✗ says where to look.
-    expect(/^Look at:\s+(.*)$/m.exec(tests.find((test) => test.id === starts)!.message)?.[1]).toContain(server);
-    if (canSeeProcesses) expect(await settleLeftovers(tag)).toEqual([]);
-  });
+  it.each(['never-resolves', 'throws-at-start', 'rejects-at-start'])(
+    '%s: one ✗, the network requirements folded as "not run", nothing left running',
+    async (fixture) => {
+      const tag = leakTag();
+      const tree = treeWith(`day2/${fixture}`);
+      const json = join(tree, 'report.json');
+      const run = await runGrader(['check', 'day2', '--target', tree, '--json', json], { CACHELINGS_LEAK_TAG: tag });
+      const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+      rmSync(tree, { recursive: true, force: true });
+      const tests = report.days[0]!.tests;
+      expect(run.exitCode).toBe(1);
+      expect(tests.filter((test) => test.status === 'failed').map((test) => test.id)).toEqual([starts]);
+      expect(tests.find((test) => test.id === starts)?.cause?.kind).toBe(fixture === 'never-resolves' ? 'start-never-resolves' : 'server-not-started');
+      const folded = tests.filter((test) => test.status === 'skipped');
+      expect(folded.length).toBeGreaterThan(25);
+      expect(folded.every((test) => test.message.startsWith('not run — needs: startServer resolves'))).toBe(true);
+      expect(run.stdout.match(/not run — needs:/g)).toHaveLength(1); // listed once, folded
+      // Read as the planted-bug table reads a fixture (never-resolves is not in it twice): the one ✗ says where to look.
+      expect(/^Look at:\s+(.*)$/m.exec(tests.find((test) => test.id === starts)!.message)?.[1]).toContain(server);
+      if (canSeeProcesses) expect(await settleLeftovers(tag)).toEqual([]);
+    },
+  );
 });
 
 describe('day 2 stretch is a bonus', () => {

@@ -22,17 +22,24 @@ describe('day 3 judges each required race test on the bug its name promises', ()
   it('counter-no-await: a counter test that cannot fail is named with its line, though another test caught its bug', async () => {
     const id = 'notice-lost-update';
     const result = await expectCaught('day3', 'day3/counter-no-await', id, { only: notices });
-    expect(result.tests.filter((test) => test.status === 'failed').map((test) => test.id), 'one cause, one ✗').toEqual([id]);
+    expect(
+      result.tests.filter((test) => test.status === 'failed').map((test) => test.id),
+      'one cause, one ✗',
+    ).toEqual([id]);
     const failure = result.tests.find((test) => test.id === id)!;
     expect(failure.cause?.kind).toBe('test-cannot-fail');
     expect(failure.message).toContain("Only 'runs 50 writers and 50 readers at once without corrupting a value' noticed it");
-    expect(failure.message).toMatch(/Look at:\s+'loses no update when 100 tasks increment a counter through RWLock\.write' in .*03-testing\/cache\.race\.test\.ts:55\b/);
+    expect(failure.message).toMatch(
+      /Look at:\s+'loses no update when 100 tasks increment a counter through RWLock\.write' in .*03-testing\/cache\.race\.test\.ts:55\b/,
+    );
   });
 
   it('tells-planted-bugs: race tests that only try to tell a planted bug from the learner’s code notice none of them', async () => {
     const result = await expectCaught('day3', 'day3/tells-planted-bugs', 'notice-lost-update', { only: notices });
     const failed = result.tests.filter((test) => test.status === 'failed');
-    expect(failed.map((test) => test.id).sort()).toEqual(['notice-loses-writes', 'notice-lost-update', 'notice-wrong-key', 'notice-writer-beside-readers'].sort());
+    expect(failed.map((test) => test.id).sort()).toEqual(
+      ['notice-loses-writes', 'notice-lost-update', 'notice-wrong-key', 'notice-writer-beside-readers'].sort(),
+    );
     for (const test of failed) expect(test.message, 'judged: its tests passed on the learner’s own code').toContain('Your race tests did not notice');
   });
 });
@@ -41,7 +48,10 @@ describe('day 3 names a race test that blocks the event loop', () => {
   it('busy-wait-latch: one ✗ that names the test and the statement it spins on, and links its guide entry', async () => {
     const { run, result } = await gradeDay('day3', treeWith('day3/busy-wait-latch'));
     const failed = result.tests.filter((test) => test.status === 'failed');
-    expect(failed.map((test) => test.id), run.stdout).toEqual(['own-tests-pass']);
+    expect(
+      failed.map((test) => test.id),
+      run.stdout,
+    ).toEqual(['own-tests-pass']);
     expect(failed[0]!.cause?.kind).toBe('event-loop-blocked');
     expect(failed[0]!.message).toContain("Your test 'loses no update when 100 tasks increment a counter through RWLock.write' blocked the event loop");
     expect(failed[0]!.message).toMatch(/Look at:\s+'loses no update[^']*' in .*03-testing\/cache\.race\.test\.ts:69\b/);

@@ -49,7 +49,9 @@ describe('day 3 runs the learner’s benchmarks', () => {
     // "run" selects the bench requirement (which asks for the bench run) and the GET and SET gates (which compare with it).
     const { run, result } = await gradeDay('day3', treeWith('day3/setup-in-bench'), undefined, 'run');
     expect(result.tests.find((test) => test.id === 'bench-runs')?.status, run.stdout).toBe('passed');
-    expect(result.metrics['bench.set.hz']?.note, run.stdout).toMatch(/× below the [\d,]+ ops\/s the grader measured on the same Cache: is the setup \(a new Cache, filling its keys\) inside the timed function\?/);
+    expect(result.metrics['bench.set.hz']?.note, run.stdout).toMatch(
+      /× below the [\d,]+ ops\/s the grader measured on the same Cache: is the setup \(a new Cache, filling its keys\) inside the timed function\?/,
+    );
     expect(result.metrics['bench.get.hz']?.note, 'the GET bench sets up outside its calls').toBeUndefined();
   });
 });
@@ -72,7 +74,10 @@ describe('day 3 gates the cache’s own throughput', () => {
 
   it('fast-cache: a different correct, fast cache passes the whole day and reports every figure', async () => {
     const { run, result } = await gradeDay('day3', treeWith('day3/fast-cache'));
-    expect(result.tests.filter((test) => test.status !== 'passed'), run.stdout).toEqual([]);
+    expect(
+      result.tests.filter((test) => test.status !== 'passed'),
+      run.stdout,
+    ).toEqual([]);
     expect(run.exitCode).toBe(0);
     for (const name of ['cache.get.opsPerSec', 'cache.set.opsPerSec', 'cache.mixed.opsPerSec', 'cache.bytesPerOp', 'map.get.opsPerSec', 'bench.get.hz']) {
       expect(result.metrics[name], `metric ${name}`).toBeDefined();

@@ -22,7 +22,11 @@ const planted: [fixture: string, caughtBy: string, mentions?: RegExp][] = [
   ['divides-by-asked', 'overrun'],
   ['zero-latency', 'latency', /Received: avgLatencyMs 0\b/],
   ['average-as-percentiles', 'percentiles', /Expected: p99LatencyMs ≥ \d+[\s\S]*A percentile is read from every request's latency/],
-  ['busy-wait', 'exact-count', /event loop was held for [\d,]+ ms[\s\S]*Look at:\s+the while loop that waits on the clock inside runLoadTest in \S+loadtest\.ts:\d+/],
+  [
+    'busy-wait',
+    'exact-count',
+    /event loop was held for [\d,]+ ms[\s\S]*Look at:\s+the while loop that waits on the clock inside runLoadTest in \S+loadtest\.ts:\d+/,
+  ],
   ['max-as-p99', 'percentiles', /Expected: p99LatencyMs from \d+ to under 300 ms/],
   ['average-as-p50', 'percentiles', /Expected: p50LatencyMs from 1 to under \d+ ms, at most p99LatencyMs, and at least [\d.]+ ms below avgLatencyMs/],
   ['per-connection-averages', 'percentiles', /Expected: p99LatencyMs ≥ \d+[\s\S]*A percentile is read from every request's latency/],
@@ -40,7 +44,16 @@ describe('day 4 diagnoses planted bugs', () => {
 
 describe('day 4 hints', () => {
   it('has a hint for every cause day 4 can report, the one `npm run hint day4` shows first after that ✗', () => {
-    const kinds = ['connection-per-request', 'wrong-duration', 'counts-unanswered', 'counts-cutoff-as-errors', 'latency-not-timed', 'not-percentiles', 'p99-is-max', 'event-loop-blocked'];
+    const kinds = [
+      'connection-per-request',
+      'wrong-duration',
+      'counts-unanswered',
+      'counts-cutoff-as-errors',
+      'latency-not-timed',
+      'not-percentiles',
+      'p99-is-max',
+      'event-loop-blocked',
+    ];
     const day = findDay('day4')!;
     for (const kind of kinds) expect(day.hintFor?.[kind], `day4's hintFor has no hint for cause "${kind}"`).toBeTypeOf('number');
     for (const kind of kinds) expect(day.causes?.[kind], `day4's causes link "${kind}" to no guide entry`).toBeDefined();
@@ -51,7 +64,7 @@ describe('day 4 hints', () => {
 });
 
 describe('day 4 accepts honest testers other than the solution', () => {
-  it('passes a tester written straight from the hints (no cutoff, sorted array for percentiles, the guide\'s block)', async () => {
+  it("passes a tester written straight from the hints (no cutoff, sorted array for percentiles, the guide's block)", async () => {
     const { run, result } = await gradeDay('day4', treeWith('day4/guide-style'));
     const failed = result.tests.filter((test) => test.status !== 'passed').map((test) => `${test.name}\n${test.message}`);
     expect(failed, `the guide-style tester should pass day4; the grader printed:\n${run.stdout}`).toEqual([]);

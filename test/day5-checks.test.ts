@@ -16,7 +16,13 @@ describe("redis-benchmark's output (RESP bonus)", () => {
   });
 
   it('refuses output it cannot read instead of recording NaN, and says so with what was printed', () => {
-    for (const stdout of ['', 'Could not connect to Redis at 127.0.0.1:1: Connection refused', '"SET","45045.05"\n', '"SET","nan"\n"GET","nan"\n', '"SET","0.00"\n"GET","0.00"\n']) {
+    for (const stdout of [
+      '',
+      'Could not connect to Redis at 127.0.0.1:1: Connection refused',
+      '"SET","45045.05"\n',
+      '"SET","nan"\n"GET","nan"\n',
+      '"SET","0.00"\n"GET","0.00"\n',
+    ]) {
       expect(readBenchmark(stdout), JSON.stringify(stdout)).toBeUndefined();
     }
     const message = unreadable('Could not connect to Redis', 'your server').message;
@@ -38,7 +44,9 @@ describe('the load gate after a recheck', () => {
     const lowered = lowerGate(first, first, 20_000)!;
     expect(lowered.value).toBe(floor);
     expect(lowered.why).toContain('never below 25,575 ops/s, 75% of the first calibration of this run (34,100 ops/s)');
-    expect(lowerGate(first, { value: 30_000, why: 'lowered once' }, 10_000)?.value, 'the floor is relative to the first calibration, not the last gate').toBe(floor);
+    expect(lowerGate(first, { value: 30_000, why: 'lowered once' }, 10_000)?.value, 'the floor is relative to the first calibration, not the last gate').toBe(
+      floor,
+    );
     expect(lowerGate(first, { value: floor, why: 'at the floor' }, 5_000), 'at the floor it stays').toBeUndefined();
   });
 });
@@ -65,7 +73,7 @@ describe("day 5's ratio to Redis", () => {
     expect(ceiling.value).toBe(0.6);
     expect(ceiling.note).toMatch(/^a ceiling: .*99%/);
     const withheld = redisRatio(run(60_000, [96]), run(100_000, [99]));
-    expect(withheld.value, 'no ratio when both figures are the generator\'s own limit').toBeUndefined();
+    expect(withheld.value, "no ratio when both figures are the generator's own limit").toBeUndefined();
     expect(withheld.note).toMatch(/^no ratio: .*96% .* 99%/);
   });
 });
@@ -95,17 +103,35 @@ describe("day 5's side-by-side verdict (harness/paired.ts)", () => {
     expect(decideAll([misses, clears], 1, [plan, plan])).toMatchObject({ verdict: 'misses', load: 0 });
     expect(decideAll([clears, clears], 1, [plan, plan])).toMatchObject({ verdict: 'clears', load: 1 });
     expect(decideAll([unclear, clears], 1, [plan, plan]), 'one load still unclear: another round').toBeUndefined();
-    expect(decideAll([unclear, clears], 1, [{ ...plan, maxRounds: 3 }, { ...plan, maxRounds: 3 }])).toMatchObject({ verdict: 'too-close', load: 0 });
-    expect(decideAll([misses, [0.5, 0.55, 0.6], clears], 2, [undefined, { ...plan, share: 0.2 }, plan]), 'a load without a plan is not judged; each load has its own share').toMatchObject({ verdict: 'clears', load: 2 });
+    expect(
+      decideAll([unclear, clears], 1, [
+        { ...plan, maxRounds: 3 },
+        { ...plan, maxRounds: 3 },
+      ]),
+    ).toMatchObject({ verdict: 'too-close', load: 0 });
+    expect(
+      decideAll([misses, [0.5, 0.55, 0.6], clears], 2, [undefined, { ...plan, share: 0.2 }, plan]),
+      'a load without a plan is not judged; each load has its own share',
+    ).toMatchObject({ verdict: 'clears', load: 2 });
   });
 });
 
 describe("where a slow server's CPU went (harness/cpu-profile.ts)", () => {
   const dir = '/work/tree';
-  const frame = (id: number, functionName: string, url: string, lineNumber: number, children: number[] = []) => ({ id, callFrame: { functionName, url, lineNumber }, children });
+  const frame = (id: number, functionName: string, url: string, lineNumber: number, children: number[] = []) => ({
+    id,
+    callFrame: { functionName, url, lineNumber },
+    children,
+  });
   // root → onData (server.ts:62) → consoleCall (node:internal); onData → answer (server.ts:86); plus idle.
   const profile = {
-    nodes: [frame(1, '(root)', '', -1, [2, 5]), frame(2, 'onData', `file://${dir}/05-performance/server.ts`, 61, [3, 4]), frame(3, 'consoleCall', 'node:internal/console/constructor', 10), frame(4, 'answer', `file://${dir}/05-performance/server.ts`, 85), frame(5, '(idle)', '', -1)],
+    nodes: [
+      frame(1, '(root)', '', -1, [2, 5]),
+      frame(2, 'onData', `file://${dir}/05-performance/server.ts`, 61, [3, 4]),
+      frame(3, 'consoleCall', 'node:internal/console/constructor', 10),
+      frame(4, 'answer', `file://${dir}/05-performance/server.ts`, 85),
+      frame(5, '(idle)', '', -1),
+    ],
     samples: [3, 3, 3, 2, 4, 5, 5, 5],
   };
 

@@ -41,17 +41,31 @@ describe('day 5', () => {
     const result = report.days.find((day) => day.id === 'day5')!;
     expect(result.passed, `solutions/ should pass day 5; the grader printed:\n${run.stdout}`).toBe(true);
     expect(status(result, comparison)?.status, 'the Redis comparison must run, not be skipped').toBe('passed');
-    for (const name of ['load.opsPerSec', 'load.errors', 'load.p50Ms', 'load.p99Ms', 'load.gate', 'load.sideBySide.ratio', 'load.memoryGrowthKiB', 'redis.load.opsPerSec', 'redis.ratio']) {
+    for (const name of [
+      'load.opsPerSec',
+      'load.errors',
+      'load.p50Ms',
+      'load.p99Ms',
+      'load.gate',
+      'load.sideBySide.ratio',
+      'load.memoryGrowthKiB',
+      'redis.load.opsPerSec',
+      'redis.ratio',
+    ]) {
       expect(result.metrics[name], `the JSON report should carry ${name}`).toBeDefined();
     }
     const held = result.metrics['load.opsPerSec']!.gate!.value;
-    expect(held, `the gate is ${figure(gates.load.value)}, or half of real Redis on a machine where Redis cannot reach ${figure(gates.load.value / gates.load.fallback.redisShare)}`).toBeLessThanOrEqual(gates.load.value);
+    expect(
+      held,
+      `the gate is ${figure(gates.load.value)}, or half of real Redis on a machine where Redis cannot reach ${figure(gates.load.value / gates.load.fallback.redisShare)}`,
+    ).toBeLessThanOrEqual(gates.load.value);
     expect(result.metrics['load.opsPerSec']!.value).toBeGreaterThan(held);
     expect(result.metrics['redis.ratio']!.value).toBeGreaterThan(0);
     const bonus = result.tests.filter((test) => test.group.startsWith('Stretch'));
-    expect(bonus.slice(0, 3).map((test) => [test.name, test.status]), 'the solution speaks RESP: PING, redis-cli and redis-benchmark all pass').toEqual(
-      bonus.slice(0, 3).map((test) => [test.name, 'passed']),
-    );
+    expect(
+      bonus.slice(0, 3).map((test) => [test.name, test.status]),
+      'the solution speaks RESP: PING, redis-cli and redis-benchmark all pass',
+    ).toEqual(bonus.slice(0, 3).map((test) => [test.name, 'passed']));
     expect(run.stdout).toMatch(/redis\.ratio\s+[\d.]+/);
   });
 
@@ -60,7 +74,11 @@ describe('day 5', () => {
   it.each([
     ['day5/log-per-request', 'generator-confirms', /kept [\d.]+× the commands per millisecond of CPU of real Redis side by side .*below the gate of 0\.5×/],
     ['day5/write-per-reply', 'generator-confirms', /kept [\d.]+× the commands per millisecond of CPU of real Redis side by side .*below the gate of 0\.5×/],
-    ['day5/timer-capped', 'generator-confirms', /kept [\d.]+× the pace of real Redis side by side .*below the gate of 0\.2×, under "one connection, one request at a time"/],
+    [
+      'day5/timer-capped',
+      'generator-confirms',
+      /kept [\d.]+× the pace of real Redis side by side .*below the gate of 0\.2×, under "one connection, one request at a time"/,
+    ],
     ['day5/keeps-everything', 'memory-flat', /memory grew by [\d,]+ KiB while it received about [\d,]+ KiB/],
   ])('%s is caught by %s', async (fixture, id, mentions) => {
     const result = await expectCaught('day5', fixture, id, { only: [id], mentions });
@@ -70,7 +88,7 @@ describe('day 5', () => {
     expect(status(result, id)!.message).toMatch(/Where your server's CPU went[^\n]*\n +\d+% +\S+ \([^)]*05-performance\/server\.ts:\d+/);
   });
 
-  it('fails the RESP bonus for a load tester that reads Redis\'s replies as text lines (bonus: the day itself holds)', async () => {
+  it("fails the RESP bonus for a load tester that reads Redis's replies as text lines (bonus: the day itself holds)", async () => {
     const { result } = await gradeDay('day5', treeWith('day5/resp-as-lines'), undefined, 'drives real Redis');
     const bonus = status(result, 'drives-redis')!;
     expect(bonus.status, 'a tester without a RESP reader fails the bonus').toBe('failed');
@@ -89,9 +107,14 @@ describe('day 5', () => {
     const { stdout, result } = await gradeWithoutRedis(treeWith('day5/sums-shared-counter'));
     expect(status(result, crossCheck)?.status, `the over-reporting tester should be caught; the grader printed:\n${stdout}`).toBe('failed');
     expect(status(result, crossCheck)!.message).toMatch(/Your load tester reported [\d.]+× what the grader's own load generator measured/);
-    expect(stdout.trimStart().startsWith('redis-server is not installed'), `the missing Redis is said first, with its install line; the grader printed:\n${stdout}`).toBe(true);
+    expect(
+      stdout.trimStart().startsWith('redis-server is not installed'),
+      `the missing Redis is said first, with its install line; the grader printed:\n${stdout}`,
+    ).toBe(true);
     expect(stdout).toMatch(/Fix: {2}\S/);
-    expect(result.metrics['load.gate']!.note, 'without Redis the gate is half of the reference server, measured here').toMatch(/^half of the workbook's reference server on this machine/);
+    expect(result.metrics['load.gate']!.note, 'without Redis the gate is half of the reference server, measured here').toMatch(
+      /^half of the workbook's reference server on this machine/,
+    );
     expect(result.metrics['load.sideBySide.ratio']!.note).toMatch(/^against the workbook's reference server/);
     const skipped = status(result, comparison)!;
     expect(skipped.status, 'without redis-server the comparison is skipped, not passed').toBe('skipped');
@@ -127,7 +150,10 @@ describe('day 5', () => {
     const { result } = await expectDiagnosed('day5', 'day5/port-or-default', 'day2-protocol', '05-performance/server.ts', /listened on 6380|EADDRINUSE/);
     expect(status(result, 'day2-protocol')!.message).toContain('`options.port || 6380` (or `port || 6379`) reads 0 as "no port given"');
     const later = result.tests.filter((test) => test.id !== 'day2-protocol' && test.id !== compileRequirementId); // the compile step holds on its own
-    expect(later.map((test) => [test.id, test.status]), 'the load runs and the bonus wait for a server that starts').toEqual(later.map((test) => [test.id, 'skipped']));
+    expect(
+      later.map((test) => [test.id, test.status]),
+      'the load runs and the bonus wait for a server that starts',
+    ).toEqual(later.map((test) => [test.id, 'skipped']));
   });
 
   it('reports redis-benchmark output it cannot read as such, never as a NaN figure (RESP bonus)', async () => {
@@ -138,13 +164,18 @@ describe('day 5', () => {
     const tree = treeWith(undefined);
     const json = join(tree, 'report.json');
     try {
-      await runGrader(['check', 'day5', '--target', tree, '--json', json, '--only', await requirementName('day5', respBenchmark)], { PATH: `${bin}:${process.env.PATH}` });
+      await runGrader(['check', 'day5', '--target', tree, '--json', json, '--only', await requirementName('day5', respBenchmark)], {
+        PATH: `${bin}:${process.env.PATH}`,
+      });
       const result = (JSON.parse(readFileSync(json, 'utf8')) as Report).days[0]!;
       const bonus = status(result, respBenchmark)!;
       expect(bonus.status, 'unreadable output is a failure, not a pass').toBe('failed');
       expect(bonus.message).toMatch(/^redis-benchmark ran against your server, but its output could not be read/);
       expect(bonus.message).toContain('WARNING: output in a format nobody expected');
-      expect(Object.keys(result.metrics).filter((name) => name.startsWith('resp.benchmark')), 'no figure is recorded').toEqual([]);
+      expect(
+        Object.keys(result.metrics).filter((name) => name.startsWith('resp.benchmark')),
+        'no figure is recorded',
+      ).toEqual([]);
     } finally {
       rmSync(tree, { recursive: true, force: true });
       rmSync(join(bin, '..'), { recursive: true, force: true });

@@ -8,7 +8,10 @@ const crashing = resolve(root, 'test/fixtures/grader/tsc-crashes/tsc');
 
 describe('day 6 compile step', () => {
   it('fails when tsc crashes without reporting a type error, quoting what it printed', async () => {
-    const error = await typecheck({}, crashing).then(() => undefined, (failure: Error) => failure);
+    const error = await typecheck({}, crashing).then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
     expect(error?.name, 'a crash is a failed requirement, not a pass with no errors').toBe('CheckError');
     expect(error?.message).toMatch(/^tsc did not run to the end, so your files were not type-checked: it exited with code 2 without reporting a type error\./);
     expect(error?.message).toMatch(/Received: .*panic: runtime error/);
@@ -16,7 +19,10 @@ describe('day 6 compile step', () => {
   });
 
   it('fails when the tsc binary is missing, saying it could not be started', async () => {
-    const error = await typecheck({}, resolve(root, '.tmp/no-such-dir/tsc')).then(() => undefined, (failure: Error) => failure);
+    const error = await typecheck({}, resolve(root, '.tmp/no-such-dir/tsc')).then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
     expect(error?.message).toMatch(/^tsc did not run to the end, so your files were not type-checked: it could not be started \(ENOENT\)\./);
   });
 

@@ -18,7 +18,13 @@ const inflated = section('test/fixtures/day6/readme-inflated-figures/06-docs/pro
 const machines = {
   idle: { 'cache.get.opsPerSec': 38e6, 'cache.set.opsPerSec': 28e6, 'cache.mixed.opsPerSec': 17e6, 'load.opsPerSec': 59_000, 'redis.load.opsPerSec': 67_000 },
   busy: { 'cache.get.opsPerSec': 8e6, 'cache.set.opsPerSec': 5e6, 'cache.mixed.opsPerSec': 5e6, 'load.opsPerSec': 13_000, 'redis.load.opsPerSec': 25_000 },
-  fastLaptop: { 'cache.get.opsPerSec': 120e6, 'cache.set.opsPerSec': 90e6, 'cache.mixed.opsPerSec': 60e6, 'load.opsPerSec': 180_000, 'redis.load.opsPerSec': 200_000 },
+  fastLaptop: {
+    'cache.get.opsPerSec': 120e6,
+    'cache.set.opsPerSec': 90e6,
+    'cache.mixed.opsPerSec': 60e6,
+    'load.opsPerSec': 180_000,
+    'redis.load.opsPerSec': 200_000,
+  },
 } satisfies Record<string, Record<Claim['metric'], number>>;
 
 describe('the reference README', () => {
@@ -26,7 +32,7 @@ describe('the reference README', () => {
     expect(namesMachine(reference)).toBe(true);
   });
 
-  it.each(Object.entries(machines))('raises no problem against the %s machine\'s figures', (_name, figures) => {
+  it.each(Object.entries(machines))("raises no problem against the %s machine's figures", (_name, figures) => {
     const quoted = claims(reference);
     expect(quoted.map((claim) => claim.metric)).toEqual(expect.arrayContaining(['cache.get.opsPerSec', 'load.opsPerSec']));
     expect(absoluteProblems(quoted, (metric) => figures[metric])).toEqual([]);
@@ -35,7 +41,11 @@ describe('the reference README', () => {
   it('claims a ratio to Redis that holds on a busy and an idle machine alike', () => {
     const relative = ratioClaims(reference);
     expect(relative).toEqual([expect.objectContaining({ baseline: 'redis', ratio: 0.9 })]);
-    for (const measured of [0.6, 0.78, 0.95, 1.2]) expect(ratioProblems(relative, () => measured), `measured ${measured}`).toEqual([]);
+    for (const measured of [0.6, 0.78, 0.95, 1.2])
+      expect(
+        ratioProblems(relative, () => measured),
+        `measured ${measured}`,
+      ).toEqual([]);
   });
 });
 
@@ -54,20 +64,29 @@ describe('claims the check names', () => {
 
   it('a section that never says which machine it measured', () => {
     expect(namesMachine('| GET | 30,000,000 ops/s |\n| Load test | 61,000 ops/s |\nFast enough for us.')).toBe(false);
-    for (const text of ['on my laptop', 'MacBook Air M2', 'a 4-core VM', 'GitHub runner, Node 22', '8 vCPUs', 'Ryzen 7 5800X']) expect(namesMachine(text), text).toBe(true);
+    for (const text of ['on my laptop', 'MacBook Air M2', 'a 4-core VM', 'GitHub runner, Node 22', '8 vCPUs', 'Ryzen 7 5800X'])
+      expect(namesMachine(text), text).toBe(true);
   });
 
   it(`a relative claim more than ${ratioAgreement}× from the ratio measured in the same run`, () => {
     const relative = ratioClaims('Ours is 10× faster than Redis.\nAbout 2.5× faster than the day-2 server.\n80% GET, 50 connections');
-    expect(relative.map((claim) => [claim.baseline, claim.ratio])).toEqual([['redis', 10], ['day2', 2.5]]);
+    expect(relative.map((claim) => [claim.baseline, claim.ratio])).toEqual([
+      ['redis', 10],
+      ['day2', 2.5],
+    ]);
     const problems = ratioProblems(relative, (baseline) => (baseline === 'redis' ? 0.85 : 2));
     expect(problems).toEqual([expect.stringMatching(/claims 10\.00× Redis; measured just now against real Redis .*: 0\.85×/)]);
   });
 
   it('reads each clause of a line, so a second claim on the same line is held to its own baseline', () => {
     const relative = ratioClaims('It reaches about 0.6× of Redis, and it is 4× faster than the day-2 server.');
-    expect(relative.map((claim) => [claim.baseline, claim.ratio])).toEqual([['redis', 0.6], ['day2', 4]]);
-    expect(ratioProblems(relative, (baseline) => (baseline === 'redis' ? 0.62 : 0.95))).toEqual([expect.stringMatching(/claims 4\.00× the day-2 server; .*: 0\.95×/)]);
+    expect(relative.map((claim) => [claim.baseline, claim.ratio])).toEqual([
+      ['redis', 0.6],
+      ['day2', 4],
+    ]);
+    expect(ratioProblems(relative, (baseline) => (baseline === 'redis' ? 0.62 : 0.95))).toEqual([
+      expect.stringMatching(/claims 4\.00× the day-2 server; .*: 0\.95×/),
+    ]);
   });
 
   it('reads percentages and "slower than" as ratios', () => {
@@ -85,7 +104,14 @@ describe('figures on record', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cachelings-record-'));
     process.env.CACHELINGS_STATE_DIR = dir;
     try {
-      const run = (value: number): DayResult => ({ id: 'day5', title: 'day 5', passed: true, tests: [], durationMs: 1, metrics: { 'load.opsPerSec': { value }, 'load.p99Ms': { value: 3 } } });
+      const run = (value: number): DayResult => ({
+        id: 'day5',
+        title: 'day 5',
+        passed: true,
+        tests: [],
+        durationMs: 1,
+        metrics: { 'load.opsPerSec': { value }, 'load.p99Ms': { value: 3 } },
+      });
       recordProgress('solutions', [run(40_000)]);
       recordProgress('solutions', [run(25_000)]);
       expect(bestOnRecord('solutions', 'load.opsPerSec')).toBe(40_000);

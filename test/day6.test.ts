@@ -14,7 +14,12 @@ import { expectCaught, treeWith, type GraderRun } from './helpers.ts';
 const slow = 600_000;
 
 async function grader(args: string[]): Promise<GraderRun> {
-  const result = await execa(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], { cwd: root, env: { FORCE_COLOR: '0', INIT_CWD: root }, reject: false, timeout: slow - 20_000 });
+  const result = await execa(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
+    cwd: root,
+    env: { FORCE_COLOR: '0', INIT_CWD: root },
+    reject: false,
+    timeout: slow - 20_000,
+  });
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,7 +38,8 @@ describe('day 6 catches planted problems', () => {
     const message = result.tests.find((test) => test.id === caughtBy)!.message;
     if (fixture === 'debug-print') expect(message).toMatch(/debug print in library code: .*01-cache\/cache\.ts:\d+ +console\.log/);
     if (fixture === 'unformatted') expect(message).toMatch(/Prettier would reformat[^]*06-docs\/project\/examples\/library\.ts[^]*Try: +npx prettier --write /);
-    if (fixture === 'readme-inflated-figures') expect(message).toMatch(/says 1,000,000,000 ops\/s: \d+× the best the grader has on record for your code \([\d,]+, cache\.get\.opsPerSec\)/);
+    if (fixture === 'readme-inflated-figures')
+      expect(message).toMatch(/says 1,000,000,000 ops\/s: \d+× the best the grader has on record for your code \([\d,]+, cache\.get\.opsPerSec\)/);
     if (fixture === 'example-throws') expect(message).toMatch(/GET city returned \(nil\)/);
   });
 });
@@ -48,7 +54,15 @@ describe('npm run share', () => {
       expect(run.stdout).toContain(`${relative(root, stateDir())}/share/`);
       expect(existsSync(file), `${file} should exist`).toBe(true);
       const text = readFileSync(file, 'utf8');
-      for (const heading of ['## Grade', '## Benchmark results', '## Load test results', '## Redis comparison', '### What was hardest?', '### Architecture decisions', '## Test results']) {
+      for (const heading of [
+        '## Grade',
+        '## Benchmark results',
+        '## Load test results',
+        '## Redis comparison',
+        '### What was hardest?',
+        '### Architecture decisions',
+        '## Test results',
+      ]) {
         expect(text, `the share file should have "${heading}"`).toContain(heading);
       }
       expect(text).toMatch(/\| 1 · Core cache data structure \| ✓ \|/);

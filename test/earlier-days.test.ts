@@ -26,7 +26,15 @@ const failed: DayResult = {
   metrics: { 'cache.get.opsPerSec': { value: 1 } },
   tests: [
     { group: 'Cache', name: 'a first requirement', id: 'first', file: 'checkpoints/day1/cache.test.ts', status: 'passed', message: '', durationMs: 1 },
-    { group: 'RWLock', name: 'a second requirement', id: 'second', file: 'checkpoints/day1/rwlock.race.test.ts', status: 'failed', message: 'planted', durationMs: 1 },
+    {
+      group: 'RWLock',
+      name: 'a second requirement',
+      id: 'second',
+      file: 'checkpoints/day1/rwlock.race.test.ts',
+      status: 'failed',
+      message: 'planted',
+      durationMs: 1,
+    },
   ],
 };
 
@@ -49,9 +57,15 @@ describe('reusing earlier days', () => {
     const race = await runPart(day1, 'race', solutions, 1);
     const other = await runPart(day1, 'other', solutions, 1);
     expect(race?.cached, 'the race part comes from the recorded result, not a new run').toBe(true);
-    expect(race?.result.tests.map((test) => test.name), 'only the race-stress requirement').toEqual(['a second requirement']);
+    expect(
+      race?.result.tests.map((test) => test.name),
+      'only the race-stress requirement',
+    ).toEqual(['a second requirement']);
     expect(race?.result.passed, 'the race part failed').toBe(false);
-    expect(other?.result.tests.map((test) => test.name), 'the rest, with the figures').toEqual(['a first requirement']);
+    expect(
+      other?.result.tests.map((test) => test.name),
+      'the rest, with the figures',
+    ).toEqual(['a first requirement']);
     expect(other?.result.metrics, 'figures travel with the non-race part').toEqual(failed.metrics);
   });
 
@@ -61,7 +75,10 @@ describe('reusing earlier days', () => {
     process.env[gradeRunVariable] = 'run-b';
     const race = await runPart(day1, 'race', solutions, 1);
     expect(race?.cached, 'a failure from another run is not reused').toBe(false);
-    expect(race?.result.passed, `the solution's race-stress suite passes when really run: ${JSON.stringify(race?.result.tests.filter((test) => test.status === 'failed'))}`).toBe(true);
+    expect(
+      race?.result.passed,
+      `the solution's race-stress suite passes when really run: ${JSON.stringify(race?.result.tests.filter((test) => test.status === 'failed'))}`,
+    ).toBe(true);
   }, 60_000);
 
   it('keys a reusable pass on every file that can change a verdict: helpers, mutants, the grader and the config', () => {
@@ -69,16 +86,30 @@ describe('reusing earlier days', () => {
     expect(inputs).toContain('checkpoints/day5/measure.ts');
     expect(inputs).toContain('checkpoints/day3/mutants/lost-update.ts');
     expect(inputs).toContain('checkpoints/day4/run.ts');
-    for (const file of ['harness/loadgen.ts', 'checkpoints/vitest.config.ts', 'grader/run-day.ts', 'grader/vitest.config.ts', 'course/days.ts', 'package-lock.json']) {
+    for (const file of [
+      'harness/loadgen.ts',
+      'checkpoints/vitest.config.ts',
+      'grader/run-day.ts',
+      'grader/vitest.config.ts',
+      'course/days.ts',
+      'package-lock.json',
+    ]) {
       expect(inputs, `${file} can change any day's verdict`).toContain(file);
     }
     // A copy of the repo's inputs: editing any one of them gives day 3 a new key, so an old pass is not reused.
     const base = scratchDir('repo');
     try {
-      for (const entry of ['checkpoints', 'grader', 'tsconfig.json', 'package.json', 'package-lock.json']) cpSync(resolve(root, entry), resolve(base, entry), { recursive: true });
+      for (const entry of ['checkpoints', 'grader', 'tsconfig.json', 'package.json', 'package-lock.json'])
+        cpSync(resolve(root, entry), resolve(base, entry), { recursive: true });
       const day3 = findDay('day3')!;
       let key = cacheKey(day3, solutions, base);
-      for (const file of ['checkpoints/day3/mutants/lost-update.ts', 'checkpoints/day3/race.config.ts', 'grader/run-day.ts', 'checkpoints/vitest.config.ts', 'package-lock.json']) {
+      for (const file of [
+        'checkpoints/day3/mutants/lost-update.ts',
+        'checkpoints/day3/race.config.ts',
+        'grader/run-day.ts',
+        'checkpoints/vitest.config.ts',
+        'package-lock.json',
+      ]) {
         appendFileSync(resolve(base, file), '\n');
         const next = cacheKey(day3, solutions, base);
         expect(next, `editing ${file} changes the key`).not.toBe(key);
@@ -94,7 +125,14 @@ describe('reusing earlier days', () => {
     const earlier = findDay('day6')!.earlier!;
     for (const id of earlier) {
       const day = findDay(id)!;
-      const tests = day.checkpoints.map((file) => ({ group: 'G', name: `${id} holds in ${file}`, file, status: 'failed' as const, message: `planted in ${id}\nsecond line`, durationMs: 1 }));
+      const tests = day.checkpoints.map((file) => ({
+        group: 'G',
+        name: `${id} holds in ${file}`,
+        file,
+        status: 'failed' as const,
+        message: `planted in ${id}\nsecond line`,
+        durationMs: 1,
+      }));
       rememberResult(day, solutions, { id, title: day.title, passed: false, durationMs: 1, metrics: { [`${id}.opsPerSec`]: { value: 7 } }, tests });
     }
     recordProgress(solutions, [{ ...failed, metrics: { 'cache.get.opsPerSec': { value: 123 } } }]);
@@ -102,7 +140,10 @@ describe('reusing earlier days', () => {
     const handIn = await collectHandIn({ ...findDay('day6')!, learnerRuns: [] }, solutions, 1);
     expect(Object.keys(handIn.earlier), 'every earlier day the manifest names').toEqual(earlier);
     for (const [id, parts] of Object.entries(handIn.earlier)) {
-      expect(Object.values(parts).every((part) => part.cached), `${id} is reused from this grade run, not run again`).toBe(true);
+      expect(
+        Object.values(parts).every((part) => part.cached),
+        `${id} is reused from this grade run, not run again`,
+      ).toBe(true);
       expect(parts.other?.metrics, `${id}'s figures travel with its non-race part`).toEqual({ [`${id}.opsPerSec`]: { value: 7 } });
     }
     expect(handIn.earlier.day1?.race?.tests.map((test) => test.file)).toEqual(['checkpoints/day1/rwlock.race.test.ts']);
@@ -114,7 +155,12 @@ describe('reusing earlier days', () => {
     process.env[handInVariable] = file;
     try {
       const race = await earlierParts('race', ['day1']);
-      expect(race).toEqual({ failures: ['day1 · day1 holds in checkpoints/day1/rwlock.race.test.ts: planted in day1'], notAvailable: [], passed: 0, cached: ['day1'] });
+      expect(race).toEqual({
+        failures: ['day1 · day1 holds in checkpoints/day1/rwlock.race.test.ts: planted in day1'],
+        notAvailable: [],
+        passed: 0,
+        cached: ['day1'],
+      });
     } finally {
       delete process.env[handInVariable];
     }

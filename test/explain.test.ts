@@ -26,7 +26,14 @@ describe('the grader links a failure to its explanation', () => {
   const [id, entry] = Object.entries(day.explain ?? {}).find(([key, value]) => key !== HANG_KEY && value !== 'none')!;
 
   it('prints "Why this happens" with the guide path, anchor and title under the ✗', () => {
-    const text = renderTests({ id: day.id, title: day.title, passed: false, metrics: {}, durationMs: 0, tests: [{ group: '', name: 'a requirement', id, status: 'failed', message: 'Expected: 1\nReceived: 2', durationMs: 0 }] });
+    const text = renderTests({
+      id: day.id,
+      title: day.title,
+      passed: false,
+      metrics: {},
+      durationMs: 0,
+      tests: [{ group: '', name: 'a requirement', id, status: 'failed', message: 'Expected: 1\nReceived: 2', durationMs: 0 }],
+    });
     if (entry === 'none') throw new Error('unreachable');
     expect(text).toContain(`Why this happens: days/${day.slug}/README.md#${entry.anchor} — ${entry.title}`);
   });
@@ -42,7 +49,15 @@ describe('the grader links a failure to its explanation', () => {
 describe('failures are told by their cause', () => {
   const day = days.find((entry) => entry.id === 'day2')!;
   const cause = { kind: 'handleLine-wrong', title: 'handleLine returns "nil" where the protocol table says "(nil)"' };
-  const failed = (name: string, group = 'Protocol') => ({ group, name, id: name, status: 'failed' as const, message: `${name} failed\nLook at:  handleLine`, durationMs: 0, cause });
+  const failed = (name: string, group = 'Protocol') => ({
+    group,
+    name,
+    id: name,
+    status: 'failed' as const,
+    message: `${name} failed\nLook at:  handleLine`,
+    durationMs: 0,
+    cause,
+  });
   const needs = `not run — needs: ${day.preconditions![0]!.needs}`;
   const text = renderTests({
     id: day.id,
@@ -93,8 +108,21 @@ describe('bonus misses', () => {
       metrics: {},
       durationMs: 0,
       tests: [
-        { group: 'Protocol', name: 'reads names in any case', status: 'failed', message: 'Expected: OK\nReceived: ERR unknown command\nTry: compare names in upper case', durationMs: 0 },
-        { group: 'Stretch', name: 'answers ECHO hello with hello', status: 'failed', bonus: true, message: 'Expected: hello\nReceived: ERR unknown command \'ECHO\'\nTry: add an ECHO case', durationMs: 0 },
+        {
+          group: 'Protocol',
+          name: 'reads names in any case',
+          status: 'failed',
+          message: 'Expected: OK\nReceived: ERR unknown command\nTry: compare names in upper case',
+          durationMs: 0,
+        },
+        {
+          group: 'Stretch',
+          name: 'answers ECHO hello with hello',
+          status: 'failed',
+          bonus: true,
+          message: "Expected: hello\nReceived: ERR unknown command 'ECHO'\nTry: add an ECHO case",
+          durationMs: 0,
+        },
       ],
     });
     expect(text).toContain('Try: compare names in upper case');

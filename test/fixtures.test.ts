@@ -11,7 +11,11 @@ const fixtures = resolve(root, 'test/fixtures');
 // Every fixture folder: day1/shared-map, grader/throws-at-import, review/day1-noisy, …
 const all = readdirSync(fixtures, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .flatMap((day) => readdirSync(join(fixtures, day.name), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `${day.name}/${entry.name}`))
+  .flatMap((day) =>
+    readdirSync(join(fixtures, day.name), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `${day.name}/${entry.name}`),
+  )
   .sort();
 
 // Fixtures whose type errors are expected: the planted bug is a type error (the compile step must catch it), or it
@@ -27,18 +31,28 @@ describe('planted-bug fixtures', () => {
     const trees = new Map(all.map((fixture) => [fixture, treeWith(fixture)]));
     const dir = scratchDir('fixtures-tsc');
     try {
-      const config = { extends: resolve(root, 'tsconfig.json'), compilerOptions: { noEmit: true }, include: [...trees.values()].map((tree) => `${tree}/**/*.ts`), exclude: [] };
+      const config = {
+        extends: resolve(root, 'tsconfig.json'),
+        compilerOptions: { noEmit: true },
+        include: [...trees.values()].map((tree) => `${tree}/**/*.ts`),
+        exclude: [],
+      };
       writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
       const run = await execa(resolve(root, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: root, reject: false });
       const errors = run.stdout.split('\n').filter((line) => line.includes('error TS'));
-      const byFixture = [...trees].flatMap(([fixture, tree]) => errors.filter((line) => line.includes(`${relative(root, tree)}/`)).map((line) => `${fixture}: ${line.replace(`${relative(root, tree)}/`, '')}`));
+      const byFixture = [...trees].flatMap(([fixture, tree]) =>
+        errors.filter((line) => line.includes(`${relative(root, tree)}/`)).map((line) => `${fixture}: ${line.replace(`${relative(root, tree)}/`, '')}`),
+      );
       const unexpected = byFixture.filter((line) => {
         const fixture = line.slice(0, line.indexOf(': '));
         return !expectedTypeErrors[fixture]?.test(line.slice(fixture.length + 2));
       });
       expect(unexpected, 'every fixture compiles, but for its planted type error').toEqual([]);
       for (const [fixture, pattern] of Object.entries(expectedTypeErrors)) {
-        expect(byFixture.some((line) => line.startsWith(`${fixture}: `) && pattern.test(line.slice(fixture.length + 2))), `${fixture} plants ${pattern}`).toBe(true);
+        expect(
+          byFixture.some((line) => line.startsWith(`${fixture}: `) && pattern.test(line.slice(fixture.length + 2))),
+          `${fixture} plants ${pattern}`,
+        ).toBe(true);
       }
       const outside = errors.filter((line) => ![...trees.values()].some((tree) => line.includes(`${relative(root, tree)}/`)));
       expect(outside, 'no error outside the fixtures either').toEqual([]);

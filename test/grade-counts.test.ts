@@ -38,7 +38,10 @@ describe('a day not started', () => {
   it('C3: is one whose files are all still the shipped scaffold; a changed or solved file starts it', () => {
     const tree = treeWith(undefined, 'days');
     try {
-      expect(days.filter((day) => notStarted(day, tree)).map((day) => day.id), 'every day of days/ as shipped').toEqual(days.map((day) => day.id));
+      expect(
+        days.filter((day) => notStarted(day, tree)).map((day) => day.id),
+        'every day of days/ as shipped',
+      ).toEqual(days.map((day) => day.id));
       writeFileSync(join(tree, day1.files[1]!), '// started\n', { flag: 'a' });
       expect(notStarted(day1, tree), 'one file changed').toBe(false);
       cpSync(resolve(root, 'solutions', days[1]!.slug), join(tree, days[1]!.slug), { recursive: true });

@@ -50,11 +50,25 @@ export async function gradeTree(tree: Graded, node = process.execPath): Promise<
   try {
     // The self-test run's state folder when there is one: later checks of trees that share these days' files (the
     // day-6 fixtures, share) reuse the passes this grade records, as a learner's second run would.
-    const env = { CACHELINGS_STATE_DIR: process.env.CACHELINGS_STATE_DIR ?? file('state'), GITHUB_STEP_SUMMARY: file('summary.md'), GITHUB_OUTPUT: file('output.txt'), CACHELINGS_CHECKSUMS: file('sums.json'), CACHELINGS_REPORT: file('report.json') };
+    const env = {
+      CACHELINGS_STATE_DIR: process.env.CACHELINGS_STATE_DIR ?? file('state'),
+      GITHUB_STEP_SUMMARY: file('summary.md'),
+      GITHUB_OUTPUT: file('output.txt'),
+      CACHELINGS_CHECKSUMS: file('sums.json'),
+      CACHELINGS_REPORT: file('report.json'),
+    };
     const run = await runGrader(['grade', '--target', target, '--json', file('classroom.json'), '--format', 'classroom'], env, gradeMs, node);
     if (!existsSync(file('report.json'))) throw new Error(`grade --target ${tree} wrote no report (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`);
     const text = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
-    return { run, report: JSON.parse(text('report.json')) as Report, classroom: text('classroom.json'), summary: text('summary.md'), output: text('output.txt'), testRun: process.env.CACHELINGS_TEST_RUN, target };
+    return {
+      run,
+      report: JSON.parse(text('report.json')) as Report,
+      classroom: text('classroom.json'),
+      summary: text('summary.md'),
+      output: text('output.txt'),
+      testRun: process.env.CACHELINGS_TEST_RUN,
+      target,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(away, { recursive: true, force: true });
@@ -86,22 +100,25 @@ function claim(kept: string): boolean {
 export function graded(tree: Graded): Promise<GradedRun> {
   const kept = gradedFile(tree);
   if (!runs.has(tree)) {
-    runs.set(tree, (async () => {
-      const done = thisRun(kept);
-      if (done) return done;
-      if (!claim(kept)) {
-        for (const deadline = Date.now() + gradeMs; Date.now() < deadline; await new Promise((wake) => setTimeout(wake, 1000))) {
-          const made = thisRun(kept);
-          if (made) return made;
+    runs.set(
+      tree,
+      (async () => {
+        const done = thisRun(kept);
+        if (done) return done;
+        if (!claim(kept)) {
+          for (const deadline = Date.now() + gradeMs; Date.now() < deadline; await new Promise((wake) => setTimeout(wake, 1000))) {
+            const made = thisRun(kept);
+            if (made) return made;
+          }
+          throw new Error(`another test file of this run was grading ${tree} and did not finish within ${gradeMs / 1000} s`);
         }
-        throw new Error(`another test file of this run was grading ${tree} and did not finish within ${gradeMs / 1000} s`);
-      }
-      const result = await gradeTree(tree);
-      // Written whole, then renamed: the Node matrix running beside the self-test reads it as soon as it appears.
-      writeFileSync(`${kept}.${process.pid}.part`, JSON.stringify(result));
-      renameSync(`${kept}.${process.pid}.part`, kept);
-      return result;
-    })());
+        const result = await gradeTree(tree);
+        // Written whole, then renamed: the Node matrix running beside the self-test reads it as soon as it appears.
+        writeFileSync(`${kept}.${process.pid}.part`, JSON.stringify(result));
+        renameSync(`${kept}.${process.pid}.part`, kept);
+        return result;
+      })(),
+    );
   }
   return runs.get(tree)!;
 }

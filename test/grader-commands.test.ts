@@ -69,7 +69,14 @@ describe('npm run status', () => {
   it('counts the way check does: required requirements, bonus apart, and says which re-check earlier days', async () => {
     const state = freshState();
     const [second, sixth] = [days[1]!, days[5]!];
-    const test = (name: string, passed: boolean, bonus = false): TestResult => ({ group: 'g', name, status: passed ? 'passed' : 'failed', message: '', durationMs: 1, bonus });
+    const test = (name: string, passed: boolean, bonus = false): TestResult => ({
+      group: 'g',
+      name,
+      status: passed ? 'passed' : 'failed',
+      message: '',
+      durationMs: 1,
+      bonus,
+    });
     const results: DayResult[] = [
       { id: second.id, title: second.title, passed: true, tests: [test('a', true), test('b', true), test('c', false, true)], metrics: {}, durationMs: 1 },
       { id: sixth.id, title: sixth.title, passed: false, tests: [test('a', true), test('b', false), test('c', false)], metrics: {}, durationMs: 1 },

@@ -28,7 +28,11 @@ describe.skipIf(!canSeeProcesses)('hostile learner code (day 1, process checks v
     const { run, tree, left } = await hostileCheck('get-loops-forever');
     expect(run.exitCode).toBe(1);
     expect(run.durationMs).toBeLessThan(limitMs);
-    expect(run.stdout).toMatch(new RegExp(`✗ ${await requirementPattern('day1', 'stores-keys')}\\n\\s+did not finish within \\d+ s — an infinite loop or a promise that never settles\\?`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `✗ ${await requirementPattern('day1', 'stores-keys')}\\n\\s+did not finish within \\d+ s — an infinite loop or a promise that never settles\\?`,
+      ),
+    );
     expect(left, 'no process of the check is still running').toEqual([]);
     rmSync(tree, { recursive: true, force: true });
   });
@@ -80,7 +84,8 @@ describe.skipIf(!canSeeProcesses)('hostile learner code (day 1, process checks v
     const tag = leakTag();
     const grader = startGrader(['check', 'day1', '--target', tree], freshState(), { CACHELINGS_LEAK_TAG: tag });
     const deadline = Date.now() + 20_000;
-    while (leftovers(tag).filter((entry) => entry.cmd.includes('vitest')).length < 2 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+    while (leftovers(tag).filter((entry) => entry.cmd.includes('vitest')).length < 2 && Date.now() < deadline)
+      await new Promise((done) => setTimeout(done, 100));
     expect(leftovers(tag).length, 'the check is running (grader, vitest, a worker)').toBeGreaterThanOrEqual(3);
     grader.child.kill('SIGINT');
     expect(await grader.exited).toBe(130);
@@ -94,7 +99,8 @@ describe.skipIf(!canSeeProcesses)('hostile learner code (day 1, process checks v
     const tag = leakTag();
     const grader = startGrader(['check', 'day1', '--target', tree], freshState(), { CACHELINGS_LEAK_TAG: tag });
     const deadline = Date.now() + 20_000;
-    while (leftovers(tag).filter((entry) => entry.cmd.includes('vitest')).length < 2 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+    while (leftovers(tag).filter((entry) => entry.cmd.includes('vitest')).length < 2 && Date.now() < deadline)
+      await new Promise((done) => setTimeout(done, 100));
     grader.child.kill('SIGKILL');
     await grader.exited;
     expect(await settleLeftovers(tag, 4_000), 'the orphaned vitest ends itself').toEqual([]);

@@ -46,7 +46,7 @@ async function waitForProcess(tag: string, pattern: RegExp, ms: number): Promise
 describe.skipIf(!canSeeProcesses)('Ctrl-C leaves nothing running', () => {
   afterEach(stopGraders);
 
-  it('during npm run grade, while day 5 runs real Redis or the learner\'s tuned server', { timeout: 300_000 }, async () => {
+  it("during npm run grade, while day 5 runs real Redis or the learner's tuned server", { timeout: 300_000 }, async () => {
     // Days 1–4 as scaffolds fail fast; the solved cache and tuned server take grade to day 5's Redis sooner.
     const tree = treeWith(undefined, 'days');
     for (const folder of ['01-cache', '05-performance']) cpSync(resolve(root, 'solutions', folder), join(tree, folder), { recursive: true });
@@ -54,7 +54,10 @@ describe.skipIf(!canSeeProcesses)('Ctrl-C leaves nothing running', () => {
     const grader = startGrader(['grade', '--target', tree], freshState(), { CACHELINGS_LEAK_TAG: tag });
     try {
       await grader.waitFor(/grading day 5/, 240_000);
-      expect(await waitForProcess(tag, /redis-server|serve\.ts/, 60_000), `day 5 started Redis or the learner's server; the grader printed:\n${grader.output()}`).toBe(true);
+      expect(
+        await waitForProcess(tag, /redis-server|serve\.ts/, 60_000),
+        `day 5 started Redis or the learner's server; the grader printed:\n${grader.output()}`,
+      ).toBe(true);
       grader.child.kill('SIGINT');
       expect(await grader.exited).toBe(130);
       expect(await settleLeftovers(tag, 3_000), 'no grader, vitest, Redis or learner process is left').toEqual([]);
@@ -68,8 +71,17 @@ describe.skipIf(!canSeeProcesses)('Ctrl-C leaves nothing running', () => {
     const tag = leakTag();
     const grader = startGrader(['check', 'day6', '--target', tree, '--only', 'npm start starts'], freshState(), { CACHELINGS_LEAK_TAG: tag });
     try {
-      expect(await waitForProcess(tag, /cachelings-forever/, 90_000), `the learner's server started its detached child; the grader printed:\n${grader.output()}`).toBe(true);
-      const port = Number(/main\.ts --port (\d+)/.exec(leftovers(tag).map((entry) => entry.cmd).join('\n'))?.[1]);
+      expect(
+        await waitForProcess(tag, /cachelings-forever/, 90_000),
+        `the learner's server started its detached child; the grader printed:\n${grader.output()}`,
+      ).toBe(true);
+      const port = Number(
+        /main\.ts --port (\d+)/.exec(
+          leftovers(tag)
+            .map((entry) => entry.cmd)
+            .join('\n'),
+        )?.[1],
+      );
       grader.child.kill('SIGINT');
       expect(await grader.exited).toBe(130);
       expect(grader.output()).toContain('Everything the check started has been shut down.');
@@ -80,7 +92,7 @@ describe.skipIf(!canSeeProcesses)('Ctrl-C leaves nothing running', () => {
     }
   });
 
-  it('after check day6 ends by itself, when the learner\'s npm start detached a process', { timeout: 120_000 }, async () => {
+  it("after check day6 ends by itself, when the learner's npm start detached a process", { timeout: 120_000 }, async () => {
     const tree = treeWithDetachedChild();
     const tag = leakTag();
     const grader = startGrader(['check', 'day6', '--target', tree, '--only', 'npm start starts'], freshState(), { CACHELINGS_LEAK_TAG: tag });
@@ -98,7 +110,10 @@ describe.skipIf(!canSeeProcesses)('Ctrl-C leaves nothing running', () => {
     const temp = scratchDir('tmpdir'); // a killed grader cannot remove its temp folder: keep it out of the OS's
     const grader = startGrader(['check', 'day6', '--target', tree, '--only', 'npm start starts'], freshState(), { CACHELINGS_LEAK_TAG: tag, TMPDIR: temp });
     try {
-      expect(await waitForProcess(tag, /cachelings-forever/, 90_000), `the learner's server started its detached child; the grader printed:\n${grader.output()}`).toBe(true);
+      expect(
+        await waitForProcess(tag, /cachelings-forever/, 90_000),
+        `the learner's server started its detached child; the grader printed:\n${grader.output()}`,
+      ).toBe(true);
       grader.child.kill('SIGKILL');
       await grader.exited;
       expect(await settleLeftovers(tag, 5_000), 'the orphan guard ended vitest, the learner server and its detached child').toEqual([]);
@@ -114,8 +129,14 @@ describe.skipIf(!canSeeProcesses)('Ctrl-C leaves nothing running', () => {
     const grader = startGrader(['check', 'day3', '--target', tree], freshState(), { TMPDIR: temp });
     try {
       // What the run wrote so far: the files of its own folder (or, written loose in the temp folder, their names).
-      const ours = () => runFiles(temp).flatMap((name) => (existsSync(join(temp, name)) && statSync(join(temp, name)).isDirectory() ? readdirSync(join(temp, name)) : [name.replace(/^cachelings-/, '')]));
-      expect(await until(() => ours().some((name) => name.startsWith('hand-in-')) && ours().some((name) => /^(cachelings-)?run-/.test(name)), 150_000), `the check wrote its hand-in and run ledger; the grader printed:\n${grader.output()}`).toBe(true);
+      const ours = () =>
+        runFiles(temp).flatMap((name) =>
+          existsSync(join(temp, name)) && statSync(join(temp, name)).isDirectory() ? readdirSync(join(temp, name)) : [name.replace(/^cachelings-/, '')],
+        );
+      expect(
+        await until(() => ours().some((name) => name.startsWith('hand-in-')) && ours().some((name) => /^(cachelings-)?run-/.test(name)), 150_000),
+        `the check wrote its hand-in and run ledger; the grader printed:\n${grader.output()}`,
+      ).toBe(true);
       grader.child.kill('SIGINT');
       expect(await grader.exited).toBe(130);
       expect(runFiles(temp), `left in ${temp}`).toEqual([]);

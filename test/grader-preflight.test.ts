@@ -46,19 +46,25 @@ describe('preflight', () => {
     expect(await portProblem(port), 'a free port is no problem').toBeUndefined();
   });
 
-  it("suggests to npm start a port that is free, not merely the next one", { timeout: 30_000 }, async () => {
+  it('suggests to npm start a port that is free, not merely the next one', { timeout: 30_000 }, async () => {
     const busy = [createServer(), createServer()];
     await new Promise<void>((done) => busy[0]!.listen(0, '127.0.0.1', done));
     const { port } = busy[0]!.address() as AddressInfo;
     const next = await new Promise<boolean>((done) => busy[1]!.once('error', () => done(false)).listen(port + 1, '127.0.0.1', () => done(true)));
     try {
-      const run = await execa(process.execPath, ['--import', 'tsx', 'solutions/02-server/main.ts', '--port', String(port)], { cwd: root, reject: false, timeout: 20_000 });
+      const run = await execa(process.execPath, ['--import', 'tsx', 'solutions/02-server/main.ts', '--port', String(port)], {
+        cwd: root,
+        reject: false,
+        timeout: 20_000,
+      });
       const suggested = Number(/--port (\d+)/.exec(run.stderr)?.[1]);
       expect(run.stderr, 'npm start names the busy port').toContain(`Port ${port} is already in use`);
       expect(suggested, `${port + 1} is busy too${next ? ' (this test holds it)' : ''}`).toBeGreaterThan(port + 1);
       expect(suggested).not.toBe(6380);
       const probe = createServer();
-      const free = await new Promise<boolean>((done) => probe.once('error', () => done(false)).listen(suggested, '127.0.0.1', () => probe.close(() => done(true))));
+      const free = await new Promise<boolean>((done) =>
+        probe.once('error', () => done(false)).listen(suggested, '127.0.0.1', () => probe.close(() => done(true))),
+      );
       expect(free, `the suggested port ${suggested} is free`).toBe(true);
     } finally {
       for (const server of busy) server.close();
@@ -70,7 +76,11 @@ describe('preflight', () => {
     writeFileSync(file, '');
     const unwritable = join(file, 'tmp'); // a folder under a file: no one, root included, can write there
     const [node, ...args] = commandScript('check').split(' ');
-    const run = await execa(node === 'node' ? process.execPath : node!, [...args, 'day1'], { cwd: root, reject: false, env: { TMPDIR: unwritable, FORCE_COLOR: '0' } });
+    const run = await execa(node === 'node' ? process.execPath : node!, [...args, 'day1'], {
+      cwd: root,
+      reject: false,
+      env: { TMPDIR: unwritable, FORCE_COLOR: '0' },
+    });
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain(`The temporary folder ${unwritable} cannot be written (ENOTDIR)`);
     expect(run.stderr).toContain('Fix:  point TMPDIR at a folder you can write');

@@ -12,7 +12,15 @@ import { gradeDay, skipWithoutTool, treeWith } from './helpers.ts';
 
 const executablePath = '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 // [day, fixture, what the check must say it is (none: a failure with no cause of its own), whether the first failure
 // draws a picture]
@@ -51,43 +59,54 @@ describe('npm run ui shows the diagnosis of npm run check', () => {
     expect(canOpenBrowser({ SSH_CONNECTION: '1 2 3 4', DISPLAY: ':0' }, 'linux')).toBe(false);
   });
 
-  it.skipIf(skipWithoutTool(hasChromium)).each(bugs)('%s %s: one red test per ✗, its cause, Look at, Try and guide entry', async (day, fixture, kind, picture) => {
-    const { run, result } = await gradeDay(day, treeWith(fixture));
-    const crosses = run.stdout.split('\n').filter((line) => /^ {2}✗ /.test(line)).length;
-    const first = result.tests.find((test) => test.status === 'failed' && !test.bonus)!;
-    expect(first.cause?.kind, `the check names the cause; it printed:\n${run.stdout}`).toBe(kind);
-    const notRun = result.tests.find((test) => test.status === 'skipped' && test.message.startsWith('not run — needs:'));
-    const entry = explanationFor(findDay(day)!, first)!;
+  it.skipIf(skipWithoutTool(hasChromium)).each(bugs)(
+    '%s %s: one red test per ✗, its cause, Look at, Try and guide entry',
+    async (day, fixture, kind, picture) => {
+      const { run, result } = await gradeDay(day, treeWith(fixture));
+      const crosses = run.stdout.split('\n').filter((line) => /^ {2}✗ /.test(line)).length;
+      const first = result.tests.find((test) => test.status === 'failed' && !test.bonus)!;
+      expect(first.cause?.kind, `the check names the cause; it printed:\n${run.stdout}`).toBe(kind);
+      const notRun = result.tests.find((test) => test.status === 'skipped' && test.message.startsWith('not run — needs:'));
+      const entry = explanationFor(findDay(day)!, first)!;
 
-    const server = startGrader(['ui', day, '--target', treeWith(fixture)], freshState());
-    const [, address] = await server.waitFor(/Open (http:\/\/127\.0\.0\.1:\d+\/__vitest__\/)/);
-    await server.waitFor(/Tests\s+\d+ failed/, 150_000); // a whole day 4 on a loaded 2-core machine
-    const browser = await chromium.launch({ executablePath, args: flags });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
-      await page.goto(address!);
-      await page.getByText(/FAIL \(\d+\)/).first().waitFor({ timeout: 30_000 });
-      // The explorer's FAIL (n) counts files; the dashboard counts tests ("Dashboard <n> Pass <n> Fail …").
-      const failed = Number(/\bDashboard\b[\s\S]*?(\d+)\s+Fail\b/.exec(await page.locator('body').innerText())?.[1]);
-      expect(failed, `the UI's red tests equal the check's ✗ lines; the check printed:\n${run.stdout}`).toBe(crosses);
+      const server = startGrader(['ui', day, '--target', treeWith(fixture)], freshState());
+      const [, address] = await server.waitFor(/Open (http:\/\/127\.0\.0\.1:\d+\/__vitest__\/)/);
+      await server.waitFor(/Tests\s+\d+ failed/, 150_000); // a whole day 4 on a loaded 2-core machine
+      const browser = await chromium.launch({ executablePath, args: flags });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+        await page.goto(address!);
+        await page
+          .getByText(/FAIL \(\d+\)/)
+          .first()
+          .waitFor({ timeout: 30_000 });
+        // The explorer's FAIL (n) counts files; the dashboard counts tests ("Dashboard <n> Pass <n> Fail …").
+        const failed = Number(/\bDashboard\b[\s\S]*?(\d+)\s+Fail\b/.exec(await page.locator('body').innerText())?.[1]);
+        expect(failed, `the UI's red tests equal the check's ✗ lines; the check printed:\n${run.stdout}`).toBe(crosses);
 
-      const panel = await openTest(page, first.name);
-      const report = panel.slice(panel.indexOf('Report'));
-      for (const note of ['start here', ...(kind ? ['cause'] : []), 'look at', 'try', 'why this happens']) expect(report, `the first failure's panel has "${note}"`).toContain(note);
-      if (kind) expect(report).toContain(first.cause!.title);
-      expect(report).toContain(entry.title);
-      expect(report, 'Look at names the learner\'s file and line').toMatch(/tree-\w+\/0\d-[\w-]+\/[\w.]+\.ts:\d+/);
-      expect(report, 'no stack frame of the grader').not.toMatch(/(harness|checkpoints|node_modules)\/[\w./-]+:\d+/);
-      if (picture) {
-        const drawn = await page.locator('img[src^="data:image/svg+xml"]').first().evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
-        expect(drawn, 'the timeline SVG is drawn').toBeGreaterThan(100);
+        const panel = await openTest(page, first.name);
+        const report = panel.slice(panel.indexOf('Report'));
+        for (const note of ['start here', ...(kind ? ['cause'] : []), 'look at', 'try', 'why this happens'])
+          expect(report, `the first failure's panel has "${note}"`).toContain(note);
+        if (kind) expect(report).toContain(first.cause!.title);
+        expect(report).toContain(entry.title);
+        expect(report, "Look at names the learner's file and line").toMatch(/tree-\w+\/0\d-[\w-]+\/[\w.]+\.ts:\d+/);
+        expect(report, 'no stack frame of the grader').not.toMatch(/(harness|checkpoints|node_modules)\/[\w./-]+:\d+/);
+        if (picture) {
+          const drawn = await page
+            .locator('img[src^="data:image/svg+xml"]')
+            .first()
+            .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+          expect(drawn, 'the timeline SVG is drawn').toBeGreaterThan(100);
+        }
+        if (notRun) expect(await openTest(page, notRun.name), 'a requirement kept from running says what it needs').toContain('not run — needs:');
+      } finally {
+        await browser.close();
       }
-      if (notRun) expect(await openTest(page, notRun.name), 'a requirement kept from running says what it needs').toContain('not run — needs:');
-    } finally {
-      await browser.close();
-    }
-    server.child.kill('SIGINT');
-    expect(await server.exited).toBe(130);
-  }, 300_000);
+      server.child.kill('SIGINT');
+      expect(await server.exited).toBe(130);
+    },
+    300_000,
+  );
 });

@@ -9,14 +9,24 @@ import { skipWithoutTool, treeWith } from './helpers.ts';
 
 const executablePath = '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 describe('npm run ui', () => {
   afterEach(stopGraders);
 
   // Outside CI a machine without Chromium skips this check; in CI (which installs it) a missing Chromium fails it.
   it.skipIf(skipWithoutTool(hasChromium))(
-    hasChromium ? 'serves the vitest UI on 127.0.0.1, listing the failing checkpoint tests' : 'browser check skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)',
+    hasChromium
+      ? 'serves the vitest UI on 127.0.0.1, listing the failing checkpoint tests'
+      : 'browser check skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)',
     async () => {
       expect(hasChromium, `${executablePath} is missing: CI installs it (apt-get install -y chromium)`).toBe(true);
       const tree = treeWith(undefined, 'days');
@@ -41,7 +51,14 @@ describe('npm run ui', () => {
         await page.getByText(failing[0]!, { exact: true }).first().waitFor({ timeout: 30_000 });
         // The UI fills its list in steps: wait for each failing requirement rather than reading the page once.
         for (const name of failing) {
-          const listed = await page.getByText(name, { exact: true }).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+          const listed = await page
+            .getByText(name, { exact: true })
+            .first()
+            .waitFor({ timeout: 15_000 })
+            .then(
+              () => true,
+              () => false,
+            );
           expect(listed, `the UI lists "${name}"`).toBe(true);
         }
         expect(await page.locator('body').innerText()).toMatch(/FAIL \(\d+\)/);

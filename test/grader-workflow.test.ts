@@ -23,14 +23,16 @@ describe('.github/workflows/grade.yml', () => {
 
   it('keeps the full JSON report as the artifact a mentor downloads for npm run class', () => {
     expect(workflow).toMatch(/CACHELINGS_REPORT: cachelings-report\.json\n\s+run: npm run grade -- --format classroom/);
-    expect(workflow).toMatch(/uses: actions\/upload-artifact@v4\n\s+with:\n\s+name: cachelings-results\n\s+path: \|\n\s+cachelings-report\.json\n\s+classroom-result\.json/);
+    expect(workflow).toMatch(
+      /uses: actions\/upload-artifact@v4\n\s+with:\n\s+name: cachelings-results\n\s+path: \|\n\s+cachelings-report\.json\n\s+classroom-result\.json/,
+    );
   });
 
   it("skips the Classroom bot's first commit and the template repository itself (workflow-bot)", () => {
     expect(workflow).toMatch(/run-autograding-tests:\n(\s+#.*\n)*\s+if: github\.actor != 'github-classroom\[bot\]' && !github\.event\.repository\.is_template/);
   });
 
-  it('is started by Classroom (repository_dispatch), and its grading step has a limit of its own below the job\'s (workflow-limits)', () => {
+  it("is started by Classroom (repository_dispatch), and its grading step has a limit of its own below the job's (workflow-limits)", () => {
     expect(workflow).toMatch(/^on:\n(\s+.*\n)*?\s+repository_dispatch:/m);
     const job = Number(/^ {4}timeout-minutes: (\d+)$/m.exec(workflow)?.[1]);
     const step = Number(/- name: Grade every day\n(\s+#.*\n)*\s+timeout-minutes: (\d+)/.exec(workflow)?.[2]);
@@ -46,14 +48,25 @@ describe('.github/workflows/grade.yml', () => {
   });
 
   it('hands the reporter an error result with the same max_score when grading wrote nothing, never an empty string (workflow-nothing)', () => {
-    expect(workflow, 'plain Node, no tsx: it runs when npm ci failed').toMatch(/id: cachelings\n\s+if: always\(\)\n(\s+#.*\n)*\s+run: node grader\/tools\/classroom-result\.mjs classroom-result\.json/);
-    expect(weekMaxScore, 'the bare-Node fallback holds the week\'s max_score').toBe(maxScore());
-    const imports = [...readFileSync(resolve(root, 'grader/tools/classroom-result.mjs'), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]!);
-    expect(imports.filter((name) => !name.startsWith('node:')), 'nothing npm ci installs').toEqual([]);
+    expect(workflow, 'plain Node, no tsx: it runs when npm ci failed').toMatch(
+      /id: cachelings\n\s+if: always\(\)\n(\s+#.*\n)*\s+run: node grader\/tools\/classroom-result\.mjs classroom-result\.json/,
+    );
+    expect(weekMaxScore, "the bare-Node fallback holds the week's max_score").toBe(maxScore());
+    const imports = [...readFileSync(resolve(root, 'grader/tools/classroom-result.mjs'), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map(
+      (match) => match[1]!,
+    );
+    expect(
+      imports.filter((name) => !name.startsWith('node:')),
+      'nothing npm ci installs',
+    ).toEqual([]);
     expect(workflow).toMatch(/steps\.cachelings\.outputs\.result != ''/);
     const dir = mkdtempSync(join(tmpdir(), 'cachelings-workflow-'));
     try {
-      for (const [name, text] of [['missing.json', undefined], ['empty.json', ''], ['cut.json', '{"version": 1, "tes']] as const) {
+      for (const [name, text] of [
+        ['missing.json', undefined],
+        ['empty.json', ''],
+        ['cut.json', '{"version": 1, "tes'],
+      ] as const) {
         if (text !== undefined) writeFileSync(join(dir, name), text);
         const { result, problem } = classroomResult(join(dir, name));
         expect(problem, name).toMatch(/grading wrote no result .*: it stopped before the end/);

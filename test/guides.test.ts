@@ -23,6 +23,9 @@ describe('the guide checks', () => {
   it('name a hint the guide numbers otherwise than npm run hint does (hints swapped in the manifest)', () => {
     const [first, second, ...rest] = day.hints;
     const swapped = guideProblems({ ...day, hints: [second!, first!, ...rest] });
-    expect(swapped.map((problem) => problem.problem)).toEqual([`folds hint 1 of course/days/${day.slug}.ts under "Hint 2"`, `folds hint 2 of course/days/${day.slug}.ts under "Hint 1"`]);
+    expect(swapped.map((problem) => problem.problem)).toEqual([
+      `folds hint 1 of course/days/${day.slug}.ts under "Hint 2"`,
+      `folds hint 2 of course/days/${day.slug}.ts under "Hint 1"`,
+    ]);
   });
 });

@@ -80,7 +80,9 @@ export async function expectCaught(day: string, fixture: string, id: string, opt
   const { run, result } = await gradeDay(day, treeWith(fixture), options.timeoutMs, only);
   if (options.only) {
     const ran = result.tests.filter((test) => test.status !== 'skipped' && test.message !== notSelected).map((test) => test.id);
-    expect(ran, `--only "${only}" should run ${options.only.join(', ')}: pick ids whose sentences start alike, or run the whole day (only: null)`).toEqual(expect.arrayContaining(options.only));
+    expect(ran, `--only "${only}" should run ${options.only.join(', ')}: pick ids whose sentences start alike, or run the whole day (only: null)`).toEqual(
+      expect.arrayContaining(options.only),
+    );
   }
   const failed = result.tests.filter((test) => test.status === 'failed').map((test) => test.id);
   expect(run.exitCode, `${fixture} should fail ${day}; the grader printed:\n${run.stdout}`).toBe(1);

@@ -11,7 +11,11 @@ const folders = ['course', 'harness', 'checkpoints', 'grader', 'test'];
 
 /** Each file (repo-relative) and the repo files it imports. */
 export function importGraph(base = root): Map<string, string[]> {
-  const files = folders.flatMap((dir) => listFiles(resolve(base, dir)).filter((file) => /\.(ts|mjs)$/.test(file) && !file.startsWith('fixtures/')).map((file) => `${dir}/${file}`));
+  const files = folders.flatMap((dir) =>
+    listFiles(resolve(base, dir))
+      .filter((file) => /\.(ts|mjs)$/.test(file) && !file.startsWith('fixtures/'))
+      .map((file) => `${dir}/${file}`),
+  );
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const targets = importsOf(readFileSync(resolve(base, file), 'utf8'))

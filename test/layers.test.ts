@@ -18,7 +18,11 @@ const may: Record<Layer, Layer[]> = {
   grader: ['grader', 'harness', 'course'],
 };
 
-const sources = layers.flatMap((layer) => listFiles(resolve(root, layer)).filter((file) => file.endsWith('.ts')).map((file) => `${layer}/${file}`));
+const sources = layers.flatMap((layer) =>
+  listFiles(resolve(root, layer))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => `${layer}/${file}`),
+);
 
 function layerOf(path: string): Layer | undefined {
   return layers.find((layer) => path === layer || path.startsWith(`${layer}/`));
@@ -75,11 +79,23 @@ describe('the layers', () => {
       "const pattern = /['\"]import ('x')/g;",
       "import {\n  f,\n  g,\n} from './f.ts';",
     ].join('\n');
-    expect(importsOf(sample).map((entry) => `${entry.line}:${entry.specifier}`)).toEqual(['1:./a.ts', '2:../b.ts', '3:./c.ts', '4:./side.ts', '5:./d.ts', '6:./e.ts', '14:./f.ts']);
+    expect(importsOf(sample).map((entry) => `${entry.line}:${entry.specifier}`)).toEqual([
+      '1:./a.ts',
+      '2:../b.ts',
+      '3:./c.ts',
+      '4:./side.ts',
+      '5:./d.ts',
+      '6:./e.ts',
+      '14:./f.ts',
+    ]);
   });
 
   it('finds the files of every layer', () => {
-    for (const layer of layers) expect(sources.some((file) => file.startsWith(`${layer}/`)), `${layer}/ has .ts files`).toBe(true);
+    for (const layer of layers)
+      expect(
+        sources.some((file) => file.startsWith(`${layer}/`)),
+        `${layer}/ has .ts files`,
+      ).toBe(true);
     expect(sources).toContain('checkpoints/day6/checklist.test.ts');
   });
 
@@ -88,17 +104,24 @@ describe('the layers', () => {
   });
 
   it("never starts the grader's runDay from a checkpoint or an instrument", () => {
-    const offenders = sources.filter((file) => /^(checkpoints|harness)\//.test(file) && /\brunDay\b/.test(codeOnly(readFileSync(resolve(root, file), 'utf8')).code));
+    const offenders = sources.filter(
+      (file) => /^(checkpoints|harness)\//.test(file) && /\brunDay\b/.test(codeOnly(readFileSync(resolve(root, file), 'utf8')).code),
+    );
     expect(offenders, 'checkpoints and instruments never start the grader (its results are handed in: harness/hand-in.ts)').toEqual([]);
   });
 
-  it('starts vitest from no checkpoint and no instrument (the grader runs the learner\'s own tests first: learnerRuns)', () => {
+  it("starts vitest from no checkpoint and no instrument (the grader runs the learner's own tests first: learnerRuns)", () => {
     const starters = sources.filter((file) => /^(checkpoints|harness)\//.test(file) && startsVitestIn(file));
     expect(starters, 'files under checkpoints/ or harness/ that start vitest').toEqual([]);
   });
 
   it('notices a file that starts vitest, by its entry point, npx or the node API', () => {
-    for (const line of ["spawn(process.execPath, [vitestBin, 'run']);", "execa('npx', ['vitest', 'run']);", "spawn(node, [resolve(root, 'node_modules/vitest/vitest.mjs')]);", "import { startVitest } from 'vitest/node';"]) {
+    for (const line of [
+      "spawn(process.execPath, [vitestBin, 'run']);",
+      "execa('npx', ['vitest', 'run']);",
+      "spawn(node, [resolve(root, 'node_modules/vitest/vitest.mjs')]);",
+      "import { startVitest } from 'vitest/node';",
+    ]) {
       expect(startsVitestSource(line), line).toBe(true);
     }
     expect(startsVitestSource("import { describe, it } from 'vitest';\ndeclare module 'vitest' {}\n// vitest.mjs in a comment")).toBe(false);

@@ -21,7 +21,14 @@ const causeKinds = [...readFileSync(resolve(root, 'harness/cause-kind.ts'), 'utf
 
 const day2 = findDay('day2')!;
 const needs = `not run — needs: ${day2.preconditions![0]!.needs}`;
-const test = (name: string, status: TestResult['status'], extra: Partial<TestResult> = {}): TestResult => ({ group: 'G', name, status, message: status === 'failed' ? `${name} broke` : '', durationMs: 1, ...extra });
+const test = (name: string, status: TestResult['status'], extra: Partial<TestResult> = {}): TestResult => ({
+  group: 'G',
+  name,
+  status,
+  message: status === 'failed' ? `${name} broke` : '',
+  durationMs: 1,
+  ...extra,
+});
 
 describe('what a learner reads', () => {
   it('counts the requirements a failed precondition kept from running like the summary line: bonus ones apart', () => {
@@ -45,7 +52,10 @@ describe('what a learner reads', () => {
   });
 
   it('says in plain words how to read a property of a union, naming AddressInfo for server.address()', () => {
-    const address = plainWords({ code: 'TS2339', text: "Property 'port' does not exist on type 'string | AddressInfo'.\n  Property 'port' does not exist on type 'string'." });
+    const address = plainWords({
+      code: 'TS2339',
+      text: "Property 'port' does not exist on type 'string | AddressInfo'.\n  Property 'port' does not exist on type 'string'.",
+    });
     expect(address).toMatch(/one of several types \(string \| AddressInfo\)/);
     expect(address).toContain('(server.address() as AddressInfo).port');
     expect(address).toContain("import { type AddressInfo } from 'node:net'");
@@ -78,11 +88,26 @@ describe('what a learner reads', () => {
 
 describe('files our commands write', () => {
   it('are ignored by git where the docs put them (--json files, the class page)', () => {
-    const docs = ['README.md', ...['02-server', '05-performance'].map((slug) => `days/${slug}/README.md`)].map((file) => readFileSync(resolve(root, file), 'utf8')).join('\n');
+    const docs = ['README.md', ...['02-server', '05-performance'].map((slug) => `days/${slug}/README.md`)]
+      .map((file) => readFileSync(resolve(root, file), 'utf8'))
+      .join('\n');
     const jsonFiles = [...new Set([...docs.matchAll(/--json ([\w.-]+\.json)\b/g)].map((match) => match[1]!))];
     expect(jsonFiles).toContain('report.json');
-    const written = [...jsonFiles, 'out.json', 'results.json', 'cachelings-report.json', 'reports/alice.json', 'reports/class.html', 'reports/class.md', 'class.html', 'class.md', 'out/class.html'];
-    const ignored = execFileSync('git', ['check-ignore', '--no-index', ...written], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+    const written = [
+      ...jsonFiles,
+      'out.json',
+      'results.json',
+      'cachelings-report.json',
+      'reports/alice.json',
+      'reports/class.html',
+      'reports/class.md',
+      'class.html',
+      'class.md',
+      'out/class.html',
+    ];
+    const ignored = execFileSync('git', ['check-ignore', '--no-index', ...written], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     expect(ignored.sort()).toEqual(written.sort());
   });
 });
@@ -91,11 +116,15 @@ describe('a usage error run through npm', () => {
   // The npm on PATH (npm 10 and 11 behave alike here: checked by hand with npm 10.8.2 and 11.19).
   const npm = (args: string[]) => execa('npm', args, { cwd: root, env: { FORCE_COLOR: '0', npm_config_update_notifier: 'false' }, reject: false, all: true });
 
-  it('shows npm\'s two header lines and our one line for an unknown day, and nothing more with -s', async () => {
+  it("shows npm's two header lines and our one line for an unknown day, and nothing more with -s", async () => {
     const run = await npm(['run', 'check', 'day9']);
     expect(run.exitCode).toBe(2);
     const lines = run.all!.split('\n').filter((line) => line.trim() !== '');
-    expect(lines, run.all).toEqual([expect.stringMatching(/^> cachelings@[\d.]+ check$/), '> node --import ./grader/temp-folder.mjs --import tsx grader/cli.ts check day9', expect.stringMatching(/^There is no day "day9"\. Valid days: day1/)]);
+    expect(lines, run.all).toEqual([
+      expect.stringMatching(/^> cachelings@[\d.]+ check$/),
+      '> node --import ./grader/temp-folder.mjs --import tsx grader/cli.ts check day9',
+      expect.stringMatching(/^There is no day "day9"\. Valid days: day1/),
+    ]);
     const silent = await npm(['run', '-s', 'check', 'day9']);
     expect(silent.all!.trim().split('\n'), silent.all).toHaveLength(1);
   });
@@ -105,7 +134,7 @@ describe('a usage error run through npm', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('the {"error": …} block npm prints after this line only repeats its exit code, 2');
     expect(run.stderr.trimEnd().endsWith('npm run check day1 -- --json out.json'), run.stderr).toBe(true);
-    expect(run.stdout, 'npm\'s block, on stdout').toMatch(/"code": 2/);
+    expect(run.stdout, "npm's block, on stdout").toMatch(/"code": 2/);
   });
 });
 
@@ -134,9 +163,12 @@ async function hintsAfter(dayId: string, failed: TestResult): Promise<{ runs: st
 const roundFrom = (first: number, total: number) => [...Array(total).keys()].map((step) => ((first - 1 + step) % total) + 1);
 
 describe('npm run hint after a failed check', () => {
-  it('H1: starts from the hint for the last failure (its cause first), then the ones after it in the guide\'s order', async () => {
+  it("H1: starts from the hint for the last failure (its cause first), then the ones after it in the guide's order", async () => {
     const day = findDay('day2')!;
-    const failed = test('a client with half a line waits alone', 'failed', { id: 'half-line-waits-alone', cause: { kind: 'shared-buffer', title: 'one buffer' } });
+    const failed = test('a client with half a line waits alone', 'failed', {
+      id: 'half-line-waits-alone',
+      cause: { kind: 'shared-buffer', title: 'one buffer' },
+    });
     const { runs, shown } = await hintsAfter('day2', failed);
     const wanted = day.hintFor!['shared-buffer']! + 1;
     expect(runs[0]).toContain(`Hint ${wanted} of ${day.hints.length} for day2`);

@@ -44,10 +44,17 @@ describe('the course lint names the fix for each drift', () => {
     const hint = day1.hints[0]!;
     const guide = readFileSync(resolve(root, `days/${day1.slug}/README.md`), 'utf8').replace(hint, hint.replace('Map<string, string>', 'Map<string,string>'));
     const problems = hintProblems(day1, guide);
-    expect(problems).toEqual([expect.objectContaining({ file: `days/${day1.slug}/README.md`, problem: expect.stringMatching(/folds hint 1 with other words .* from character \d+: the guide has ".*Map<string,string>/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: `days/${day1.slug}/README.md`,
+        problem: expect.stringMatching(/folds hint 1 with other words .* from character \d+: the guide has ".*Map<string,string>/),
+      }),
+    ]);
     expect(problems[0]!.fix).toContain('npm run lint:course -- --write folds it into the guide');
     expect(hintProblems(day1, renderHints(day1, guide)), 'the guide rendered from the manifest folds it again').toEqual([]);
-    expect(hintProblems(day1, `${guide}\n<details><summary>Hint 5</summary>\n\nAn extra one.\n</details>\n`).at(-1)!.problem).toContain(`folds a hint 5 that course/days/${day1.slug}.ts`);
+    expect(hintProblems(day1, `${guide}\n<details><summary>Hint 5</summary>\n\nAn extra one.\n</details>\n`).at(-1)!.problem).toContain(
+      `folds a hint 5 that course/days/${day1.slug}.ts`,
+    );
   });
 
   it('a reworded or moved hint: --write rewrites its summary, a hand-written title follows its hint (hint-summary)', () => {
@@ -56,7 +63,11 @@ describe('the course lint names the fix for each drift', () => {
     const [first, ...others] = day1.hints;
     const reworded: Day = { ...day1, hints: [`Which store holds the values? ${first!}`, ...others] };
     expect(summaries(renderHints(reworded, guide))[0]).toBe('Hint 1: Which store holds the values?');
-    const titled = days.find((day) => foldedBlocks(readFileSync(resolve(root, `days/${day.slug}/README.md`), 'utf8')).some((block, i) => block.summary !== `Hint ${i + 1}: ${day.hints[i]!.split('?')[0]}?`))!;
+    const titled = days.find((day) =>
+      foldedBlocks(readFileSync(resolve(root, `days/${day.slug}/README.md`), 'utf8')).some(
+        (block, i) => block.summary !== `Hint ${i + 1}: ${day.hints[i]!.split('?')[0]}?`,
+      ),
+    )!;
     const titledGuide = readFileSync(resolve(root, `days/${titled.slug}/README.md`), 'utf8');
     const before = summaries(titledGuide);
     const swapped: Day = { ...titled, hints: [titled.hints[1]!, titled.hints[0]!, ...titled.hints.slice(2)] };
@@ -72,17 +83,29 @@ describe('the course lint names the fix for each drift', () => {
     writeFileSync(path, withTable(readFileSync(path, 'utf8'), requirementTable(day1, listed)));
     expect(specTableProblems(day1, listed, base)).toEqual([]);
     const added = [...listed, { ...listed[0]!, name: 'forgets a deleted key', id: 'delete-forgets' }];
-    expect(specTableProblems(day1, added, base)).toEqual([{ file: `days/${day1.slug}/CHECKPOINT.md`, problem: 'the requirement table has no row | `delete-forgets` | Cache | forgets a deleted key |', fix: 'npm run lint:course -- --write (rows are written from the checkpoints)' }]);
+    expect(specTableProblems(day1, added, base)).toEqual([
+      {
+        file: `days/${day1.slug}/CHECKPOINT.md`,
+        problem: 'the requirement table has no row | `delete-forgets` | Cache | forgets a deleted key |',
+        fix: 'npm run lint:course -- --write (rows are written from the checkpoints)',
+      },
+    ]);
   });
 
   it('a scaffold with an unused import, or unformatted (scaffold-vet)', async () => {
     const base = copyOf('days');
     const cache = readFileSync(join(base, 'days/01-cache/cache.ts'), 'utf8');
-    write(base, 'days/01-cache/cache.ts', cache.replace(/^(\/\/.*\n)+/, (header) => `${header}import { join } from 'node:path';\n`));
+    write(
+      base,
+      'days/01-cache/cache.ts',
+      cache.replace(/^(\/\/.*\n)+/, (header) => `${header}import { join } from 'node:path';\n`),
+    );
     write(base, 'days/01-cache/rwlock.ts', readFileSync(join(base, 'days/01-cache/rwlock.ts'), 'utf8').replace('export class', 'export   class'));
     const [format, vet] = await Promise.all([scaffoldFormatProblems(base), scaffoldVetProblems(base)]);
     expect(format).toEqual([expect.objectContaining({ file: 'days/01-cache/rwlock.ts', fix: 'npx prettier --write days/01-cache/rwlock.ts' })]);
-    expect(vet).toEqual([expect.objectContaining({ file: 'days/01-cache/cache.ts', problem: expect.stringContaining("'join' is declared but its value is never read") })]);
+    expect(vet).toEqual([
+      expect.objectContaining({ file: 'days/01-cache/cache.ts', problem: expect.stringContaining("'join' is declared but its value is never read") }),
+    ]);
     expect(vet[0]!.fix).toContain('void [name]');
     expect(scaffoldLintProblems(base)).toEqual([]);
     write(base, 'days/01-cache/cache.ts', `${cache}export const helper = 1;\nconsole.log('debug');\n`);
@@ -96,8 +119,16 @@ describe('the course lint names the fix for each drift', () => {
     const withExpiry = [...days, expiry];
     expect(besideEachOther(withExpiry), 'a day with no gate is graded side by side, without an edit').toEqual([...besideEachOther(), newId]);
     expect(libraryFiles(withExpiry)).toContain(`${newSlug}/expiry.ts`);
-    expect(plantedProblems(withExpiry)).toEqual([expect.objectContaining({ file: `test/fixtures/${newId}`, problem: expect.stringContaining(`no planted bug names a requirement of ${newId}`) })]);
-    expect(dayTableProblems(withExpiry)).toEqual([{ file: 'README.md', problem: `the table of days has no row for ${newId} (days/${newSlug})`, fix: `add "| ${nextDay.number} | \`days/${newSlug}\` | Key expiry: … |" after the row of the day before it` }]);
+    expect(plantedProblems(withExpiry)).toEqual([
+      expect.objectContaining({ file: `test/fixtures/${newId}`, problem: expect.stringContaining(`no planted bug names a requirement of ${newId}`) }),
+    ]);
+    expect(dayTableProblems(withExpiry)).toEqual([
+      {
+        file: 'README.md',
+        problem: `the table of days has no row for ${newId} (days/${newSlug})`,
+        fix: `add "| ${nextDay.number} | \`days/${newSlug}\` | Key expiry: … |" after the row of the day before it`,
+      },
+    ]);
     const order = gradeOrderProblems(withExpiry);
     expect(order.map((problem) => problem.file)).toEqual(['docs/architecture.md', 'docs/architecture.md']);
     expect(order[0]!.problem).toMatch(new RegExp(`the days graded side by side are [\\d, ]+ and ${nextDay.number}\\b`));
@@ -112,7 +143,11 @@ describe('the course lint names the fix for each drift', () => {
     expect(dayNumber(tenth)).toBe(n);
     expect(dayTableProblems([...days, tenth])[0]!.fix).toContain(`| ${n} | \`days/${n}-eviction\` |`);
     const base = copyOf();
-    write(base, `test/day${n}.test.ts`, `const planted = [\n  ['evicts-newest', 'evicts-oldest'],\n];\nawait expectCaught('day${n}', 'day${n}/x', 'keeps-size');\n`);
+    write(
+      base,
+      `test/day${n}.test.ts`,
+      `const planted = [\n  ['evicts-newest', 'evicts-oldest'],\n];\nawait expectCaught('day${n}', 'day${n}/x', 'keeps-size');\n`,
+    );
     write(base, `test/fixtures/day${n}/no-limit/bug.patch`, `Caught by: stays-small\n--- a/${n}-eviction/evict.ts\n+++ b/${n}-eviction/evict.ts\n`);
     const references = fixtureReferences(base);
     expect(references).toEqual([
@@ -140,7 +175,12 @@ describe('the course lint names the fix for each drift', () => {
   it('a whole-file fixture that is a near copy of the solution (fixture-copy)', () => {
     const base = copyOf('solutions/01-cache');
     write(base, 'test/fixtures/day1/copied/01-cache/cache.ts', readFileSync(join(base, 'solutions/01-cache/cache.ts'), 'utf8'));
-    expect(fixtureCopyProblems(base)).toEqual([expect.objectContaining({ file: 'test/fixtures/day1/copied/01-cache/cache.ts', problem: expect.stringContaining('100% lines of solutions/01-cache/cache.ts') })]);
+    expect(fixtureCopyProblems(base)).toEqual([
+      expect.objectContaining({
+        file: 'test/fixtures/day1/copied/01-cache/cache.ts',
+        problem: expect.stringContaining('100% lines of solutions/01-cache/cache.ts'),
+      }),
+    ]);
     write(base, 'test/fixtures/day1/copied/01-cache/cache.ts', '// Another store\nexport class Store {}\n');
     expect(fixtureCopyProblems(base)[0]!.problem).toContain('does not export Cache');
   });
@@ -155,7 +195,9 @@ describe('the course lint names the fix for each drift', () => {
     const line = text.split('\n').findIndex((entry) => entry.includes(`than **${old} ops/s`)) + 1;
     expect(line, `${file} states the get gate as "more than **${old} ops/s**"`).toBeGreaterThan(0);
     write(base, file, text.replace(`than **${old} ops/s`, `than **${stale} ops/s`));
-    expect(staleGateProblems(base)).toEqual([expect.objectContaining({ file: `${file}:${line}`, problem: expect.stringContaining(`states ${stale} where a gate's figure stands`) })]);
+    expect(staleGateProblems(base)).toEqual([
+      expect.objectContaining({ file: `${file}:${line}`, problem: expect.stringContaining(`states ${stale} where a gate's figure stands`) }),
+    ]);
   });
 
   it('a planted-bug patch the solution has outgrown (patch-outgrown)', () => {
@@ -166,6 +208,11 @@ describe('the course lint names the fix for each drift', () => {
     writeFileSync(protocol, solution.replace("    case 'DEL':", "    case 'EXISTS':\n      return '0';\n    case 'DEL':"));
     expect(patchProblems(base), 'a case added next to the planted bug: applied with fuzz').toEqual([]);
     writeFileSync(protocol, solution.replace("      cache.delete(args[0]!);\n      return 'OK';", "      return cache.delete(args[0]!) ? 'OK' : 'OK';"));
-    expect(patchProblems(base)).toEqual([expect.objectContaining({ file: 'test/fixtures/day2/del-answers-boolean/bug.patch', problem: expect.stringMatching(/^no longer applies to the solution \(@@ /) })]);
+    expect(patchProblems(base)).toEqual([
+      expect.objectContaining({
+        file: 'test/fixtures/day2/del-answers-boolean/bug.patch',
+        problem: expect.stringMatching(/^no longer applies to the solution \(@@ /),
+      }),
+    ]);
   });
 });

@@ -35,11 +35,24 @@ describe("the grader's load generator", () => {
     const server = await startServer();
     try {
       // Without the threads' unmeasured warm-up, so that everything the server answered belongs to the run.
-      const result = await runLoad({ port: server.port, connections: 6, durationMs: 400, getRatio: 0.8, keySpace: 100, replies: 'text', workers: 2, seed: 7, warmUpMs: 0 });
+      const result = await runLoad({
+        port: server.port,
+        connections: 6,
+        durationMs: 400,
+        getRatio: 0.8,
+        keySpace: 100,
+        replies: 'text',
+        workers: 2,
+        seed: 7,
+        warmUpMs: 0,
+      });
       expect(result.errors, result.firstError).toBe(0);
       expect(result.workers).toBe(2);
       expect(result.workerCpuPercent).toHaveLength(2);
-      expect(result.workerCpuPercent.every((share) => share > 0 && share <= 105), `thread shares ${result.workerCpuPercent.join(', ')}`).toBe(true);
+      expect(
+        result.workerCpuPercent.every((share) => share > 0 && share <= 105),
+        `thread shares ${result.workerCpuPercent.join(', ')}`,
+      ).toBe(true);
       // Every connection waits for its last reply before it stops: the server answered exactly what was counted.
       expect(result.totalOps, `the cheap server answered ${server.answered()}`).toBe(server.answered());
       expect(result.totalOps).toBeGreaterThan(0);
@@ -51,6 +64,8 @@ describe("the grader's load generator", () => {
   });
 
   it('refuses to connect anywhere but this machine (wk-loopback)', async () => {
-    await expect(runLoad({ host: '10.0.0.1', port: 1, connections: 1, durationMs: 10, getRatio: 1, keySpace: 1, replies: 'text' })).rejects.toThrow(/only to 127\.0\.0\.1/);
+    await expect(runLoad({ host: '10.0.0.1', port: 1, connections: 1, durationMs: 10, getRatio: 1, keySpace: 1, replies: 'text' })).rejects.toThrow(
+      /only to 127\.0\.0\.1/,
+    );
   });
 });

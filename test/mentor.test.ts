@@ -10,12 +10,26 @@ import { treeWith } from './helpers.ts';
 
 describe('ask finds the code a failure points at', () => {
   it('reads "Look at:" lines: Class.method, function, file:line, and "not implemented yet"', () => {
-    expect(pointerOf({ message: 'x', advice: { where: 'Cache.get in days/01-cache/cache.ts', fix: 'y' } })).toEqual({ path: 'days/01-cache/cache.ts', name: 'get', owner: 'Cache' });
+    expect(pointerOf({ message: 'x', advice: { where: 'Cache.get in days/01-cache/cache.ts', fix: 'y' } })).toEqual({
+      path: 'days/01-cache/cache.ts',
+      name: 'get',
+      owner: 'Cache',
+    });
     expect(pointerAt('handleLine in days/02-server/protocol.ts')).toEqual({ path: 'days/02-server/protocol.ts', name: 'handleLine' });
-    expect(pointerOf({ message: 'Your code threw TypeError: boom', advice: { where: 'days/02-server/server.ts:12:7' } })).toEqual({ path: 'days/02-server/server.ts', line: 12 });
-    expect(pointerOf({ message: 'not implemented yet: RWLock.read in days/01-cache/rwlock.ts' })).toEqual({ path: 'days/01-cache/rwlock.ts', name: 'read', owner: 'RWLock' });
+    expect(pointerOf({ message: 'Your code threw TypeError: boom', advice: { where: 'days/02-server/server.ts:12:7' } })).toEqual({
+      path: 'days/02-server/server.ts',
+      line: 12,
+    });
+    expect(pointerOf({ message: 'not implemented yet: RWLock.read in days/01-cache/rwlock.ts' })).toEqual({
+      path: 'days/01-cache/rwlock.ts',
+      name: 'read',
+      owner: 'RWLock',
+    });
     expect(pointerAt('the field that holds the data in days/01-cache/cache.ts')).toEqual({ path: 'days/01-cache/cache.ts' });
-    expect(pointerAt("the 'data' handler (serveConnection) in days/02-server/server.ts")).toEqual({ path: 'days/02-server/server.ts', name: 'serveConnection' });
+    expect(pointerAt("the 'data' handler (serveConnection) in days/02-server/server.ts")).toEqual({
+      path: 'days/02-server/server.ts',
+      name: 'serveConnection',
+    });
     expect(pointerAt('close() returned by startServer in days/02-server/server.ts')).toEqual({ path: 'days/02-server/server.ts', name: 'startServer' });
     expect(pointerOf({ message: 'Expected: 1\nReceived: 2', advice: { expected: '1', received: '2' } })).toBeUndefined();
   });
@@ -49,7 +63,15 @@ describe('npm run ask', () => {
       expect(path, run.stdout).toMatch(/^\.tmp\/state-run-\w+\/questions\/day1-\d{8}-\d{6}\.md$/); // the test run's state folder
       const question = readFileSync(resolve(root, path!), 'utf8');
       rmSync(resolve(root, path!));
-      for (const heading of ["## What I'm building", '## What works and what does not', '## Expected vs actual', '## My code', '## What the grader suggested', '## What I tried', '## My question']) {
+      for (const heading of [
+        "## What I'm building",
+        '## What works and what does not',
+        '## Expected vs actual',
+        '## My code',
+        '## What the grader suggested',
+        '## What I tried',
+        '## My question',
+      ]) {
         expect(question).toContain(heading);
       }
       expect(question).toMatch(/^# Day 1 \(Core cache data structure\): "forgets five deleted keys[^"\n]*" fails/);
@@ -119,7 +141,9 @@ describe('npm run review', () => {
       recordProgress(tree, [{ id: 'day2', title: 'TCP server', passed: true, tests: [], metrics: {}, durationMs: 0 }]);
       const run = await runHere(['review', 'day2', '--target', tree]);
       expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-      const points = [...run.stdout.matchAll(/^\s+\d+\. (\S+):(\d+) — (.+)$/gm)].map((match) => `${match[1]!.replace(/^.*02-server\//, '')}:${match[2]} ${match[3]}`);
+      const points = [...run.stdout.matchAll(/^\s+\d+\. (\S+):(\d+) — (.+)$/gm)].map(
+        (match) => `${match[1]!.replace(/^.*02-server\//, '')}:${match[2]} ${match[3]}`,
+      );
       expect(points).toEqual([
         "server.ts:57 console.log runs inside a 'data' listener.",
         'server.ts:61 This catch only logs the error and carries on as if the call had worked.',

@@ -16,7 +16,8 @@ const copy = scratchDir('new-day');
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 /** Runs `node --import tsx <script> …args` in the copy. */
-const inCopy = (script: string, ...args: string[]) => execa(process.execPath, ['--import', 'tsx', script, ...args], { cwd: copy, reject: false, env: { FORCE_COLOR: '0', INIT_CWD: copy } });
+const inCopy = (script: string, ...args: string[]) =>
+  execa(process.execPath, ['--import', 'tsx', script, ...args], { cwd: copy, reject: false, env: { FORCE_COLOR: '0', INIT_CWD: copy } });
 
 describe('npm run new-day', () => {
   it(`lays out ${id} in a copy of the repo, lint-clean, its solution passing and its scaffold not implemented yet (new-day)`, async () => {
@@ -27,10 +28,19 @@ describe('npm run new-day', () => {
     const made = await inCopy('grader/tools/new-day.ts', slug, title);
     expect(made.exitCode, made.stdout + made.stderr).toBe(0);
     expect(made.stdout).toContain('The course is consistent');
-    for (const file of [`days/${slug}/expiry.ts`, `solutions/${slug}/expiry.ts`, `days/${slug}/README.md`, `days/${slug}/CHECKPOINT.md`, `checkpoints/${id}/expiry.test.ts`, `test/fixtures/${id}/wrong-answer/bug.patch`]) {
+    for (const file of [
+      `days/${slug}/expiry.ts`,
+      `solutions/${slug}/expiry.ts`,
+      `days/${slug}/README.md`,
+      `days/${slug}/CHECKPOINT.md`,
+      `checkpoints/${id}/expiry.test.ts`,
+      `test/fixtures/${id}/wrong-answer/bug.patch`,
+    ]) {
       expect(existsSync(join(copy, file)), file).toBe(true);
     }
-    const entry = [`course/days/${slug}.ts`, 'course/days.ts'].find((file) => existsSync(join(copy, file)) && readFileSync(join(copy, file), 'utf8').includes(`slug: '${slug}'`));
+    const entry = [`course/days/${slug}.ts`, 'course/days.ts'].find(
+      (file) => existsSync(join(copy, file)) && readFileSync(join(copy, file), 'utf8').includes(`slug: '${slug}'`),
+    );
     expect(entry, 'the manifest has the day, in its own file or in the one list').toBeDefined();
     const [solved, scaffold] = await Promise.all([inCopy('grader/cli.ts', 'check', id, '--target', 'solutions'), inCopy('grader/cli.ts', 'check', id)]);
     expect(solved.exitCode, solved.stdout + solved.stderr).toBe(0);

@@ -38,7 +38,10 @@ const baselines = new Map<Graded, Promise<Report>>();
 function baseline(tree: Graded): Promise<Report> {
   if (!baselines.has(tree)) {
     const kept = gradedFile(tree, '20');
-    baselines.set(tree, usable(kept) ? Promise.resolve((JSON.parse(readFileSync(kept, 'utf8')) as GradedRun).report) : gradeTree(tree).then((run) => run.report));
+    baselines.set(
+      tree,
+      usable(kept) ? Promise.resolve((JSON.parse(readFileSync(kept, 'utf8')) as GradedRun).report) : gradeTree(tree).then((run) => run.report),
+    );
   }
   return baselines.get(tree)!;
 }
@@ -77,7 +80,9 @@ async function leg(version: string): Promise<string[]> {
       ({ report } = await gradeTree(tree, node));
       differences = verdictDifferences(await baseline(tree), report);
     }
-    const days = report.days.map((day) => `${day.id} ${day.passed ? '✓' : '✗'} ${day.tests.filter((test) => test.status === 'passed').length}/${day.tests.length}`).join(' · ');
+    const days = report.days
+      .map((day) => `${day.id} ${day.passed ? '✓' : '✗'} ${day.tests.filter((test) => test.status === 'passed').length}/${day.tests.length}`)
+      .join(' · ');
     lines.push(`Node ${version} · ${tree.padEnd(9)} · ${((Date.now() - started) / 1000).toFixed(0)} s · ${days}`);
     if (first && differences.length === 0) lines.push(`  graded twice: the first grade differed (${first}), the second agreed`);
     lines.push(...differences.map((difference) => `  ✗ ${difference}`));
@@ -93,5 +98,7 @@ else for (const version of versions) legs.push(await leg(version));
 const lines = legs.flat();
 console.log(lines.join('\n'));
 const failed = lines.some((line) => line.startsWith('  ✗'));
-console.log(`${failed ? '✗ verdicts differ from Node 20' : '✓ same verdicts as Node 20'} on ${versions.join(', ')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(
+  `${failed ? '✗ verdicts differ from Node 20' : '✓ same verdicts as Node 20'} on ${versions.join(', ')} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+);
 process.exitCode = failed ? 1 : 0;

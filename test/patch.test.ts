@@ -38,6 +38,8 @@ describe('applying a fixture patch', () => {
 
   it('refuses, naming the patch, the file and the hunk, when the solution changed there', () => {
     const { dir, patchFile } = tree('// header\none\n\n2\n');
-    expect(() => applyPatch(patchFile, dir), 'a changed context line must stop the fixture, not plant the bug elsewhere').toThrow(/bug\.patch no longer applies to 01-cache\/cache\.ts \(@@ -2,3 \+2,3 @@\)/);
+    expect(() => applyPatch(patchFile, dir), 'a changed context line must stop the fixture, not plant the bug elsewhere').toThrow(
+      /bug\.patch no longer applies to 01-cache\/cache\.ts \(@@ -2,3 \+2,3 @@\)/,
+    );
   });
 });

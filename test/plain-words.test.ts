@@ -23,7 +23,9 @@ describe('plain words for TypeScript errors', () => {
     try {
       const message = compileFailure(await typeErrors(day, tree))?.message ?? '';
       expect(message).toMatch(/TS2322: Type 'Buffer<ArrayBufferLike>' is not assignable to type 'Buffer<ArrayBuffer>'/);
-      expect(message).toMatch(/In plain words: Buffer\.alloc\(0\) and Buffer\.concat give a Buffer<ArrayBuffer>[^\n]*let pending: Buffer = Buffer\.alloc\(0\);/);
+      expect(message).toMatch(
+        /In plain words: Buffer\.alloc\(0\) and Buffer\.concat give a Buffer<ArrayBuffer>[^\n]*let pending: Buffer = Buffer\.alloc\(0\);/,
+      );
       edit(tree, '02-server/server.ts', 'let pending = Buffer.alloc(0);', 'let pending: Buffer = Buffer.alloc(0);');
       expect(await typeErrors(day, tree), 'the advice, followed, compiles').toEqual([]);
     } finally {
@@ -35,7 +37,12 @@ describe('plain words for TypeScript errors', () => {
     const tree = treeWith(undefined);
     try {
       edit(tree, '01-cache/cache.ts', 'get(key: string): string | undefined {', 'get(key: string): string {');
-      edit(tree, '01-cache/cache.ts', 'return this.#store.delete(key);', 'const old = this.#store.get(key);\n    this.#store.delete(key);\n    return old.length >= 0;');
+      edit(
+        tree,
+        '01-cache/cache.ts',
+        'return this.#store.delete(key);',
+        'const old = this.#store.get(key);\n    this.#store.delete(key);\n    return old.length >= 0;',
+      );
       const message = compileFailure(await typeErrors(findDay('day1')!, tree))?.message ?? '';
       const words = [...message.matchAll(/In plain words: (.*)/g)].map((match) => match[1]!);
       expect(message).toMatch(/TS2322: Type 'string \| undefined' is not assignable to type 'string'/);
@@ -50,7 +57,9 @@ describe('plain words for TypeScript errors', () => {
 
 describe('plain words for received values', () => {
   it('PW3: says what Object.prototype, the Object function and a prototype-less object are', () => {
-    expect(show(Object.prototype)).toMatch(/^\[Object: null prototype\] \{\} — that is Object\.prototype: a plain object \{\} used as a store answers obj\["__proto__"\]/);
+    expect(show(Object.prototype)).toMatch(
+      /^\[Object: null prototype\] \{\} — that is Object\.prototype: a plain object \{\} used as a store answers obj\["__proto__"\]/,
+    );
     expect(show(Object)).toMatch(/^\[Function: Object\] — that is the Object function/);
     expect(show(Object.create(null))).toMatch(/an object without a prototype/);
     expect(show({ a: 1 })).toBe('{ a: 1 }');

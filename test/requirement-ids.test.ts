@@ -10,7 +10,10 @@ import { requirementProblems, type Listed } from '../grader/tools/lint/requireme
 let listed: Listed[] = [];
 beforeAll(async () => {
   const run = await execa(process.execPath, ['--import', 'tsx', 'test/list-checkpoints.ts'], { cwd: root, env: { FORCE_COLOR: '0' } });
-  listed = run.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Listed);
+  listed = run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Listed);
 }, 120_000);
 
 describe('requirement ids', () => {

@@ -12,10 +12,22 @@ const cases: Record<string, { triggers: string; line: number; clean: string }> =
   'import-leaves-tree': {
     triggers: ["import { RWLock } from './rwlock.ts';", "export { Cache } from '../../solutions/01-cache/cache.ts';"].join('\n'),
     line: 2,
-    clean: ["import { Cache } from '../01-cache/cache.ts';", "import { createServer } from 'node:net';", "// from '../../solutions/01-cache/cache.ts' in a comment"].join('\n'),
+    clean: [
+      "import { Cache } from '../01-cache/cache.ts';",
+      "import { createServer } from 'node:net';",
+      "// from '../../solutions/01-cache/cache.ts' in a comment",
+    ].join('\n'),
   },
   'module-store': {
-    triggers: ['const store = new Map<string, string>();', '', 'export class Cache {', '  set(key: string, value: string): void {', '    store.set(key, value);', '  }', '}'].join('\n'),
+    triggers: [
+      'const store = new Map<string, string>();',
+      '',
+      'export class Cache {',
+      '  set(key: string, value: string): void {',
+      '    store.set(key, value);',
+      '  }',
+      '}',
+    ].join('\n'),
     line: 1,
     clean: [
       "const commands = new Map([['GET', 1]]); // a lookup table, never changed",
@@ -28,7 +40,15 @@ const cases: Record<string, { triggers: string; line: number; clean: string }> =
     ].join('\n'),
   },
   'console-in-hot-path': {
-    triggers: ['export class Cache {', '  #store = new Map<string, string>();', '  get(key: string): string | undefined {', "    console.log('get', key);", '    return this.#store.get(key);', '  }', '}'].join('\n'),
+    triggers: [
+      'export class Cache {',
+      '  #store = new Map<string, string>();',
+      '  get(key: string): string | undefined {',
+      "    console.log('get', key);",
+      '    return this.#store.get(key);',
+      '  }',
+      '}',
+    ].join('\n'),
     line: 4,
     clean: [
       'export async function startServer() {',
@@ -41,7 +61,13 @@ const cases: Record<string, { triggers: string; line: number; clean: string }> =
     ].join('\n'),
   },
   'write-per-reply': {
-    triggers: ["socket.on('data', (chunk) => {", "  for (const line of String(chunk).split('\\n')) {", '    socket.write(handleLine(line, cache) + "\\n");', '  }', '});'].join('\n'),
+    triggers: [
+      "socket.on('data', (chunk) => {",
+      "  for (const line of String(chunk).split('\\n')) {",
+      '    socket.write(handleLine(line, cache) + "\\n");',
+      '  }',
+      '});',
+    ].join('\n'),
     line: 3,
     clean: [
       "socket.on('data', (chunk) => {",
@@ -79,7 +105,14 @@ const cases: Record<string, { triggers: string; line: number; clean: string }> =
     ].join('\n'),
   },
   'listener-never-removed': {
-    triggers: ['function send(socket: Socket, command: string): Promise<string> {', '  return new Promise((resolve) => {', "    socket.on('data', (data) => resolve(String(data)));", '    socket.write(command);', '  });', '}'].join('\n'),
+    triggers: [
+      'function send(socket: Socket, command: string): Promise<string> {',
+      '  return new Promise((resolve) => {',
+      "    socket.on('data', (data) => resolve(String(data)));",
+      '    socket.write(command);',
+      '  });',
+      '}',
+    ].join('\n'),
     line: 3,
     clean: [
       'function send(socket: Socket, command: string): Promise<string> {',
@@ -98,7 +131,13 @@ const cases: Record<string, { triggers: string; line: number; clean: string }> =
     ].join('\n'),
   },
   'hard-coded-port': {
-    triggers: ['export async function startServer(options: { port?: number } = {}) {', '  const server = createServer(onConnection);', "  server.listen(6379, '127.0.0.1');", '  return server;', '}'].join('\n'),
+    triggers: [
+      'export async function startServer(options: { port?: number } = {}) {',
+      '  const server = createServer(onConnection);',
+      "  server.listen(6379, '127.0.0.1');",
+      '  return server;',
+      '}',
+    ].join('\n'),
     line: 3,
     clean: [
       'export async function startServer({ port = 6379, host = "127.0.0.1" }: Options = {}): Promise<{ port: number; close(): Promise<void> }> {',
@@ -125,9 +164,19 @@ describe('review checks', () => {
   });
 
   it("console-in-hot-path also speaks inside a named function passed as the 'data' listener", () => {
-    const text = ['function serve(socket: Socket) {', '  const onChunk = (chunk: Buffer) => {', "    console.log('got', chunk.length);", '  };', "  socket.on('data', onChunk);", '}'].join('\n');
+    const text = [
+      'function serve(socket: Socket) {',
+      '  const onChunk = (chunk: Buffer) => {',
+      "    console.log('got', chunk.length);",
+      '  };',
+      "  socket.on('data', onChunk);",
+      '}',
+    ].join('\n');
     const findings = reviewText('days/x/file.ts', text).filter((finding) => finding.check === 'console-in-hot-path');
-    expect(findings.map((finding) => finding.line), 'the console.log inside onChunk').toEqual([3]);
+    expect(
+      findings.map((finding) => finding.line),
+      'the console.log inside onChunk',
+    ).toEqual([3]);
     expect(findings[0]!.what).toContain("`onChunk`, the 'data' listener");
   });
 
@@ -139,10 +188,15 @@ describe('review checks', () => {
     const allowed = (finding: Finding) => finding.file === 'solutions/02-server/server.ts' && finding.check === 'write-per-reply';
     for (const day of days) {
       const folder = resolve(root, 'solutions', day.slug);
-      const files = readdirSync(folder, { recursive: true }).map(String).filter((name) => /\.[cm]?ts$/.test(name));
+      const files = readdirSync(folder, { recursive: true })
+        .map(String)
+        .filter((name) => /\.[cm]?ts$/.test(name));
       for (const name of files) {
         const shown = `solutions/${day.slug}/${name}`;
-        expect(reviewText(shown, readFileSync(resolve(folder, name), 'utf8')).filter((finding) => !allowed(finding)), shown).toEqual([]);
+        expect(
+          reviewText(shown, readFileSync(resolve(folder, name), 'utf8')).filter((finding) => !allowed(finding)),
+          shown,
+        ).toEqual([]);
       }
     }
   });

@@ -12,7 +12,10 @@ describe('the workflows', () => {
     const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
     const run = [...read('.github/workflows/self-test.yml').matchAll(/run: npm run ([\w:-]+)/g)].map((match) => match[1]!);
     expect(run, 'self-test.yml runs these').toEqual(expect.arrayContaining(['typecheck', 'lint', 'knip', 'test:unit']));
-    expect(run.filter((name) => !scripts.includes(name)), 'scripts self-test.yml runs that package.json lacks').toEqual([]);
+    expect(
+      run.filter((name) => !scripts.includes(name)),
+      'scripts self-test.yml runs that package.json lacks',
+    ).toEqual([]);
   });
 
   it('skips grading on the template repository', { meta: { id: 'grade-skips-template' } }, () => {

@@ -12,10 +12,31 @@ import { scratchDir, skipWithoutTool } from './helpers.ts';
 
 const executablePath = '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 function result(opsPerSec: number, p50Ms: number, seconds: number[]): LoadResult {
-  return { durationMs: 3000, totalOps: opsPerSec * 3, errors: 0, opsPerSec, p50Ms, p90Ms: p50Ms * 2, p99Ms: p50Ms * 4, maxMs: p50Ms * 10, perSecond: seconds, cpuPercent: 50, workers: 1, workerCpuPercent: [50] };
+  return {
+    durationMs: 3000,
+    totalOps: opsPerSec * 3,
+    errors: 0,
+    opsPerSec,
+    p50Ms,
+    p90Ms: p50Ms * 2,
+    p99Ms: p50Ms * 4,
+    maxMs: p50Ms * 10,
+    perSecond: seconds,
+    cpuPercent: 50,
+    workers: 1,
+    workerCpuPercent: [50],
+  };
 }
 
 const report = { durationMs: 6000, totalOps: 1, errors: 0, opsPerSec: 1, avgLatencyMs: 1, p50LatencyMs: 1, p99LatencyMs: 1 };
@@ -24,7 +45,12 @@ const load: LoadRun = {
   text: '=== Load Test Results ===',
   perSecond: [30_000, 31_000],
   settings: 'your day-2 server',
-  compared: { series: [{ server: 'your server', result: result(31_234, 1.5, [30_100, 31_900, 31_700]) }, { server: 'Redis', result: result(61_876, 0.75, [60_500, 62_300, 62_800]) }] },
+  compared: {
+    series: [
+      { server: 'your server', result: result(31_234, 1.5, [30_100, 31_900, 31_700]) },
+      { server: 'Redis', result: result(61_876, 0.75, [60_500, 62_300, 62_800]) },
+    ],
+  },
 };
 
 // The markdown's image lines as an HTML page next to it: what GitHub does with `![alt](file.svg)`.
@@ -49,7 +75,9 @@ describe('npm run share charts', () => {
   });
 
   it.skipIf(skipWithoutTool(hasChromium))(
-    hasChromium ? 'draws both charts in headless Chromium: a line per server per second, and four percentile bars per server' : 'browser check skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)',
+    hasChromium
+      ? 'draws both charts in headless Chromium: a line per server per second, and four percentile bars per server'
+      : 'browser check skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)',
     async () => {
       const dir = scratchDir('charts');
       const file = join(dir, 'week1-days.md');
@@ -59,18 +87,24 @@ describe('npm run share charts', () => {
       try {
         const browserPage = await browser.newPage();
         await browserPage.goto(pathToFileURL(join(dir, 'page.html')).href);
-        const images = await browserPage.$$eval('img', (list) => list.map((image) => ({ src: image.getAttribute('src'), drawn: image.complete && image.naturalWidth > 0 })));
+        const images = await browserPage.$$eval('img', (list) =>
+          list.map((image) => ({ src: image.getAttribute('src'), drawn: image.complete && image.naturalWidth > 0 })),
+        );
         expect(images).toEqual([
           { src: charts.throughput, drawn: true },
           { src: charts.latency, drawn: true },
         ]);
         await browserPage.goto(pathToFileURL(join(dir, charts.throughput)).href);
-        const lines = await browserPage.$$eval('g[aria-label="line"] path', (paths) => paths.map((path) => (path as unknown as { getTotalLength(): number }).getTotalLength()));
+        const lines = await browserPage.$$eval('g[aria-label="line"] path', (paths) =>
+          paths.map((path) => (path as unknown as { getTotalLength(): number }).getTotalLength()),
+        );
         expect(lines, 'one drawn line per server').toHaveLength(2);
         for (const length of lines) expect(length).toBeGreaterThan(100);
         expect(await browserPage.locator('svg').innerHTML()).toMatch(/>your server<[^]*>Redis<|>Redis<[^]*>your server</);
         await browserPage.goto(pathToFileURL(join(dir, charts.latency)).href);
-        const bars = await browserPage.$$eval('g[aria-label="bar"] rect', (rects) => rects.map((rect) => (rect as unknown as { getBBox(): { height: number } }).getBBox().height));
+        const bars = await browserPage.$$eval('g[aria-label="bar"] rect', (rects) =>
+          rects.map((rect) => (rect as unknown as { getBBox(): { height: number } }).getBBox().height),
+        );
         expect(bars, 'p50, p90, p99 and max for each of two servers').toHaveLength(8);
         for (const height of bars) expect(height).toBeGreaterThan(0);
       } finally {

@@ -14,7 +14,11 @@ describe("share's counted learner server", () => {
     const tree = treeWith(undefined);
     // The learner's server (the tuned day-5 one, which share runs when it exists) prints a line of its own.
     appendFileSync(resolve(tree, '05-performance/server.ts'), "\nconsole.log('server ready {not json');\n");
-    const group = startGroup({ args: ['--import', 'tsx', resolve(root, 'grader/share/learner-server-counted.ts'), tree], stdio: ['ignore', 'pipe', 'pipe', 'pipe'], env: process.env });
+    const group = startGroup({
+      args: ['--import', 'tsx', resolve(root, 'grader/share/learner-server-counted.ts'), tree],
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      env: process.env,
+    });
     try {
       let printed = '';
       const sawPrint = new Promise<void>((done) => {

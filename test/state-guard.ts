@@ -27,5 +27,7 @@ beforeAll(() => {
 afterAll(() => {
   const changed = stateChanges(before, stateSnapshot());
   if (changed.length === 0) return;
-  throw new Error(`This test file wrote to the learner's .cachelings/ (${changed.join(', ')}); run the grader with the scratch CACHELINGS_STATE_DIR of the test run instead.`);
+  throw new Error(
+    `This test file wrote to the learner's .cachelings/ (${changed.join(', ')}); run the grader with the scratch CACHELINGS_STATE_DIR of the test run instead.`,
+  );
 });

@@ -27,7 +27,14 @@ describe('Transcript', () => {
     for (let i = 0; i < 3; i += 1) transcript.received('client', 'OK');
     transcript.received('client', Buffer.from([0xff]));
     expect(transcript.render()).toBe(
-      ['[client] SET k v', '[client] GET k', '[client] sends "SE"', '[client] sends "T k w\\n"', '[client] Received: "OK" (×3)', '[client] Received: "\\xff"'].join('\n'),
+      [
+        '[client] SET k v',
+        '[client] GET k',
+        '[client] sends "SE"',
+        '[client] sends "T k w\\n"',
+        '[client] Received: "OK" (×3)',
+        '[client] Received: "\\xff"',
+      ].join('\n'),
     );
   });
 

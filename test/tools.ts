@@ -13,10 +13,30 @@ interface Tool {
 
 /** Every tool the self-test uses. Chromium is looked for where the browser tests launch it. */
 export const tools: Tool[] = [
-  { name: 'redis-server', why: "day 5 compares the learner's server with real Redis", found: () => findTool('redis-server') !== undefined, debian: 'redis-server' },
-  { name: 'redis-cli', why: "day 5's RESP stretch is checked with a redis-cli session", found: () => findTool('redis-cli') !== undefined, debian: 'redis-tools' },
-  { name: 'redis-benchmark', why: "day 5's RESP stretch is measured beside Redis", found: () => findTool('redis-benchmark') !== undefined, debian: 'redis-tools' },
-  { name: '/usr/bin/chromium', why: 'the vitest UI and the HTML pages are checked in headless Chromium', found: () => existsSync('/usr/bin/chromium'), debian: 'chromium' },
+  {
+    name: 'redis-server',
+    why: "day 5 compares the learner's server with real Redis",
+    found: () => findTool('redis-server') !== undefined,
+    debian: 'redis-server',
+  },
+  {
+    name: 'redis-cli',
+    why: "day 5's RESP stretch is checked with a redis-cli session",
+    found: () => findTool('redis-cli') !== undefined,
+    debian: 'redis-tools',
+  },
+  {
+    name: 'redis-benchmark',
+    why: "day 5's RESP stretch is measured beside Redis",
+    found: () => findTool('redis-benchmark') !== undefined,
+    debian: 'redis-tools',
+  },
+  {
+    name: '/usr/bin/chromium',
+    why: 'the vitest UI and the HTML pages are checked in headless Chromium',
+    found: () => existsSync('/usr/bin/chromium'),
+    debian: 'chromium',
+  },
 ];
 
 /** The lines to print for the missing tools (empty when all are there). */

@@ -30,7 +30,9 @@ describe('the tsc runner', () => {
     for (const tsc of [crashing, missing]) {
       const failure = compileFailure(await typeErrors(day1, solutions, tsc));
       expect(failure, `${tsc}: a failed requirement`).toMatchObject({ name: compileRequirement, status: 'failed' });
-      expect(failure?.message).toMatch(/^tsc did not run to the end, so your files were not type-checked: [^\n]+\nReceived: [^]*\nTry: +Run `npm run typecheck` by hand/);
+      expect(failure?.message).toMatch(
+        /^tsc did not run to the end, so your files were not type-checked: [^\n]+\nReceived: [^]*\nTry: +Run `npm run typecheck` by hand/,
+      );
     }
   });
 

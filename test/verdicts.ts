@@ -15,7 +15,8 @@ export function verdictDifferences(base: Report, other: Report): string[] {
     for (const test of day.tests) {
       const match = theirs.tests.find((entry) => entry.name === test.name);
       if (!match) out.push(`${day.id} · "${test.name}" is missing`);
-      else if (match.status !== test.status) out.push(`${day.id} · "${test.name}" ${match.status} where Node 20's ${test.status}: ${match.message.split('\n')[0]}`);
+      else if (match.status !== test.status)
+        out.push(`${day.id} · "${test.name}" ${match.status} where Node 20's ${test.status}: ${match.message.split('\n')[0]}`);
     }
     const notYet = (report: typeof day) => /not implemented yet/.test(report.tests.map((test) => test.message).join('\n'));
     if (notYet(day) && !notYet(theirs)) out.push(`${day.id} no longer says "not implemented yet"`);

@@ -32,7 +32,11 @@ describe('watch hears saves (grader/watch/saves.ts)', () => {
     mkdirSync(join(tree, '01-cache'));
     writeFileSync(join(tree, '01-cache/cache.ts'), 'export const a = 1;\n');
     bursts = [];
-    saves = watchSaves(tree, (file) => (bursts.push(file), heard()), (error) => bursts.push(`error: ${String(error)}`));
+    saves = watchSaves(
+      tree,
+      (file) => (bursts.push(file), heard()),
+      (error) => bursts.push(`error: ${String(error)}`),
+    );
     await settle(); // chokidar's first scan of the folder
   });
   afterEach(async () => {

@@ -31,7 +31,10 @@ describe.each(days.map((day) => [day.id] as const))('%s', (id) => {
     const day = report.days.find((entry) => entry.id === id);
     expect(day, `grade of the scaffolds reported no ${id}; it printed:\n${run.stdout}`).toBeDefined();
     expect(day!.passed, `the scaffold must fail ${id}`).toBe(false);
-    const messages = day!.tests.filter((test) => test.status === 'failed').map((test) => test.message).join('\n');
+    const messages = day!.tests
+      .filter((test) => test.status === 'failed')
+      .map((test) => test.message)
+      .join('\n');
     expect(messages, 'the failures name the unfinished function').toMatch(/not implemented yet: \w+(\.\w+)? in days\//);
     expect(messages, 'no raw stack trace is shown').not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });

@@ -119,7 +119,13 @@ describe('Cache', () => {
 
   it('stores unicode and property-like keys exactly', { meta: { id: 'odd-keys' } }, async () => {
     const cache = await newCache();
-    const pairs: [string, string][] = [['ключ', 'значение'], ['🐣', 'hatch'], ['日本', '東京'], ['__proto__', 'plain key'], ['constructor', 'also plain']];
+    const pairs: [string, string][] = [
+      ['ключ', 'значение'],
+      ['🐣', 'hatch'],
+      ['日本', '東京'],
+      ['__proto__', 'plain key'],
+      ['constructor', 'also plain'],
+    ];
     for (const [key, value] of pairs) await cache.set(key, value);
     for (const [key, value] of pairs) {
       expectEqual(await cache.get(key), value, `cache.get(${JSON.stringify(key)}) did not return what was stored.`, {

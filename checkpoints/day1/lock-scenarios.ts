@@ -28,9 +28,18 @@ const newLock = (learner: Learner) => new (learner['01-cache/rwlock.ts'] as Lock
 /** What read(() => 'from read') and then write(async () => 42) resolved to. */
 export async function lockReturns(learner: Learner) {
   const lock = newLock(learner);
-  const read = await within(lock.read(() => 'from read'), 1_000);
+  const read = await within(
+    lock.read(() => 'from read'),
+    1_000,
+  );
   if ('pending' in read) return { read };
-  return { read, written: await within(lock.write(async () => 42), 1_000) };
+  return {
+    read,
+    written: await within(
+      lock.write(async () => 42),
+      1_000,
+    ),
+  };
 }
 
 /** The most readers inside at once when two readers wait on one gate, and whether both finished. */
@@ -39,12 +48,13 @@ export async function readersShare(learner: Learner) {
   const gate = deferred();
   let inside = 0;
   let most = 0;
-  const reader = () => lock.read(async () => {
-    inside += 1;
-    most = Math.max(most, inside);
-    await gate.promise;
-    inside -= 1;
-  });
+  const reader = () =>
+    lock.read(async () => {
+      inside += 1;
+      most = Math.max(most, inside);
+      await gate.promise;
+      inside -= 1;
+    });
   const both = settle(Promise.all([reader(), reader()]));
   for (let i = 0; i < 5 && most < 2; i += 1) await tick();
   gate.resolve();
@@ -56,10 +66,12 @@ export async function writerFirst(learner: Learner) {
   const lock = newLock(learner);
   const order: string[] = [];
   const gate = deferred();
-  const first = settle(lock.read(async () => {
-    order.push('reader 1 in');
-    await gate.promise;
-  }));
+  const first = settle(
+    lock.read(async () => {
+      order.push('reader 1 in');
+      await gate.promise;
+    }),
+  );
   await tick();
   const writer = settle(lock.write(() => void order.push('writer in')));
   await tick();
@@ -75,11 +87,27 @@ export async function releaseOnThrow(learner: Learner, seed: number) {
   const modes: { mode: 'write' | 'read'; settled: boolean; same?: boolean; received?: string; next?: boolean }[] = [];
   for (const mode of ['write', 'read'] as const) {
     const boom = new Error(`boom from ${mode} (seed ${seed})`);
-    const outcome = await within(lock[mode](() => { throw boom; }).then((value: unknown) => `resolved with ${String(value)}`, (error: unknown) => error), 1_000);
+    const outcome = await within(
+      lock[mode](() => {
+        throw boom;
+      }).then(
+        (value: unknown) => `resolved with ${String(value)}`,
+        (error: unknown) => error,
+      ),
+      1_000,
+    );
     if ('pending' in outcome) return [...modes, { mode, settled: false }];
     if (outcome.value instanceof Error && /not implemented yet/.test(outcome.value.message)) throw outcome.value; // the scaffold: say so plainly
     const same = outcome.value === boom;
-    const next = same && !('pending' in (await within(lock.write(() => 'next'), 1_000)));
+    const next =
+      same &&
+      !(
+        'pending' in
+        (await within(
+          lock.write(() => 'next'),
+          1_000,
+        ))
+      );
     modes.push({ mode, settled: true, same, received: show(outcome.value), next });
     if (!same || !next) break;
   }
@@ -91,11 +119,12 @@ export async function lostUpdates(learner: Learner) {
   const lock = newLock(learner);
   const cache = new (learner['01-cache/cache.ts'] as CacheModule).Cache();
   cache.set('counter', '0');
-  const increment = () => lock.write(async () => {
-    const current = Number(cache.get('counter'));
-    await tick();
-    cache.set('counter', String(current + 1));
-  });
+  const increment = () =>
+    lock.write(async () => {
+      const current = Number(cache.get('counter'));
+      await tick();
+      cache.set('counter', String(current + 1));
+    });
   const finished = !('pending' in (await within(Promise.all(Array.from({ length: 100 }, increment)), 3_000)));
   return { finished, counter: cache.get('counter') };
 }
@@ -109,14 +138,22 @@ export async function releasedEarly(learner: Learner) {
     await new Promise((done) => setTimeout(done, 20));
     settled = true;
   });
-  await within(lock.write(() => void (early = !settled)), 1_000).catch(() => {});
+  await within(
+    lock.write(() => void (early = !settled)),
+    1_000,
+  ).catch(() => {});
   await first.catch(() => {});
   return early;
 }
 
 /** Thrown inside the property when a writer finds company, right after schedule step `step`. */
 class Overlap extends Error {
-  constructor(message: string, readonly step: number, readonly who: string, readonly events: LockEvent[]) {
+  constructor(
+    message: string,
+    readonly step: number,
+    readonly who: string,
+    readonly events: LockEvent[],
+  ) {
     super(message);
   }
 }
@@ -135,7 +172,9 @@ export async function writerAlone(learner: Learner, seed: number) {
       const events: LockEvent[] = []; // what each task did, and at which step: the timeline of a failure
       const inside = (label: string, doing: string) => {
         if (writers > 1 || (writers === 1 && readers > 0)) {
-          throw new Overlap(`${label} ${doing} with ${writers} writer(s) and ${readers} reader(s) inside together`, step, `${label} ${doing} here`, [...events]);
+          throw new Overlap(`${label} ${doing} with ${writers} writer(s) and ${readers} reader(s) inside together`, step, `${label} ${doing} here`, [
+            ...events,
+          ]);
         }
       };
       const tasks = ops.map((mode, i) =>

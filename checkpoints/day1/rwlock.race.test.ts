@@ -66,7 +66,11 @@ interface Overlap {
 /** The timeline of the schedule an Overlap broke, as a picture for the UI's report panel. */
 function timeline(overlap: Overlap): Picture {
   const task = overlap.who.split(' ')[0]!;
-  return { type: 'timeline', caption: `The shortest schedule that broke the lock: ${overlap.who} while another task was inside.`, draw: (charts) => charts.lockTimeline(overlap.events, { task, step: overlap.step }) };
+  return {
+    type: 'timeline',
+    caption: `The shortest schedule that broke the lock: ${overlap.who} while another task was inside.`,
+    draw: (charts) => charts.lockTimeline(overlap.events, { task, step: overlap.step }),
+  };
 }
 
 // The learner host starts, and bundles the files, before the first test (a collect-only run starts nothing).
@@ -75,8 +79,16 @@ beforeAll(() => startLearnerHost([file, cacheFile], scenarios));
 describe('RWLock (race-stress)', () => {
   it('read and write resolve to what the function returns', { meta: { id: 'lock-returns' } }, async () => {
     const { read, written } = await observe('lockReturns');
-    expectEqual(settled(read, 1_000, 'read(fn) never resolved.', { where: where('read') }), 'from read', 'read(() => "from read") must resolve to "from read".', { where: where('read') });
-    expectEqual(settled(written, 1_000, 'write(fn) never resolved.', { where: where('write') }), 42, 'write(async () => 42) must resolve to 42.', { where: where('write'), fix: 'Return `await fn()`.' });
+    expectEqual(
+      settled(read, 1_000, 'read(fn) never resolved.', { where: where('read') }),
+      'from read',
+      'read(() => "from read") must resolve to "from read".',
+      { where: where('read') },
+    );
+    expectEqual(settled(written, 1_000, 'write(fn) never resolved.', { where: where('write') }), 42, 'write(async () => 42) must resolve to 42.', {
+      where: where('write'),
+      fix: 'Return `await fn()`.',
+    });
   });
 
   it('lets two readers inside at the same time', { meta: { id: 'readers-share' } }, async () => {
@@ -95,32 +107,44 @@ describe('RWLock (race-stress)', () => {
     const released = deadlock ? undefined : await releasedEarly();
     // Whoever walked in on the other is the side to fix: a reader entering beside a writer points at read().
     const readerEntered = !deadlock && /^read#\d+ enters/.test(problem);
-    throw withPictures(new CheckError(deadlock ? 'Some task never got the lock: a deadlock.' : 'A writer shared the lock with another task.', {
-      expected: 'a writer inside the lock alone, and every task eventually inside',
-      received: `${problem}${deadlock ? '' : ` (right after step ${found.step})`}, with tasks ${JSON.stringify(ops)} (#N is a task's place in that list)`,
-      where: where(readerEntered ? 'read' : 'write'),
-      ...(deadlock ? {} : { cause: overlap }),
-      ...released,
-      fix: `${released?.fix ?? (readerEntered ? 'A reader may enter only when no writer is inside (and, for fairness, none is waiting).' : 'A writer may enter only when readers === 0 and no writer is inside.')}\nShortest schedule that broke it (seed ${seed}):\n${deadlock ? steps(found.schedule) : steps(found.schedule, found.step, found.who)}`,
-    }), deadlock ? [] : [timeline(found)]);
+    throw withPictures(
+      new CheckError(deadlock ? 'Some task never got the lock: a deadlock.' : 'A writer shared the lock with another task.', {
+        expected: 'a writer inside the lock alone, and every task eventually inside',
+        received: `${problem}${deadlock ? '' : ` (right after step ${found.step})`}, with tasks ${JSON.stringify(ops)} (#N is a task's place in that list)`,
+        where: where(readerEntered ? 'read' : 'write'),
+        ...(deadlock ? {} : { cause: overlap }),
+        ...released,
+        fix: `${released?.fix ?? (readerEntered ? 'A reader may enter only when no writer is inside (and, for fairness, none is waiting).' : 'A writer may enter only when readers === 0 and no writer is inside.')}\nShortest schedule that broke it (seed ${seed}):\n${deadlock ? steps(found.schedule) : steps(found.schedule, found.step, found.who)}`,
+      }),
+      deadlock ? [] : [timeline(found)],
+    );
   });
 
   it('lets a waiting writer go before readers that arrive after it', { meta: { id: 'writer-first' } }, async () => {
     const { order, finished } = await observe('writerFirst');
     settled(finished ? { value: true } : undefined, 1_000, 'The reader, writer and late reader never all finished.', { where: where('read') });
-    expectTrue(order.indexOf('writer in') < order.indexOf('reader 2 in'), 'A reader that arrived after a waiting writer went in first: a stream of readers could starve that writer.', {
-      expected: '["reader 1 in","writer in","reader 2 in"]',
-      received: JSON.stringify(order),
-      where: where('read'),
-      fix: 'While a writer is waiting, make new readers queue behind it.',
-    });
+    expectTrue(
+      order.indexOf('writer in') < order.indexOf('reader 2 in'),
+      'A reader that arrived after a waiting writer went in first: a stream of readers could starve that writer.',
+      {
+        expected: '["reader 1 in","writer in","reader 2 in"]',
+        received: JSON.stringify(order),
+        where: where('read'),
+        fix: 'While a writer is waiting, make new readers queue behind it.',
+      },
+    );
   });
 
   it('releases the lock when the function throws, and passes the error on', { meta: { id: 'release-on-throw' } }, async () => {
     for (const { mode, settled: done, same, received, next } of await observe('releaseOnThrow')) {
       settled(done ? { value: true } : undefined, 1_000, `${mode}(fn) with a throwing fn never settled.`, { where: where(mode) });
       if (!same) {
-        throw new CheckError(`${mode}(fn) must reject with the error fn threw.`, { expected: `Error: boom from ${mode} (seed ${seed})`, received, where: where(mode), fix: 'Do not catch the error: use try/finally, not try/catch.' });
+        throw new CheckError(`${mode}(fn) must reject with the error fn threw.`, {
+          expected: `Error: boom from ${mode} (seed ${seed})`,
+          received,
+          where: where(mode),
+          fix: 'Do not catch the error: use try/finally, not try/catch.',
+        });
       }
       settled(next ? { value: true } : undefined, 1_000, `After ${mode}(fn) threw, the next write never got the lock.`, {
         where: where(mode),

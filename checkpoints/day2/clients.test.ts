@@ -46,12 +46,13 @@ describe('Many clients', () => {
       await quick.send(`SET ${key1} ${i}\n`);
       const reply = await quick.readLine(2000);
       quick.expectLine(reply, 'OK', 'A client was kept waiting while another had sent only half a line.', {
-        fix: 'Keep each connection\'s unfinished line in that connection\'s handler; never wait for one client\'s newline before serving others.',
+        fix: "Keep each connection's unfinished line in that connection's handler; never wait for one client's newline before serving others.",
       });
     }
-    const halfLine = 'A line arrives in pieces: keep the slow client\'s "SET … half" in that connection\'s buffer and run it only when its "\\n" arrives, as one line.';
+    const halfLine =
+      'A line arrives in pieces: keep the slow client\'s "SET … half" in that connection\'s buffer and run it only when its "\\n" arrives, as one line.';
     await slow.send('-done\n');
-    slow.expectLine(await slow.readLine(), 'OK', 'The slow client\'s line, finished later, was not answered.', { where: look.framing, fix: halfLine });
+    slow.expectLine(await slow.readLine(), 'OK', "The slow client's line, finished later, was not answered.", { where: look.framing, fix: halfLine });
     await quick.expectReply(`GET ${key3}`, 'half-done', { where: look.framing, fix: halfLine });
   });
 });
@@ -78,7 +79,12 @@ describe('Bad input', () => {
       });
     });
     flood.expectLine(reply, 'ERR line too long', 'A 70 KiB line without a newline got the wrong reply.', { fix });
-    if (!(await flood.waitForEnd(2000))) throw flood.fail('After ERR line too long the connection must be closed.', { expected: 'the server ends the connection', received: 'still open after 2 s', fix: 'Call socket.end() after writing the error.' });
+    if (!(await flood.waitForEnd(2000)))
+      throw flood.fail('After ERR line too long the connection must be closed.', {
+        expected: 'the server ends the connection',
+        received: 'still open after 2 s',
+        fix: 'Call socket.end() after writing the error.',
+      });
     await other.expectReply(`SET ${key2} fine`, 'OK', { fix: 'Refusing one client must not affect the others.' });
     await other.expectReply(`GET ${key2}`, 'fine');
   });
@@ -126,7 +132,11 @@ describe('Bad input', () => {
     const client = await connectTo(server, 'other client', transcript);
     await client.expectReply(`GET ${key1}`, 'kept', { fix: 'A client that disconnects must not take the data it wrote with it.' });
     await new Promise((done) => setTimeout(done, 50));
-    expectNoCrash(since, 'a client vanished mid-command (ECONNRESET)', "Listen for 'error' on every socket: a client that vanishes makes its socket emit ECONNRESET, and an 'error' event nobody listens to is thrown.");
+    expectNoCrash(
+      since,
+      'a client vanished mid-command (ECONNRESET)',
+      "Listen for 'error' on every socket: a client that vanishes makes its socket emit ECONNRESET, and an 'error' event nobody listens to is thrown.",
+    );
   });
 
   it('does not run the half-sent command of a client that vanished', { meta: { id: 'vanished-half-line' } }, async () => {
@@ -141,7 +151,7 @@ describe('Bad input', () => {
     const client = await connectTo(server, 'other client', transcript);
     await client.expectReply(`GET ${key2}`, '(nil)', {
       where: look.disconnect,
-      fix: "Only a line ended by \"\\n\" is a command; drop the unfinished bytes on 'close' (node:readline hands them over as a last line).",
+      fix: 'Only a line ended by "\\n" is a command; drop the unfinished bytes on \'close\' (node:readline hands them over as a last line).',
     });
   });
 });

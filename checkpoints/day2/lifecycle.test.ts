@@ -80,7 +80,12 @@ describe('Lifecycle', () => {
       cause: hangs,
     });
     for (const client of [idle, busy]) {
-      if (!(await client.waitForEnd(2000))) throw client.fail('After close() resolved, this client was still connected.', { where: look.close, fix: 'End every open socket in close().', cause: leaves });
+      if (!(await client.waitForEnd(2000)))
+        throw client.fail('After close() resolved, this client was still connected.', {
+          where: look.close,
+          fix: 'End every open socket in close().',
+          cause: leaves,
+        });
     }
   });
 
@@ -92,7 +97,8 @@ describe('Lifecycle', () => {
     await withTimeout(Promise.resolve(first.close()), 3000, 'close() did not resolve within 3 s.', { where: look.close, cause: hangs });
     const second = await settle(startLearnerServer({ port: first.port })).catch((error: NodeJS.ErrnoException) => {
       if (error instanceof CheckError) throw error;
-      const cause: Cause | undefined = error.code === 'EADDRINUSE' ? { kind: 'port-in-use', title: 'the port is still taken after close() resolved (EADDRINUSE)' } : undefined;
+      const cause: Cause | undefined =
+        error.code === 'EADDRINUSE' ? { kind: 'port-in-use', title: 'the port is still taken after close() resolved (EADDRINUSE)' } : undefined;
       throw new CheckError(`After close() resolved, startServer({ port: ${first.port} }) failed.`, {
         received: `${error.code ?? error.name}: ${error.message}`,
         where: look.close,
@@ -111,7 +117,8 @@ describe('Lifecycle', () => {
     for (const client of clients) await client.expectReply(`SET ${key} v`, 'OK');
     forget(server);
     await withTimeout(Promise.resolve(server.close()), 3000, 'close() did not resolve within 3 s.', { where: look.close, cause: hangs });
-    for (const client of clients) await withTimeout(client.closed, 2000, 'A client was still connected after close() resolved.', { where: look.close, cause: leaves });
+    for (const client of clients)
+      await withTimeout(client.closed, 2000, 'A client was still connected after close() resolved.', { where: look.close, cause: leaves });
     const after = await openResources();
     const left = Object.entries(after).filter(([name, count]) => count > before[name]!);
     if (left.length > 0) {
@@ -131,7 +138,10 @@ describe('Lifecycle', () => {
       for (const address of list ?? []) if (!address.internal) others.push(address.address.split('%')[0]!);
     }
     if (!(await accepts('127.0.0.1', server.port))) {
-      throw new CheckError(`startServer({ port: 0 }) does not accept connections on 127.0.0.1:${server.port}.`, { where: look.start, fix: "Default host to '127.0.0.1' and pass it to listen()." });
+      throw new CheckError(`startServer({ port: 0 }) does not accept connections on 127.0.0.1:${server.port}.`, {
+        where: look.start,
+        fix: "Default host to '127.0.0.1' and pass it to listen().",
+      });
     }
     for (const address of others) {
       if (!(await accepts(address, server.port))) continue;

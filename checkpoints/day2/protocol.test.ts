@@ -99,13 +99,16 @@ describe('Protocol', () => {
 
   it("answers an unknown command with ERR unknown command 'NAME' and keeps the connection open", { meta: { id: 'unknown-command' } }, async () => {
     const client = await connectTo(await startLearnerServer());
-    await client.expectReply('FOO bar', "ERR unknown command 'FOO'", { where: look.protocol, fix: 'Return an "ERR …" line for any other command name; never throw.' });
+    await client.expectReply('FOO bar', "ERR unknown command 'FOO'", {
+      where: look.protocol,
+      fix: 'Return an "ERR …" line for any other command name; never throw.',
+    });
     await client.expectReply(`SET ${key} ${value}`, 'OK', { fix: 'After an error the connection stays open for the next command.' });
   });
 
   it('answers a wrong number of arguments with ERR and keeps the connection open', { meta: { id: 'wrong-arity' } }, async () => {
     const client = await connectTo(await startLearnerServer());
-    const fix = "Check the number of words before using them: SET takes 2 arguments, GET and DEL take 1.";
+    const fix = 'Check the number of words before using them: SET takes 2 arguments, GET and DEL take 1.';
     await client.expectReply(`SET ${key}`, "ERR wrong number of arguments for 'set' command", { where: look.protocol, fix });
     await client.expectReply('GET', "ERR wrong number of arguments for 'get' command", { where: look.protocol, fix });
     await client.expectReply(`GET ${key}`, '(nil)', { fix: 'A refused SET must not store anything, and the connection stays open.' });
@@ -115,8 +118,8 @@ describe('Protocol', () => {
     const client = await connectTo(await startLearnerServer());
     await client.send(`\n\r\nSET ${key} ${value}\n`);
     const reply = await client.readLine();
-    await expectNoCr(client, ['', '\r', `SET ${key} ${value}`], reply, 'OK', 'Blank lines must get no reply; the first reply should be the SET\'s.');
-    client.expectLine(reply, 'OK', 'Blank lines must get no reply; the first reply should be the SET\'s.', {
+    await expectNoCr(client, ['', '\r', `SET ${key} ${value}`], reply, 'OK', "Blank lines must get no reply; the first reply should be the SET's.");
+    client.expectLine(reply, 'OK', "Blank lines must get no reply; the first reply should be the SET's.", {
       where: look.protocol,
       fix: 'Return null from handleLine for a line with no words, and write nothing for null.',
     });
@@ -132,7 +135,7 @@ describe('Protocol', () => {
 
 describe('Framing', () => {
   const line = `SET ${key} ${value}\n`;
-  const fix = "Keep the bytes after the last \"\\n\" and prepend them to the next 'data' chunk: chunks do not line up with lines.";
+  const fix = 'Keep the bytes after the last "\\n" and prepend them to the next \'data\' chunk: chunks do not line up with lines.';
 
   it('answers a command split across several writes', { meta: { id: 'split-writes' } }, async () => {
     const client = await connectTo(await startLearnerServer());
@@ -144,9 +147,17 @@ describe('Framing', () => {
   it('answers a command sent one byte at a time', { meta: { id: 'byte-at-a-time' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     const short = `SET ${key} v\n`;
-    await client.sendInPieces(short, [...short].map((_, i) => i), 5);
+    await client.sendInPieces(
+      short,
+      [...short].map((_, i) => i),
+      5,
+    );
     client.expectLine(await client.readLine(), 'OK', 'A SET sent one byte per write was not answered with OK.', { fix });
-    await client.sendInPieces(`GET ${key}\n`, [...`GET ${key}\n`].map((_, i) => i), 5);
+    await client.sendInPieces(
+      `GET ${key}\n`,
+      [...`GET ${key}\n`].map((_, i) => i),
+      5,
+    );
     client.expectLine(await client.readLine(), 'v', 'A GET sent one byte per write got the wrong reply.', { fix });
   });
 

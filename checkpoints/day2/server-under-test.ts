@@ -65,7 +65,10 @@ async function start(options: ServerOptions): Promise<Running> {
   // A server that throws while starting never resolves: stop waiting as soon as the exception is seen.
   const starting = Promise.resolve(startServer({ port: 0, ...options }));
   let settled = false;
-  starting.then(() => (settled = true), () => (settled = true));
+  starting.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
   const started = Promise.race([starting, crashed(Date.now(), () => settled)]);
   const server = await withTimeout(started, 2000, `${call} did not resolve within 2 s.`, {
     where: look.start,
@@ -164,8 +167,14 @@ async function replayer(): Promise<(lines: string[]) => (string | null)[] | unde
 
 /** The cause when `received` is what handleLine answers to `lines` with the "\r" of their "\r\n" kept (a fresh cache). */
 export async function crKept(lines: string[], received: string): Promise<Cause | undefined> {
-  const answers = await replayer().then((answer) => answer(lines), () => undefined);
-  const withoutCr = await replayer().then((answer) => answer(lines.map((line) => line.replace(/\r$/, ''))), () => undefined);
+  const answers = await replayer().then(
+    (answer) => answer(lines),
+    () => undefined,
+  );
+  const withoutCr = await replayer().then(
+    (answer) => answer(lines.map((line) => line.replace(/\r$/, ''))),
+    () => undefined,
+  );
   const replies = answers?.filter((answer) => answer !== null);
   if (!replies?.includes(received) || withoutCr?.filter((answer) => answer !== null).includes(received)) return undefined;
   return { kind: 'cr-kept', title: 'the "\\r" of a "\\r\\n" line end stays part of the line' };
@@ -235,7 +244,11 @@ export function watchCrashes(): number {
 }
 
 /** Fails when the server threw an uncaught exception since `since` while `doing` (a real server would have died). */
-export function expectNoCrash(since: number, doing: string, fix = "Never throw for bad input: answer with an \"ERR …\" line, and listen for 'error' on every socket."): void {
+export function expectNoCrash(
+  since: number,
+  doing: string,
+  fix = 'Never throw for bad input: answer with an "ERR …" line, and listen for \'error\' on every socket.',
+): void {
   const error = firstCrashSince(since);
   if (!error) return;
   throw crashError(error, `Your server threw while ${doing}; a real server process would have died.`, fix);

@@ -25,6 +25,7 @@ describe('Stretch (bonus)', () => {
   it('answers QUIT with OK, then closes the connection', { meta: { id: 'quit' } }, async () => {
     const client = await connectTo(await startLearnerServer());
     await client.expectReply('QUIT', 'OK', { where: look.protocol });
-    if (!(await client.waitForEnd(2000))) throw client.fail('After QUIT the server must close the connection.', { where: look.framing, fix: 'Write the OK, then call socket.end().' });
+    if (!(await client.waitForEnd(2000)))
+      throw client.fail('After QUIT the server must close the connection.', { where: look.framing, fix: 'Write the OK, then call socket.end().' });
   });
 });

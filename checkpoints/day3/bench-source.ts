@@ -49,6 +49,8 @@ export function sameKeyEveryCall(argument: string, body: string): boolean {
   if (/^[\w$.]+\[\s*\d+\s*\]!?$/.test(argument)) return true;
   const name = /^([A-Za-z_$][\w$]*)!?$/.exec(argument)?.[1];
   if (!name) return false;
-  const assigned = new RegExp(String.raw`\b(?:let|const|var)\s+${name}\b|\b${name}\s*(?:[-+*/%]?=(?!=)|\+\+|--)|(?:\+\+|--)${name}\b|\bfor\s*\(\s*(?:const|let|var)\s+${name}\s+(?:of|in)\b`);
+  const assigned = new RegExp(
+    String.raw`\b(?:let|const|var)\s+${name}\b|\b${name}\s*(?:[-+*/%]?=(?!=)|\+\+|--)|(?:\+\+|--)${name}\b|\bfor\s*\(\s*(?:const|let|var)\s+${name}\s+(?:of|in)\b`,
+  );
   return !assigned.test(body);
 }

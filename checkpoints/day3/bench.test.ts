@@ -23,7 +23,9 @@ const maxCallsPerSec = 1_000_000;
 describe('Your benchmarks', () => {
   it('run with vitest bench and report GET, SET and mixed 80/20 figures', { meta: { id: 'bench-runs' } }, async ({ task }) => {
     if (!existsSync(`${targetDir}/${file}`)) {
-      throw new CheckError(`${shown(file)} does not exist.`, { fix: 'Create it from the scaffold (npm run reset -- 03-testing) and write the three benchmarks.' });
+      throw new CheckError(`${shown(file)} does not exist.`, {
+        fix: 'Create it from the scaffold (npm run reset -- 03-testing) and write the three benchmarks.',
+      });
     }
     const done = handedRun('day3', 'bench');
     if (done.timedOutAfterMs) {
@@ -56,12 +58,15 @@ describe('Your benchmarks', () => {
       // A batch of 1,000 cache operations per call runs at tens of thousands of calls per second; a million
       // calls per second means a call does (next to) no cache work, and the figure measures the clock.
       if (bench.hz > maxCallsPerSec) {
-        throw new CheckError(`Your benchmark '${bench.name}' ran ${Math.round(bench.hz).toLocaleString('en-US')} calls per second: each call does next to no work, so it times the clock, not the cache.`, {
-          expected: `a batch of operations per call (1,000 in the scaffold), so hz stays under ${maxCallsPerSec.toLocaleString('en-US')}`,
-          received: `hz ${Math.round(bench.hz).toLocaleString('en-US')}`,
-          where: shown(file),
-          fix: 'Loop `batch` times inside each bench function, calling the cache each time; ops/s is then hz × batch.',
-        });
+        throw new CheckError(
+          `Your benchmark '${bench.name}' ran ${Math.round(bench.hz).toLocaleString('en-US')} calls per second: each call does next to no work, so it times the clock, not the cache.`,
+          {
+            expected: `a batch of operations per call (1,000 in the scaffold), so hz stays under ${maxCallsPerSec.toLocaleString('en-US')}`,
+            received: `hz ${Math.round(bench.hz).toLocaleString('en-US')}`,
+            where: shown(file),
+            fix: 'Loop `batch` times inside each bench function, calling the cache each time; ops/s is then hz × batch.',
+          },
+        );
       }
       const note = metric === 'bench.get.hz' ? fixedKeyNote(readFileSync(`${targetDir}/${file}`, 'utf8')) : undefined;
       recordMetric(task, metric, { value: Math.round(bench.hz), ...(note ? { note } : {}) });
@@ -85,15 +90,19 @@ async function notTooFast(task: { meta: object }, benches: NestedTest[]): Promis
       recordMetric(task, metric, { value: Math.round(hz), note: fast.note });
       continue;
     }
-    throw new CheckError(`Your benchmark '${name}' reports ${figure(hz * batch)} ops/s (${figure(hz)} calls/s × ${figure(batch)}), ${Math.round((hz * batch) / graderOps!)}× the ${figure(graderOps!)} ops/s the grader measured on the same Cache: it measures something other than your cache.\n${fast.seen}.`, {
-      expected: `a figure within ${farAbove} times the grader's ${figure(graderOps!)} ops/s (the guide's rule, Part B)`,
-      received: `${figure(hz * batch)} ops/s`,
-      where: `bench('${name}', …) in ${shown(file)}${fast.line ? `:${fast.line}` : ''}`,
-      fix: fast.cause.kind === 'bench-result-unused'
-        ? 'Use every result: count the hits (if (cache.get(key) !== undefined) found += 1), as the scaffold does.'
-        : 'Read a different key on each operation: walk the keys (keys[(next + i) % size]) inside the timed function.',
-      cause: fast.cause,
-    });
+    throw new CheckError(
+      `Your benchmark '${name}' reports ${figure(hz * batch)} ops/s (${figure(hz)} calls/s × ${figure(batch)}), ${Math.round((hz * batch) / graderOps!)}× the ${figure(graderOps!)} ops/s the grader measured on the same Cache: it measures something other than your cache.\n${fast.seen}.`,
+      {
+        expected: `a figure within ${farAbove} times the grader's ${figure(graderOps!)} ops/s (the guide's rule, Part B)`,
+        received: `${figure(hz * batch)} ops/s`,
+        where: `bench('${name}', …) in ${shown(file)}${fast.line ? `:${fast.line}` : ''}`,
+        fix:
+          fast.cause.kind === 'bench-result-unused'
+            ? 'Use every result: count the hits (if (cache.get(key) !== undefined) found += 1), as the scaffold does.'
+            : 'Read a different key on each operation: walk the keys (keys[(next + i) % size]) inside the timed function.',
+        cause: fast.cause,
+      },
+    );
   }
 }
 

@@ -54,7 +54,10 @@ async function nestedRun(): Promise<NestedRun> {
     });
   }
   if (!done.results) {
-    throw new CheckError(`vitest could not run ${shown(file)}.`, { received: lastLines(done.output, 12), fix: 'Run it alone to see the whole error: npx vitest run ' + shown(file) });
+    throw new CheckError(`vitest could not run ${shown(file)}.`, {
+      received: lastLines(done.output, 12),
+      fix: 'Run it alone to see the whole error: npx vitest run ' + shown(file),
+    });
   }
   return done;
 }
@@ -80,9 +83,12 @@ async function ownRunPassed(): Promise<NestedRun> {
   const names = new Set(own.map((test) => test.name));
   if (loadError || required.some((name) => !names.has(name)) || own.some((test) => test.state !== 'passed')) {
     // One cause for every planted bug: they fold under the first, with no explanation of a planted bug yet.
-    throw new CheckError('Not judged yet: your race tests must first load, be named as required and pass against your own Cache and RWLock; the two requirements before this one say which does not (`npm run check day3` shows them).', {
-      cause: { kind: 'not-judged', title: 'your race tests must first load, be named as required and pass against your own code' },
-    });
+    throw new CheckError(
+      'Not judged yet: your race tests must first load, be named as required and pass against your own Cache and RWLock; the two requirements before this one say which does not (`npm run check day3` shows them).',
+      {
+        cause: { kind: 'not-judged', title: 'your race tests must first load, be named as required and pass against your own code' },
+      },
+    );
   }
   return done;
 }
@@ -100,7 +106,9 @@ describe('Your race tests (the race-stress suite)', () => {
     if (!done.blocked) await nestedRun();
     const loadError = done.results?.fileErrors.find((entry) => entry.project === 'own');
     if (loadError) {
-      throw new CheckError(`${shown(file)} did not load: ${firstLines(loadError.errors[0]!, 10)}`, { fix: 'Fix that error first; npm run typecheck shows type errors with line numbers.' });
+      throw new CheckError(`${shown(file)} did not load: ${firstLines(loadError.errors[0]!, 10)}`, {
+        fix: 'Fix that error first; npm run typecheck shows type errors with line numbers.',
+      });
     }
     const names = namedTests(done);
     const missing = required.filter((name) => !names.has(name));
@@ -126,20 +134,26 @@ describe('Your race tests (the race-stress suite)', () => {
     if (loadError) throw new CheckError(`${shown(file)} did not load (see above).`);
     const failed = testsOf(done, 'own').filter((test) => test.state === 'failed');
     const idle = testsOf(done, 'own').filter((test) => required.includes(test.name) && test.state !== 'passed' && test.state !== 'failed');
-    if (failed.length === 0 && idle.length > 0) throw new CheckError(`Your test '${idle[0]!.name}' did not run (it is ${idle[0]!.state}).`, { where: placeOf(idle[0]!.name, idle[0]!.line) });
+    if (failed.length === 0 && idle.length > 0)
+      throw new CheckError(`Your test '${idle[0]!.name}' did not run (it is ${idle[0]!.state}).`, { where: placeOf(idle[0]!.name, idle[0]!.line) });
     if (failed.length === 0) return;
     const first = failed[0]!;
     // A test that returned while its tasks still ran checked before the race: the usual cause of "expected '0' to be '100'".
     const outlived = first.outlived && first.outlived.lockCalls + first.outlived.laterCacheCalls > 0;
-    const early = outlived ? `\nIt returned while ${first.outlived!.lockCalls} lock call(s) were still waiting or running, so its checks ran before its tasks: did you await every task (Promise.all) before checking?` : '';
-    throw new CheckError(`Your test '${first.name}' failed against your own code:\n${first.errors.map((error) => firstLines(error, 6)).join('\n') || '(no message)'}${early}`, {
-      where: placeOf(first.name, first.errorLine ?? first.line),
-      fix: outlived
-        ? 'Keep the promise of every task you start and `await Promise.all(tasks)` before the checks.'
-        : failed.length > 1
-          ? `${failed.length} of your tests failed. Run them alone to see every message: npx vitest run ${shown(file)}`
-          : `Run it alone to see the whole message: npx vitest run ${shown(file)}`,
-    });
+    const early = outlived
+      ? `\nIt returned while ${first.outlived!.lockCalls} lock call(s) were still waiting or running, so its checks ran before its tasks: did you await every task (Promise.all) before checking?`
+      : '';
+    throw new CheckError(
+      `Your test '${first.name}' failed against your own code:\n${first.errors.map((error) => firstLines(error, 6)).join('\n') || '(no message)'}${early}`,
+      {
+        where: placeOf(first.name, first.errorLine ?? first.line),
+        fix: outlived
+          ? 'Keep the promise of every task you start and `await Promise.all(tasks)` before the checks.'
+          : failed.length > 1
+            ? `${failed.length} of your tests failed. Run them alone to see every message: npx vitest run ${shown(file)}`
+            : `Run it alone to see the whole message: npx vitest run ${shown(file)}`,
+      },
+    );
   });
 
   for (const mutant of mutants) {
@@ -153,24 +167,30 @@ describe('Your race tests (the race-stress suite)', () => {
       const early = own.outlived ? own : testsOf(done, 'own').find((test) => test.outlived);
       if (early) {
         const { lockCalls, laterCacheCalls } = early.outlived!;
-        throw new CheckError(`Your race tests did not notice ${mutant.described} — ${mutant.question}\nFirst of all, your test '${early.name}' returned while its tasks still ran, so its checks came before the race.`, {
-          expected: 'every task finished (awaited) before the test checks anything and returns',
-          received: `when the test returned, ${lockCalls} lock call(s) were still waiting or running, and ${laterCacheCalls} cache call(s) came after it`,
-          where: placeOf(early.name, early.line),
-          fix: `Keep the promise of every task you start and \`await Promise.all(tasks)\` before the checks; a task that is not awaited runs after the test has already passed. Then: ${mutant.fix}`,
-          cause: { kind: 'tasks-outlived-test', title: `your test '${early.name}' returned while its tasks still ran` },
-        });
+        throw new CheckError(
+          `Your race tests did not notice ${mutant.described} — ${mutant.question}\nFirst of all, your test '${early.name}' returned while its tasks still ran, so its checks came before the race.`,
+          {
+            expected: 'every task finished (awaited) before the test checks anything and returns',
+            received: `when the test returned, ${lockCalls} lock call(s) were still waiting or running, and ${laterCacheCalls} cache call(s) came after it`,
+            where: placeOf(early.name, early.line),
+            fix: `Keep the promise of every task you start and \`await Promise.all(tasks)\` before the checks; a task that is not awaited runs after the test has already passed. Then: ${mutant.fix}`,
+            cause: { kind: 'tasks-outlived-test', title: `your test '${early.name}' returned while its tasks still ran` },
+          },
+        );
       }
       const others = against.filter((test) => test.state === 'failed').map((test) => `'${test.name}'`);
       if (others.length > 0) {
         // Another test caught it: the required one passes against the very bug its name promises, so it cannot fail.
-        throw new CheckError(`Your test '${mutant.caughtBy}' passed against ${mutant.described}, the bug its name promises to catch: as written it cannot fail. Only ${others.join(', ')} noticed it. ${mutant.question}`, {
-          expected: `'${mutant.caughtBy}' fails on its own when the grader swaps this planted bug in for your code`,
-          received: `'${mutant.caughtBy}' passed; ${others.join(', ')} failed`,
-          where: placeOf(own.name, own.line),
-          fix: mutant.fix,
-          cause: { kind: 'test-cannot-fail', title: `your test '${mutant.caughtBy}' passed against the bug its name promises to catch` },
-        });
+        throw new CheckError(
+          `Your test '${mutant.caughtBy}' passed against ${mutant.described}, the bug its name promises to catch: as written it cannot fail. Only ${others.join(', ')} noticed it. ${mutant.question}`,
+          {
+            expected: `'${mutant.caughtBy}' fails on its own when the grader swaps this planted bug in for your code`,
+            received: `'${mutant.caughtBy}' passed; ${others.join(', ')} failed`,
+            where: placeOf(own.name, own.line),
+            fix: mutant.fix,
+            cause: { kind: 'test-cannot-fail', title: `your test '${mutant.caughtBy}' passed against the bug its name promises to catch` },
+          },
+        );
       }
       throw new CheckError(`Your race tests did not notice ${mutant.described} — ${mutant.question}`, {
         expected: `'${mutant.caughtBy}' fails when the grader swaps this planted bug in for your code`,

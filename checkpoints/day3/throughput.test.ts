@@ -30,12 +30,15 @@ async function measure(op: Op, task: { meta: object }): Promise<Record<'cache' |
   const slow = slowBenchNote(op, best.cache!);
   if (slow) recordMetric(task, slow.metric, { value: slow.value, note: slow.note });
   if (gate === undefined || best.cache! > gate) return { cache: best.cache!, map: best.map! };
-  throw new CheckError(`${op.toUpperCase()} ran at ${figure(best.cache!)} ops/s, ${Math.round((1 - best.cache! / gate) * 100)}% short of the gate of ${figure(gate)} ops/s.`, {
-    expected: `more than ${figure(gate)} ops/s with ${figure(size)} keys stored (a bare Map did ${figure(best.map!)} ops/s in this run)`,
-    received: `${figure(best.cache!)} ops/s, the best of ${samples} samples of ${sampleMs} ms`,
-    where: `Cache.${op === 'set' ? 'set' : 'get'} in ${shown(file)}`,
-    fix: await diagnose(op, cache, best.cache!, lines),
-  });
+  throw new CheckError(
+    `${op.toUpperCase()} ran at ${figure(best.cache!)} ops/s, ${Math.round((1 - best.cache! / gate) * 100)}% short of the gate of ${figure(gate)} ops/s.`,
+    {
+      expected: `more than ${figure(gate)} ops/s with ${figure(size)} keys stored (a bare Map did ${figure(best.map!)} ops/s in this run)`,
+      received: `${figure(best.cache!)} ops/s, the best of ${samples} samples of ${sampleMs} ms`,
+      where: `Cache.${op === 'set' ? 'set' : 'get'} in ${shown(file)}`,
+      fix: await diagnose(op, cache, best.cache!, lines),
+    },
+  );
 }
 
 /** Why an operation is slow: it slows down as the cache grows, it logs, or it allocates on every call. */
@@ -44,16 +47,23 @@ async function diagnose(op: Op, cache: Store, atFullSize: number, lines: number)
   const small = await filledCache(100);
   const atSmallSize = Math.max(opsPerSecond(operation(small, op), 30), opsPerSecond(operation(small, op), 30));
   if (atSmallSize > atFullSize * 4) {
-    causes.push(`It slows down as the cache grows (${figure(atSmallSize)} ops/s with 100 keys, ${figure(atFullSize)} with ${figure(size)}): it looks at every entry, an O(n) scan over an array or over the Map's entries. A Map finds a key in one step: this.#store.${op === 'set' ? 'set(key, value)' : 'get(key)'}.`);
+    causes.push(
+      `It slows down as the cache grows (${figure(atSmallSize)} ops/s with 100 keys, ${figure(atFullSize)} with ${figure(size)}): it looks at every entry, an O(n) scan over an array or over the Map's entries. A Map finds a key in one step: this.#store.${op === 'set' ? 'set(key, value)' : 'get(key)'}.`,
+    );
   }
   if (lines > 0) {
     causes.push(`It printed ${figure(lines)} lines while it was measured: console.log in the hot path costs far more than the lookup itself. Remove it.`);
   }
   const bytes = await bytesPerOp(operation(cache, op), callsFor(atFullSize));
   if (lines === 0 && bytes !== undefined && bytes > 1_000) {
-    causes.push(`Each call allocates about ${figure(bytes)} bytes: a copy of the store ([...map], new Map(map), Object.entries, JSON), or a new [key, value] array for every entry it walks past. Read the one entry you need instead.`);
+    causes.push(
+      `Each call allocates about ${figure(bytes)} bytes: a copy of the store ([...map], new Map(map), Object.entries, JSON), or a new [key, value] array for every entry it walks past. Read the one entry you need instead.`,
+    );
   }
-  if (causes.length === 0) causes.push('Usual causes: an O(n) scan, copying the map, logging in the hot path, or an await or a lock inside a synchronous method. Compare with solutions/01-cache/cache.ts.');
+  if (causes.length === 0)
+    causes.push(
+      'Usual causes: an O(n) scan, copying the map, logging in the hot path, or an await or a lock inside a synchronous method. Compare with solutions/01-cache/cache.ts.',
+    );
   return causes.join('\n          ');
 }
 

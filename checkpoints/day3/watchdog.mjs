@@ -34,7 +34,10 @@ const timer = setInterval(() => {
   clearInterval(timer);
   const blockedMs = Date.now() - since;
   const stop = (at) => {
-    writeFileSync(report, JSON.stringify({ test: current.test ?? '(outside any test)', ...(current.line && { line: current.line }), ...(at && { at }), blockedMs, collected }));
+    writeFileSync(
+      report,
+      JSON.stringify({ test: current.test ?? '(outside any test)', ...(current.line && { line: current.line }), ...(at && { at }), blockedMs, collected }),
+    );
     process.kill(process.pid, 'SIGKILL');
   };
   setTimeout(() => stop(undefined), 2_000).unref(); // the pause did not answer: report without the statement

@@ -22,8 +22,15 @@ function withoutStack(stderr: string): string[] {
 
 /** Runs the learner's main.ts as `npm run loadtest -- …args` does. */
 async function loadtest(args: string[]) {
-  const result = await execa(process.execPath, ['--import', 'tsx', resolve(targetDir, file), ...args], { reject: false, timeout: 40_000, env: { FORCE_COLOR: '0' } });
-  const transcript = [`[grader] $ npm run loadtest -- ${args.join(' ')}`, `exit code ${result.exitCode ?? 'none'}${result.timedOut ? ' (still running after 40 s)' : ''}`];
+  const result = await execa(process.execPath, ['--import', 'tsx', resolve(targetDir, file), ...args], {
+    reject: false,
+    timeout: 40_000,
+    env: { FORCE_COLOR: '0' },
+  });
+  const transcript = [
+    `[grader] $ npm run loadtest -- ${args.join(' ')}`,
+    `exit code ${result.exitCode ?? 'none'}${result.timedOut ? ' (still running after 40 s)' : ''}`,
+  ];
   if (result.stdout) transcript.push(...result.stdout.split('\n').map((line) => `[your_program] ${line}`));
   if (result.stderr) transcript.push(...withoutStack(result.stderr).map((line) => `[your_program:stderr] ${line}`));
   return { ...result, transcript: `\n${transcript.join('\n')}` };
@@ -57,17 +64,34 @@ describe('npm run loadtest', () => {
   it('prints the results block after a run against a server', { meta: { id: 'cli-run' } }, async () => {
     const server = await startCountingServer();
     try {
-      const run = await loadtest(['--host', '127.0.0.1', '--port', String(server.port), '--connections', '4', '--duration', '0.5', '--mix', '50', '--keys', '100']);
+      const run = await loadtest([
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(server.port),
+        '--connections',
+        '4',
+        '--duration',
+        '0.5',
+        '--mix',
+        '50',
+        '--keys',
+        '100',
+      ]);
       const total = /Total Operations:\s*([\d,]+)/i.exec(run.stdout);
       const ops = total ? Number(total[1]!.replace(/,/g, '')) : 0;
-      expectTrue(run.exitCode === 0 && /Load Test Results/.test(run.stdout) && total !== null, 'npm run loadtest did not print the results block with exit code 0.', {
-        expected: 'exit code 0 and the "=== Load Test Results ===" block on stdout',
-        received: run.transcript,
-        where: `main in ${shown(file)}`,
-        fix: 'Read the options, await runLoadTest(options), then console.log(formatReport(report)).',
-        ...todoReached(run),
-        ...spinning(),
-      });
+      expectTrue(
+        run.exitCode === 0 && /Load Test Results/.test(run.stdout) && total !== null,
+        'npm run loadtest did not print the results block with exit code 0.',
+        {
+          expected: 'exit code 0 and the "=== Load Test Results ===" block on stdout',
+          received: run.transcript,
+          where: `main in ${shown(file)}`,
+          fix: 'Read the options, await runLoadTest(options), then console.log(formatReport(report)).',
+          ...todoReached(run),
+          ...spinning(),
+        },
+      );
       expectTrue(ops > 0 && ops <= server.stats.answered, `The printed Total Operations (${ops}) is not what the server answered (${server.stats.answered}).`, {
         expected: `a number from 1 to ${server.stats.answered}`,
         received: run.transcript,
@@ -88,20 +112,29 @@ describe('npm run loadtest', () => {
     const cases: [args: string[], mentions: string, what: string, example: string][] = [
       [[...dead, '--duration', '-1'], 'duration', 'a negative duration', 'Expected --duration to be a number of seconds from 0.1 to 3600, got "-1".'],
       [[...dead, '--mix', '150'], 'mix', 'a mix over 100', 'Expected --mix to be a number (percent GET) from 0 to 100, got "150".'],
-      [[...dead, '--connections', '-5'], 'connections', 'a negative number of connections', 'Expected --connections to be a whole number from 1 to 10000, got "-5".'],
+      [
+        [...dead, '--connections', '-5'],
+        'connections',
+        'a negative number of connections',
+        'Expected --connections to be a whole number from 1 to 10000, got "-5".',
+      ],
       [['--port', 'abc'], 'port', 'a port that is not a number', 'Expected --port to be a whole number from 1 to 65535, got "abc".'],
       [[...dead, '--duration', '1'], String(port), 'a port nobody listens on', `Cannot connect to 127.0.0.1:${port} (ECONNREFUSED). Is the server running?`],
     ];
     const expectTurnedAway = (i: number, run: Awaited<ReturnType<typeof loadtest>>) => {
       const [, mentions, what, example] = cases[i]!;
       const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
-      expectTrue(run.exitCode === 2 && lines.length === 1 && lines[0]!.includes(mentions) && !/Load Test Results/.test(run.stdout), `For ${what}, npm run loadtest must print one line naming "${mentions}" on stderr and exit with code 2.`, {
-        expected: `exit code 2 and one line on stderr that mentions ${mentions}, e.g. '${example}'`,
-        received: run.transcript,
-        where: `parseOptions and the catch at the bottom of ${shown(file)}`,
-        fix: 'Check every option before running; catch the error, console.error(error.message) and set process.exitCode = 2. If runLoadTest cannot connect, say which host:port.',
-        ...todoReached(run),
-      });
+      expectTrue(
+        run.exitCode === 2 && lines.length === 1 && lines[0]!.includes(mentions) && !/Load Test Results/.test(run.stdout),
+        `For ${what}, npm run loadtest must print one line naming "${mentions}" on stderr and exit with code 2.`,
+        {
+          expected: `exit code 2 and one line on stderr that mentions ${mentions}, e.g. '${example}'`,
+          received: run.transcript,
+          where: `parseOptions and the catch at the bottom of ${shown(file)}`,
+          fix: 'Check every option before running; catch the error, console.error(error.message) and set process.exitCode = 2. If runLoadTest cannot connect, say which host:port.',
+          ...todoReached(run),
+        },
+      );
     };
     // The first case alone: a main.ts that fails it (still at its TODO, say) is told without starting four more programs.
     expectTurnedAway(0, await loadtest(cases[0]![0]));

@@ -39,11 +39,17 @@ export function loopBlocked(spin: Statement): Cause {
  *  clock `spin` that never awaits (a busy machine can stall a process too: without such a loop, no blame). */
 export function loopHeld(held: { from: number; to: number }, spin: Statement, startedAt: number, durationMs: number, lines: string[]): CheckError {
   const ms = held.to - held.from;
-  return new CheckError(`While runLoadTest ran, the event loop was held for ${count(ms)} ms of a ${count(durationMs)} ms run: no reply, timer or socket of this process got a turn.`, {
-    expected: 'the event loop free while the run waits: each wait an await (a reply, a timer, Promise.all of the loops)',
-    received: [`no timer fired from ${count(held.from - startedAt)} ms to ${count(held.to - startedAt)} ms after runLoadTest was called; ${spin.fn} has a loop on the clock with no await in it (line ${spin.line})`, ...lines].join('\n'),
-    where: spin.where,
-    fix: 'Node runs your loops, your sockets and the grader\'s server on one thread: a loop that never awaits stops all of them. Wait by awaiting: let each connection loop check the deadline before it sends and `await Promise.all(loops)`, or `await new Promise((done) => setTimeout(done, durationMs))`.',
-    cause: loopBlocked(spin),
-  });
+  return new CheckError(
+    `While runLoadTest ran, the event loop was held for ${count(ms)} ms of a ${count(durationMs)} ms run: no reply, timer or socket of this process got a turn.`,
+    {
+      expected: 'the event loop free while the run waits: each wait an await (a reply, a timer, Promise.all of the loops)',
+      received: [
+        `no timer fired from ${count(held.from - startedAt)} ms to ${count(held.to - startedAt)} ms after runLoadTest was called; ${spin.fn} has a loop on the clock with no await in it (line ${spin.line})`,
+        ...lines,
+      ].join('\n'),
+      where: spin.where,
+      fix: "Node runs your loops, your sockets and the grader's server on one thread: a loop that never awaits stops all of them. Wait by awaiting: let each connection loop check the deadline before it sends and `await Promise.all(loops)`, or `await new Promise((done) => setTimeout(done, durationMs))`.",
+      cause: loopBlocked(spin),
+    },
+  );
 }

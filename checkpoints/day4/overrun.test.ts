@@ -19,11 +19,16 @@ describe('runLoadTest against the counting server', () => {
     const note = `(the grader held the event loop for ${count(stallForMs)} ms, from ${count(stallAfterMs)} ms after the first reply; runLoadTest returned ${count(sinceFirstReplyMs)} ms after the first reply, ${count(wallMs)} ms after it was called)`;
     // Connecting may count or not (the run starts before or after it), so the floor is the time since the first reply.
     const low = sinceFirstReplyMs - slackMs;
-    expectRun(run, report.durationMs >= low && report.durationMs <= wallMs + 5, `durationMs says ${count(report.durationMs)} ms, but the run took ${count(sinceFirstReplyMs)} ms or more ${note}.`, {
-      expected: `durationMs from ${count(low)} to ${count(wallMs)}: the time the run really took`,
-      received: `durationMs ${count(report.durationMs)}${Math.abs(report.durationMs - asked.durationMs) < 1 ? ' — exactly the duration asked for' : ''}`,
-      fix: 'Measure the run: const start = performance.now() before it, and durationMs = performance.now() - start when the last loop has stopped. The duration asked for is a target; a busy machine can overshoot it.',
-    });
+    expectRun(
+      run,
+      report.durationMs >= low && report.durationMs <= wallMs + 5,
+      `durationMs says ${count(report.durationMs)} ms, but the run took ${count(sinceFirstReplyMs)} ms or more ${note}.`,
+      {
+        expected: `durationMs from ${count(low)} to ${count(wallMs)}: the time the run really took`,
+        received: `durationMs ${count(report.durationMs)}${Math.abs(report.durationMs - asked.durationMs) < 1 ? ' — exactly the duration asked for' : ''}`,
+        fix: 'Measure the run: const start = performance.now() before it, and durationMs = performance.now() - start when the last loop has stopped. The duration asked for is a target; a busy machine can overshoot it.',
+      },
+    );
     const honest = report.totalOps / (report.durationMs / 1000);
     expectRun(run, Math.abs(report.opsPerSec - honest) <= honest * 0.01 + 1, `opsPerSec is not totalOps divided by the time the run took ${note}.`, {
       expected: `${count(honest)} ops/s (${count(report.totalOps)} / ${(report.durationMs / 1000).toFixed(3)} s)`,

@@ -54,12 +54,16 @@ describe('formatReport', () => {
       const found = figure(text, label);
       expectTrue(found !== undefined, `The block has no "${name}:" line.`, { expected: `a line "${name}: …" in ${unit}`, received: shownText, where });
       const slack = 0.5 * 10 ** -found!.decimals + 1e-9;
-      expectTrue(Math.abs(found!.value - value) <= Math.max(slack, Math.abs(value) * 0.005), `"${name}" shows ${found!.value}, but the report holds ${value}.`, {
-        expected: `${name}: ${value} (rounded as you like), in ${unit}`,
-        received: shownText,
-        where,
-        fix: 'Print the figures of the report you were given; durationMs is in milliseconds but the line shows seconds.',
-      });
+      expectTrue(
+        Math.abs(found!.value - value) <= Math.max(slack, Math.abs(value) * 0.005),
+        `"${name}" shows ${found!.value}, but the report holds ${value}.`,
+        {
+          expected: `${name}: ${value} (rounded as you like), in ${unit}`,
+          received: shownText,
+          where,
+          fix: 'Print the figures of the report you were given; durationMs is in milliseconds but the line shows seconds.',
+        },
+      );
     }
   });
 });

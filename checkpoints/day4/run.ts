@@ -53,7 +53,11 @@ export async function runAgainst(server: CountingServerOptions, asked: Run['aske
           cause: wrongDuration,
         });
       }
-      throw new CheckError(`runLoadTest threw: ${(error as Error).message}`, { received: [...lines, serverLine(counting.stats)].join('\n'), where: where('runLoadTest'), fix: hintFor(error) });
+      throw new CheckError(`runLoadTest threw: ${(error as Error).message}`, {
+        received: [...lines, serverLine(counting.stats)].join('\n'),
+        where: where('runLoadTest'),
+        fix: hintFor(error),
+      });
     });
     const returnedAt = performance.now();
     const held = beats.stop(counting.stats.stalls);
@@ -87,12 +91,33 @@ export async function runOnTime(server: CountingServerOptions, asked: Run['asked
 }
 
 /** Fails with the run's transcript under what was received. */
-export function expectRun(run: Run, condition: boolean, headline: string, advice: { expected: string; received: string; fix: string; where?: string; cause?: Cause }): void {
+export function expectRun(
+  run: Run,
+  condition: boolean,
+  headline: string,
+  advice: { expected: string; received: string; fix: string; where?: string; cause?: Cause },
+): void {
   if (condition) return;
   const seen = advice.cause ? { cause: advice.cause } : runCause(run);
   const cause = seen.cause;
-  const failure = new CheckError(headline, { ...advice, received: `${advice.received}\n${run.transcript}`, where: advice.where ?? seen.where ?? where('runLoadTest'), ...(cause && { cause }) });
-  throw withPictures(failure, [{ type: 'the run, as the server saw it', caption: `Commands the counting server answered, per 100 ms, for a run of ${count(run.asked.durationMs)} ms asked.`, draw: (charts) => charts.answersChart(run.stats.answerTimes.map((time) => time - run.startedAt), run.asked.durationMs, run.wallMs) }]);
+  const failure = new CheckError(headline, {
+    ...advice,
+    received: `${advice.received}\n${run.transcript}`,
+    where: advice.where ?? seen.where ?? where('runLoadTest'),
+    ...(cause && { cause }),
+  });
+  throw withPictures(failure, [
+    {
+      type: 'the run, as the server saw it',
+      caption: `Commands the counting server answered, per 100 ms, for a run of ${count(run.asked.durationMs)} ms asked.`,
+      draw: (charts) =>
+        charts.answersChart(
+          run.stats.answerTimes.map((time) => time - run.startedAt),
+          run.asked.durationMs,
+          run.wallMs,
+        ),
+    },
+  ]);
 }
 
 /** The cause a run shows whatever the requirement checks (most of day 4's bugs break several requirements at once),
@@ -100,7 +125,8 @@ export function expectRun(run: Run, condition: boolean, headline: string, advice
 function runCause(run: Run): { cause?: Cause; where?: string } {
   if (opensPerRequest(run)) return { cause: perRequest };
   if (farOff(run.wallMs, run.asked.durationMs)) return { cause: wrongDuration };
-  if (countsUnanswered(run)) return { cause: { kind: 'counts-unanswered', title: 'the report counts operations whose replies had not arrived' }, where: countOnSend()?.where };
+  if (countsUnanswered(run))
+    return { cause: { kind: 'counts-unanswered', title: 'the report counts operations whose replies had not arrived' }, where: countOnSend()?.where };
   if (countsCutoff(run)) return { cause: cutoffAsErrors, where: errorOnClose()?.where };
   return {};
 }

@@ -26,7 +26,9 @@ function source(): Source | undefined {
 /** The statement at offset `index` of `parsed`, described as `what` (`the loop`, `p99LatencyMs`). */
 function statementAt(parsed: Source, index: number, what: string): Statement {
   const line = lineOf(parsed, index);
-  const owner = enclosing(parsed, index).map((block) => /\bclass\s+([\w$]+)/.exec(block.header)?.[1]).find(Boolean);
+  const owner = enclosing(parsed, index)
+    .map((block) => /\bclass\s+([\w$]+)/.exec(block.header)?.[1])
+    .find(Boolean);
   const fn = functionsAround(parsed, index).find((one) => one.name !== '')?.name ?? owner ?? 'the module';
   return { line, fn, where: `${what} inside ${fn} in ${shown(file)}:${line}` };
 }
@@ -83,7 +85,8 @@ export function countOnSend(): Statement | undefined {
     const body = parsed.code.slice(fn.open, fn.close);
     const counted = /\b(totalOps|ops|operations|completed)\b\s*(\+\+|\+=)/.exec(body);
     const inner = counted && functionsAround(parsed, fn.open + counted.index)[0];
-    if (counted && inner === fn && /\.write\(/.test(body)) return statementAt(parsed, fn.open + counted.index, 'the operation counted where the request is sent');
+    if (counted && inner === fn && /\.write\(/.test(body))
+      return statementAt(parsed, fn.open + counted.index, 'the operation counted where the request is sent');
   }
   return undefined;
 }

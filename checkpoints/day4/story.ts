@@ -15,11 +15,17 @@ export function story(server: CountingServerOptions, options: object): string[] 
   const quirks = [
     server.latencyMs ? `${server.latencyMs} ms latency per command` : '',
     server.slowEvery ? `every ${server.slowEvery}th command of each connection answered ${server.slowMs ?? 0} ms later still` : '',
-    server.tailEvery ? `the ${server.tailEvery}th command over all connections and the next ${(server.tailCount ?? 1) - 1} ${server.tailEvery}th ones answered ${server.tailMs ?? 0} ms later still` : '',
+    server.tailEvery
+      ? `the ${server.tailEvery}th command over all connections and the next ${(server.tailCount ?? 1) - 1} ${server.tailEvery}th ones answered ${server.tailMs ?? 0} ms later still`
+      : '',
     server.errorEvery ? `every ${server.errorEvery}th command answered "ERR injected failure"` : '',
     server.dropEvery ? `each connection closed by the server at its ${server.dropEvery}th command (every other one with a reset: ECONNRESET)` : '',
-    server.holdFromMs !== undefined ? `replies to commands arriving after ${server.holdFromMs} ms held back ${server.holdForMs ?? 0} ms (they come after the deadline)` : '',
-    server.stallForMs !== undefined ? `the grader's event loop held for ${server.stallForMs} ms from ${server.stallAfterMs ?? 0} ms after the first reply (as a long GC pause would)` : '',
+    server.holdFromMs !== undefined
+      ? `replies to commands arriving after ${server.holdFromMs} ms held back ${server.holdForMs ?? 0} ms (they come after the deadline)`
+      : '',
+    server.stallForMs !== undefined
+      ? `the grader's event loop held for ${server.stallForMs} ms from ${server.stallAfterMs ?? 0} ms after the first reply (as a long GC pause would)`
+      : '',
   ].filter(Boolean);
   const port = (options as { port?: number }).port;
   return [

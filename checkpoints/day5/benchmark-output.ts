@@ -16,7 +16,11 @@ export function readBenchmark(stdout: string): BenchmarkFigures | undefined {
 
 /** The failure for output that could not be read: a figure that is not one is reported, never recorded as NaN. */
 export function unreadable(stdout: string, against: string): CheckError {
-  const lines = stdout.trim().split('\n').slice(0, 4).map((line) => JSON.stringify(line));
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .slice(0, 4)
+    .map((line) => JSON.stringify(line));
   return new CheckError(`redis-benchmark ran against ${against}, but its output could not be read: no GET and SET requests per second in it.`, {
     expected: 'CSV lines such as "SET","45000.00",… and "GET","47000.00",…',
     received: lines.length && stdout.trim() ? lines.join('\n') : '(no output)',

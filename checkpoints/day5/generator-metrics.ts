@@ -22,10 +22,19 @@ export function redisRatio(yours: LoadResult, theirs: LoadResult): { value?: num
   const [mine, redis] = [saturated(yours), saturated(theirs)];
   if (!mine && !redis) return { value };
   if (mine && redis) {
-    return { note: `no ratio: the grader's generator was saturated in both runs (${sharesText(yours)} of a core against your server, ${sharesText(theirs)} against Redis), so both figures are its own limit, not the servers'. Measure again on a quieter machine, or one with more cores` };
+    return {
+      note: `no ratio: the grader's generator was saturated in both runs (${sharesText(yours)} of a core against your server, ${sharesText(theirs)} against Redis), so both figures are its own limit, not the servers'. Measure again on a quieter machine, or one with more cores`,
+    };
   }
-  if (mine) return { value, note: `a floor: the grader's generator was saturated against your server (${sharesText(yours)} of a core), so your server's figure, and this ratio, may be higher` };
-  return { value, note: `a ceiling: the grader's generator was saturated against Redis (${sharesText(theirs)} of a core), so Redis may be faster than measured and the ratio lower` };
+  if (mine)
+    return {
+      value,
+      note: `a floor: the grader's generator was saturated against your server (${sharesText(yours)} of a core), so your server's figure, and this ratio, may be higher`,
+    };
+  return {
+    value,
+    note: `a ceiling: the grader's generator was saturated against Redis (${sharesText(theirs)} of a core), so Redis may be faster than measured and the ratio lower`,
+  };
 }
 
 /** The side-by-side figures: your server's, Redis's, and their ratio (or `redis.ratioWithheld` and why). */

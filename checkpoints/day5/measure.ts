@@ -46,10 +46,15 @@ export async function graderFigure(port: number, runs: number, extraRuns = 0, he
 /** One run of the learner's load tester against `server` (the gate's runs, and the over-reporting check under `--only`). */
 export async function learnerRun(server: ServerProcess): Promise<LoadReport> {
   const { runLoadTest } = await learnerModule<LoadtestModule>(loadtestFile, ['runLoadTest']);
-  return withTimeout(crashAware(runLoadTest({ ...load, port: server.port }), server), load.durationMs + 10_000, `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`, {
-    where: `runLoadTest in ${shown(loadtestFile)}`,
-    fix: 'Stop sending when durationMs has passed and resolve once every connection has closed (day 4).',
-  });
+  return withTimeout(
+    crashAware(runLoadTest({ ...load, port: server.port }), server),
+    load.durationMs + 10_000,
+    `Your load tester did not finish a ${load.durationMs} ms run within ${load.durationMs / 1000 + 10} s.`,
+    {
+      where: `runLoadTest in ${shown(loadtestFile)}`,
+      fix: 'Stop sending when durationMs has passed and resolve once every connection has closed (day 4).',
+    },
+  );
 }
 
 /** Far apart: measures once more with both tools before calling it over-reporting (the machine may have been busy):
@@ -61,13 +66,16 @@ export async function expectAgreement(port: number, graderBest: number, learnerB
   const yours = (await runLoadTest({ ...load, port })).opsPerSec;
   const ours = Math.max(before, (await runLoad({ ...load, port, replies: 'text' })).opsPerSec);
   if (yours <= agreement * ours) return;
-  throw new CheckError(`Your load tester reported ${(yours / ours).toFixed(2)}× what the grader's own load generator measured against the same server, twice.`, {
-    expected: `a figure within ${agreement}× of the grader's: ${ops(graderBest)} ops/s, then ${ops(ours)} ops/s`,
-    received: `${ops(learnerBest)} ops/s, then ${ops(yours)} ops/s from your load tester`,
-    where: `runLoadTest in ${shown(loadtestFile)}`,
-    fix: 'Count an operation only when its reply has arrived, once, and divide by the time the run really took. `npm run check day4` checks the counting in detail.',
-    cause: { kind: 'over-reports', title: "the load tester reports well above what the grader's own generator measured against the same server" },
-  });
+  throw new CheckError(
+    `Your load tester reported ${(yours / ours).toFixed(2)}× what the grader's own load generator measured against the same server, twice.`,
+    {
+      expected: `a figure within ${agreement}× of the grader's: ${ops(graderBest)} ops/s, then ${ops(ours)} ops/s`,
+      received: `${ops(learnerBest)} ops/s, then ${ops(yours)} ops/s from your load tester`,
+      where: `runLoadTest in ${shown(loadtestFile)}`,
+      fix: 'Count an operation only when its reply has arrived, once, and divide by the time the run really took. `npm run check day4` checks the counting in detail.',
+      cause: { kind: 'over-reports', title: "the load tester reports well above what the grader's own generator measured against the same server" },
+    },
+  );
 }
 
 /** However much the machine slows during a check, the gate stays at or above this share of the run's first calibration. */
@@ -161,18 +169,22 @@ export function machineNote(redisNow: number | undefined, redisFirst = firstRedi
   if (redisNow === undefined) return '';
   const scale = `\nFor scale: real Redis reached ${ops(redisNow)} ops/s under the same generator just now`;
   if (redisFirst === undefined) return `${scale}.`;
-  if (redisNow < 0.8 * redisFirst) return `${scale}, down from ${ops(redisFirst)} at the start of this check: the machine got busier meanwhile — close other programs or wait for other jobs, then check again.`;
+  if (redisNow < 0.8 * redisFirst)
+    return `${scale}, down from ${ops(redisFirst)} at the start of this check: the machine got busier meanwhile — close other programs or wait for other jobs, then check again.`;
   return `${scale} (${ops(redisFirst)} at the start of this check), so the machine did not slow down: the shortfall is your server's.`;
 }
 
 /** The failure for a server that answered the grader's requests with errors or dropped them. */
 export function serverErrors(result: LoadResult, server: ServerProcess): CheckError {
-  return new CheckError(`Your server answered ${result.errors} of the grader's requests with an error or a dropped connection.${server.crash() ? `\n${server.crash()}` : ''}`, {
-    expected: 'OK for every SET, a value or (nil) for every GET',
-    received: result.firstError,
-    where: `the connection handler in ${shown(serverFile)}`,
-    fix: 'Run `npm run loadtest` against it and watch for errors; check that a batch of lines in one chunk gets every reply, in order.',
-  });
+  return new CheckError(
+    `Your server answered ${result.errors} of the grader's requests with an error or a dropped connection.${server.crash() ? `\n${server.crash()}` : ''}`,
+    {
+      expected: 'OK for every SET, a value or (nil) for every GET',
+      received: result.firstError,
+      where: `the connection handler in ${shown(serverFile)}`,
+      fix: 'Run `npm run loadtest` against it and watch for errors; check that a batch of lines in one chunk gets every reply, in order.',
+    },
+  );
 }
 
 /** The protocol session of the first requirement. */
@@ -181,7 +193,8 @@ export async function session(client: TcpClient, key: string, other: string, fix
   await client.expectReply(`GET ${key}`, 'first', { fix });
   await client.expectReply(`GET ${other}`, '(nil)', { fix });
   await client.send(`SET ${other} 2\nGET ${other}\nDEL ${other}\nGET ${other}\n`);
-  for (const expected of ['OK', '2', 'OK', '(nil)']) client.expectLine(await client.readLine(), expected, 'Four commands sent in one write got the wrong replies.', { fix });
+  for (const expected of ['OK', '2', 'OK', '(nil)'])
+    client.expectLine(await client.readLine(), expected, 'Four commands sent in one write got the wrong replies.', { fix });
   await client.sendInPieces(`GET ${key}\r\n`, [2], 30);
   client.expectLine(await client.readLine(), 'first', 'A GET split across two writes (mid-word) got the wrong reply.', { fix });
 }
@@ -200,6 +213,9 @@ export async function withCrash(error: unknown, server: ServerProcess): Promise<
   const thrown = [...crash.matchAll(/\[your_server\]\s+(?:Uncaught\s+)?(\w*Error)(?: \[\w+\])?: (.*)$/gm)].at(-1);
   if (!thrown) return new CheckError(`${error.message}\n${crash}`);
   const cause = crashCause({ name: thrown[1], message: thrown[2] });
-  const fix = cause.kind === 'connection-reset' ? "Listen for 'error' on every accepted socket (socket.on('error', () => socket.destroy())): a client that hangs up mid-reply is normal under load, and an unheard socket error ends the whole process." : undefined;
+  const fix =
+    cause.kind === 'connection-reset'
+      ? "Listen for 'error' on every accepted socket (socket.on('error', () => socket.destroy())): a client that hangs up mid-reply is normal under load, and an unheard socket error ends the whole process."
+      : undefined;
   return new CheckError(`${error.message}\n${crash}`, { where: `the connection handler in ${shown(serverFile)}`, ...(fix && { fix }), cause });
 }

@@ -22,7 +22,11 @@ const missing = (tool: string) => `${tool} is not installed, so this bonus was s
 
 /** A bonus requirement that does not hold yet. */
 function notYet(headline: string, advice: { received?: string; where?: string } = {}): CheckError {
-  return new CheckError(headline, { where: `serveResp / execute in ${shown(resp)}`, fix: 'Read "Stretch: speak RESP" in days/05-performance/README.md.', ...advice });
+  return new CheckError(headline, {
+    where: `serveResp / execute in ${shown(resp)}`,
+    fix: 'Read "Stretch: speak RESP" in days/05-performance/README.md.',
+    ...advice,
+  });
 }
 
 afterAll(stopServer);
@@ -55,7 +59,12 @@ function respProblem(): Promise<string | undefined> {
     async (server) => {
       const reply = await respPing(server.port);
       if (reply === '+PONG\r\n') return undefined;
-      const how = reply === '' ? 'nothing within 1 s' : /^PONG\r?\n$|^ERR /.test(reply) ? `${JSON.stringify(reply)}: a text-protocol reply, so the connection was not switched to RESP` : JSON.stringify(reply);
+      const how =
+        reply === ''
+          ? 'nothing within 1 s'
+          : /^PONG\r?\n$|^ERR /.test(reply)
+            ? `${JSON.stringify(reply)}: a text-protocol reply, so the connection was not switched to RESP`
+            : JSON.stringify(reply);
       return `${how}\n(the grader sent "*1\\r\\n$4\\r\\nPING\\r\\n" as the connection's first bytes and expected "+PONG\\r\\n")`;
     },
     (error: Error) => `your server did not start: ${error.message.split('\n')[0]}`,
@@ -66,7 +75,9 @@ function respProblem(): Promise<string | undefined> {
 /** redis-benchmark -t get,set against `port` (the learner's server or real Redis), as requests per second for GET and SET;
  *  output that cannot be read is a failure of its own, never a NaN figure. */
 async function benchmark(port: number, against: string): Promise<BenchmarkFigures> {
-  const { stdout } = await run(findTool('redis-benchmark')!, ['-h', '127.0.0.1', '-p', String(port), '-t', 'get,set', '-n', '25000', '-c', '50', '--csv'], { timeout: 30_000 });
+  const { stdout } = await run(findTool('redis-benchmark')!, ['-h', '127.0.0.1', '-p', String(port), '-t', 'get,set', '-n', '25000', '-c', '50', '--csv'], {
+    timeout: 30_000,
+  });
   const figures = readBenchmark(stdout);
   if (!figures) throw unreadable(stdout, against);
   return figures;
@@ -78,34 +89,41 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
     if (problem) throw notYet('Your server does not answer RESP yet: a connection starting with `*` should get +PONG for PING.', { received: problem });
   });
 
-  it('answers a redis-cli session: SET, GET, DEL, (nil) for a missing key, 0 for deleting one, and a value with accents', { meta: { id: 'redis-cli' } }, async (context) => {
-    const cli = findTool('redis-cli');
-    if (!cli) return context.skip(missing('redis-cli'));
-    if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
-    const { port } = await learnerServer();
-    const [key, value, other] = randomWords(makeRandom(), 3) as [string, string, string];
-    // A value with two-byte characters: a bulk reply's length counts bytes (redis-cli prints them as \xHH).
-    const accented = `${value}-café`;
-    const steps: [string[], string][] = [
-      [['SET', key, value], 'OK'],
-      [['GET', key], `"${value}"`],
-      [['DEL', key], '(integer) 1'],
-      [['GET', key], '(nil)'],
-      [['DEL', key], '(integer) 0'],
-      [['SET', other, accented], 'OK'],
-      [['GET', other], `"${value}-caf\\xc3\\xa9"`],
-    ];
-    const transcript: string[] = [];
-    for (const [args, expected] of steps) {
-      transcript.push(`[client] $ redis-cli -p ${port} ${args.join(' ')}`);
-      const received = await run(cli, ['-h', '127.0.0.1', '-p', String(port), '--no-raw', ...args], { timeout: 5000 }).then(
-        ({ stdout }) => stdout.trim(),
-        (error: Error) => `(redis-cli failed: ${error.message.split('\n')[0]})`,
-      );
-      transcript.push(`Received: ${JSON.stringify(received)}`);
-      if (received !== expected) throw notYet(`redis-cli printed ${JSON.stringify(received)}, expected ${JSON.stringify(expected)}.\n${transcript.join('\n')}`, { where: `execute in ${shown(resp)}` });
-    }
-  });
+  it(
+    'answers a redis-cli session: SET, GET, DEL, (nil) for a missing key, 0 for deleting one, and a value with accents',
+    { meta: { id: 'redis-cli' } },
+    async (context) => {
+      const cli = findTool('redis-cli');
+      if (!cli) return context.skip(missing('redis-cli'));
+      if (await respProblem()) throw notYet('Needs RESP first (see the PING requirement above).');
+      const { port } = await learnerServer();
+      const [key, value, other] = randomWords(makeRandom(), 3) as [string, string, string];
+      // A value with two-byte characters: a bulk reply's length counts bytes (redis-cli prints them as \xHH).
+      const accented = `${value}-café`;
+      const steps: [string[], string][] = [
+        [['SET', key, value], 'OK'],
+        [['GET', key], `"${value}"`],
+        [['DEL', key], '(integer) 1'],
+        [['GET', key], '(nil)'],
+        [['DEL', key], '(integer) 0'],
+        [['SET', other, accented], 'OK'],
+        [['GET', other], `"${value}-caf\\xc3\\xa9"`],
+      ];
+      const transcript: string[] = [];
+      for (const [args, expected] of steps) {
+        transcript.push(`[client] $ redis-cli -p ${port} ${args.join(' ')}`);
+        const received = await run(cli, ['-h', '127.0.0.1', '-p', String(port), '--no-raw', ...args], { timeout: 5000 }).then(
+          ({ stdout }) => stdout.trim(),
+          (error: Error) => `(redis-cli failed: ${error.message.split('\n')[0]})`,
+        );
+        transcript.push(`Received: ${JSON.stringify(received)}`);
+        if (received !== expected)
+          throw notYet(`redis-cli printed ${JSON.stringify(received)}, expected ${JSON.stringify(expected)}.\n${transcript.join('\n')}`, {
+            where: `execute in ${shown(resp)}`,
+          });
+      }
+    },
+  );
 
   it('serves redis-benchmark -t get,set, side by side with real Redis', { meta: { id: 'redis-benchmark' } }, async (context) => {
     if (!findTool('redis-benchmark')) return context.skip(missing('redis-benchmark'));
@@ -114,7 +132,8 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
     const { port } = await learnerServer();
     const yours = await benchmark(port, 'your server').catch((error: Error) => error);
     if (yours instanceof CheckError) throw yours;
-    if (yours instanceof Error) throw notYet('redis-benchmark -t get,set against your server did not complete.', { received: yours.message.split('\n').slice(0, 3).join('\n') });
+    if (yours instanceof Error)
+      throw notYet('redis-benchmark -t get,set against your server did not complete.', { received: yours.message.split('\n').slice(0, 3).join('\n') });
     const redis = await startRedis();
     try {
       const theirs = await benchmark(redis.port, 'real Redis');
@@ -140,24 +159,36 @@ describe('Stretch (bonus): RESP beside the text protocol', () => {
       const options = { host: '127.0.0.1', port: proxy.port, connections: 10, durationMs: 1000, getRatio: 0.8, keySpace: 10_000, protocol: 'resp' };
       await seedRedis(redis.port, options.keySpace);
       const before = await commandsProcessed(redis.port);
-      const report = await withTimeout(runLoadTest(options), 10_000, 'Your load tester did not finish a 1 s run against real Redis within 10 s.', { where: `runLoadTest in ${shown(loadtest)}` });
+      const report = await withTimeout(runLoadTest(options), 10_000, 'Your load tester did not finish a 1 s run against real Redis within 10 s.', {
+        where: `runLoadTest in ${shown(loadtest)}`,
+      });
       await new Promise((done) => setTimeout(done, 100)); // the last replies in flight reach the proxy
       const processed = (await commandsProcessed(redis.port)) - before - 1;
       const sent = proxy.delivered();
       const slack = options.connections; // a reply per connection may arrive after the tester stopped counting
       const counted = report.totalOps + report.errors;
       const transcript = `Redis processed ${ops(processed)} commands and sent ${ops(sent.replies)} replies, ${ops(sent.errors)} of them errors (-WRONGTYPE); your load tester reported ${ops(report.totalOps)} operations and ${ops(report.errors)} errors.`;
-      const reading = 'Redis replies in RESP: +OK for SET; for GET $<n>\\r\\n then n bytes and \\r\\n (a bulk string, which may itself hold \\r\\n), $-1 for a missing key, -WRONGTYPE … for a key of another type';
+      const reading =
+        'Redis replies in RESP: +OK for SET; for GET $<n>\\r\\n then n bytes and \\r\\n (a bulk string, which may itself hold \\r\\n), $-1 for a missing key, -WRONGTYPE … for a key of another type';
       const where = `how runLoadTest in ${shown(loadtest)} reads replies (options.protocol is 'resp' here)`;
       if (report.totalOps <= 0) throw notYet(`Against real Redis your load tester counted no operations. ${transcript}`, { received: reading, where });
       if (counted > sent.replies + slack) {
-        throw notYet(`Your load tester counted ${ops(counted - sent.replies)} more replies than Redis sent: it reads lines, not RESP replies (a bulk string that holds \\r\\n is one reply). ${transcript}`, { received: reading, where });
+        throw notYet(
+          `Your load tester counted ${ops(counted - sent.replies)} more replies than Redis sent: it reads lines, not RESP replies (a bulk string that holds \\r\\n is one reply). ${transcript}`,
+          { received: reading, where },
+        );
       }
       if (Math.abs(report.errors - sent.errors) > slack) {
-        throw notYet(`Your load tester reported ${ops(report.errors)} errors where Redis answered ${ops(sent.errors)} with an error reply (a line starting with -). ${transcript}`, { received: reading, where });
+        throw notYet(
+          `Your load tester reported ${ops(report.errors)} errors where Redis answered ${ops(sent.errors)} with an error reply (a line starting with -). ${transcript}`,
+          { received: reading, where },
+        );
       }
       if (counted < sent.replies - slack) {
-        throw notYet(`Your load tester counted ${ops(sent.replies - counted)} fewer replies than Redis sent: some replies were not read as one (a $-1 nil is a whole reply; a bulk string may arrive in several chunks). ${transcript}`, { received: reading, where });
+        throw notYet(
+          `Your load tester counted ${ops(sent.replies - counted)} fewer replies than Redis sent: some replies were not read as one (a $-1 nil is a whole reply; a bulk string may arrive in several chunks). ${transcript}`,
+          { received: reading, where },
+        );
       }
       recordMetric(context.task, 'resp.loadtest.redis.opsPerSec', { value: Math.round(report.opsPerSec) });
     } finally {

@@ -64,7 +64,9 @@ export async function sideBySide(yours: Pick<ServerProcess, 'port' | 'heap' | 'a
   const yoursPort = yours.port;
   const redis = findTool('redis-server') ? await startRedis().catch(() => undefined) : undefined;
   const other = redis ? undefined : await startServerProcess(referenceFile);
-  const reference = redis ? { port: redis.port, replies: 'resp' as const, cpu: () => redisCpuMs(redis.port) } : { port: other!.port, replies: 'text' as const, cpu: () => processCpuMs(other!) };
+  const reference = redis
+    ? { port: redis.port, replies: 'resp' as const, cpu: () => redisCpuMs(redis.port) }
+    : { port: other!.port, replies: 'text' as const, cpu: () => processCpuMs(other!) };
   const yoursCpu = () => processCpuMs(yours);
   const byShape = { plain: { ratio: 0, runs: [] }, single: { ratio: 0, runs: [] }, pipelined: { ratio: 0, runs: [] } } as SideBySide['byShape'];
   try {
@@ -91,11 +93,18 @@ export async function sideBySide(yours: Pick<ServerProcess, 'port' | 'heap' | 'a
         const yours = await run(shape, yoursPort, 'text', rounds + 2);
         const yoursUsed = cpu ? (await yoursCpu()) - yoursFrom : 0;
         checkYours(yours);
-        const ratio = shape.measure === 'pace' ? yours.opsPerSec / theirs.opsPerSec : yours.totalOps / Math.max(yoursUsed, 0.1) / (theirs.totalOps / Math.max(theirsCpu, 0.1));
+        const ratio =
+          shape.measure === 'pace'
+            ? yours.opsPerSec / theirs.opsPerSec
+            : yours.totalOps / Math.max(yoursUsed, 0.1) / (theirs.totalOps / Math.max(theirsCpu, 0.1));
         byShape[shape.name].runs.push({ theirs, yours, ratio });
       }
       rounds += 1;
-      decision = decideAll(shapes.map((shape) => byShape[shape.name].runs.map((one) => one.ratio)), deciding, plans);
+      decision = decideAll(
+        shapes.map((shape) => byShape[shape.name].runs.map((one) => one.ratio)),
+        deciding,
+        plans,
+      );
     }
     for (const shape of shapes) byShape[shape.name].ratio = geometricMean(byShape[shape.name].runs.map((one) => one.ratio));
     const plain = byShape.plain.runs;

@@ -10,6 +10,15 @@ export { workbookTsc };
  *  CheckError when the compiler could not start, crashed or failed without reporting a type error. */
 export async function typecheck(extra: Record<string, boolean> = {}, tsc = workbookTsc): Promise<string[]> {
   const run = await runTsc({ compilerOptions: extra, include: [`${targetDir}/**/*.ts`], exclude: [`${targetDir}/**/node_modules`] }, tsc);
-  if (!run.ran) throw new CheckError(run.headline, { expected: 'tsc to finish and list the type errors of your files (or none)', received: run.tail, where: run.where, fix: run.fix });
-  return run.output.split('\n').filter((line) => line.includes('error TS')).map((line) => line.replace(`${root}/`, ''));
+  if (!run.ran)
+    throw new CheckError(run.headline, {
+      expected: 'tsc to finish and list the type errors of your files (or none)',
+      received: run.tail,
+      where: run.where,
+      fix: run.fix,
+    });
+  return run.output
+    .split('\n')
+    .filter((line) => line.includes('error TS'))
+    .map((line) => line.replace(`${root}/`, ''));
 }

@@ -79,7 +79,12 @@ export function missingLine(expected: string[], stdout: string): string | undefi
   const printed = stdout.split('\n').map((line) => line.trimEnd());
   let at = 0;
   for (const want of expected) {
-    const pattern = new RegExp(`^${want.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const pattern = new RegExp(
+      `^${want
+        .split('…')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     while (at < printed.length && !pattern.test(printed[at]!)) at += 1;
     if (at === printed.length) return want;
     at += 1;

@@ -76,7 +76,9 @@ export async function runOwnTests(files: string[]): Promise<Findings> {
   if (files.length === 0) return findings;
   const { results, output, timedOutAfterMs } = handedRun('day6', 'own-tests');
   if (!results) {
-    const why = timedOutAfterMs ? `they did not finish within ${timedOutAfterMs / 1000} s` : output.trim().split('\n').slice(-3).join(' / ') || 'vitest printed nothing';
+    const why = timedOutAfterMs
+      ? `they did not finish within ${timedOutAfterMs / 1000} s`
+      : output.trim().split('\n').slice(-3).join(' / ') || 'vitest printed nothing';
     findings.failures.push(`your tests did not run: ${why}`);
     return findings;
   }

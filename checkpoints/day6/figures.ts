@@ -10,7 +10,8 @@ export const farBeyond = 10;
 export const ratioAgreement = 2;
 
 /** Words that say which machine the figures come from: cores, a CPU, a kind of computer, a Node version. */
-const machineWords = /\b(\d+\s*-?\s*(?:v?cpu|core|thread)s?|v?cpus?|cores?|processor|laptop|desktop|notebook|macbook|imac|mac mini|thinkpad|workstation|machine|computer|runner|vm|intel|amd|ryzen|xeon|epyc|apple\s*m\d|m[1-4](?:\s*(?:pro|max))?|arm64|x86(?:_64)?|ghz|node(?:\.js)?\s*v?\d+)\b/i;
+const machineWords =
+  /\b(\d+\s*-?\s*(?:v?cpu|core|thread)s?|v?cpus?|cores?|processor|laptop|desktop|notebook|macbook|imac|mac mini|thinkpad|workstation|machine|computer|runner|vm|intel|amd|ryzen|xeon|epyc|apple\s*m\d|m[1-4](?:\s*(?:pro|max))?|arm64|x86(?:_64)?|ghz|node(?:\.js)?\s*v?\d+)\b/i;
 
 /** Whether the text names the machine its figures were measured on. */
 export function namesMachine(text: string): boolean {
@@ -72,14 +73,20 @@ export function absoluteProblems(quoted: Claim[], best: (metric: Claim['metric']
     const figure = best(claim.metric);
     if (figure === undefined) continue;
     if (claim.value <= figure * farBeyond) continue;
-    problems.push(`"${claim.line}" says ${ops(claim.value)} ops/s: ${(claim.value / figure).toFixed(0)}× the best the grader has on record for your code (${ops(figure)}, ${claim.metric})`);
+    problems.push(
+      `"${claim.line}" says ${ops(claim.value)} ops/s: ${(claim.value / figure).toFixed(0)}× the best the grader has on record for your code (${ops(figure)}, ${claim.metric})`,
+    );
   }
   return problems;
 }
 
 /** Problems with relative claims: each one more than `ratioAgreement`× away from the ratio measured in this run;
  *  `redisSource` says how the Redis ratio was measured. */
-export function ratioProblems(quoted: RatioClaim[], measuredRatio: (baseline: Baseline) => number | undefined, redisSource = 'day 5, same generator, same run'): string[] {
+export function ratioProblems(
+  quoted: RatioClaim[],
+  measuredRatio: (baseline: Baseline) => number | undefined,
+  redisSource = 'day 5, same generator, same run',
+): string[] {
   const problems: string[] = [];
   for (const claim of quoted) {
     const ratio = measuredRatio(claim.baseline);
@@ -87,7 +94,9 @@ export function ratioProblems(quoted: RatioClaim[], measuredRatio: (baseline: Ba
     const apart = Math.max(claim.ratio / ratio, ratio / claim.ratio);
     if (apart <= ratioAgreement) continue;
     const against = claim.baseline === 'redis' ? `real Redis (${redisSource})` : 'your day-2 server (same generator, same run)';
-    problems.push(`"${claim.line}" claims ${claim.ratio.toFixed(2)}× ${claim.baseline === 'redis' ? 'Redis' : 'the day-2 server'}; measured just now against ${against}: ${ratio.toFixed(2)}×`);
+    problems.push(
+      `"${claim.line}" claims ${claim.ratio.toFixed(2)}× ${claim.baseline === 'redis' ? 'Redis' : 'the day-2 server'}; measured just now against ${against}: ${ratio.toFixed(2)}×`,
+    );
   }
   return problems;
 }

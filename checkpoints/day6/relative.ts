@@ -51,7 +51,10 @@ export async function tunedOverRedis(): Promise<number | undefined> {
   try {
     server = await startServerProcess('05-performance/server.ts');
     redis = await startRedis();
-    const best = await alternate([{ port: server.port, replies: 'text' }, { port: redis.port, replies: 'resp' }]);
+    const best = await alternate([
+      { port: server.port, replies: 'text' },
+      { port: redis.port, replies: 'resp' },
+    ]);
     return best && best[1]! > 0 ? best[0]! / best[1]! : undefined;
   } catch {
     return undefined;

@@ -36,7 +36,13 @@ export async function startMain(waitMs = 15_000): Promise<RunningServer> {
     env: { ...process.env, PORT: String(port), FORCE_COLOR: '0' },
   });
   const server: RunningServer = { port, output: [], child };
-  const collect = (chunk: Buffer) => server.output.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
+  const collect = (chunk: Buffer) =>
+    server.output.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   let exitCode: number | null | undefined;
@@ -48,7 +54,12 @@ export async function startMain(waitMs = 15_000): Promise<RunningServer> {
     await new Promise((done) => setTimeout(done, 150));
   }
   stopServer(server);
-  const printed = server.output.filter((line) => !/^\s+at /.test(line)).slice(0, 8).map((line) => `  [your_server] ${line}`).join('\n') || '  (nothing)';
+  const printed =
+    server.output
+      .filter((line) => !/^\s+at /.test(line))
+      .slice(0, 8)
+      .map((line) => `  [your_server] ${line}`)
+      .join('\n') || '  (nothing)';
   const notYet = server.output.find((line) => line.includes('not implemented yet'));
   throw new CheckError(notYet ? notYet.replace(/^.*?(not implemented yet)/, '$1') : `Your server did not accept connections on port ${port}.`, {
     expected: `\`node --import tsx 02-server/main.ts --port ${port}\` listening on 127.0.0.1:${port} within ${waitMs / 1000} s`,
@@ -69,7 +80,10 @@ export function sendLine(port: number, line: string, timeoutMs = 3_000): Promise
       socket.destroy();
       if (error) fail(new CheckError(`"${line}" got no reply line: ${error}`, { received: JSON.stringify(received), fix: transcript.join('\n') }));
     };
-    const timer = setTimeout(() => finish(`nothing came back within ${timeoutMs / 1000} s.\nHint: a reply must end with "\\n"; is it written to the socket?`), timeoutMs);
+    const timer = setTimeout(
+      () => finish(`nothing came back within ${timeoutMs / 1000} s.\nHint: a reply must end with "\\n"; is it written to the socket?`),
+      timeoutMs,
+    );
     socket.once('connect', () => socket.write(`${line}\n`));
     socket.on('data', (chunk) => {
       received += chunk.toString('utf8');
@@ -81,9 +95,14 @@ export function sendLine(port: number, line: string, timeoutMs = 3_000): Promise
       done({ reply, transcript: transcript.join('\n') });
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      const hint = error.code === 'ECONNRESET' ? 'Hint: ECONNRESET means the server closed the connection abruptly (did it crash?).' : `Hint: ${error.code ?? error.message}`;
+      const hint =
+        error.code === 'ECONNRESET'
+          ? 'Hint: ECONNRESET means the server closed the connection abruptly (did it crash?).'
+          : `Hint: ${error.code ?? error.message}`;
       finish(`${error.message}\n${hint}`);
     });
-    socket.once('end', () => finish('the server closed the connection (EOF).\nHint: EOF means the server ended the connection before sending a full reply line.'));
+    socket.once('end', () =>
+      finish('the server closed the connection (EOF).\nHint: EOF means the server ended the connection before sending a full reply line.'),
+    );
   });
 }

@@ -97,14 +97,20 @@ export async function diagnose(context: TestContext, error: unknown, day: Day, i
   if (earlier && folds()) {
     // A skip fires no onTestFailed (run-setup.ts): a folded precondition is noted here, so its dependents still skip.
     if (day.preconditions?.some((pre) => pre.requirement === id)) recordPrecondition(id);
-    await context.annotate(`This requirement failed too, from the same cause as ✗ "${earlier.name}" (${failure.cause!.title}). Fix that one first: npm run check lists this one under it.`, 'same cause');
+    await context.annotate(
+      `This requirement failed too, from the same cause as ✗ "${earlier.name}" (${failure.cause!.title}). Fix that one first: npm run check lists this one under it.`,
+      'same cause',
+    );
     context.skip(`same cause as ✗ "${earlier.name}": ${failure.cause!.title}`);
   }
   recordShown({ name: task.name, ...(key && { key }), ...(bonus && { bonus }) });
   const notes: [type: string, message: string][] = [];
   if (!bonus && !shown.some((one) => !one.bonus)) {
     const seed = process.env.GRADER_SEED;
-    notes.push(['start here', `The first ✗ of npm run check ${day.id}: fix it first, then run again. What fails after it may be the same bug.${seed ? `\nRandom data of this run: GRADER_SEED=${seed} (npm run check ${day.id} with it replays them).` : ''}`]);
+    notes.push([
+      'start here',
+      `The first ✗ of npm run check ${day.id}: fix it first, then run again. What fails after it may be the same bug.${seed ? `\nRandom data of this run: GRADER_SEED=${seed} (npm run check ${day.id} with it replays them).` : ''}`,
+    ]);
   }
   if (bonus) notes.push(['bonus', 'bonus — not required to pass the day']);
   if (failure.cause) notes.push(['cause', failure.cause.title]);
@@ -112,10 +118,12 @@ export async function diagnose(context: TestContext, error: unknown, day: Day, i
   if (failure.fix) notes.push(['try', tryNote(failure.fix)]);
   const explanation = explanationFor(day, { id, message: failure.message, ...(failure.cause && { cause: failure.cause }) });
   const entry = explanation && guideEntry(day.slug, explanation.anchor);
-  if (explanation) notes.push(['why this happens', `${explanation.title} — days/${day.slug}/README.md#${explanation.anchor}`], ...(entry ? guideNotes(entry.body) : []));
+  if (explanation)
+    notes.push(['why this happens', `${explanation.title} — days/${day.slug}/README.md#${explanation.anchor}`], ...(entry ? guideNotes(entry.body) : []));
   for (const [type, message] of notes) await context.annotate(message, type);
   // The grader prints neither wrapped messages nor pictures: it keeps the message as the report has it, and its CPU.
   if (!folds()) return;
   if (error instanceof Error) error.message = wrapLines(error.message);
-  for (const picture of picturesOf(error)) await context.annotate(picture.caption, picture.type, { contentType: 'image/svg+xml', body: new TextEncoder().encode(await drawPicture(picture)) });
+  for (const picture of picturesOf(error))
+    await context.annotate(picture.caption, picture.type, { contentType: 'image/svg+xml', body: new TextEncoder().encode(await drawPicture(picture)) });
 }

@@ -83,12 +83,12 @@ export const day3: Day = {
     'Each required test must catch, on its own, the bug its name promises: the counter test a lost update, the readers-writers test a ' +
       'writer let in beside readers, the 100-keys test a lost or wrong value. Another test catching it does not count, because then ' +
       'this one proves nothing. Run the test alone in your head against the broken code: which line of it would fail, and why?',
-    'Waiting for your tasks in a loop (`while (finished < 100) {}`, a latch as Java\'s CountDownLatch, a spin on a flag)? In Java the ' +
+    "Waiting for your tasks in a loop (`while (finished < 100) {}`, a latch as Java's CountDownLatch, a spin on a flag)? In Java the " +
       'tasks run on other threads while you spin; here they run on the same thread, only once your code returns to the event loop, so a ' +
       'loop that never awaits waits forever. Which line hands control back? `await Promise.all(tasks)` is the latch.',
     'Your benchmark reports more than the grader measured on the same Cache? Does every call do its 1,000 GETs over different keys, or ' +
       'one key read again and again (a key picked once, outside the loop)? Is each result used (counted, compared), or could the engine ' +
-      'drop a lookup nobody reads? A figure ten times the grader\'s measures something other than your cache.',
+      "drop a lookup nobody reads? A figure ten times the grader's measures something other than your cache.",
   ],
   // A planted bug is judged only against tests that pass on the learner's own code.
   preconditions: [

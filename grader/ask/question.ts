@@ -30,7 +30,8 @@ function fence(text: string, lang = 'text'): string {
   return `${ticks}${lang}\n${text}\n${ticks}`;
 }
 
-const span = (extract: { startLine: number; endLine: number }) => (extract.startLine === extract.endLine ? `line ${extract.startLine}` : `lines ${extract.startLine}–${extract.endLine}`);
+const span = (extract: { startLine: number; endLine: number }) =>
+  extract.startLine === extract.endLine ? `line ${extract.startLine}` : `lines ${extract.startLine}–${extract.endLine}`;
 
 const label = (extract: { name: string }) => (extract.name === 'the whole file' || extract.name.startsWith('line ') ? extract.name : `\`${extract.name}\``);
 
@@ -57,12 +58,24 @@ export function buildQuestion(parts: QuestionParts): string {
     `This one does not: **${failing.name}**${failing.group ? ` (${failing.group})` : ''}.`,
   ];
   const others = failed.filter((test) => test !== failing).map((test) => `"${test.name}"`);
-  if (others.length > 0) out.push(`${others.length === 1 ? 'One other requirement fails' : `${others.length} other requirements fail`} too: ${others.slice(0, 3).join(', ')}${others.length > 3 ? `, and ${others.length - 3} more` : ''}.`);
-  out.push('', '## Expected vs actual', '', `What \`npm run check ${day.id}\` printed for it${/\[client\]/.test(failing.message) ? ' (with the conversation between the grader and my server)' : ''}:`, '', fence(failing.message), '');
+  if (others.length > 0)
+    out.push(
+      `${others.length === 1 ? 'One other requirement fails' : `${others.length} other requirements fail`} too: ${others.slice(0, 3).join(', ')}${others.length > 3 ? `, and ${others.length - 3} more` : ''}.`,
+    );
+  out.push(
+    '',
+    '## Expected vs actual',
+    '',
+    `What \`npm run check ${day.id}\` printed for it${/\[client\]/.test(failing.message) ? ' (with the conversation between the grader and my server)' : ''}:`,
+    '',
+    fence(failing.message),
+    '',
+  );
   out.push('## My code', '');
   if (code) {
     const { extract, line } = code;
-    const marked = line && extract.startLine <= line && line <= extract.endLine && !extract.name.startsWith('line ') ? `; line ${line} is the one the failure names` : '';
+    const marked =
+      line && extract.startLine <= line && line <= extract.endLine && !extract.name.startsWith('line ') ? `; line ${line} is the one the failure names` : '';
     out.push(`\`${code.file}\`, ${span(extract)} (${label(extract)}${marked}):`, '', fence(extract.text, 'ts'), '');
     for (const { extract: more, why } of code.also) out.push(`And ${span(more)} (${label(more)}: ${why}):`, '', fence(more.text, 'ts'), '');
   } else {
@@ -76,6 +89,11 @@ export function buildQuestion(parts: QuestionParts): string {
     for (const { number, text } of parts.hintsSeen) out.push(`  - Hint ${number}: ${text}`);
   } else out.push(`- I have not read any hint of this day yet (\`npm run hint ${day.id}\`).`);
   out.push('', '## What I tried', '', '<!-- What did you change, what did you expect, and what happened instead? -->', '');
-  out.push('## My question', '', '<!-- One question, with your guess. For example: "I think it is a buffering issue — am I reading from the connection correctly?" -->', '');
+  out.push(
+    '## My question',
+    '',
+    '<!-- One question, with your guess. For example: "I think it is a buffering issue — am I reading from the connection correctly?" -->',
+    '',
+  );
   return out.join('\n');
 }

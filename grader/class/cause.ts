@@ -41,7 +41,11 @@ function carried(dayId: string, value: unknown): (TestCause & { guide?: string }
   const { kind, title, guide } = value as Record<string, unknown>;
   const words = typeof title === 'string' && title ? title : typeof kind === 'string' ? kind : '';
   if (!words) return undefined;
-  return { kind: typeof kind === 'string' && kind ? kind : '', title: words, ...(typeof guide === 'string' && guide ? { guide: guidePath(dayId, guide) } : {}) };
+  return {
+    kind: typeof kind === 'string' && kind ? kind : '',
+    title: words,
+    ...(typeof guide === 'string' && guide ? { guide: guidePath(dayId, guide) } : {}),
+  };
 }
 
 // Paths into a learner's tree are cut to the part inside it, so one cause reads the same for every learner.

@@ -24,7 +24,10 @@ export function guideSection(path: string, anchor: string): string | undefined {
 }
 
 // Markdown's inline code and emphasis as HTML, the rest escaped.
-const inline = (text: string) => esc(text).replace(/`([^`]+)`/g, '<code>$1</code>').replace(/\*\*([^*]+)\*\*/g, '<b>$1</b>');
+const inline = (text: string) =>
+  esc(text)
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<b>$1</b>');
 
 // The guides' own folding (`<details>`, `<summary>…</summary>`, `</details>` on lines of their own) is kept as HTML.
 const fold = /^(<\/?details>|<summary>[^<]*<\/summary>)$/;
@@ -35,9 +38,14 @@ export function guideHtml(markdown: string): string {
     .split(/\n{2,}/)
     .map((block) => {
       const lines = block.split('\n').map((line) => line.trim());
-      if (lines.every((line) => fold.test(line))) return lines.map((line) => line.replace(/<summary>([^<]*)<\/summary>/, (_, text: string) => `<summary>${esc(text)}</summary>`)).join('');
+      if (lines.every((line) => fold.test(line)))
+        return lines.map((line) => line.replace(/<summary>([^<]*)<\/summary>/, (_, text: string) => `<summary>${esc(text)}</summary>`)).join('');
       if (/^```/.test(block)) return `<pre>${esc(block.replace(/^```\w*\n?|\n?```$/g, ''))}</pre>`;
-      if (/^\s*[-*] /.test(block)) return `<ul>${block.split(/\n\s*[-*] /).map((item) => `<li>${inline(item.replace(/^\s*[-*] /, ''))}</li>`).join('')}</ul>`;
+      if (/^\s*[-*] /.test(block))
+        return `<ul>${block
+          .split(/\n\s*[-*] /)
+          .map((item) => `<li>${inline(item.replace(/^\s*[-*] /, ''))}</li>`)
+          .join('')}</ul>`;
       return `<p>${inline(block)}</p>`;
     })
     .join('');
@@ -47,6 +55,9 @@ export function guideHtml(markdown: string): string {
 export function causeDetails(cause: Cause): string {
   const [path, anchor] = (cause.guide ?? '').split('#', 2) as [string, string | undefined];
   const text = path && anchor && !/^https?:/.test(path) ? guideSection(path, anchor) : undefined;
-  if (!text) return cause.guide && /^https?:/.test(cause.guide) ? `<a href="${esc(cause.guide)}">${esc(cause.title)}</a>` : `<span class="title">${esc(cause.title)}</span>`;
+  if (!text)
+    return cause.guide && /^https?:/.test(cause.guide)
+      ? `<a href="${esc(cause.guide)}">${esc(cause.title)}</a>`
+      : `<span class="title">${esc(cause.title)}</span>`;
   return `<details class="guide" data-guide="${esc(cause.guide!)}"><summary>${inline(cause.title)}</summary>${guideHtml(text)}<p class="muted">From the guide: <code>${esc(cause.guide!)}</code></p></details>`;
 }

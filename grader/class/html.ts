@@ -45,21 +45,38 @@ function unknownCells(ids: string[], state: 'no-report' | 'unknown'): string[] {
 
 function learnerRow(learner: Learner, ids: string[], shared: SharedFailure | undefined): string {
   const { stuck, regression } = standingOf(learner);
-  const cells = learner.noReport ? unknownCells(ids, 'no-report') : learner.broken ? unknownCells(ids, 'unknown') : ids.map((id) => {
-    const day = learner.days.find((entry) => entry.id === id);
-    const tip = day?.firstFailure?.name ? ` title="${esc(day.firstFailure.name)}"` : '';
-    return `<td class="day ${cellClass(day)}" data-day="${esc(id)}" data-state="${day?.state ?? 'not-graded'}"${tip}>${esc(dayCell(day))}</td>`;
-  });
+  const cells = learner.noReport
+    ? unknownCells(ids, 'no-report')
+    : learner.broken
+      ? unknownCells(ids, 'unknown')
+      : ids.map((id) => {
+          const day = learner.days.find((entry) => entry.id === id);
+          const tip = day?.firstFailure?.name ? ` title="${esc(day.firstFailure.name)}"` : '';
+          return `<td class="day ${cellClass(day)}" data-day="${esc(id)}" data-state="${day?.state ?? 'not-graded'}"${tip}>${esc(dayCell(day))}</td>`;
+        });
   const failure = stuck?.state === 'failing' ? stuck.firstFailure : undefined;
   const where = learner.noReport
     ? '<span class="no-report">no report in the folder: never pushed, or never graded</span>'
     : learner.broken
       ? `<span class="broken" title="${esc(learner.broken)}">${esc(learner.broken.split(' (')[0]!)}</span>`
-      : !stuck ? '<span class="pass">every graded day passes</span>' : stuck.state === 'not-started' ? `<b>${esc(stuck.id)}</b> · not started` : stuck.state === 'not-reached' ? `<b>${esc(stuck.id)}</b> · not reached (${esc(stuck.blockedBy ?? 'an earlier day')})` : `<b>${esc(stuck.id)}</b> · ${esc(failure?.name || '(no requirement named)')}`;
-  const cause = failure ? `<div class="cause" data-kind="${esc(failure.cause.kind)}">${stuck && shared && shared.day === stuck.id && shared.cause.kind === failure.cause.kind ? 'setup problem (see the banner)' : causeDetails(failure.cause)}</div>` : '';
+      : !stuck
+        ? '<span class="pass">every graded day passes</span>'
+        : stuck.state === 'not-started'
+          ? `<b>${esc(stuck.id)}</b> · not started`
+          : stuck.state === 'not-reached'
+            ? `<b>${esc(stuck.id)}</b> · not reached (${esc(stuck.blockedBy ?? 'an earlier day')})`
+            : `<b>${esc(stuck.id)}</b> · ${esc(failure?.name || '(no requirement named)')}`;
+  const cause = failure
+    ? `<div class="cause" data-kind="${esc(failure.cause.kind)}">${stuck && shared && shared.day === stuck.id && shared.cause.kind === failure.cause.kind ? 'setup problem (see the banner)' : causeDetails(failure.cause)}</div>`
+    : '';
   const file = failure?.lookAt ? `<div>look at <code class="look-at">${esc(failure.lookAt)}</code></div>` : '';
-  const flags = [regression ? `<span class="flag regression" title="${esc(regression)}">regression: ${esc(regression)}</span>` : '', learner.broken ? '<span class="flag broken">report broken</span>' : ''].join('');
-  const when = [learner.commit ? `<code>${esc(learner.commit)}</code>` : '', learner.at ? esc(learner.at.slice(0, 16).replace('T', ' ')) : ''].filter(Boolean).join(' · ');
+  const flags = [
+    regression ? `<span class="flag regression" title="${esc(regression)}">regression: ${esc(regression)}</span>` : '',
+    learner.broken ? '<span class="flag broken">report broken</span>' : '',
+  ].join('');
+  const when = [learner.commit ? `<code>${esc(learner.commit)}</code>` : '', learner.at ? esc(learner.at.slice(0, 16).replace('T', ' ')) : '']
+    .filter(Boolean)
+    .join(' · ');
   const attributes = `data-learner="${esc(learner.name)}"${regression ? ' data-regression="true"' : ''}${learner.broken ? ' data-broken="true"' : ''}${learner.noReport ? ' data-no-report="true"' : ''}`;
   return `<tr class="learner${learner.noReport ? ' no-report' : ''}" ${attributes}><th scope="row">${esc(learner.name)}${flags}${when ? `<span class="when">${when}</span>` : ''}</th>${cells.join('')}<td class="first"><div class="where">${where}</div>${cause}${file}</td><td class="figure">${esc(loadCell(learner.days.find((day) => day.id === 'day5')))}</td></tr>`;
 }
@@ -69,11 +86,20 @@ function daySections(input: ClassInput, shared: SharedFailure | undefined): stri
     .map((day) => {
       const share = day.graded ? Math.round((day.passed / day.graded) * 100) : 0;
       const head = `<h3>${esc(day.id)} — ${esc(day.title)} <span class="meter"><span style="width:${share}%"></span></span><span class="passcount">${day.passed}/${day.graded} pass</span><span class="muted reached"> of those who reached it</span></h3>`;
-      const notStarted = day.notStarted.length ? `<p class="muted not-started" data-count="${day.notStarted.length}">${day.notStarted.length} not started: ${esc(day.notStarted.join(', '))}</p>` : '';
-      const waiting = day.waiting.length ? `<p class="muted waiting" data-count="${day.waiting.length}">${day.waiting.length} not reached, held back by an earlier day (see that day): ${esc(day.waiting.join(', '))}</p>` : '';
+      const notStarted = day.notStarted.length
+        ? `<p class="muted not-started" data-count="${day.notStarted.length}">${day.notStarted.length} not started: ${esc(day.notStarted.join(', '))}</p>`
+        : '';
+      const waiting = day.waiting.length
+        ? `<p class="muted waiting" data-count="${day.waiting.length}">${day.waiting.length} not reached, held back by an earlier day (see that day): ${esc(day.waiting.join(', '))}</p>`
+        : '';
       const groups = day.groups.map((group) => {
         const reqs = group.requirements.map((entry) => `${esc(entry.name)} ×${entry.count}`).join(' · ');
-        const who = group.learners.map((learner) => `<span class="member" data-learner="${esc(learner.name)}">${esc(learner.name)}${learner.lookAt ? ` (<code>${esc(learner.lookAt)}</code>)` : ''}</span>`).join(', ');
+        const who = group.learners
+          .map(
+            (learner) =>
+              `<span class="member" data-learner="${esc(learner.name)}">${esc(learner.name)}${learner.lookAt ? ` (<code>${esc(learner.lookAt)}</code>)` : ''}</span>`,
+          )
+          .join(', ');
         return `<li class="cause" data-kind="${esc(group.cause.kind)}" data-count="${group.learners.length}"><span class="count">${group.learners.length}</span>${causeDetails(group.cause)}<div class="reqs">${reqs}</div><div class="who">${who}</div></li>`;
       });
       const body = groups.length ? `<ul class="causes">${groups.join('\n')}</ul>` : '<p class="muted">Nothing to explain on this day.</p>';
@@ -85,7 +111,12 @@ function daySections(input: ClassInput, shared: SharedFailure | undefined): stri
 function filesSection(input: ClassInput): string {
   const lines = [
     ...input.problems.map((problem) => `<li class="problem" data-file="${esc(problem.file)}">✗ <code>${esc(problem.file)}</code>: ${esc(problem.reason)}</li>`),
-    ...input.learners.filter((learner) => learner.notes.length > 0).map((learner) => `<li class="note" data-file="${esc(learner.file)}"><code>${esc(learner.file)}</code> (${esc(learner.name)}): ${esc(learner.notes.join('; '))}</li>`),
+    ...input.learners
+      .filter((learner) => learner.notes.length > 0)
+      .map(
+        (learner) =>
+          `<li class="note" data-file="${esc(learner.file)}"><code>${esc(learner.file)}</code> (${esc(learner.name)}): ${esc(learner.notes.join('; '))}</li>`,
+      ),
   ];
   return lines.length ? `<section id="files"><h2>Files</h2><ul>${lines.join('\n')}</ul></section>` : '';
 }
@@ -106,7 +137,13 @@ ${banner(shared, readable)}
 <h2>Learners, most stuck first</h2>
 <table id="learners"><thead><tr><th>learner</th>${ids.map((id) => `<th>${esc(id)}</th>`).join('')}<th>stuck at · cause · look at</th><th>day 5</th></tr></thead>
 <tbody>
-${input.learners.length ? byStuck(input.learners).map((learner) => learnerRow(learner, ids, shared)).join('\n') : ''}
+${
+  input.learners.length
+    ? byStuck(input.learners)
+        .map((learner) => learnerRow(learner, ids, shared))
+        .join('\n')
+    : ''
+}
 </tbody></table>
 <h2>Day by day: what to explain to everyone at once</h2>
 <div id="days">

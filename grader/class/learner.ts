@@ -74,7 +74,10 @@ export interface Learner {
 
 // A first failure that says the learner has not begun the day: a `// TODO:` left, day 6's untouched README, or a
 // scored row of a day the grader found not started.
-const untouched = (id: string, failure: Failure) => failure.cause.kind === notImplemented || /does not answer any of the four questions/.test(failure.message) || failure.message.startsWith(`${id} is not started`);
+const untouched = (id: string, failure: Failure) =>
+  failure.cause.kind === notImplemented ||
+  /does not answer any of the four questions/.test(failure.message) ||
+  failure.message.startsWith(`${id} is not started`);
 
 const states: Record<ReportedState, DayState> = { passed: 'passing', failing: 'failing', 'not-started': 'not-started', 'not-reached': 'not-reached' };
 
@@ -93,8 +96,10 @@ export function summarizeDay(id: string, reported: Reported, tests: Requirement[
   if (reported.state) return { ...day, state: states[reported.state], ...(reported.blockedBy && { blockedBy: reported.blockedBy }) };
   if (!verdict && day.firstFailure && untouched(id, day.firstFailure)) day.state = 'not-started';
   else if (!verdict && own.length === 0 && failed.length > 0) day.state = 'not-reached';
-  else if (!verdict && /is not reached: (day\d+)/.test(first?.message ?? '')) return { ...day, state: 'not-reached', blockedBy: /is not reached: (day\d+)/.exec(first!.message)![1]! };
-  else if (!verdict && !first) day.firstFailure = { name: '', message: '', cause: { kind: 'no-failure-recorded', title: 'Did not pass, but no failing requirement was recorded' } };
+  else if (!verdict && /is not reached: (day\d+)/.test(first?.message ?? ''))
+    return { ...day, state: 'not-reached', blockedBy: /is not reached: (day\d+)/.exec(first!.message)![1]! };
+  else if (!verdict && !first)
+    day.firstFailure = { name: '', message: '', cause: { kind: 'no-failure-recorded', title: 'Did not pass, but no failing requirement was recorded' } };
   return day;
 }
 

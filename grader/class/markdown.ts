@@ -19,9 +19,21 @@ export function learnerTable(input: ClassInput): string[] {
     const { stuck, regression } = standingOf(learner);
     const failure = stuck?.state === 'failing' ? stuck.firstFailure : undefined;
     const days = ids.map((id) => (learner.noReport ? '—' : learner.broken ? '?' : dayCell(learner.days.find((day) => day.id === id))));
-    const where = learner.noReport ? 'no report in the folder: never pushed, or never graded' : learner.broken ? `report broken: ${learner.broken}` : !stuck ? 'every graded day passes' : stuck.state === 'not-started' ? `${stuck.id} · not started` : stuck.state === 'not-reached' ? `${stuck.id} · not reached (${stuck.blockedBy ?? 'an earlier day'})` : `${stuck.id} · ${failure?.name || '(no requirement named)'}`;
+    const where = learner.noReport
+      ? 'no report in the folder: never pushed, or never graded'
+      : learner.broken
+        ? `report broken: ${learner.broken}`
+        : !stuck
+          ? 'every graded day passes'
+          : stuck.state === 'not-started'
+            ? `${stuck.id} · not started`
+            : stuck.state === 'not-reached'
+              ? `${stuck.id} · not reached (${stuck.blockedBy ?? 'an earlier day'})`
+              : `${stuck.id} · ${failure?.name || '(no requirement named)'}`;
     const name = `${learner.name}${regression ? ` ⚠ regression: ${regression}` : ''}`;
-    out.push(`| ${cell(name)} | ${days.join(' | ')} | ${cell(where)} | ${cell(failure?.cause.title ?? '')} | ${failure?.lookAt ? `\`${failure.lookAt}\`` : ''} | ${loadCell(learner.days.find((day) => day.id === 'day5'))} |`);
+    out.push(
+      `| ${cell(name)} | ${days.join(' | ')} | ${cell(where)} | ${cell(failure?.cause.title ?? '')} | ${failure?.lookAt ? `\`${failure.lookAt}\`` : ''} | ${loadCell(learner.days.find((day) => day.id === 'day5'))} |`,
+    );
   }
   return out;
 }
@@ -33,7 +45,10 @@ export function renderMarkdown(input: ClassInput, date: string): string {
   const cited = new Map<string, Cause>();
   const out = [`# The class at a glance — ${learners.length} learner(s), ${date}`, ''];
   if (shared) {
-    out.push(`> **Setup problem:** every readable report fails ${shared.day} with "${shared.cause.title}" — most likely the grading environment, not the learners' code (e.g. \`${shared.example}\`).`, '');
+    out.push(
+      `> **Setup problem:** every readable report fails ${shared.day} with "${shared.cause.title}" — most likely the grading environment, not the learners' code (e.g. \`${shared.example}\`).`,
+      '',
+    );
     cited.set(shared.cause.kind, shared.cause);
   }
   out.push('## Learners, most stuck first', '', ...learnerTable(input));
@@ -56,9 +71,14 @@ export function renderMarkdown(input: ClassInput, date: string): string {
   if (points.length === 0) out.push('No report carries a day-5 load figure measured beside Redis yet.');
   else {
     out.push('| learner | of Redis | gate | ops/s | Redis ops/s | day 5 |', '| --- | ---: | ---: | ---: | ---: | --- |');
-    for (const point of points) out.push(`| ${cell(point.name)} | ${times(point.ratio)} | ${point.gateRatio === undefined ? '—' : times(point.gateRatio)} | ${figure(point.yours)} | ${figure(point.redis)} | ${point.passed ? '✓' : '✗'} |`);
+    for (const point of points)
+      out.push(
+        `| ${cell(point.name)} | ${times(point.ratio)} | ${point.gateRatio === undefined ? '—' : times(point.gateRatio)} | ${figure(point.yours)} | ${figure(point.redis)} | ${point.passed ? '✓' : '✗'} |`,
+      );
   }
-  const entries = [...cited.values()].map((cause) => ({ cause, text: cause.guide && guideSection(...(cause.guide.split('#', 2) as [string, string])) })).filter((entry) => entry.text);
+  const entries = [...cited.values()]
+    .map((cause) => ({ cause, text: cause.guide && guideSection(...(cause.guide.split('#', 2) as [string, string])) }))
+    .filter((entry) => entry.text);
   if (entries.length) out.push('', '## The guide entries cited', '');
   for (const { cause, text } of entries) out.push(`<details><summary>${cause.title} (${cause.guide})</summary>`, '', text!, '', '</details>', '');
   const noted = learners.filter((learner) => learner.notes.length > 0);

@@ -45,7 +45,9 @@ function inFolder(path: string, entry: string, problems: Problem[]): string[] {
   }
   const files = inside.filter((file) => file.endsWith('.json') && kind(join(path, file)) === 'file');
   const full = files.filter((file) => !/classroom/.test(file));
-  const runs = inside.filter((sub) => kind(join(path, sub)) === 'folder').flatMap((sub) => inFolder(join(path, sub), `${entry}/${sub}`, problems).map((file) => `${sub}/${file}`));
+  const runs = inside
+    .filter((sub) => kind(join(path, sub)) === 'folder')
+    .flatMap((sub) => inFolder(join(path, sub), `${entry}/${sub}`, problems).map((file) => `${sub}/${file}`));
   return [...(full.length ? full : files), ...runs];
 }
 
@@ -92,7 +94,8 @@ export function readLearner(path: string, fallbackName: string, shown: string): 
   const name = typeof field === 'string' ? field.trim() : fallbackName;
   const notes: string[] = integrityNotes(record);
   const days = shape === 'report' ? readReport(record, notes) : readClassroom(record, notes);
-  if (days.length === 0) return brokenRow(name, shown, `no graded day: the grade stopped before it reported one${notes.length ? ` (${notes.join('; ')})` : ''}`);
+  if (days.length === 0)
+    return brokenRow(name, shown, `no graded day: the grade stopped before it reported one${notes.length ? ` (${notes.join('; ')})` : ''}`);
   const commit = typeof record.commit === 'object' && record.commit !== null ? (record.commit as { sha?: unknown }).sha : record.commit;
   return {
     name,
@@ -119,11 +122,26 @@ function withHistory(read: Learner[]): Learner[] {
       const sorted = [...reports].sort((a, b) => Date.parse(a.at!) - Date.parse(b.at!));
       const current = sorted.at(-1)!;
       const history = sorted.slice(0, -1).map((report) => ({ at: report.at, passed: passedDays(report) }));
-      out.push({ ...current, history, notes: [...current.notes, `${history.length} earlier report(s) read as history: ${sorted.slice(0, -1).map((report) => report.file).join(', ')}`] });
+      out.push({
+        ...current,
+        history,
+        notes: [
+          ...current.notes,
+          `${history.length} earlier report(s) read as history: ${sorted
+            .slice(0, -1)
+            .map((report) => report.file)
+            .join(', ')}`,
+        ],
+      });
     } else {
       for (const [index, learner] of reports.entries()) {
         if (index === 0) out.push(learner);
-        else out.push({ ...learner, name: `${name} (${learner.file})`, notes: [...learner.notes, `the name "${name}" is also another file's: shown as "${name} (${learner.file})"`] });
+        else
+          out.push({
+            ...learner,
+            name: `${name} (${learner.file})`,
+            notes: [...learner.notes, `the name "${name}" is also another file's: shown as "${name} (${learner.file})"`],
+          });
       }
     }
   }

@@ -6,14 +6,24 @@ import type { ClassInput } from './read.ts';
 
 /** The names of a roster file: one per line; blank lines and lines starting with # left out. */
 function rosterNames(text: string): string[] {
-  return [...new Set(text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#')))];
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#')),
+    ),
+  ];
 }
 
 // Whether `learner` is the roster's `name`: by the name the report gives, or the file or folder it came from
 // (`alice.json`, `alice/`, or a Classroom repository `cachelings-alice/`), letter case aside.
 function matches(learner: Learner, name: string): boolean {
   const wanted = name.toLowerCase();
-  const place = learner.file.split('/')[0]!.replace(/\.json$/, '').toLowerCase();
+  const place = learner.file
+    .split('/')[0]!
+    .replace(/\.json$/, '')
+    .toLowerCase();
   return learner.name.toLowerCase() === wanted || place === wanted || place.endsWith(`-${wanted}`);
 }
 

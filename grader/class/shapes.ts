@@ -28,7 +28,17 @@ function requirement(test: unknown): Requirement | undefined {
   const status = statusOf(test);
   if (!status) return undefined;
   const message = typeof test.message === 'string' ? test.message : '';
-  return { group: typeof test.group === 'string' ? test.group : '', name: test.name, ...(typeof test.id === 'string' ? { id: test.id } : {}), status, message, ...(test.bonus === true ? { bonus: true } : {}), ...(test.cause ? { cause: test.cause } : {}), ...lookAtOf(test.lookAt), ...(test.why ? { why: test.why } : {}) };
+  return {
+    group: typeof test.group === 'string' ? test.group : '',
+    name: test.name,
+    ...(typeof test.id === 'string' ? { id: test.id } : {}),
+    status,
+    message,
+    ...(test.bonus === true ? { bonus: true } : {}),
+    ...(test.cause ? { cause: test.cause } : {}),
+    ...lookAtOf(test.lookAt),
+    ...(test.why ? { why: test.why } : {}),
+  };
 }
 
 // A Look at as text (`01-cache/cache.ts:12`): a report's `{ file, line? }`, or an older report's string.
@@ -43,14 +53,19 @@ const reportedStates = ['passed', 'failing', 'not-started', 'not-reached'];
 // The state a report gives a day, and the earlier day that blocks it, where it gives one.
 function reportedOf(entry: Json): Reported {
   const state = typeof entry.state === 'string' && reportedStates.includes(entry.state) ? (entry.state as Reported['state']) : undefined;
-  return { ...(typeof entry.passed === 'boolean' && { passed: entry.passed }), ...(state && { state }), ...(typeof entry.blockedBy === 'string' && { blockedBy: entry.blockedBy }) };
+  return {
+    ...(typeof entry.passed === 'boolean' && { passed: entry.passed }),
+    ...(state && { state }),
+    ...(typeof entry.blockedBy === 'string' && { blockedBy: entry.blockedBy }),
+  };
 }
 
 function metric(value: unknown): MetricResult | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return { value };
   if (!isObject(value) || typeof value.value !== 'number' || !Number.isFinite(value.value)) return undefined;
   const gate = value.gate;
-  if (isObject(gate) && (gate.op === '>' || gate.op === '<') && typeof gate.value === 'number') return { value: value.value, gate: { op: gate.op, value: gate.value } };
+  if (isObject(gate) && (gate.op === '>' || gate.op === '<') && typeof gate.value === 'number')
+    return { value: value.value, gate: { op: gate.op, value: gate.value } };
   return { value: value.value };
 }
 
@@ -60,13 +75,18 @@ function unknownFields(object: Json, allowed: string[], where: string, into: Set
 
 // A day not reached that does not say what holds it back (an older report): the first earlier day that does not pass.
 function blocked(days: LearnerDay[]): LearnerDay[] {
-  return days.map((day, index) => (day.state === 'not-reached' && !day.blockedBy ? { ...day, blockedBy: days.slice(0, index).find((other) => other.state !== 'passing')?.id ?? 'an earlier day' } : day));
+  return days.map((day, index) =>
+    day.state === 'not-reached' && !day.blockedBy
+      ? { ...day, blockedBy: days.slice(0, index).find((other) => other.state !== 'passing')?.id ?? 'an earlier day' }
+      : day,
+  );
 }
 
 /** The days of a JSON report (`{ version, days: [...] }`), with a note for every part left out or not understood. */
 export function readReport(data: Json, notes: string[]): LearnerDay[] {
   if (data.version === undefined) notes.push('no version field: read as a report of an older workbook');
-  else if (data.version !== 1) notes.push(`version ${JSON.stringify(data.version)} is not the version this view knows (1): read the parts that match version 1`);
+  else if (data.version !== 1)
+    notes.push(`version ${JSON.stringify(data.version)} is not the version this view knows (1): read the parts that match version 1`);
   const unknown = new Set<string>();
   unknownFields(data, known.report, '', unknown);
   const out: LearnerDay[] = [];

@@ -24,7 +24,10 @@ export function standingOf(learner: Learner): Standing {
   const earlier = (id: string) => (learner.history ?? []).find((report) => report.passed.includes(id));
   const broke = ordered.find((day) => day.state === 'failing' && earlier(day.id));
   const when = broke && earlier(broke.id)!.at;
-  return { ...(stuck && { stuck }), ...(broke && { regression: `${broke.id} fails; it passed ${when ? `on ${when.slice(0, 16).replace('T', ' ')}` : 'in an earlier report'}` }) };
+  return {
+    ...(stuck && { stuck }),
+    ...(broke && { regression: `${broke.id} fails; it passed ${when ? `on ${when.slice(0, 16).replace('T', ' ')}` : 'in an earlier report'}` }),
+  };
 }
 
 /** The learners, most stuck first: no report at all, a broken report, then by earliest day not passed, then oldest

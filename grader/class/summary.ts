@@ -52,7 +52,15 @@ export function summarizeDays(learners: Learner[], shared?: SharedFailure): DayS
     const graded = learners.flatMap((learner) => learner.days.filter((day) => day.id === id).map((day) => ({ learner, day })));
     const groups = new Map<string, CauseGroup>();
     const reached = graded.filter(({ day }) => day.state === 'passing' || day.state === 'failing').length;
-    const summary: DaySummary = { id, title: manifest.find((day) => day.id === id)?.title ?? id, graded: reached, passed: 0, notStarted: [], waiting: [], groups: [] };
+    const summary: DaySummary = {
+      id,
+      title: manifest.find((day) => day.id === id)?.title ?? id,
+      graded: reached,
+      passed: 0,
+      notStarted: [],
+      waiting: [],
+      groups: [],
+    };
     for (const { learner, day } of graded) {
       if (day.state === 'passing') summary.passed += 1;
       if (day.state === 'not-started') summary.notStarted.push(learner.name);

@@ -12,7 +12,6 @@ import { runSeed } from '../seed.ts';
 import { stateDir } from '../state.ts';
 import { hintsShown } from './hint.ts';
 
-
 function stamp(at: Date): string {
   return at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
@@ -21,7 +20,8 @@ function stamp(at: Date): string {
 export async function ask(args: Args): Promise<number> {
   const day = requireDay(args.positionals[0]);
   const target = requireTarget(flag(args, 'target'), [day]);
-  if (resolve(target) === resolve(root, 'solutions')) throw new UsageError('ask writes a question about your own code; solutions/ is the answer key. Run it on days/ (the default) or your own tree.');
+  if (resolve(target) === resolve(root, 'solutions'))
+    throw new UsageError('ask writes a question about your own code; solutions/ is the answer key. Run it on days/ (the default) or your own tree.');
   const seed = runSeed();
   console.log(`Checking ${day.id} on ${display(target)}/ first…`);
   const result = await runDay(day, { target, seed });

@@ -19,7 +19,8 @@ import { tamperWarning } from '../tamper.ts';
 function requireRepeat(value: string | undefined): number {
   if (value === undefined) return 1;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--repeat needs a whole number from 1 to 1000, got "${value}". Example: npm run check day1 -- --repeat 20`);
+  if (!Number.isInteger(count) || count < 1 || count > 1000)
+    throw new UsageError(`--repeat needs a whole number from 1 to 1000, got "${value}". Example: npm run check day1 -- --repeat 20`);
   return count;
 }
 
@@ -31,7 +32,8 @@ export async function check(args: Args): Promise<number> {
   useLearnerName(args);
   const repeat = requireRepeat(flag(args, 'repeat'));
   const format = requireFormat(flag(args, 'format'));
-  if (format !== 'report' && (repeat > 1 || flag(args, 'only') !== undefined)) throw new UsageError(`--format ${format} scores a whole check: leave out --repeat and --only.`);
+  if (format !== 'report' && (repeat > 1 || flag(args, 'only') !== undefined))
+    throw new UsageError(`--format ${format} scores a whole check: leave out --repeat and --only.`);
   // With --format but no --json, the JSON goes to stdout and everything else to stderr.
   const say = format !== 'report' && !json ? console.error : console.log;
   const warning = tamperWarning();
@@ -39,7 +41,8 @@ export async function check(args: Args): Promise<number> {
   const debug = args.flags.has('debug');
   const onOutput = debug ? (line: string) => console.log(`[your_code] ${line}`) : undefined;
   const only = flag(args, 'only');
-  if (only !== undefined && only.trim() === '') throw new UsageError('--only needs part of a requirement\'s name, e.g. npm run check day2 -- --only "one byte at a time".');
+  if (only !== undefined && only.trim() === '')
+    throw new UsageError('--only needs part of a requirement\'s name, e.g. npm run check day2 -- --only "one byte at a time".');
   // Day 5 measures against real Redis: without it, say so before anything else (the check falls back, preflight.ts).
   const missingRedis = day.id === 'day5' ? redisProblem() : undefined;
   if (missingRedis) say(`${missingRedis}\n`);
@@ -88,7 +91,9 @@ async function repeated(day: Day, target: string, repeat: number, json: string |
     const failed = result.tests.filter((test) => test.status === 'failed');
     if (result.passed) passes += 1;
     if (!result.passed && !shown) shown = { result, seed };
-    console.log(`run ${String(run).padStart(String(repeat).length)}/${repeat}  ${result.passed ? '✓ passed' : `✗ ${failed.length} failed`}  (seed ${seed}, ${(result.durationMs / 1000).toFixed(1)} s)`);
+    console.log(
+      `run ${String(run).padStart(String(repeat).length)}/${repeat}  ${result.passed ? '✓ passed' : `✗ ${failed.length} failed`}  (seed ${seed}, ${(result.durationMs / 1000).toFixed(1)} s)`,
+    );
     for (const test of failed) {
       const entry = failures.get(test.name) ?? { count: 0, message: test.message, seeds: [] };
       entry.count += 1;
@@ -103,7 +108,8 @@ async function repeated(day: Day, target: string, repeat: number, json: string |
     console.log(`  ✗ ${name} — failed ${entry.count} of ${repeat} runs (replay: GRADER_SEED=${entry.seeds[0]} npm run check ${day.id})`);
     console.log(`      ${entry.message.split('\n')[0]}`);
   }
-  if (passes > 0 && passes < repeat) console.log('Sometimes passing is not passing: a race in your code shows up only in some interleavings. Look at what the failing requirement exercises.');
+  if (passes > 0 && passes < repeat)
+    console.log('Sometimes passing is not passing: a race in your code shows up only in some interleavings. Look at what the failing requirement exercises.');
   if (json && shown) writeReport(json, buildReport(target, shown.seed, [shown.result]));
   if (shown && only === undefined) recordProgress(target, [shown.result]);
   return passes === repeat ? 0 : 1;

@@ -12,8 +12,12 @@ export async function diff(args: Args): Promise<number> {
   const target = requireTarget(flag(args, 'target'), [day]);
   const entry = readProgress().targets[display(target)]?.[day.id];
   if (!entry?.passed) {
-    const last = entry ? `Your last check: ${entry.passedTests} of ${entry.totalTests} requirements hold (${entry.at.slice(0, 16).replace('T', ' ')}).` : `${day.id} has not been checked on ${display(target)}/ yet.`;
-    console.log(`The diff shows the solution, so it opens once ${day.id} passes — working it out yourself is the point.\n${last}\nNext: npm run check ${day.id}   (stuck? npm run hint ${day.id})`);
+    const last = entry
+      ? `Your last check: ${entry.passedTests} of ${entry.totalTests} requirements hold (${entry.at.slice(0, 16).replace('T', ' ')}).`
+      : `${day.id} has not been checked on ${display(target)}/ yet.`;
+    console.log(
+      `The diff shows the solution, so it opens once ${day.id} passes — working it out yourself is the point.\n${last}\nNext: npm run check ${day.id}   (stuck? npm run hint ${day.id})`,
+    );
     return 1;
   }
   console.log(`${day.id} passed. Your files (---) beside solutions/${day.slug}/ (+++): one way to do it, not the only one.\n`);

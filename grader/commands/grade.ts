@@ -96,7 +96,13 @@ export async function grade(args: Args): Promise<number> {
 /** In GitHub Actions: the card as the job summary, and `result` (base64) for autograding-grading-reporter. */
 function publishToGitHub(report: ReturnType<typeof buildReport>, warning: string | undefined): void {
   const plain = warning?.replace(/\x1B\[[0-9;]*m/g, '');
-  const note = plain ? `> [!WARNING]\n${plain.trim().split('\n').map((line) => `> ${line.trim()}`).join('\n')}\n\n` : '';
+  const note = plain
+    ? `> [!WARNING]\n${plain
+        .trim()
+        .split('\n')
+        .map((line) => `> ${line.trim()}`)
+        .join('\n')}\n\n`
+    : '';
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, note + markdownCard(report));
   if (process.env.GITHUB_OUTPUT) {
     const encoded = Buffer.from(JSON.stringify(convert(report, 'classroom', true))).toString('base64');

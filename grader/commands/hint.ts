@@ -62,7 +62,11 @@ export async function hint(args: Args): Promise<number> {
   console.log(`${indent(day.hints[index]!, 2)}\n`);
   shown = [...shown, index];
   const next = nextHint(total, shown, matching?.index);
-  console.log(next === undefined ? `That was the last hint; the next call starts again from hint ${(matching?.index ?? 0) + 1}.` : `Still stuck? npm run hint ${day.id} shows hint ${next + 1} of ${total}.`);
+  console.log(
+    next === undefined
+      ? `That was the last hint; the next call starts again from hint ${(matching?.index ?? 0) + 1}.`
+      : `Still stuck? npm run hint ${day.id} shows hint ${next + 1} of ${total}.`,
+  );
   if (shown.length > 1 && !args.flags.has('all')) console.log(chalk.dim(`Earlier hints again: npm run hint ${day.id} -- --all`));
   const { _: _note, ...rest } = state;
   writeFileSync(stateFile('hints.json'), `${JSON.stringify({ _: generatedNote, ...rest, [day.id]: shown.length, [`${day.id} seen`]: shown }, null, 2)}\n`);

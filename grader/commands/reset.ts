@@ -21,7 +21,9 @@ export async function reset(args: Args): Promise<number> {
   for (const file of day.files) {
     const text = shippedScaffold(file);
     if (text === undefined) {
-      console.error(`Cannot find the shipped version of days/${file}: this folder has no git history for it.\nFix:  download the workbook again and copy days/${day.slug}/ from it.`);
+      console.error(
+        `Cannot find the shipped version of days/${file}: this folder has no git history for it.\nFix:  download the workbook again and copy days/${day.slug}/ from it.`,
+      );
       return 1;
     }
     shipped.set(file, text);

@@ -16,7 +16,9 @@ export async function review(args: Args): Promise<number> {
   const checkCommand = flag(args, 'target') ? `npm run check ${day.id} -- --target ${flag(args, 'target')}` : `npm run check ${day.id}`;
   const recorded = readProgress().targets[tree]?.[day.id];
   if (!recorded?.passed) {
-    const state = recorded ? `its last check passed ${recorded.passedTests} of ${recorded.totalTests} requirements (${recorded.at.slice(0, 16).replace('T', ' ')})` : 'it has not been checked yet';
+    const state = recorded
+      ? `its last check passed ${recorded.passedTests} of ${recorded.totalTests} requirements (${recorded.at.slice(0, 16).replace('T', ' ')})`
+      : 'it has not been checked yet';
     console.log(`${day.id} does not pass on ${tree}/ yet: ${state}.`);
     console.log(`The review reads code that works. First make it pass: ${checkCommand}${recorded ? ` (stuck? npm run ask ${day.id})` : ''}`);
     return 1;
@@ -31,7 +33,8 @@ export async function review(args: Args): Promise<number> {
   const findings = reviewFiles(files);
   console.log(chalk.bold(`cachelings · review of day ${dayNumber(day)} — ${day.title}`));
   console.log(chalk.dim(`reading ${files.map(({ shown }) => shown).join(', ')}`));
-  if (changed.length > 0) console.log(chalk.yellow(`  Changed since the last passing check: ${changed.join(', ')}. Run npm run check ${day.id} again to be sure it still passes.`));
+  if (changed.length > 0)
+    console.log(chalk.yellow(`  Changed since the last passing check: ${changed.join(', ')}. Run npm run check ${day.id} again to be sure it still passes.`));
   console.log('');
   if (findings.length === 0) console.log(`  Nothing to point out: none of the ${checks.length} checks found anything in your code.`);
   findings.forEach((finding, i) => {
@@ -42,6 +45,8 @@ export async function review(args: Args): Promise<number> {
   });
   const quiet = checks.filter((check) => !findings.some((finding) => finding.check === check.id)).map((check) => check.title);
   if (findings.length > 0 && quiet.length > 0) console.log(chalk.dim(`  Nothing to say on: ${quiet.join('; ')}.`));
-  console.log(chalk.dim('  These checks read your code as text. They say nothing when unsure, so silence is not a guarantee. The checkpoint is what grades the day.'));
+  console.log(
+    chalk.dim('  These checks read your code as text. They say nothing when unsure, so silence is not a guarantee. The checkpoint is what grades the day.'),
+  );
   return 0;
 }

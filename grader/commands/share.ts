@@ -69,6 +69,6 @@ export async function share(args: Args): Promise<number> {
   const markdown = renderShare({ results, load, reflection: readReflection(target), date: new Date().toISOString().slice(0, 10), charts });
   writeFileSync(file, scrub(markdown, target));
   console.log(`${chalk.green('✓')} Your week, ready to paste: ${display(file)}`);
-  console.log(chalk.dim('  Read it before you share it: it holds only your code\'s results and your own words.'));
+  console.log(chalk.dim("  Read it before you share it: it holds only your code's results and your own words."));
   return 0;
 }

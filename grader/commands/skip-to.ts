@@ -39,8 +39,13 @@ export async function skipTo(args: Args): Promise<number> {
   });
   const backup = resolve(stateDir(), 'backups', new Date().toISOString().replace(/[:.]/g, '-'));
   const replaced = changed.filter((file) => existsSync(resolve(target, file)));
-  console.log(`This takes ${earlier.map((skipped) => skipped.id).join(', ')} from solutions/ into ${display(target)}/, so that you can start at ${day.id} — ${day.title}.`);
-  if (replaced.length > 0) console.log(`It replaces ${replaced.length} file(s); your versions are kept in ${display(backup)}/:\n${replaced.map((file) => `  ${display(resolve(target, file))}`).join('\n')}`);
+  console.log(
+    `This takes ${earlier.map((skipped) => skipped.id).join(', ')} from solutions/ into ${display(target)}/, so that you can start at ${day.id} — ${day.title}.`,
+  );
+  if (replaced.length > 0)
+    console.log(
+      `It replaces ${replaced.length} file(s); your versions are kept in ${display(backup)}/:\n${replaced.map((file) => `  ${display(resolve(target, file))}`).join('\n')}`,
+    );
   console.log('Every report (check, grade, status) then says those days were taken from the solutions.');
   if (!args.flags.has('yes') && !(await confirm('Go ahead?'))) {
     console.log(`Nothing changed. (To skip this question: npm run skip-to ${day.id} -- --yes)`);

@@ -19,7 +19,12 @@ export async function status(args: Args): Promise<number> {
   const progress = readProgress();
   const recorded = progress.targets[target] ?? {};
   console.log(chalk.bold(`cachelings · progress of ${target}/`));
-  if (progress.forged) console.log(chalk.yellow('⚠ .cachelings/progress.json was not written by this grader (edited, or written by other code): ignored. Run npm run check dayN to record a day again.'));
+  if (progress.forged)
+    console.log(
+      chalk.yellow(
+        '⚠ .cachelings/progress.json was not written by this grader (edited, or written by other code): ignored. Run npm run check dayN to record a day again.',
+      ),
+    );
   const width = Math.max(...days.map((day) => day.title.length));
   for (const day of days) {
     const entry = recorded[day.id];

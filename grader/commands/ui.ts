@@ -30,10 +30,30 @@ export async function ui(args: Args): Promise<number> {
   if (handedIn) console.log(chalk.dim(`Running what ${day.id} judges first (your own tests${day.earlier?.length ? ', the earlier days' : ''})…`));
   const handIn = await writeHandIn(day, target, seed);
   const open = canOpenBrowser();
-  const vitestArgs = ['--config', 'checkpoints/vitest.config.ts', '--ui', '--watch', `--open=${open}`, `--api.host=127.0.0.1`, `--api.port=${port}`, '--api.strictPort', '--reporter=dot', ...day.checkpoints, ...(day.bonus ?? [])];
+  const vitestArgs = [
+    '--config',
+    'checkpoints/vitest.config.ts',
+    '--ui',
+    '--watch',
+    `--open=${open}`,
+    `--api.host=127.0.0.1`,
+    `--api.port=${port}`,
+    '--api.strictPort',
+    '--reporter=dot',
+    ...day.checkpoints,
+    ...(day.bonus ?? []),
+  ];
   const { child, closed } = startGroup({
     args: [...childNodeFlags, vitestBin, ...vitestArgs],
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CACHELINGS_TARGET: target, GRADER_SEED: String(seed), CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs), ...(handIn ? { CACHELINGS_HAND_IN: handIn } : {}) },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      CACHELINGS_TARGET: target,
+      GRADER_SEED: String(seed),
+      CACHELINGS_TEST_TIMEOUT: String(day.testTimeoutMs),
+      ...(handIn ? { CACHELINGS_HAND_IN: handIn } : {}),
+    },
   });
   const address = `http://127.0.0.1:${port}/__vitest__/`;
   let announced = false;
@@ -42,12 +62,16 @@ export async function ui(args: Args): Promise<number> {
       announced = true;
       console.log(chalk.bold(`\ncachelings · vitest UI for ${day.id} — ${day.title}, on ${display(target)}/${day.slug}`));
       console.log(`  ${open ? 'Opening' : 'Open'} ${chalk.cyan(address)} in your browser. It re-runs when you save. Ctrl-C stops it.`);
-      if (handedIn) console.log(chalk.dim(`  The runs of your own tests were made when the UI started: to judge a change to them, stop it and run npm run ui ${day.id} again.`));
+      if (handedIn)
+        console.log(
+          chalk.dim(`  The runs of your own tests were made when the UI started: to judge a change to them, stop it and run npm run ui ${day.id} again.`),
+        );
       console.log('');
       return;
     }
     // vitest's own failure output repeats what the UI shows; keep its summary lines (all with --debug).
-    if (args.flags.has('debug') || /^\s*(Test Files|Tests)\s|Watching for file changes|Startup Error|already in use/.test(line)) console.log(chalk.dim(`  ${line.trim()}`));
+    if (args.flags.has('debug') || /^\s*(Test Files|Tests)\s|Watching for file changes|Startup Error|already in use/.test(line))
+      console.log(chalk.dim(`  ${line.trim()}`));
   };
   createInterface({ input: child.stdout! }).on('line', show);
   createInterface({ input: child.stderr! }).on('line', show);

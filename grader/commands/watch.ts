@@ -41,7 +41,11 @@ export async function watch(args: Args): Promise<number> {
   let saves: Saves | undefined;
   if (!manual) {
     try {
-      saves = watchSaves(target, (file) => void run(`saved ${file}`), () => fallBack());
+      saves = watchSaves(
+        target,
+        (file) => void run(`saved ${file}`),
+        () => fallBack(),
+      );
     } catch {
       fallBack();
     }

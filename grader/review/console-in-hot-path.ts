@@ -20,7 +20,15 @@ export const consoleInHotPath: ReviewCheck = {
       if (guarded) continue;
       const where = hotPlace(file, match.index);
       if (!where) continue;
-      findings.push(findingAt(this, file, match.index, `console.${match[1]} runs inside ${where}.`, 'That code runs once per command (tens of thousands of times a second under load): console output is synchronous to a terminal or file, so it becomes the bottleneck, and it buries the lines that matter. Remove it, or print only when a DEBUG switch is on.'));
+      findings.push(
+        findingAt(
+          this,
+          file,
+          match.index,
+          `console.${match[1]} runs inside ${where}.`,
+          'That code runs once per command (tens of thousands of times a second under load): console output is synchronous to a terminal or file, so it becomes the bottleneck, and it buries the lines that matter. Remove it, or print only when a DEBUG switch is on.',
+        ),
+      );
     }
     return findings;
   },

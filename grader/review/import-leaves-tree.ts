@@ -26,7 +26,15 @@ export const importLeavesTree: ReviewCheck = {
       if (file.source.code[match.index] !== file.source.text[match.index]) continue;
       const folder = offLimitsFolder(resolve(from, match[2]!), tree);
       if (!folder) continue;
-      findings.push(findingAt(this, file, match.index, `This imports '${match[2]}' from the workbook's ${folder}/, outside your tree.`, `The grader refuses it ("your files import only your own tree"): the day would pass on the workbook's code, not yours. An editor's auto-import often picks that copy; import your own file with a path inside your tree.`));
+      findings.push(
+        findingAt(
+          this,
+          file,
+          match.index,
+          `This imports '${match[2]}' from the workbook's ${folder}/, outside your tree.`,
+          `The grader refuses it ("your files import only your own tree"): the day would pass on the workbook's code, not yours. An editor's auto-import often picks that copy; import your own file with a path inside your tree.`,
+        ),
+      );
     }
     return findings;
   },

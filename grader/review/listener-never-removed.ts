@@ -11,7 +11,15 @@ export const listenerNeverRemoved: ReviewCheck = {
     const findings: Finding[] = [];
     if (!/\b(?:clearInterval|unref)\s*\(/.test(source.code)) {
       for (const match of source.code.matchAll(/\bsetInterval\s*\(/g)) {
-        findings.push(findingAt(this, file, match.index, 'This setInterval is never cleared (the file has no clearInterval).', 'The timer keeps running after its work is done and keeps the process alive: the server cannot shut down cleanly, and a test that starts it never exits. Keep the handle and clearInterval it in close(), or call `.unref()` if it should not hold the process open.'));
+        findings.push(
+          findingAt(
+            this,
+            file,
+            match.index,
+            'This setInterval is never cleared (the file has no clearInterval).',
+            'The timer keeps running after its work is done and keeps the process alive: the server cannot shut down cleanly, and a test that starts it never exits. Keep the handle and clearInterval it in close(), or call `.unref()` if it should not hold the process open.',
+          ),
+        );
       }
     }
     if (/\.(?:off|removeListener|removeAllListeners)\s*\(/.test(source.code)) return findings;
@@ -24,7 +32,15 @@ export const listenerNeverRemoved: ReviewCheck = {
       const perCall = promise !== undefined && !owns(promise.start, promise.close);
       const inLoop = loop !== undefined && !owns(loop.open, loop.close);
       if (!perCall && !inLoop) continue;
-      findings.push(findingAt(this, file, match.index, `A '${match[3]}' listener is added on \`${receiver}\` ${perCall ? 'inside `new Promise(…)`, so once per call' : 'inside a loop'}, and none is ever removed (no .off / .removeListener in the file).`, 'Listeners pile up on the same socket: after 11 Node warns "MaxListenersExceededWarning: Possible EventEmitter memory leak", and every old listener still runs on each chunk, so one reply can resolve a stale request. Add one listener per socket and match replies to a queue of waiting requests, or remove the listener once its reply arrived (`.once`, or `.off` in the handler).'));
+      findings.push(
+        findingAt(
+          this,
+          file,
+          match.index,
+          `A '${match[3]}' listener is added on \`${receiver}\` ${perCall ? 'inside `new Promise(…)`, so once per call' : 'inside a loop'}, and none is ever removed (no .off / .removeListener in the file).`,
+          'Listeners pile up on the same socket: after 11 Node warns "MaxListenersExceededWarning: Possible EventEmitter memory leak", and every old listener still runs on each chunk, so one reply can resolve a stale request. Add one listener per socket and match replies to a queue of waiting requests, or remove the listener once its reply arrived (`.once`, or `.off` in the handler).',
+        ),
+      );
     }
     return findings;
   },

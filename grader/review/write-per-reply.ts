@@ -20,7 +20,15 @@ export const writePerReply: ReviewCheck = {
       const body = source.code.slice(loop.open, loop.close);
       if (/\bawait\b/.test(body) || /\bawait\b/.test(loop.header)) continue; // each write waits for something: no batch possible
       seen.add(loop.open);
-      findings.push(findingAt(this, file, match.index, `\`${match[1]}.write\` is called once per pass of the loop on line ${lineOf(source, loop.open)}, and nothing in that loop waits.`, 'All those writes happen in the same tick, so they could be one: collect the replies in an array and write `replies.join(\'\\n\') + \'\\n\'` once (or wrap the loop in `socket.cork()` / `socket.uncork()`). Each write is a trip through the stream and often its own TCP packet; with pipelined commands that is most of the cost (day 5, "Batching writes", measures it).'));
+      findings.push(
+        findingAt(
+          this,
+          file,
+          match.index,
+          `\`${match[1]}.write\` is called once per pass of the loop on line ${lineOf(source, loop.open)}, and nothing in that loop waits.`,
+          "All those writes happen in the same tick, so they could be one: collect the replies in an array and write `replies.join('\\n') + '\\n'` once (or wrap the loop in `socket.cork()` / `socket.uncork()`). Each write is a trip through the stream and often its own TCP packet; with pipelined commands that is most of the cost (day 5, \"Batching writes\", measures it).",
+        ),
+      );
     }
     return findings;
   },

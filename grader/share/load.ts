@@ -13,7 +13,8 @@ import { sideBySide, type SideBySide } from './side-by-side.ts';
 export type { LoadReport };
 
 /** What the share-out's load test measured, or why it could not run. */
-export type LoadRun = { report: LoadReport; text: string; perSecond: number[]; settings: string; compared: SideBySide | { missing: string } } | { missing: string };
+export type LoadRun =
+  { report: LoadReport; text: string; perSecond: number[]; settings: string; compared: SideBySide | { missing: string } } | { missing: string };
 
 interface LoadTester {
   runLoadTest(options: { host: string; port: number; connections: number; durationMs: number; getRatio: number; keySpace: number }): Promise<LoadReport>;
@@ -28,7 +29,11 @@ export async function measureLoad(target: string): Promise<LoadRun> {
     if (!existsSync(resolve(target, file))) return { missing: `${file} is not there yet` };
   }
   // The counts come on file descriptor 3: whatever the learner's server prints on stdout is not read as one.
-  const group = startGroup({ args: ['--import', 'tsx', resolve(root, 'grader/share/learner-server-counted.ts'), target], stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: { ...process.env, ...anyTreeNodeOptions(target) } });
+  const group = startGroup({
+    args: ['--import', 'tsx', resolve(root, 'grader/share/learner-server-counted.ts'), target],
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...anyTreeNodeOptions(target) },
+  });
   const { child } = group;
   const samples: { at: number; ops: number }[] = [];
   let stderr = '';
@@ -48,12 +53,20 @@ export async function measureLoad(target: string): Promise<LoadRun> {
     const started = Date.now();
     const report = await Promise.race([
       tester.runLoadTest(options),
-      new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`runLoadTest did not finish a ${settings.durationMs / 1000} s run within 30 s`)), 30_000).unref()),
+      new Promise<never>((_, fail) =>
+        setTimeout(() => fail(new Error(`runLoadTest did not finish a ${settings.durationMs / 1000} s run within 30 s`)), 30_000).unref(),
+      ),
     ]);
     await new Promise((done) => setTimeout(done, 300));
     const rates = perSecond(samples, started, Date.now());
     const compared = await sideBySide(options.port).catch((error: Error) => ({ missing: `the side-by-side run failed: ${error.message.split('\n')[0]}` }));
-    return { report, text: tester.formatReport(report), perSecond: rates, settings: `${existsSync(resolve(target, '05-performance/server.ts')) ? 'your tuned day-5 server' : 'your day-2 server'}; 50 connections, 6 s, 80% GET, 10,000 keys`, compared };
+    return {
+      report,
+      text: tester.formatReport(report),
+      perSecond: rates,
+      settings: `${existsSync(resolve(target, '05-performance/server.ts')) ? 'your tuned day-5 server' : 'your day-2 server'}; 50 connections, 6 s, 80% GET, 10,000 keys`,
+      compared,
+    };
   } catch (error) {
     return { missing: `the load test did not run: ${(error as Error).message.split('\n')[0]}` };
   } finally {

@@ -78,11 +78,21 @@ function sideBySideSection(load: LoadRun, charts: ShareInput['charts']): string[
   if ('missing' in load.compared) return [`Side by side with Redis: not available, ${load.compared.missing}.`];
   const { series, redisMissing } = load.compared;
   const ms = (value: number) => value.toFixed(2);
-  const rows = series.map(({ server, result }) => `| ${server} | ${Math.round(result.opsPerSec).toLocaleString('en-US')} | ${ms(result.p50Ms)} | ${ms(result.p90Ms)} | ${ms(result.p99Ms)} | ${ms(result.maxMs)} |`);
+  const rows = series.map(
+    ({ server, result }) =>
+      `| ${server} | ${Math.round(result.opsPerSec).toLocaleString('en-US')} | ${ms(result.p50Ms)} | ${ms(result.p90Ms)} | ${ms(result.p99Ms)} | ${ms(result.maxMs)} |`,
+  );
   return [
     `The grader's own load generator drove my server, then real Redis, the same way: ${sideBySideLoad.connections} connections, ${sideBySideLoad.getRatio * 100}% GET, ${sideBySideLoad.keySpace.toLocaleString('en-US')} keys, ${sideBySideLoad.durationMs / 1000} s each.${redisMissing ? ` (${redisMissing}.)` : ''}`,
     '',
-    ...(charts ? [`![Operations per second in each second of the run, my server beside Redis](${charts.throughput})`, '', `![Latency p50, p90, p99 and max in milliseconds, my server beside Redis](${charts.latency})`, ''] : []),
+    ...(charts
+      ? [
+          `![Operations per second in each second of the run, my server beside Redis](${charts.throughput})`,
+          '',
+          `![Latency p50, p90, p99 and max in milliseconds, my server beside Redis](${charts.latency})`,
+          '',
+        ]
+      : []),
     '| server | ops/s | p50 ms | p90 ms | p99 ms | max ms |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
@@ -113,7 +123,12 @@ export function renderShare(input: ShareInput): string {
     '`cache.*.opsPerSec`: operations per second the grader measured on my cache. `bench.*.hz`: calls per second of each benchmark in my `cache.bench.ts`, each call a batch of operations.',
     '',
     // Day 6 re-runs day 3's benchmarks; their figures are shown once, from day 3.
-    ...figures(metricsOf(input.results.filter(({ result }) => result.id !== 'day6'), /^(cache|bench)\./)),
+    ...figures(
+      metricsOf(
+        input.results.filter(({ result }) => result.id !== 'day6'),
+        /^(cache|bench)\./,
+      ),
+    ),
     '',
     '## Load test results',
     '',
@@ -134,5 +149,8 @@ export function renderShare(input: ShareInput): string {
     '',
     ...requirements(input.results),
   ];
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

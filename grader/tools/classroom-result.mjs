@@ -21,7 +21,16 @@ export function classroomResult(file) {
   }
   if (parsed && typeof parsed === 'object' && Array.isArray(parsed.tests)) return { result: parsed };
   const problem = `grading wrote no result (${text.trim() ? `${file} is not a Classroom result` : `${file} is ${existsSync(file) ? 'empty' : 'missing'}`}): it stopped before the end. Read the log of the steps "Install dependencies" and "Grade every day" above; they print why.`;
-  const row = { name: 'grading ran to the end and wrote its result', status: 'error', message: problem, test_code: 'npm run grade', filename: '', line_no: 0, execution_time: '0.00s', score: 0 };
+  const row = {
+    name: 'grading ran to the end and wrote its result',
+    status: 'error',
+    message: problem,
+    test_code: 'npm run grade',
+    filename: '',
+    line_no: 0,
+    execution_time: '0.00s',
+    score: 0,
+  };
   return { result: { version: 1, status: 'error', max_score: weekMaxScore, tests: [row] }, problem };
 }
 

@@ -27,7 +27,9 @@ socket.on('end', () => {
 });
 socket.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'ECONNREFUSED') {
-    console.error(`Nothing is listening on ${host}:${port}. Start your server first (npm start in another terminal), or pick its port: npm run client -- --port 6381`);
+    console.error(
+      `Nothing is listening on ${host}:${port}. Start your server first (npm start in another terminal), or pick its port: npm run client -- --port 6381`,
+    );
   } else {
     console.error(`Connection to ${host}:${port} failed: ${error.code ?? error.message}`);
   }

@@ -9,7 +9,12 @@ let running: ChildProcess | undefined;
  * redis-benchmark -t get,set with `requests` per test: requests per second of GET and of SET, and the share of a
  * CPU core redis-benchmark itself used (from `times`, POSIX sh: the CPU time of the shell's children). Or why not.
  */
-export async function runRedisBenchmark(options: { port: number; connections: number; depth: number; requests: number }): Promise<{ get: number; set: number; cpuPercent: number } | string> {
+export async function runRedisBenchmark(options: {
+  port: number;
+  connections: number;
+  depth: number;
+  requests: number;
+}): Promise<{ get: number; set: number; cpuPercent: number } | string> {
   const { port, connections, depth, requests } = options;
   const args = ['-h', '127.0.0.1', '-p', String(port), '-t', 'get,set', '-n', String(requests), '-c', String(connections), '-P', String(depth), '--csv'];
   const started = performance.now();

@@ -48,7 +48,8 @@ async function workbookTester(): Promise<Measure> {
     if (report.errors > 0) return `${report.errors} errors`;
     if (server.replies === 'resp') {
       const processed = (await commandsProcessed(server.port)) - before - 1;
-      if (report.totalOps > processed + load.connections * depth) return 'the workbook load tester reads text replies only (the RESP half of the day-5 stretch)';
+      if (report.totalOps > processed + load.connections * depth)
+        return 'the workbook load tester reads text replies only (the RESP half of the day-5 stretch)';
     }
     return { opsPerSec: report.opsPerSec, cpuPercent: report.cpuPercent ?? Number.NaN };
   };
@@ -58,7 +59,9 @@ async function workbookTester(): Promise<Measure> {
  *  so that ⚑ marks a cell only when every thread was saturated. */
 const graderGenerator: Measure = async (server, depth) => {
   const result = await runLoad({ ...load, port: server.port, durationMs, pipeline: depth, replies: server.replies });
-  return result.errors > 0 ? `${result.errors} errors: ${result.firstError}` : { opsPerSec: result.opsPerSec, cpuPercent: Math.min(...result.workerCpuPercent) };
+  return result.errors > 0
+    ? `${result.errors} errors: ${result.firstError}`
+    : { opsPerSec: result.opsPerSec, cpuPercent: Math.min(...result.workerCpuPercent) };
 };
 
 /** The minimal client's last figure per server and depth: redis-benchmark is given about `durationMs` of requests. */
@@ -111,13 +114,19 @@ const verdict = (value: number | undefined, goal?: number) => {
   return goal === undefined ? times(value) : `${times(value)} ${value >= goal ? '✓' : '✗'} ≥${goal}`;
 };
 const row = (label: string, cells: string[]) => `${label.padEnd(22)}${cells.map((cell) => cell.padStart(20)).join('')}`;
-const load3 = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const load3 = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 const cores = availableParallelism();
 /** The load before the run against the cores: compare's own server and client keep about two cores busy, so other
  *  work above half of what is left makes the figures noisy (after the run, compare's own load is in the figure). */
 function machineLine(before: number[]): string {
   const spare = Math.max(cores - 2, 1);
-  const busy = before[0]! > spare / 2 ? `busy: a 1-minute load of ${before[0]!.toFixed(2)} before the run, over half of the ${spare} core(s) compare leaves free, so other work shared them and the figures are noisy` : `quiet enough: a 1-minute load of ${before[0]!.toFixed(2)} before the run, under half of the ${spare} core(s) compare leaves free`;
+  const busy =
+    before[0]! > spare / 2
+      ? `busy: a 1-minute load of ${before[0]!.toFixed(2)} before the run, over half of the ${spare} core(s) compare leaves free, so other work shared them and the figures are noisy`
+      : `quiet enough: a 1-minute load of ${before[0]!.toFixed(2)} before the run, under half of the ${spare} core(s) compare leaves free`;
   return `${cores} cores · load average (1, 5, 15 min) ${before.map((n) => n.toFixed(2)).join(' ')} before, ${load3()} after — ${busy}`;
 }
 
@@ -149,7 +158,10 @@ async function main(): Promise<number> {
   ];
   const started = performance.now();
   try {
-    const version = /v=(\S+)/.exec(await new Promise<string>((done) => spawn(findTool('redis-server')!, ['--version']).stdout!.on('data', (b: Buffer) => done(b.toString()))))?.[1] ?? '';
+    const version =
+      /v=(\S+)/.exec(
+        await new Promise<string>((done) => spawn(findTool('redis-server')!, ['--version']).stdout!.on('data', (b: Buffer) => done(b.toString()))),
+      )?.[1] ?? '';
     for (const server of servers) {
       await prefill({ port: server.port, keySpace: load.keySpace, replies: server.replies });
       await runMinimal({ ...load, port: server.port, durationMs: 500, depth: 16, replies: server.replies }); // warm-up: the JIT, the caches
@@ -159,7 +171,18 @@ async function main(): Promise<number> {
     // tester right after the minimal client on the same server; each client on the solution server, then on Redis),
     // and a ratio is the median of the per-run ratios: a busy moment of the machine then lands on both sides of it.
     // The floor only under the minimal client and redis-benchmark, the clients of the solution-÷-Redis targets.
-    const schedule = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 2], [2, 0], [2, 1], [3, 0], [3, 1], [3, 2]] as const; // [client, server]
+    const schedule = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 2],
+      [2, 0],
+      [2, 1],
+      [3, 0],
+      [3, 1],
+      [3, 2],
+    ] as const; // [client, server]
     const samples = depths.map(() => measures.map(() => servers.map((): (Sample | undefined)[] => [])));
     const problems = depths.map(() => measures.map(() => servers.map((): string | undefined => undefined)));
     let done = 0;
@@ -172,7 +195,8 @@ async function main(): Promise<number> {
           const wallBefore = performance.now();
           const value = await measures[c]!(servers[s]!, depth).catch((error: Error) => `failed: ${error.message.split('\n')[0]}`);
           const cpuMs = processCpuMs(servers[s]!.pid) - cpuBefore;
-          if (typeof value !== 'string' && Number.isFinite(cpuMs)) value.serverUs = (cpuMs * 1000) / ((value.opsPerSec * (performance.now() - wallBefore)) / 1000);
+          if (typeof value !== 'string' && Number.isFinite(cpuMs))
+            value.serverUs = (cpuMs * 1000) / ((value.opsPerSec * (performance.now() - wallBefore)) / 1000);
           if (typeof value === 'string') problems[d]![c]![s] = value;
           samples[d]![c]![s]![done] = typeof value === 'string' ? undefined : value;
         }
@@ -196,21 +220,65 @@ async function main(): Promise<number> {
 
     const where = target.replace(`${root}/`, '');
     console.log(`cachelings · compare — the solution server (${where}/05-performance) vs real Redis ${version}, the same clients`);
-    console.log(`${cores} cores; the grader's load generator runs on ${generatorWorkers()} thread(s) here (CACHELINGS_LOADGEN_WORKERS forces a count); the load average is ${loadBefore.map((n) => n.toFixed(2)).join(' ')} (1, 5, 15 min) before the run`);
-    console.log(`${load.connections} connections, ${load.getRatio * 100}% GET, ${load.keySpace.toLocaleString('en-US')} keys; median of ${done}${done < runs ? ` (of ${runs}: time budget reached)` : ''} runs of ${durationMs / 1000} s each; redis-benchmark -t get,set -n (about ${durationMs / 1000} s of requests), GET and SET combined 80/20\n`);
-    console.log(row('', clients.map(([a]) => a)));
-    console.log(row('', clients.map(([, b]) => b)));
+    console.log(
+      `${cores} cores; the grader's load generator runs on ${generatorWorkers()} thread(s) here (CACHELINGS_LOADGEN_WORKERS forces a count); the load average is ${loadBefore.map((n) => n.toFixed(2)).join(' ')} (1, 5, 15 min) before the run`,
+    );
+    console.log(
+      `${load.connections} connections, ${load.getRatio * 100}% GET, ${load.keySpace.toLocaleString('en-US')} keys; median of ${done}${done < runs ? ` (of ${runs}: time budget reached)` : ''} runs of ${durationMs / 1000} s each; redis-benchmark -t get,set -n (about ${durationMs / 1000} s of requests), GET and SET combined 80/20\n`,
+    );
+    console.log(
+      row(
+        '',
+        clients.map(([a]) => a),
+      ),
+    );
+    console.log(
+      row(
+        '',
+        clients.map(([, b]) => b),
+      ),
+    );
     for (const [d, depth] of depths.entries()) {
       const goal = (client: number) => targets.find((t) => t.depth === depth && t.top[0] === client && t.top[1] === 0 && t.bottom[1] === 1)?.goal;
       const baseGoal = (client: number) => targets.find((t) => t.depth === depth && t.top[0] === client && t.bottom[0] === 0 && t.bottom[1] === 0)?.goal;
       const clientsAt = measures.map((_, c) => c);
       console.log(row(`depth ${depth}${depth === 1 ? '' : ` (-P ${depth})`}`, []));
-      console.log(row('  solution server', clientsAt.map((c) => show(cellOf(d, c, 0)))));
-      console.log(row('  real Redis', clientsAt.map((c) => show(cellOf(d, c, 1)))));
-      console.log(row('  Node floor', clientsAt.map((c) => show(cellOf(d, c, 2)))));
-      console.log(row('  solution ÷ Redis', clientsAt.map((c) => verdict(ratioOf(d, [c, 0], [c, 1]), goal(c)))));
-      console.log(row('  floor ÷ Redis', clientsAt.map((c) => verdict(ratioOf(d, [c, 2], [c, 1])))));
-      console.log(row('  ÷ minimal client', clientsAt.map((c) => (c === 0 || c === 3 ? '–' : verdict(ratioOf(d, [c, 0], [0, 0]), baseGoal(c))))));
+      console.log(
+        row(
+          '  solution server',
+          clientsAt.map((c) => show(cellOf(d, c, 0))),
+        ),
+      );
+      console.log(
+        row(
+          '  real Redis',
+          clientsAt.map((c) => show(cellOf(d, c, 1))),
+        ),
+      );
+      console.log(
+        row(
+          '  Node floor',
+          clientsAt.map((c) => show(cellOf(d, c, 2))),
+        ),
+      );
+      console.log(
+        row(
+          '  solution ÷ Redis',
+          clientsAt.map((c) => verdict(ratioOf(d, [c, 0], [c, 1]), goal(c))),
+        ),
+      );
+      console.log(
+        row(
+          '  floor ÷ Redis',
+          clientsAt.map((c) => verdict(ratioOf(d, [c, 2], [c, 1]))),
+        ),
+      );
+      console.log(
+        row(
+          '  ÷ minimal client',
+          clientsAt.map((c) => (c === 0 || c === 3 ? '–' : verdict(ratioOf(d, [c, 0], [0, 0]), baseGoal(c)))),
+        ),
+      );
       const us = (s: number) => (c: number) => {
         const cell = cellOf(d, c, s);
         return typeof cell === 'object' && cell.serverUs !== undefined ? `${cell.serverUs.toFixed(2)} µs` : '–';
@@ -220,9 +288,15 @@ async function main(): Promise<number> {
       console.log(row('    real Redis', clientsAt.map(us(1))));
       console.log(row('    Node floor', clientsAt.map(us(2))));
     }
-    console.log(`\n⚑ the client used more than ${saturatedCpuPercent}% of a CPU core in that cell (its share shown; for the grader's generator, its least busy thread's): the figure is a floor for the server.`);
-    console.log('Node floor: a Node server that parses nothing (it counts the commands of a chunk and answers OK to each, in one write): what the runtime alone costs per command.');
-    console.log('Server CPU per op: the CPU time of the server process (kernel included) ÷ operations, from the median run; it moves less with the load of the machine than ops/s do.');
+    console.log(
+      `\n⚑ the client used more than ${saturatedCpuPercent}% of a CPU core in that cell (its share shown; for the grader's generator, its least busy thread's): the figure is a floor for the server.`,
+    );
+    console.log(
+      'Node floor: a Node server that parses nothing (it counts the commands of a chunk and answers OK to each, in one write): what the runtime alone costs per command.',
+    );
+    console.log(
+      'Server CPU per op: the CPU time of the server process (kernel included) ÷ operations, from the median run; it moves less with the load of the machine than ops/s do.',
+    );
     notes.forEach((note, i) => console.log(`[${i + 1}] ${note}`));
 
     console.log('\nTargets (each the median of the per-run ratios of two cells measured back to back):');
@@ -230,7 +304,9 @@ async function main(): Promise<number> {
     for (const t of targets) {
       const value = ratioOf(depths.indexOf(t.depth), t.top, t.bottom);
       if (value !== undefined && value >= t.goal) met += 1;
-      console.log(`  ${t.name.padEnd(70)} ${value === undefined ? 'n/a' : times(value).padStart(6)}  target ≥ ${t.goal}  ${value !== undefined && value >= t.goal ? '✓' : '✗'}`);
+      console.log(
+        `  ${t.name.padEnd(70)} ${value === undefined ? 'n/a' : times(value).padStart(6)}  target ≥ ${t.goal}  ${value !== undefined && value >= t.goal ? '✓' : '✗'}`,
+      );
     }
     console.log(`\n${met} of ${targets.length} targets met · ${((performance.now() - started) / 1000).toFixed(0)} s · ${machineLine(loadBefore)}`);
     return 0;

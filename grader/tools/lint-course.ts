@@ -37,17 +37,26 @@ if (process.argv.includes('--write')) {
 
 const checks: [what: string, run: () => Problem[] | Promise<Problem[]>][] = [
   ['guides, specs, hints and scaffolds', () => days.flatMap((day) => guideProblems(day))],
-  ["scaffolds: day 6's format and vet steps pass as shipped", async () => [...(await scaffoldFormatProblems()), ...(await scaffoldVetProblems()), ...scaffoldLintProblems()]],
+  [
+    "scaffolds: day 6's format and vet steps pass as shipped",
+    async () => [...(await scaffoldFormatProblems()), ...(await scaffoldVetProblems()), ...scaffoldLintProblems()],
+  ],
   ['exports: listed once, in the manifest', () => exportProblems()],
   ["day lists: the front page's table and the grade order", () => [...dayTableProblems(), ...gradeOrderProblems()]],
-  ['fixtures: a planted bug for every day, used, patches rather than copies, each applying', () => [...plantedProblems(), ...fixtureCopyProblems(), ...patchProblems()]],
+  [
+    'fixtures: a planted bug for every day, used, patches rather than copies, each applying',
+    () => [...plantedProblems(), ...fixtureCopyProblems(), ...patchProblems()],
+  ],
   ['gates: one home, quoted by the guides, no stale figure', () => [...gateLiteralProblems(), ...gateGuideProblems(), ...staleGateProblems()]],
   ['commands: grader/registry.ts and package.json', () => commandProblems()],
   ['tamper list: grader/checksums.json', () => checksumProblems()],
-  ['requirement ids: declared, unique, the only names used, tabled in CHECKPOINT.md', async () => {
-    const all = await listed();
-    return [...requirementProblems(all), ...referenceProblems(all), ...sentenceProblems(all), ...days.flatMap((day) => specTableProblems(day, all))];
-  }],
+  [
+    'requirement ids: declared, unique, the only names used, tabled in CHECKPOINT.md',
+    async () => {
+      const all = await listed();
+      return [...requirementProblems(all), ...referenceProblems(all), ...sentenceProblems(all), ...days.flatMap((day) => specTableProblems(day, all))];
+    },
+  ],
 ];
 
 const started = performance.now();
@@ -55,7 +64,13 @@ let found = 0;
 for (const [what, run] of checks) {
   const problems = await Promise.resolve()
     .then(run)
-    .catch((error: unknown): Problem[] => [{ file: 'grader/tools/lint-course.ts', problem: `the check could not run: ${error instanceof Error ? error.message : String(error)}`, fix: 'fix what the message names (often a checkpoint that does not load), then run it again' }]);
+    .catch((error: unknown): Problem[] => [
+      {
+        file: 'grader/tools/lint-course.ts',
+        problem: `the check could not run: ${error instanceof Error ? error.message : String(error)}`,
+        fix: 'fix what the message names (often a checkpoint that does not load), then run it again',
+      },
+    ]);
   found += problems.length;
   console.log(problems.length === 0 ? `✓ ${what}` : `✗ ${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
   for (const problem of problems) console.log(`  ${formatProblem(problem).replace(/\n/g, '\n  ')}`);

@@ -28,7 +28,11 @@ function median(values: number[]): number {
 
 const server = await startServerProcess(resolve(import.meta.dirname, 'cheap-server.ts'));
 try {
-  console.log(`${availableParallelism()} cores, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}; the cheap server in its own process; ${connections} connections, depth 1, ${runs} runs of ${durationMs / 1000} s per cell, alternating`);
+  console.log(
+    `${availableParallelism()} cores, load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}; the cheap server in its own process; ${connections} connections, depth 1, ${runs} runs of ${durationMs / 1000} s per cell, alternating`,
+  );
   await runMinimal({ ...load, port: server.port, durationMs: 500, depth: 1, replies: 'text' }); // warm-up
   for (const workers of threadCounts) {
     const ratios: number[] = [];
@@ -44,12 +48,18 @@ try {
       costs.minimal.push((minimal.cpuPercent * 10 * durationMs) / ((minimal.opsPerSec * durationMs) / 1000));
       costs.generator.push((generator.cpuPercent * 10 * generator.durationMs) / generator.totalOps);
       if (saturated(generator)) flagged += 1;
-      lines.push(`  run ${run + 1}: minimal ${Math.round(minimal.opsPerSec).toLocaleString('en-US')} ops/s (${Math.round(minimal.cpuPercent)}% of a core) · generator ${Math.round(generator.opsPerSec).toLocaleString('en-US')} ops/s, threads at ${sharesText(generator)}${saturated(generator) ? ' ⚑ saturated' : ''}`);
+      lines.push(
+        `  run ${run + 1}: minimal ${Math.round(minimal.opsPerSec).toLocaleString('en-US')} ops/s (${Math.round(minimal.cpuPercent)}% of a core) · generator ${Math.round(generator.opsPerSec).toLocaleString('en-US')} ops/s, threads at ${sharesText(generator)}${saturated(generator) ? ' ⚑ saturated' : ''}`,
+      );
     }
     const [minimalUs, generatorUs] = [median(costs.minimal), median(costs.generator)];
     const ceiling = (threads: number, us: number) => Math.round((threads * 1e6) / us).toLocaleString('en-US');
-    console.log(`generator on ${workers} thread(s): generator ÷ minimal client ${median(ratios).toFixed(2)} (median of ${ratios.map((r) => r.toFixed(2)).join(', ')}); saturated in ${flagged} of ${runs} runs`);
-    console.log(`  CPU per operation: minimal client ${minimalUs.toFixed(2)} µs, generator ${generatorUs.toFixed(2)} µs (all threads) → ceilings with a core per thread: minimal ${ceiling(1, minimalUs)} ops/s, generator ${ceiling(workers, generatorUs)} ops/s, ratio ${((workers * minimalUs) / generatorUs).toFixed(2)}`);
+    console.log(
+      `generator on ${workers} thread(s): generator ÷ minimal client ${median(ratios).toFixed(2)} (median of ${ratios.map((r) => r.toFixed(2)).join(', ')}); saturated in ${flagged} of ${runs} runs`,
+    );
+    console.log(
+      `  CPU per operation: minimal client ${minimalUs.toFixed(2)} µs, generator ${generatorUs.toFixed(2)} µs (all threads) → ceilings with a core per thread: minimal ${ceiling(1, minimalUs)} ops/s, generator ${ceiling(workers, generatorUs)} ops/s, ratio ${((workers * minimalUs) / generatorUs).toFixed(2)}`,
+    );
     lines.forEach((line) => console.log(line));
   }
 } finally {

@@ -53,7 +53,8 @@ function endOfModules(text: string): number {
  *  element appended to course/days.ts's list. */
 function addToManifest(day: NewDay): string[] {
   if (!existsSync(resolve(root, 'course/days'))) return [insert('course/days.ts', (text) => text.search(/^\];\n/m), manifestEntry(day))];
-  const imports = (text: string) => Math.max(-1, ...[...text.matchAll(/^import \{ \w+ \} from '\.\/days\/[^']+';\n/gm)].map((line) => line.index + line[0].length));
+  const imports = (text: string) =>
+    Math.max(-1, ...[...text.matchAll(/^import \{ \w+ \} from '\.\/days\/[^']+';\n/gm)].map((line) => line.index + line[0].length));
   const listEnd = (text: string) => {
     const opening = 'export const days: Day[] = [';
     const start = text.indexOf(opening);
@@ -88,7 +89,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const exportAt = args.indexOf('--export');
   const exported = exportAt < 0 ? undefined : args.splice(exportAt, 2)[1];
   const [slug, title] = args.filter((arg) => !arg.startsWith('--'));
-  const refused = refusal(slug, title) ?? (exported !== undefined && !/^[A-Za-z_]\w*$/.test(exported) ? `--export "${exported}" is not a name: a function (expiry) or a class (ExpiringCache).` : undefined);
+  const refused =
+    refusal(slug, title) ??
+    (exported !== undefined && !/^[A-Za-z_]\w*$/.test(exported)
+      ? `--export "${exported}" is not a name: a function (expiry) or a class (ExpiringCache).`
+      : undefined);
   if (refused) {
     console.error(refused);
     process.exit(2);
@@ -98,5 +103,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // What is derived from the manifest (the CHECKPOINT.md table, the grade order, the checksums), then the whole lint.
   const lint = spawnSync(process.execPath, ['--import', 'tsx', 'grader/tools/lint-course.ts', '--write'], { cwd: root, stdio: 'inherit' });
   process.exitCode = lint.status ?? 1;
-  console.log(`Next: fill the TODOs (grep -rn TODO days/${day.slug} solutions/${day.slug} checkpoints/${day.id}), then npm run lint:course and npm run check ${day.id} -- --target solutions.`);
+  console.log(
+    `Next: fill the TODOs (grep -rn TODO days/${day.slug} solutions/${day.slug} checkpoints/${day.id}), then npm run lint:course and npm run check ${day.id} -- --target solutions.`,
+  );
 }

@@ -18,7 +18,9 @@ if (unknown.length > 0) {
   process.exit(unknown.includes('--help') ? 0 : 2);
 }
 const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback);
-const days = option('days', '2,3,5').split(',').map((day) => `day${day.replace(/^day/, '')}`);
+const days = option('days', '2,3,5')
+  .split(',')
+  .map((day) => `day${day.replace(/^day/, '')}`);
 const repeat = Number(option('repeat', '3'));
 const hogCount = Number(option('hogs', '2'));
 const grades = Number(option('grade', '0'));
@@ -26,14 +28,21 @@ const limitSec = 3600;
 
 // A CPU-bound process that spins until killed, or for `limitSec` at most.
 function hog(): ChildProcess {
-  return spawn(process.execPath, ['-e', `const end = Date.now() + ${limitSec * 1000}; while (Date.now() < end) Math.sqrt(Math.random());`], { stdio: 'ignore' });
+  return spawn(process.execPath, ['-e', `const end = Date.now() + ${limitSec * 1000}; while (Date.now() < end) Math.sqrt(Math.random());`], {
+    stdio: 'ignore',
+  });
 }
 
 // Runs a command with a scratch state folder; returns its exit code, its last line and how long it took.
 function timed(command: string, commandArgs: string[]): { code: number; last: string; seconds: number } {
   const state = mkdtempSync(join(tmpdir(), 'cachelings-noisy-'));
   const started = Date.now();
-  const run = spawnSync(command, commandArgs, { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', CACHELINGS_STATE_DIR: state }, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(command, commandArgs, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', CACHELINGS_STATE_DIR: state },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   rmSync(state, { recursive: true, force: true });
   const lines = `${run.stdout}${run.stderr}`.trim().split('\n');
   const summary = lines.find((line) => /passed \d+ of \d+ runs|Tests\s+\d+/.test(line)) ?? lines.at(-1) ?? '';

@@ -89,7 +89,10 @@ export function patched(patchFile: string, tree: string): [string, string][] {
         from = at + after.length;
         placed = true;
       }
-      if (!placed) throw new Error(`${patchFile} no longer applies to ${path} (${hunk.header}): the solution changed there, even within ${fuzz} lines of fuzz. Re-make the patch as test/fixtures/README.md says.`);
+      if (!placed)
+        throw new Error(
+          `${patchFile} no longer applies to ${path} (${hunk.header}): the solution changed there, even within ${fuzz} lines of fuzz. Re-make the patch as test/fixtures/README.md says.`,
+        );
     }
     out.push([file, lines.join('\n')]);
   }

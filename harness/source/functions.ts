@@ -23,7 +23,7 @@ function bodyAfterParams(code: string, from: number): number {
       const rest = code.slice(k + 2).trimStart();
       if (rest.startsWith('{')) return code.indexOf('{', k);
       k += 1;
-    } else if (angle === 0 && (c === ';' || c === '\n' && /^[\s]*[})]/.test(code.slice(k)))) return -1;
+    } else if (angle === 0 && (c === ';' || (c === '\n' && /^[\s]*[})]/.test(code.slice(k))))) return -1;
   }
   return -1;
 }
@@ -70,7 +70,9 @@ export function findFunctions(text: string, code: string): Fn[] {
     const open = match.index + match[0].length - 1;
     const start = lineStart(code, match.index);
     const before = code.slice(start, match.index);
-    const declared = /(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:\(|[\w$]+\s*$)/.exec(before) ?? /^\s*(#?[\w$]+)\s*=\s*(?:async\s*)?(?:\(|[\w$]+\s*$)/.exec(before);
+    const declared =
+      /(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:\(|[\w$]+\s*$)/.exec(before) ??
+      /^\s*(#?[\w$]+)\s*=\s*(?:async\s*)?(?:\(|[\w$]+\s*$)/.exec(before);
     add(declared?.[1] ?? '', start + (before.length - before.trimStart().length), open);
   }
   return [...found.values()].sort((a, b) => a.start - b.start);

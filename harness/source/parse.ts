@@ -43,7 +43,10 @@ function headerBefore(text: string, code: string, open: number): string {
       depth -= 1;
     } else if (depth === 0 && (c === ';' || c === '{' || c === '}')) break;
   }
-  return text.slice(k + 1, open).replace(/\s+/g, ' ').trim();
+  return text
+    .slice(k + 1, open)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The 1-based line of offset `index`. */

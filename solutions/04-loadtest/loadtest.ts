@@ -128,7 +128,7 @@ class Lane {
     this.#tail = undefined;
     let ok = 0;
     let failed = 0;
-    for (let pos = 0; pos < data.length; ) {
+    for (let pos = 0; pos < data.length;) {
       if (this.#bulkLeft > 0) {
         const take = Math.min(this.#bulkLeft, data.length - pos);
         this.#bulkLeft -= take;
@@ -143,7 +143,8 @@ class Lane {
       }
       const length = data[pos] === 0x24 ? Number(data.toString('latin1', pos + 1, end).trim()) : -1; // `$<length>`
       if (length >= 0) this.#bulkLeft = length + 2;
-      else if (data[pos] === 0x2d) failed += 1; // `-ERR …`, `-WRONGTYPE …`
+      else if (data[pos] === 0x2d)
+        failed += 1; // `-ERR …`, `-WRONGTYPE …`
       else ok += 1; // `+OK`, `:1`, `$-1`
       pos = end + 1;
     }

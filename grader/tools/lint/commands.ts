@@ -11,16 +11,37 @@ export function commandProblems(scripts: Record<string, string> = JSON.parse(rea
   const problems: Problem[] = [];
   for (const name of Object.keys(commands)) {
     const script = scripts[name];
-    if (script === undefined) problems.push({ file: 'package.json', problem: `has no script for the command "${name}" of grader/registry.ts`, fix: `add "${name}": "${commandScript(name)}"` });
-    else if (script !== commandScript(name)) problems.push({ file: 'package.json', problem: `runs "${script}" for the command "${name}"`, fix: `spell it "${commandScript(name)}"` });
+    if (script === undefined)
+      problems.push({
+        file: 'package.json',
+        problem: `has no script for the command "${name}" of grader/registry.ts`,
+        fix: `add "${name}": "${commandScript(name)}"`,
+      });
+    else if (script !== commandScript(name))
+      problems.push({ file: 'package.json', problem: `runs "${script}" for the command "${name}"`, fix: `spell it "${commandScript(name)}"` });
   }
   for (const [name, script] of Object.entries(scripts)) {
     if (name in commands) continue;
-    if (/grader\/cli\.ts/.test(script)) problems.push({ file: 'package.json', problem: `the script "${name}" runs grader/cli.ts, but grader/registry.ts has no command "${name}"`, fix: 'register the command in grader/registry.ts (one line), or name the script after it' });
-    else if (!(name in otherScripts)) problems.push({ file: 'package.json', problem: `the script "${name}" is neither a command nor listed in grader/registry.ts's otherScripts`, fix: 'list it in otherScripts with what it is for, or drop it' });
+    if (/grader\/cli\.ts/.test(script))
+      problems.push({
+        file: 'package.json',
+        problem: `the script "${name}" runs grader/cli.ts, but grader/registry.ts has no command "${name}"`,
+        fix: 'register the command in grader/registry.ts (one line), or name the script after it',
+      });
+    else if (!(name in otherScripts))
+      problems.push({
+        file: 'package.json',
+        problem: `the script "${name}" is neither a command nor listed in grader/registry.ts's otherScripts`,
+        fix: 'list it in otherScripts with what it is for, or drop it',
+      });
   }
   for (const name of Object.keys(otherScripts)) {
-    if (!(name in scripts)) problems.push({ file: 'grader/registry.ts', problem: `otherScripts lists "${name}", which package.json does not have`, fix: 'drop it from otherScripts, or add the script' });
+    if (!(name in scripts))
+      problems.push({
+        file: 'grader/registry.ts',
+        problem: `otherScripts lists "${name}", which package.json does not have`,
+        fix: 'drop it from otherScripts, or add the script',
+      });
   }
   return problems;
 }

@@ -19,7 +19,11 @@ function gradeOrderPhrases(days: Day[]): { what: string; pattern: RegExp; number
   const gated = new Set(Object.values(gates as Record<string, Gate>).map((gate) => gate.day));
   const numbers = (keep: (day: Day) => boolean) => days.filter(keep).map(dayNumber);
   return [
-    { what: 'the days graded side by side', pattern: new RegExp(String.raw`\bdays ${list} (?:run )?side by side`, 'g'), numbers: numbers((day) => !gradedAlone(day)) },
+    {
+      what: 'the days graded side by side',
+      pattern: new RegExp(String.raw`\bdays ${list} (?:run )?side by side`, 'g'),
+      numbers: numbers((day) => !gradedAlone(day)),
+    },
     { what: 'the days graded alone', pattern: new RegExp(String.raw`\b${list} each alone`, 'g'), numbers: numbers(gradedAlone) },
     { what: 'the speed-gated days', pattern: new RegExp(String.raw`speed-gated days ${list} alone`, 'g'), numbers: numbers((day) => gated.has(day.id)) },
   ];
@@ -48,7 +52,11 @@ function gradeOrder(days: Day[], base: string, write: boolean): { problems: Prob
       const want = numberList(numbers);
       text = text.replace(pattern, (phrase, found: string) => {
         if (found === want) return phrase;
-        problems.push({ file, problem: `says "${phrase}", but ${what} are ${want} (course/derived.ts, from the manifest and the gates)`, fix: `npm run lint:course -- --write (it rewrites the list), or write "${phrase.replace(found, want)}"` });
+        problems.push({
+          file,
+          problem: `says "${phrase}", but ${what} are ${want} (course/derived.ts, from the manifest and the gates)`,
+          fix: `npm run lint:course -- --write (it rewrites the list), or write "${phrase.replace(found, want)}"`,
+        });
         return phrase.replace(found, want);
       });
     }
@@ -66,9 +74,23 @@ export function dayTableProblems(days: Day[] = allDays, base = root): Problem[] 
   const want = days.map((day) => `${dayNumber(day)} ${day.slug}`);
   const problems: Problem[] = [];
   for (const day of days.filter((day) => !rows.includes(`${dayNumber(day)} ${day.slug}`))) {
-    problems.push({ file: 'README.md', problem: `the table of days has no row for ${day.id} (days/${day.slug})`, fix: `add "| ${dayNumber(day)} | \`days/${day.slug}\` | ${day.title}: … |" after the row of the day before it` });
+    problems.push({
+      file: 'README.md',
+      problem: `the table of days has no row for ${day.id} (days/${day.slug})`,
+      fix: `add "| ${dayNumber(day)} | \`days/${day.slug}\` | ${day.title}: … |" after the row of the day before it`,
+    });
   }
-  for (const row of rows.filter((row) => !want.includes(row))) problems.push({ file: 'README.md', problem: `the table of days has a row for days/${row.split(' ')[1]}, which course/days.ts does not have`, fix: 'drop the row, or add the day to the manifest' });
-  if (problems.length === 0 && rows.join('|') !== want.join('|')) problems.push({ file: 'README.md', problem: 'the table of days is not in the manifest\'s order', fix: `order the rows as course/days.ts: ${want.join(', ')}` });
+  for (const row of rows.filter((row) => !want.includes(row)))
+    problems.push({
+      file: 'README.md',
+      problem: `the table of days has a row for days/${row.split(' ')[1]}, which course/days.ts does not have`,
+      fix: 'drop the row, or add the day to the manifest',
+    });
+  if (problems.length === 0 && rows.join('|') !== want.join('|'))
+    problems.push({
+      file: 'README.md',
+      problem: "the table of days is not in the manifest's order",
+      fix: `order the rows as course/days.ts: ${want.join(', ')}`,
+    });
   return problems;
 }

@@ -11,7 +11,15 @@ import { codeFiles } from './references.ts';
 /** Whether `source` exports a value named `name` (a function, class or variable, or in an `export { … }` list). */
 export function exportsName(source: string, name: string): boolean {
   if (new RegExp(`^export\\s+(?:default\\s+)?(?:async\\s+)?(?:function\\*?|class|const|let|var)\\s+${name}\\b`, 'm').test(source)) return true;
-  return [...source.matchAll(/^export\s*\{([^}]*)\}/gm)].some((match) => match[1]!.split(',').some((part) => part.trim().split(/\s+as\s+/).pop() === name));
+  return [...source.matchAll(/^export\s*\{([^}]*)\}/gm)].some((match) =>
+    match[1]!.split(',').some(
+      (part) =>
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop() === name,
+    ),
+  );
 }
 
 /** The names the checkpoints load from the learner's tree: `learnerModule<…>(file, ['Cache'])` (or `remoteModule`, in the learner host), with the file. */
@@ -48,7 +56,12 @@ export function exportProblems(days: Day[] = allDays, base = root): Problem[] {
   const problems: Problem[] = [];
   const listed = new Set([...gradedExports(days).values()].flat());
   for (const { file, name } of loadedNames(base)) {
-    if (!listed.has(name)) problems.push({ file, problem: `loads the learner's export ${name}, which no day's exports in course/days.ts list`, fix: `add ${name} to the exports of the day that asks for it (course/days.ts), file → names` });
+    if (!listed.has(name))
+      problems.push({
+        file,
+        problem: `loads the learner's export ${name}, which no day's exports in course/days.ts list`,
+        fix: `add ${name} to the exports of the day that asks for it (course/days.ts), file → names`,
+      });
   }
   const architecture = read('docs/architecture.md');
   for (const day of days) {
@@ -58,10 +71,25 @@ export function exportProblems(days: Day[] = allDays, base = root): Problem[] {
       const bullet = architectureBullet(architecture, file);
       for (const name of names) {
         for (const tree of ['days', 'solutions']) {
-          if (!exportsName(read(`${tree}/${file}`), name)) problems.push({ file: `${tree}/${file}`, problem: `does not export ${name}, which ${manifestFile(day)} lists as ${day.id}'s export`, fix: `export it (\`export function ${name} …\` or \`export class ${name} …\`), or drop it from the manifest` });
+          if (!exportsName(read(`${tree}/${file}`), name))
+            problems.push({
+              file: `${tree}/${file}`,
+              problem: `does not export ${name}, which ${manifestFile(day)} lists as ${day.id}'s export`,
+              fix: `export it (\`export function ${name} …\` or \`export class ${name} …\`), or drop it from the manifest`,
+            });
         }
-        if (!section.includes(`days/${file}`) || !section.includes(name)) problems.push({ file: spec, problem: `its "## Required exports" does not name ${name} in days/${file} (${manifestFile(day)} lists it)`, fix: `add "- \`days/${file}\`: \`export … ${name} …\`" with its signature` });
-        if (!bullet.includes(name)) problems.push({ file: 'docs/architecture.md', problem: `its "Learner-facing modules" do not name ${name} in \`${file}\` (${manifestFile(day)} lists it)`, fix: `add "- \`${file}\`: \`${name}…\`" with its signature: it is a contract` });
+        if (!section.includes(`days/${file}`) || !section.includes(name))
+          problems.push({
+            file: spec,
+            problem: `its "## Required exports" does not name ${name} in days/${file} (${manifestFile(day)} lists it)`,
+            fix: `add "- \`days/${file}\`: \`export … ${name} …\`" with its signature`,
+          });
+        if (!bullet.includes(name))
+          problems.push({
+            file: 'docs/architecture.md',
+            problem: `its "Learner-facing modules" do not name ${name} in \`${file}\` (${manifestFile(day)} lists it)`,
+            fix: `add "- \`${file}\`: \`${name}…\`" with its signature: it is a contract`,
+          });
       }
     }
   }

@@ -40,7 +40,11 @@ export function wholeFileFixtures(base = root): [string, string][] {
     .filter((day) => /^day\d+$/.test(day))
     .flatMap((day) => readdirSync(join(fixtures, day)).map((name) => join(fixtures, day, name)))
     .filter((dir) => statSync(dir).isDirectory())
-    .flatMap((dir) => listFiles(dir).filter((file) => file !== 'bug.patch').map((file): [string, string] => [relative(base, dir), file]));
+    .flatMap((dir) =>
+      listFiles(dir)
+        .filter((file) => file !== 'bug.patch')
+        .map((file): [string, string] => [relative(base, dir), file]),
+    );
 }
 
 /** Whole-file fixtures that are nearly a copy of their solution file, or no longer export what it exports. */
@@ -50,15 +54,29 @@ export function fixtureCopyProblems(base = root): Problem[] {
     const solution = resolve(base, 'solutions', file);
     const path = `${dir}/${file}`;
     if (!existsSync(solution)) {
-      problems.push({ file: path, problem: `lays over solutions/${file}, which does not exist`, fix: 'move it to the path of the learner file it replaces (laid out like days/)' });
+      problems.push({
+        file: path,
+        problem: `lays over solutions/${file}, which does not exist`,
+        fix: 'move it to the path of the learner file it replaces (laid out like days/)',
+      });
       continue;
     }
     const [original, copy] = [readFileSync(solution, 'utf8'), readFileSync(resolve(base, path), 'utf8')];
     const share = sharedShare(original, copy);
-    if (share >= copyShare) problems.push({ file: path, problem: `is ${Math.round(share * 100)}% lines of solutions/${file}: a copy that will not follow the solution`, fix: `make it a bug.patch (diff -u against solutions/${file}, test/fixtures/README.md), which stops applying when the solution moves` });
+    if (share >= copyShare)
+      problems.push({
+        file: path,
+        problem: `is ${Math.round(share * 100)}% lines of solutions/${file}: a copy that will not follow the solution`,
+        fix: `make it a bug.patch (diff -u against solutions/${file}, test/fixtures/README.md), which stops applying when the solution moves`,
+      });
     if (!file.endsWith('.ts')) continue;
     const missing = valueExports(original).filter((name) => !valueExports(copy).includes(name));
-    if (missing.length > 0) problems.push({ file: path, problem: `does not export ${missing.join(', ')}, which solutions/${file} exports: it drifted from the solution`, fix: `re-make it from solutions/${file}, planting the same bug` });
+    if (missing.length > 0)
+      problems.push({
+        file: path,
+        problem: `does not export ${missing.join(', ')}, which solutions/${file} exports: it drifted from the solution`,
+        fix: `re-make it from solutions/${file}, planting the same bug`,
+      });
   }
   return problems;
 }
@@ -67,15 +85,30 @@ export function fixtureCopyProblems(base = root): Problem[] {
 export function plantedProblems(days: Day[] = allDays, base = root, references: Reference[] = fixtureReferences(base)): Problem[] {
   const problems: Problem[] = [];
   for (const day of days.filter((day) => !references.some((ref) => ref.day === day.id))) {
-    problems.push({ file: `test/fixtures/${day.id}`, problem: `no planted bug names a requirement of ${day.id}: nothing shows its checks catch one`, fix: `plant one in test/fixtures/${day.id}/<bug>/bug.patch, its first line "Caught by: <requirement id>" (test/planted.test.ts grades it; npm run new-day writes one)` });
+    problems.push({
+      file: `test/fixtures/${day.id}`,
+      problem: `no planted bug names a requirement of ${day.id}: nothing shows its checks catch one`,
+      fix: `plant one in test/fixtures/${day.id}/<bug>/bug.patch, its first line "Caught by: <requirement id>" (test/planted.test.ts grades it; npm run new-day writes one)`,
+    });
   }
-  const tests = codeFiles('test', base).map((file) => readFileSync(resolve(base, file), 'utf8')).join('\n');
+  const tests = codeFiles('test', base)
+    .map((file) => readFileSync(resolve(base, file), 'utf8'))
+    .join('\n');
   const fixtures = resolve(base, 'test/fixtures');
-  const folders = existsSync(fixtures) ? readdirSync(fixtures).filter((day) => /^day\d+$/.test(day)).flatMap((day) => readdirSync(join(fixtures, day)).map((name) => `${day}/${name}`)) : [];
+  const folders = existsSync(fixtures)
+    ? readdirSync(fixtures)
+        .filter((day) => /^day\d+$/.test(day))
+        .flatMap((day) => readdirSync(join(fixtures, day)).map((name) => `${day}/${name}`))
+    : [];
   const declared = new Set(caughtByPatches(base).map(([, fixture]) => fixture));
   for (const folder of folders.filter((folder) => !declared.has(folder))) {
     const name = folder.split('/')[1]!;
-    if (!tests.includes(`'${name}'`) && !tests.includes(`${folder}'`) && !tests.includes(`${folder}\``)) problems.push({ file: `test/fixtures/${folder}`, problem: 'is a planted bug no test uses', fix: 'open its bug.patch with the line "Caught by: <requirement id>" (test/planted.test.ts grades it), or delete the folder' });
+    if (!tests.includes(`'${name}'`) && !tests.includes(`${folder}'`) && !tests.includes(`${folder}\``))
+      problems.push({
+        file: `test/fixtures/${folder}`,
+        problem: 'is a planted bug no test uses',
+        fix: 'open its bug.patch with the line "Caught by: <requirement id>" (test/planted.test.ts grades it), or delete the folder',
+      });
   }
   return problems;
 }
@@ -84,7 +117,9 @@ export function plantedProblems(days: Day[] = allDays, base = root, references: 
 export function patchProblems(base = root): Problem[] {
   const fixtures = resolve(base, 'test/fixtures');
   if (!existsSync(fixtures)) return [];
-  const folders = readdirSync(fixtures).filter((day) => /^day\d+$/.test(day)).flatMap((day) => readdirSync(join(fixtures, day)).map((name) => `${day}/${name}`));
+  const folders = readdirSync(fixtures)
+    .filter((day) => /^day\d+$/.test(day))
+    .flatMap((day) => readdirSync(join(fixtures, day)).map((name) => `${day}/${name}`));
   const problems: Problem[] = [];
   for (const folder of folders) {
     const files = listFiles(join(fixtures, folder));
@@ -92,8 +127,12 @@ export function patchProblems(base = root): Problem[] {
     try {
       patched(join(fixtures, folder, 'bug.patch'), resolve(base, 'solutions'));
     } catch (error) {
-      const why = error instanceof Error ? /\(@@[^)]*\)/.exec(error.message)?.[0] ?? error.message : String(error);
-      problems.push({ file: `test/fixtures/${folder}/bug.patch`, problem: `no longer applies to the solution ${why}: the solution changed where it plants its bug`, fix: 'plant the bug again in a copy of the solution file and write the diff with diff -u (test/fixtures/README.md, "Making or re-making a patch")' });
+      const why = error instanceof Error ? (/\(@@[^)]*\)/.exec(error.message)?.[0] ?? error.message) : String(error);
+      problems.push({
+        file: `test/fixtures/${folder}/bug.patch`,
+        problem: `no longer applies to the solution ${why}: the solution changed where it plants its bug`,
+        fix: 'plant the bug again in a copy of the solution file and write the diff with diff -u (test/fixtures/README.md, "Making or re-making a patch")',
+      });
     }
   }
   return problems;

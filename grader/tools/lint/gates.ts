@@ -38,7 +38,12 @@ export function gateLiteralProblems(files = ['course', 'grader', 'harness', 'che
       // A figure with its commas is a gate quoted in text; without them, only on a line about throughput (a timeout of
       // 60_000 ms is not a gate of 60,000 ops/s).
       const found = text.split('\n').flatMap((line) => (line.includes(figure(value)) || gateWords.test(line) ? (line.match(literalPattern(value)) ?? []) : []));
-      if (found.length > 0) problems.push({ file, problem: `writes ${found[0]}, the figure of a gate, as a literal`, fix: `read it from course/gates.ts (gates.<name>.value, and figure() for text); if it is not a gate, list it in grader/tools/lint/gates.ts's notGates with why` });
+      if (found.length > 0)
+        problems.push({
+          file,
+          problem: `writes ${found[0]}, the figure of a gate, as a literal`,
+          fix: `read it from course/gates.ts (gates.<name>.value, and figure() for text); if it is not a gate, list it in grader/tools/lint/gates.ts's notGates with why`,
+        });
     }
   }
   return problems;
@@ -52,7 +57,11 @@ export function gateGuideProblems(): Problem[] {
     for (const file of gate.fallback?.quotedIn ?? []) quoted.push([file, gate.value / gate.fallback!.redisShare, `the Redis figure the ${name} gate assumes`]);
     for (const [file, value, what] of quoted) {
       if (readFileSync(resolve(root, file), 'utf8').includes(figure(value))) continue;
-      problems.push({ file, problem: `does not quote ${figure(value)} (${what}, course/gates.ts)`, fix: `write the figure as ${figure(value)} where the guide states it, or drop the file from the gate's quotedIn` });
+      problems.push({
+        file,
+        problem: `does not quote ${figure(value)} (${what}, course/gates.ts)`,
+        fix: `write the figure as ${figure(value)} where the guide states it, or drop the file from the gate's quotedIn`,
+      });
     }
   }
   return problems;

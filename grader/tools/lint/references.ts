@@ -61,19 +61,29 @@ export function referenceProblems(listed: Listed[], references = fixtureReferenc
   const known = new Set([...listed.map((test) => `${test.day}\0${test.id}`)]);
   return references
     .filter((ref) => ref.id !== compileRequirementId && !known.has(`${ref.day}\0${ref.id}`))
-    .map((ref) => ({ file: ref.file, problem: `names the requirement "${ref.id}", which ${ref.day} does not declare`, fix: `use the id of the it() meant to catch it (course/days.ts's explain keys list ${ref.day}'s ids)` }));
+    .map((ref) => ({
+      file: ref.file,
+      problem: `names the requirement "${ref.id}", which ${ref.day} does not declare`,
+      fix: `use the id of the it() meant to catch it (course/days.ts's explain keys list ${ref.day}'s ids)`,
+    }));
 }
 
 /** Code files that quote a requirement's whole sentence as a string, outside its checkpoint file. */
 export function sentenceProblems(listed: Listed[]): Problem[] {
-  const files = ['course', 'grader', 'harness', 'checkpoints', 'test'].flatMap((dir) => codeFiles(dir)).map((file) => ({ file, text: readFileSync(resolve(root, file), 'utf8') }));
+  const files = ['course', 'grader', 'harness', 'checkpoints', 'test']
+    .flatMap((dir) => codeFiles(dir))
+    .map((file) => ({ file, text: readFileSync(resolve(root, file), 'utf8') }));
   const problems: Problem[] = [];
   for (const test of listed) {
     const raw = test.name.replace(/\\/g, '\\\\');
     const quoted = [`'${raw.replace(/'/g, "\\'")}'`, `"${raw.replace(/"/g, '\\"')}"`, `\`${raw}\``];
     for (const { file, text } of files) {
       if (file === test.module || !quoted.some((form) => text.includes(form))) continue;
-      problems.push({ file, problem: `quotes the sentence of ${test.day}'s requirement "${test.id ?? test.name}" (${test.module})`, fix: `name it by its id, '${test.id ?? '…'}', so rewording it touches only its test file` });
+      problems.push({
+        file,
+        problem: `quotes the sentence of ${test.day}'s requirement "${test.id ?? test.name}" (${test.module})`,
+        fix: `name it by its id, '${test.id ?? '…'}', so rewording it touches only its test file`,
+      });
     }
   }
   return problems;

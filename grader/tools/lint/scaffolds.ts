@@ -24,7 +24,11 @@ export async function scaffoldFormatProblems(base = root, tree = 'days'): Promis
     const path = resolve(base, file);
     const config = await prettier.resolveConfig(path);
     if (await prettier.check(readFileSync(path, 'utf8'), { ...config, filepath: path })) continue;
-    problems.push({ file, problem: "is not formatted as day 6's step 8 (prettier) wants, so every learner would fail it", fix: `npx prettier --write ${file}` });
+    problems.push({
+      file,
+      problem: "is not formatted as day 6's step 8 (prettier) wants, so every learner would fail it",
+      fix: `npx prettier --write ${file}`,
+    });
   }
   return problems;
 }
@@ -54,7 +58,15 @@ export function scaffoldLintProblems(base = root, tree = 'days'): Problem[] {
   const files = scaffoldTsFiles(base, tree).map((file) => relative(tree, file));
   const required = new Set([...gradedExports().values()].flat());
   return [
-    ...debugPrintsIn(dir, libraryFiles()).map(({ file, line, text }) => ({ file: `${tree}/${file}`, problem: `line ${line} prints (${text}): day 6's step 9 fails every learner on a print in library code`, fix: 'drop the print; library code stays quiet (main.ts and examples may print)' })),
-    ...unusedExportsIn(dir, files, libraryFiles(), required).map(({ file, name }) => ({ file: `${tree}/${file}`, problem: `exports ${name}, which no file imports and no checkpoint loads: day 6's step 9 fails every learner who keeps it`, fix: `drop the export keyword (the file uses ${name} itself), or list it in the day's exports in course/days.ts if a checkpoint loads it` })),
+    ...debugPrintsIn(dir, libraryFiles()).map(({ file, line, text }) => ({
+      file: `${tree}/${file}`,
+      problem: `line ${line} prints (${text}): day 6's step 9 fails every learner on a print in library code`,
+      fix: 'drop the print; library code stays quiet (main.ts and examples may print)',
+    })),
+    ...unusedExportsIn(dir, files, libraryFiles(), required).map(({ file, name }) => ({
+      file: `${tree}/${file}`,
+      problem: `exports ${name}, which no file imports and no checkpoint loads: day 6's step 9 fails every learner who keeps it`,
+      fix: `drop the export keyword (the file uses ${name} itself), or list it in the day's exports in course/days.ts if a checkpoint loads it`,
+    })),
   ];
 }

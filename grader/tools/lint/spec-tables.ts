@@ -56,13 +56,32 @@ export function specTableProblems(day: Day, listed: Listed[], base = root): Prob
   const file = `days/${day.slug}/CHECKPOINT.md`;
   const spec = readFileSync(resolve(base, file), 'utf8');
   const span = tableSpan(spec);
-  if (!span) return [{ file, problem: `has no "${tableHeading}" section listing ${day.id}'s requirements`, fix: `${writeTables} (it writes the table before "## Required exports")` }];
-  const want = requirementTable(day, listed).split('\n').filter((line) => line.startsWith('| `'));
-  const have = spec.slice(...span).split('\n').filter((line) => line.startsWith('| `'));
+  if (!span)
+    return [
+      {
+        file,
+        problem: `has no "${tableHeading}" section listing ${day.id}'s requirements`,
+        fix: `${writeTables} (it writes the table before "## Required exports")`,
+      },
+    ];
+  const want = requirementTable(day, listed)
+    .split('\n')
+    .filter((line) => line.startsWith('| `'));
+  const have = spec
+    .slice(...span)
+    .split('\n')
+    .filter((line) => line.startsWith('| `'));
   const problems: Problem[] = [];
-  for (const row of want.filter((line) => !have.includes(line))) problems.push({ file, problem: `the requirement table has no row ${row}`, fix: `${writeTables} (rows are written from the checkpoints)` });
-  for (const row of have.filter((line) => !want.includes(line))) problems.push({ file, problem: `the requirement table has the row ${row}, which no checkpoint declares`, fix: `${writeTables} (rows are written from the checkpoints)` });
-  if (problems.length === 0 && want.join('\n') !== have.join('\n')) problems.push({ file, problem: "the requirement table is not in the order of the manifest's checkpoint files", fix: writeTables });
+  for (const row of want.filter((line) => !have.includes(line)))
+    problems.push({ file, problem: `the requirement table has no row ${row}`, fix: `${writeTables} (rows are written from the checkpoints)` });
+  for (const row of have.filter((line) => !want.includes(line)))
+    problems.push({
+      file,
+      problem: `the requirement table has the row ${row}, which no checkpoint declares`,
+      fix: `${writeTables} (rows are written from the checkpoints)`,
+    });
+  if (problems.length === 0 && want.join('\n') !== have.join('\n'))
+    problems.push({ file, problem: "the requirement table is not in the order of the manifest's checkpoint files", fix: writeTables });
   return problems;
 }
 

@@ -55,8 +55,17 @@ export function namesOf(slug: string, title: string, exported?: string): NewDay 
 
 /** The export's declaration around `body` (its lines, indented for a function): a function, or a class with a method. */
 function declaration(day: NewDay, body: string[]): string {
-  if (day.member === day.name) return [`/** TODO: what it does. */`, `export function ${day.name}(): string {`, ...body.map((line) => `  ${line}`), '}'].join('\n');
-  return [`/** TODO: what it is. */`, `export class ${day.name} {`, '  /** TODO: what it does. */', '  status(): string {', ...body.map((line) => `    ${line}`), '  }', '}'].join('\n');
+  if (day.member === day.name)
+    return [`/** TODO: what it does. */`, `export function ${day.name}(): string {`, ...body.map((line) => `  ${line}`), '}'].join('\n');
+  return [
+    `/** TODO: what it is. */`,
+    `export class ${day.name} {`,
+    '  /** TODO: what it does. */',
+    '  status(): string {',
+    ...body.map((line) => `    ${line}`),
+    '  }',
+    '}',
+  ].join('\n');
 }
 
 /** days/<slug>/<stem>.ts: the scaffold, a stub that throws "not implemented yet". */
@@ -144,7 +153,9 @@ TODO: each requirement in words, with the inputs it uses.
 const quoted = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** The day's own manifest file, course/days/<slug>.ts (the manifest split one file per day). */
-export const dayFile = (day: NewDay) => `// Day ${day.number} (${day.slug}): its manifest entry. course/days.ts lists the days in order; the fields are described in course/day.ts.
+export const dayFile = (
+  day: NewDay,
+) => `// Day ${day.number} (${day.slug}): its manifest entry. course/days.ts lists the days in order; the fields are described in course/day.ts.
 import { whenItFails, type Day } from '../day.ts';
 
 /** The "When it fails" entries of days/${day.slug}/README.md that failures link to (anchor from the heading). */
@@ -189,7 +200,11 @@ export const manifestEntry = (day: NewDay) => `  {
  *  requirement that must catch it (test/planted.test.ts). */
 export const bugPatch = (day: NewDay) => {
   const before = solution(day).trimEnd().split('\n');
-  const after = before.map((line, i) => (i === 0 ? `// Planted bug (${day.bug}): ${day.call} answers "not ready".` : line.replace("return 'ready';", "return 'not ready'; // BUG: the wrong answer")));
+  const after = before.map((line, i) =>
+    i === 0 ? `// Planted bug (${day.bug}): ${day.call} answers "not ready".` : line.replace("return 'ready';", "return 'not ready'; // BUG: the wrong answer"),
+  );
   const lines = before.flatMap((line, i) => (line === after[i] ? [` ${line}`] : [`-${line}`, `+${after[i]}`]));
-  return [`Caught by: ${day.requirement.id}`, `--- a/${day.file}`, `+++ b/${day.file}`, `@@ -1,${before.length} +1,${after.length} @@`, ...lines, ''].join('\n');
+  return [`Caught by: ${day.requirement.id}`, `--- a/${day.file}`, `+++ b/${day.file}`, `@@ -1,${before.length} +1,${after.length} @@`, ...lines, ''].join(
+    '\n',
+  );
 };
