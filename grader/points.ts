@@ -42,9 +42,11 @@ export function testSnippet(file: string | undefined, id: string): string | unde
   if (!file) return undefined;
   if (!sources.has(file)) sources.set(file, existsSync(resolve(root, file)) ? readFileSync(resolve(root, file), 'utf8').split('\n') : []);
   const lines = sources.get(file)!;
-  // An id written out (`id: 'split-writes'`), else one made in a loop (`id: \`notice-${mutant.name}\``) whose fixed start it has.
-  const exact = lines.findIndex((line) => /\bit\(/.test(line) && line.includes(`id: '${id}'`));
-  const start = exact !== -1 ? exact : lines.findIndex((line) => /\bit\(/.test(line) && id.startsWith(/id: `([\w-]+)\$\{/.exec(line)?.[1] ?? '\n'));
+  // An id written out (`id: 'split-writes'`), else one made in a loop (`id: \`notice-${mutant.name}\``) whose fixed start it has;
+  // the `it(` that declares it is on that line or one of the few above (a formatter may break the call over lines).
+  const exact = lines.findIndex((line) => line.includes(`id: '${id}'`));
+  const named = exact !== -1 ? exact : lines.findIndex((line) => id.startsWith(/id: `([\w-]+)\$\{/.exec(line)?.[1] ?? '\n'));
+  const start = named === -1 ? -1 : ([0, 1, 2, 3, 4].map((back) => named - back).find((index) => index >= 0 && /\bit\(/.test(lines[index]!)) ?? -1);
   if (start === -1) return undefined;
   let depth = 0;
   for (let end = start; end < lines.length; end += 1) {

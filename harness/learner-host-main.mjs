@@ -7,9 +7,13 @@ let next = 1;
 /** A value as it crosses back: objects the structured clone cannot carry become handles. */
 function out(value) {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return { value };
+  // What a plain object used as a store answers for "__proto__" and "constructor": named, so the checkpoint can say so.
+  if (value === Object.prototype) return { known: 'Object.prototype' };
+  if (value === Object) return { known: 'Object' };
   try {
     structuredClone(value);
     if (Object.getPrototypeOf(value) === Object.prototype || Array.isArray(value)) return { value };
+    if (Object.getPrototypeOf(value) === null) return { value: { ...value }, known: 'null-prototype' };
   } catch {}
   const handle = next++;
   handles.set(handle, value);

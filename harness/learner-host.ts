@@ -21,6 +21,9 @@ export interface Thrown {
 export interface Reply {
   value?: unknown;
   handle?: number;
+  /** A value the structured clone would change, named: the learner's own `Object.prototype` or `Object`, or an object
+   *  without a prototype (its fields in `value`). */
+  known?: 'Object.prototype' | 'Object' | 'null-prototype';
   error?: Thrown;
 }
 

@@ -92,11 +92,19 @@ function remote<T>(handle: number, owner: string): Remote<T> {
       get: (_, name) =>
         name === 'then' || typeof name !== 'string'
           ? undefined
-          : async (...args: unknown[]) => (await asked({ op: 'call', handle, name, args: args.map(wire) }, `${owner}.${name}`)).value,
+          : async (...args: unknown[]) => valueOf(await asked({ op: 'call', handle, name, args: args.map(wire) }, `${owner}.${name}`)),
     },
   );
   handles.set(proxy, handle);
   return proxy as Remote<T>;
+}
+
+/** A reply's value as the checkpoint shows it: a named intrinsic as this realm's own (show() says what it is). */
+function valueOf(reply: Reply): unknown {
+  if (reply.known === 'Object.prototype') return Object.prototype;
+  if (reply.known === 'Object') return Object;
+  if (reply.known === 'null-prototype') return Object.assign(Object.create(null) as object, reply.value);
+  return reply.value;
 }
 
 /** An argument as it crosses to the host: a remote object as its handle. */
@@ -130,7 +138,7 @@ export async function remoteModule<M>(file: string, names: string[]): Promise<Re
   }
   return {
     construct: async (name, ...args) => remote((await asked({ op: 'new', bundle, name, args: args.map(wire) }, `new ${String(name)}()`)).handle!, String(name)),
-    call: async (name, ...args) => (await asked({ op: 'call', bundle, name, args: args.map(wire) }, `${String(name)}()`)).value as never,
+    call: async (name, ...args) => valueOf(await asked({ op: 'call', bundle, name, args: args.map(wire) }, `${String(name)}()`)) as never,
   };
 }
 
