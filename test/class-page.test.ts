@@ -1,8 +1,8 @@
 // The class page in headless Chromium: one row per learner, each day's first failures grouped by cause, the day-5 chart.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days } from '../course/days.ts';
 import { gates } from '../course/gates.ts';
@@ -10,19 +10,9 @@ import { headingAnchors } from '../grader/explain.ts';
 import { root } from '../harness/paths.ts';
 import { oddFiles, planClass, writeMixedClass, type Planned } from './class-reports.ts';
 import { cli, freshState } from './grader-helpers.ts';
+import { hasChromium, launchChromium } from './chromium.ts';
 import { scratchDir, skipWithoutTool } from './helpers.ts';
 
-const executablePath = '/usr/bin/chromium';
-const hasChromium = existsSync(executablePath);
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const plans = planClass(24);
 const outside: string[] = [];
 let dir: string;
@@ -37,7 +27,7 @@ describe.skipIf(skipWithoutTool(hasChromium))('the class page (headless Chromium
     writeMixedClass(dir, plans);
     const run = await cli(['class', dir], freshState());
     expect(run.exitCode, run.stderr).toBe(0);
-    browser = await chromium.launch({ executablePath, args: flags });
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.route('**/*', (route) => {
       if (route.request().url().startsWith('file://')) return route.continue();

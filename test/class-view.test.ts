@@ -1,10 +1,10 @@
 // The class view a teaching assistant acts on, from eight learners' reports as the grader writes them
 // (test/class-learners.ts): states, who is most stuck, regressions, causes as the terminal showed them with each
 // learner's file, a report cut short, the day-5 ratio to Redis, a setup problem shared by everyone; then 200 reports.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { days } from '../course/days.ts';
 import { renderHtml } from '../grader/class/html.ts';
@@ -13,9 +13,9 @@ import { readClass } from '../grader/class/read.ts';
 import { planClass, writeClass } from './class-reports.ts';
 import { bugs, writeWeek } from './class-learners.ts';
 import { cli, freshState } from './grader-helpers.ts';
+import { hasChromium, launchChromium } from './chromium.ts';
 import { scratchDir, skipWithoutTool } from './helpers.ts';
 
-const executablePath = '/usr/bin/chromium';
 let dir: string;
 let browser: Browser | undefined;
 let page: Page;
@@ -37,12 +37,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(skipWithoutTool(existsSync(executablePath)))('the class view of eight learners (headless Chromium)', () => {
+describe.skipIf(skipWithoutTool(hasChromium))('the class view of eight learners (headless Chromium)', () => {
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
     await page.goto(pathToFileURL(join(dir, 'class.html')).href);

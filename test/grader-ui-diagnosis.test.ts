@@ -1,26 +1,14 @@
 // `npm run ui` tells what `npm run check` tells, driven in headless Chromium on planted bugs: as many red tests as the
 // check prints ✗, the rest skipped with their reason, the first failure's cause, Look at, Try and guide entry in the
 // report panel, no stack frame of the grader's, and for a lock the failing schedule drawn as a picture.
-import { existsSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findDay } from '../course/days.ts';
 import { explanationFor } from '../course/explain.ts';
 import { canOpenBrowser } from '../grader/commands/ui.ts';
 import { freshState, startGrader, stopGraders } from './grader-helpers.ts';
 import { gradeDay, skipWithoutTool, treeWith } from './helpers.ts';
-
-const executablePath = '/usr/bin/chromium';
-const hasChromium = existsSync(executablePath);
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { hasChromium, launchChromium } from './chromium.ts';
 
 // [day, fixture, what the check must say it is (none: a failure with no cause of its own), whether the first failure
 // draws a picture]
@@ -72,7 +60,7 @@ describe('npm run ui shows the diagnosis of npm run check', () => {
       const server = startGrader(['ui', day, '--target', treeWith(fixture)], freshState());
       const [, address] = await server.waitFor(/Open (http:\/\/127\.0\.0\.1:\d+\/__vitest__\/)/);
       await server.waitFor(/Tests\s+\d+ failed/, 150_000); // a whole day 4 on a loaded 2-core machine
-      const browser = await chromium.launch({ executablePath, args: flags });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));

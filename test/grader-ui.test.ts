@@ -1,23 +1,11 @@
 // `npm run ui day1`: the vitest UI on 127.0.0.1, loaded in headless Chromium, lists the scaffold's failing requirements.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../grader/results.ts';
 import { cli, freshState, startGrader, stopGraders } from './grader-helpers.ts';
 import { skipWithoutTool, treeWith } from './helpers.ts';
-
-const executablePath = '/usr/bin/chromium';
-const hasChromium = existsSync(executablePath);
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { chromiumPath, hasChromium, launchChromium } from './chromium.ts';
 
 describe('npm run ui', () => {
   afterEach(stopGraders);
@@ -28,7 +16,7 @@ describe('npm run ui', () => {
       ? 'serves the vitest UI on 127.0.0.1, listing the failing checkpoint tests'
       : 'browser check skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)',
     async () => {
-      expect(hasChromium, `${executablePath} is missing: CI installs it (apt-get install -y chromium)`).toBe(true);
+      expect(hasChromium, `${chromiumPath} is missing: CI installs it (apt-get install -y chromium)`).toBe(true);
       const tree = treeWith(undefined, 'days');
       const json = join(tree, 'report.json');
       await cli(['check', 'day1', '--target', tree, '--json', json], freshState());
@@ -38,7 +26,7 @@ describe('npm run ui', () => {
       const server = startGrader(['ui', 'day1', '--target', tree], freshState());
       const [, address] = await server.waitFor(/Open (http:\/\/127\.0\.0\.1:\d+\/__vitest__\/)/);
       await server.waitFor(/Tests\s+\d+ failed/);
-      const browser = await chromium.launch({ executablePath, args: flags });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const outside: string[] = [];

@@ -1,26 +1,14 @@
 // `npm run share`'s pictures: two SVG files beside the markdown, which a browser (as GitHub does) draws from the page.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { writeCharts } from '../grader/commands/share.ts';
 import type { LoadResult } from '../harness/loadgen.ts';
 import type { LoadRun } from '../grader/share/load.ts';
 import { renderShare } from '../grader/share/render.ts';
+import { hasChromium, launchChromium } from './chromium.ts';
 import { scratchDir, skipWithoutTool } from './helpers.ts';
-
-const executablePath = '/usr/bin/chromium';
-const hasChromium = existsSync(executablePath);
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function result(opsPerSec: number, p50Ms: number, seconds: number[]): LoadResult {
   return {
@@ -83,7 +71,7 @@ describe('npm run share charts', () => {
       const file = join(dir, 'week1-days.md');
       const charts = writeCharts(load, file)!;
       writeFileSync(join(dir, 'page.html'), page(renderShare({ results: [], load, reflection: undefined, date: '2026-01-01', charts })));
-      const browser = await chromium.launch({ executablePath, args: flags });
+      const browser = await launchChromium();
       try {
         const browserPage = await browser.newPage();
         await browserPage.goto(pathToFileURL(join(dir, 'page.html')).href);
