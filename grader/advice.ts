@@ -1,21 +1,11 @@
 // A failure's advice as the grader carries it, from the checkpoint's CheckError (harness/check.ts) through the reporter
 // into the JSON report and every renderer: the text fields, never read back from the message.
+import type { Advice } from '../harness/check.ts';
 
-/** What a failure says beyond its headline: each field as the CheckError's advice has it. */
-export interface FailureAdvice {
-  expected?: string;
-  received?: string;
-  /** The file and function to look at. */
-  where?: string;
-  /** What to try next. */
-  fix?: string;
-  transcript?: string;
-  hint?: string;
-  /** What a fresh look at the learner's code showed to be the cause. */
-  seen?: string;
-}
+/** What a failure says beyond its headline: each text field of the CheckError's advice (its cause travels on its own). */
+export type FailureAdvice = Omit<Advice, 'cause'>;
 
-const fields = ['expected', 'received', 'where', 'fix', 'transcript', 'hint', 'seen'] as const;
+const fields = ['expected', 'received', 'where', 'fix', 'transcript', 'hint', 'seen'] as const satisfies readonly (keyof FailureAdvice)[];
 
 /** The text fields of a thrown value's `advice` (its cause travels on its own), or undefined when it has none. */
 export function adviceData(advice: Record<string, unknown>): FailureAdvice | undefined {
