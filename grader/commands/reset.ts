@@ -1,13 +1,13 @@
 // `npm run reset day1 [--yes] [--target DIR]`: the day's scaffolds as shipped, after a backup of the learner's files.
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
+import { backupFolder, replaceKeepingBackup } from '../backup.ts';
 import { confirm } from '../confirm.ts';
 import { display } from '../paths.ts';
 import { markFromSolutions } from '../from-solutions.ts';
 import { forgetProgress } from '../progress.ts';
 import { shippedScaffold } from '../shipped.ts';
-import { stateDir } from '../state.ts';
 
 /** Restores the files of one day; exit 0 when restored (or nothing to do), 1 when declined or impossible. */
 export async function reset(args: Args): Promise<number> {
@@ -36,8 +36,7 @@ export async function reset(args: Args): Promise<number> {
     console.log(`${display(target)}/${day.slug}/ is already as shipped. Nothing to do.`);
     return 0;
   }
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const backup = resolve(stateDir(), 'backups', stamp);
+  const backup = backupFolder();
   console.log(`This puts back the scaffold of ${day.id} — ${day.title}, replacing:`);
   for (const file of changed) console.log(`  ${display(resolve(target, file))}`);
   console.log(`Your versions are kept in ${display(backup)}/.`);
@@ -45,15 +44,7 @@ export async function reset(args: Args): Promise<number> {
     console.log(`Nothing changed. (To skip this question: npm run reset ${day.id} -- --yes)`);
     return 1;
   }
-  for (const file of changed) {
-    const path = resolve(target, file);
-    if (existsSync(path)) {
-      mkdirSync(dirname(resolve(backup, file)), { recursive: true });
-      cpSync(path, resolve(backup, file));
-    }
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, shipped.get(file)!);
-  }
+  replaceKeepingBackup(target, changed, backup, (file) => shipped.get(file)!);
   forgetProgress(target, day.id);
   markFromSolutions(target, day.id, false);
   console.log(`Restored ${changed.length} file(s). Backup: ${display(backup)}/\nNext: read days/${day.slug}/README.md, then npm run check ${day.id}`);

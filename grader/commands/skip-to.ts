@@ -1,14 +1,14 @@
 // `npm run skip-to day3 [--yes] [--target DIR]`: every day before day 3 from solutions/, after a backup of the learner's
 // files (as `reset` keeps one), for a learner who starts the week later; every report then says so.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { days } from '../../course/days.ts';
 import { flag, requireDay, requireTarget, type Args } from '../args.ts';
+import { backupFolder, replaceKeepingBackup } from '../backup.ts';
 import { confirm } from '../confirm.ts';
 import { markFromSolutions } from '../from-solutions.ts';
 import { display, root } from '../paths.ts';
 import { forgetProgress } from '../progress.ts';
-import { stateDir } from '../state.ts';
 
 // Every file under `dir`, relative to `base`.
 function filesUnder(dir: string, base: string): string[] {
@@ -37,7 +37,7 @@ export async function skipTo(args: Args): Promise<number> {
     const path = resolve(target, file);
     return !existsSync(path) || readFileSync(path, 'utf8') !== readFileSync(resolve(solutions, file), 'utf8');
   });
-  const backup = resolve(stateDir(), 'backups', new Date().toISOString().replace(/[:.]/g, '-'));
+  const backup = backupFolder();
   const replaced = changed.filter((file) => existsSync(resolve(target, file)));
   console.log(
     `This takes ${earlier.map((skipped) => skipped.id).join(', ')} from solutions/ into ${display(target)}/, so that you can start at ${day.id} — ${day.title}.`,
@@ -51,15 +51,7 @@ export async function skipTo(args: Args): Promise<number> {
     console.log(`Nothing changed. (To skip this question: npm run skip-to ${day.id} -- --yes)`);
     return 1;
   }
-  for (const file of changed) {
-    const path = resolve(target, file);
-    if (existsSync(path)) {
-      mkdirSync(dirname(resolve(backup, file)), { recursive: true });
-      cpSync(path, resolve(backup, file));
-    }
-    mkdirSync(dirname(path), { recursive: true });
-    cpSync(resolve(solutions, file), path);
-  }
+  replaceKeepingBackup(target, changed, backup, (file) => readFileSync(resolve(solutions, file)));
   for (const skipped of earlier) {
     forgetProgress(target, skipped.id);
     markFromSolutions(target, skipped.id, true);
